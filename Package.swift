@@ -1,0 +1,102 @@
+// swift-tools-version: 6.0
+//
+// Strata: intersectional analysis of crime-register data.
+//
+// The modules follow the way data flows:
+//   C system libraries → LinearAlgebra (the only module that touches BLAS/LAPACK pointers)
+//   → Microdata (CSV, codebook, columns) → Tabulation / RegressionModels
+//   → Reporting (tables, renderers, charts) → StrataCommands → `strata` (one line).
+import PackageDescription
+
+let package = Package(
+  name: "Strata",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "strata", targets: ["strata"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Distributions", targets: ["Distributions"]),
+    .library(name: "Microdata", targets: ["Microdata"]),
+    .library(name: "SyntheticCounty", targets: ["SyntheticCounty"]),
+    .library(name: "Tabulation", targets: ["Tabulation"]),
+    .library(name: "RegressionModels", targets: ["RegressionModels"]),
+    .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "StrataCommands", targets: ["StrataCommands"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: System libraries (Debian: libopenblas-dev, liblapacke-dev, zlib1g-dev, libxlsxwriter-dev;
+    // scripts/install-system-deps installs them).
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(
+      name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+    // MARK: Library modules
+    .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+    .target(
+      name: "Distributions",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+    .target(
+      name: "Microdata",
+      dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
+    .target(name: "SyntheticCounty", dependencies: ["Microdata"]),
+    .target(name: "Tabulation", dependencies: ["Microdata", "Distributions"]),
+    .target(
+      name: "RegressionModels",
+      dependencies: [
+        "LinearAlgebra", "Microdata", "Distributions",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
+    .target(
+      name: "Reporting",
+      dependencies: ["CXLSXWriter", "Microdata", "Tabulation", "RegressionModels"]),
+
+    // MARK: Command-line tool
+    .target(
+      name: "StrataCommands",
+      dependencies: [
+        "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    .executableTarget(name: "strata", dependencies: ["StrataCommands"]),
+
+    // MARK: Benchmarks (run in release mode: scripts/benchmark; never part of `swift test`)
+    .executableTarget(
+      name: "StrataBenchmarks",
+      dependencies: ["Microdata", "SyntheticCounty", "Tabulation", "RegressionModels"]),
+
+    // MARK: Test support
+    .target(
+      name: "StatsTestSupport",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/StatsTestSupport"),
+
+    // MARK: Tests (one test target per module)
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
+    .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
+    .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
+    .testTarget(
+      name: "SyntheticCountyTests",
+      dependencies: ["SyntheticCounty", "Microdata", "StatsTestSupport"]),
+    .testTarget(
+      name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"]),
+    .testTarget(
+      name: "RegressionModelsTests",
+      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
+    .testTarget(
+      name: "StrataCommandsTests",
+      dependencies: [
+        "StrataCommands", "StatsTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+  ]
+)

@@ -1,0 +1,1 @@
+// The Microdata module. (Its files arrive with the issue that builds it.)
