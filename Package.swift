@@ -46,7 +46,7 @@ let package = Package(
     .target(
       name: "Microdata",
       dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
-    .target(name: "SyntheticCounty", dependencies: ["Microdata"]),
+    .target(name: "SyntheticCounty"),
     .target(name: "Tabulation", dependencies: ["Microdata", "Distributions"]),
     .target(
       name: "RegressionModels",
@@ -84,8 +84,7 @@ let package = Package(
     .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
     .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
     .testTarget(
-      name: "SyntheticCountyTests",
-      dependencies: ["SyntheticCounty", "Microdata", "StatsTestSupport"]),
+      name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(
       name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"]),
     .testTarget(
