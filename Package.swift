@@ -82,7 +82,8 @@ let package = Package(
     // MARK: Tests (one test target per module)
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
     .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
-    .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
+    .testTarget(
+      name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(

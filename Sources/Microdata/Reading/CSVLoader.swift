@@ -36,7 +36,13 @@ struct CSVLoader {
       start = 3
       bom = true
     }
-    let invalid = UTF8Validation.firstInvalidOffset(base, from: start, to: end)
+    // A block of a stream may end inside a character: judge only its complete lines.
+    var judged = end
+    if !complete {
+      while judged > start && base[judged - 1] != 0x0A { judged -= 1 }
+      if judged == start { judged = max(start, end - 4) }
+    }
+    let invalid = UTF8Validation.firstInvalidOffset(base, from: start, to: judged)
     let encoding: TextEncoding
     var validate = false
     if let forced = options.encoding {
@@ -59,7 +65,6 @@ struct CSVLoader {
     table[Int(delimiter)] = 1
     table[0x0A] = 1
     table[0x0D] = 1
-    _ = complete
     return Preamble(
       dialect: CSVDialect(delimiter: delimiter, encoding: encoding, byteOrderMark: bom), planned: planned,
       bodyStart: header.bodyStart, headerLineBreaks: header.lineBreaks, validateUTF8: validate, stopTable: table)
