@@ -1,1 +1,152 @@
-print("benchmarks arrive with the foundation issue")
+// Benchmarks for Strata (run in release mode; never part of `swift test`).
+//
+//   swift run -c release StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
+//   swift run -c release StrataBenchmarks chunked FILE [--rows N]
+//   swift run -c release StrataBenchmarks make-persons ROWS FILE
+//
+// `load` reads each file through the canonical codebook into a columnar Dataset and prints the
+// best time of N runs as MB/s and rows/s, plus the process's peak resident memory (VmHWM from
+// /proc/self/status). `chunked` streams the file with DatasetReader and counts rows per `kon`.
+// `make-persons` writes a persons file like an SCB extract (lopnr;ar;kon;alder;utbildning;
+// fodelseland;kommun) from a fixed-seed generator, for measuring without real microdata.
+import Foundation
+import Microdata
+
+func peakResidentMegabytes() -> Double {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+    return kilobytes / 1024
+  }
+  return .nan
+}
+
+func fileSize(_ path: String) -> Int {
+  ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  try timed(body).wall
+}
+
+/// Processor time (user + system) of this process so far, in seconds.
+func processorSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// Wall-clock and processor seconds of `body`. On a machine shared with other work the wall
+/// time varies with the load; the processor time does not.
+func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+  let cpu = processorSeconds()
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, processorSeconds() - cpu)
+}
+
+func format(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+
+func load(paths: [String], repeats: Int, parallel: Bool) throws {
+  for path in paths {
+    let megabytes = Double(fileSize(path)) / 1e6
+    var best = Double.infinity
+    var bestCPU = Double.infinity
+    var rows = 0
+    for _ in 0..<repeats {
+      let time = try timed {
+        let data = try Dataset.load(
+          contentsOf: URL(fileURLWithPath: path), codebook: .canonical, options: LoadOptions(parallel: parallel))
+        rows = data.rowCount
+      }
+      best = min(best, time.wall)
+      bestCPU = min(bestCPU, time.cpu)
+    }
+    print(
+      "load \(URL(fileURLWithPath: path).lastPathComponent): \(format(megabytes)) MB, \(rows) rows, "
+        + "best of \(repeats): \(format(best, 3)) s = \(format(megabytes / best)) MB/s, "
+        + "\(format(Double(rows) / best / 1e6, 2)) M rows/s; processor time \(format(bestCPU, 3)) s "
+        + "(\(format(megabytes / bestCPU)) MB per CPU-second); peak RSS \(format(peakResidentMegabytes())) MB "
+        + "(\(format(peakResidentMegabytes() / max(megabytes, 1e-9), 2))× file)\(parallel ? "" : " [sequential]")")
+  }
+}
+
+func chunked(path: String, rowsPerChunk: Int) throws {
+  let megabytes = Double(fileSize(path)) / 1e6
+  var counts = [0, 0, 0]
+  var chunks = 0
+  let time = try seconds {
+    try DatasetReader(contentsOf: URL(fileURLWithPath: path), codebook: .canonical)
+      .forEachChunk(rowsPerChunk: rowsPerChunk) { (chunk: Dataset) throws(MicrodataError) in
+        chunks += 1
+        for code in try chunk.factor("kon").codes { counts[code >= 0 ? Int(code) : 2] += 1 }
+      }
+  }
+  print(
+    "chunked \(URL(fileURLWithPath: path).lastPathComponent): \(chunks) chunks of ≤ \(rowsPerChunk) rows, "
+      + "kon 1/2/missing = \(counts[0])/\(counts[1])/\(counts[2]), \(format(time, 3)) s = "
+      + "\(format(megabytes / time)) MB/s, peak RSS \(format(peakResidentMegabytes())) MB")
+}
+
+/// A persons file from a fixed-seed SplitMix64 stream: 7-digit lopnr, ar 2017, kon 1–2,
+/// alder 0–99, utbildning 1–7 or empty, fodelseland 1–9, a Stockholm county kommun.
+func makePersons(rows: Int, path: String) throws {
+  let kommuner = [
+    "0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139", "0140",
+    "0160", "0162", "0163", "0180", "0181", "0182", "0183", "0184", "0186", "0187", "0188", "0191", "0192",
+  ]
+  var state: UInt64 = 20_240_601
+  func next(_ n: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(n))
+  }
+  _ = FileManager.default.createFile(atPath: path, contents: nil)
+  guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+  var text = "lopnr;ar;kon;alder;utbildning;fodelseland;kommun\n"
+  for i in 0..<rows {
+    let education = next(8)
+    text += "\(1_000_001 + i);2017;\(1 + next(2));\(next(100));\(education == 7 ? "" : String(education + 1));"
+    text += "\(1 + next(9));\(kommuner[next(kommuner.count)])\n"
+    if text.utf8.count > 1 << 20 {
+      handle.write(text.data(using: .utf8)!)
+      text = ""
+    }
+  }
+  handle.write(text.data(using: .utf8)!)
+  try handle.close()
+  print("wrote \(rows) rows, \(format(Double(fileSize(path)) / 1e6)) MB to \(path)")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> Int? {
+  guard let k = arguments.firstIndex(of: name), k + 1 < arguments.count else { return nil }
+  return Int(arguments[k + 1])
+}
+let positional = arguments.enumerated().filter { index, argument in
+  !argument.hasPrefix("--") && (index == 0 || !["--repeat", "--rows"].contains(arguments[index - 1]))
+}.map(\.element)
+
+do {
+  switch positional.first {
+  case "load" where positional.count > 1:
+    try load(paths: Array(positional.dropFirst()), repeats: option("--repeat") ?? 3, parallel: !arguments.contains("--sequential"))
+  case "chunked" where positional.count > 1:
+    try chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
+  case "make-persons" where positional.count > 2:
+    try makePersons(rows: Int(positional[1]) ?? 2_000_000, path: positional[2])
+  default:
+    print(
+      """
+      usage: StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
+             StrataBenchmarks chunked FILE [--rows N]
+             StrataBenchmarks make-persons ROWS FILE
+      """)
+  }
+} catch {
+  FileHandle.standardError.write("error: \(error)\n".data(using: .utf8)!)
+  exit(1)
+}

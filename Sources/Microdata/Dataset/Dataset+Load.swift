@@ -23,11 +23,10 @@ extension Dataset {
     contentsOf url: URL, codebook: Codebook, options: LoadOptions = .init()
   ) throws(MicrodataError) -> Dataset {
     let input = try InputFile(url: url, compression: options.compression)
-    var source = try input.source()
     let loader = CSVLoader(codebook: codebook, options: options, file: input.name)
     // The byte buffer is freed when this closure returns, before the columns are assembled.
     let (parts, preamble) = try { () throws(MicrodataError) -> ([ParsedPart], CSVLoader.Preamble) in
-      let buffer = try ByteBuffer.readAll(from: &source, sizeHint: input.compressed ? input.size * 4 : input.size)
+      let buffer = try input.readAll()
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(

@@ -12,6 +12,8 @@ final class ByteBuffer: @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var capacity: Int
   var count: Int = 0
+  /// The length of the memory mapping when the buffer maps a file (then it cannot grow).
+  private var mappedLength = 0
 
   init(capacity: Int) {
     self.capacity = max(capacity, 64)
@@ -19,11 +21,48 @@ final class ByteBuffer: @unchecked Sendable {
     base = memory.assumingMemoryBound(to: UInt8.self)
   }
 
-  deinit { free(base) }
+  private init(mapping: UnsafeMutablePointer<UInt8>, count: Int, length: Int) {
+    base = mapping
+    capacity = count
+    self.count = count
+    mappedLength = length
+  }
+
+  deinit {
+    if mappedLength > 0 { munmap(base, mappedLength) } else { free(base) }
+  }
+
+  /// Maps a regular file privately (copy-on-write) with its pages populated up front, followed
+  /// by at least one anonymous zero byte for the sentinel. Nil when mapping fails (the caller
+  /// then reads the file instead).
+  static func mapping(descriptor: Int32, size: Int) -> ByteBuffer? {
+    guard size > 0 else { return nil }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let length = (size + ByteBuffer.slack + page - 1) / page * page
+    guard let region = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+      region != MAP_FAILED
+    else { return nil }
+    let populate: Int32
+    #if os(Linux)
+      populate = MAP_POPULATE
+    #else
+      populate = 0
+    #endif
+    guard let file = mmap(region, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | populate, descriptor, 0),
+      file != MAP_FAILED
+    else {
+      munmap(region, length)
+      return nil
+    }
+    let buffer = ByteBuffer(mapping: file.assumingMemoryBound(to: UInt8.self), count: size, length: length)
+    buffer.base[size] = 0x0A
+    return buffer
+  }
 
   /// Makes room for at least `additional` more bytes.
   func reserve(_ additional: Int) {
     guard count + additional > capacity else { return }
+    precondition(mappedLength == 0, "a mapped buffer cannot grow")
     var newCapacity = capacity
     while newCapacity < count + additional { newCapacity = newCapacity * 2 }
     guard let memory = realloc(base, newCapacity + ByteBuffer.slack) else { fatalError("out of memory") }

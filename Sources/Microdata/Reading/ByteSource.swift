@@ -46,6 +46,17 @@ struct InputFile {
     }
   }
 
+  /// The whole file in memory: mapped when it is a plain regular file, else read (and
+  /// decompressed). The buffer ends with the sentinel line feed.
+  func readAll() throws(MicrodataError) -> ByteBuffer {
+    if !compressed, let mapped = ByteBuffer.mapping(descriptor: descriptor, size: size) {
+      close(descriptor)
+      return mapped
+    }
+    var source = try self.source()
+    return try ByteBuffer.readAll(from: &source, sizeHint: compressed ? size * 4 : size)
+  }
+
   /// A source of the file's (decompressed) bytes. The source owns and closes the descriptor.
   func source() throws(MicrodataError) -> AnyByteSource {
     let plain = FileSource(descriptor: descriptor, name: name)

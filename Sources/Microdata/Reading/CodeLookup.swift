@@ -22,6 +22,8 @@ final class CodeLookup: @unchecked Sendable {
   let maxLength: Int
   /// For codes that are all digits: the code index by numeric value (`114` finds `0114`).
   let numericCodes: [Int64: Int32]
+  /// Direct table for fields of zero or one byte.
+  let short: UnsafeMutablePointer<Int32>
 
   /// - Parameter keys: byte strings and their values; the first occurrence of a key wins.
   init(keys: [([UInt8], Int32)], numericCodes: [Int64: Int32] = [:]) {
@@ -48,14 +50,24 @@ final class CodeLookup: @unchecked Sendable {
       entries[slot] = Entry(packed: packed, length: Int32(key.count), value: value, restOffset: Int32(used))
       used += max(0, key.count - 8)
     }
+    let short = UnsafeMutablePointer<Int32>.allocate(capacity: 257)
+    let probe = View(entries: entries, mask: mask, arena: arena, maxLength: longest)
+    var byte: UInt8 = 0
+    for k in 0..<256 {
+      byte = UInt8(k)
+      short[k] = probe.find(&byte, 1)
+    }
+    short[256] = probe.find(&byte, 0)
     self.entries = entries
     self.mask = mask
     self.arena = arena
     self.maxLength = longest
     self.numericCodes = numericCodes
+    self.short = short
   }
 
   deinit {
+    short.deallocate()
     entries.deallocate()
     arena.deallocate()
   }
@@ -82,7 +94,7 @@ final class CodeLookup: @unchecked Sendable {
   func find(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int32 { view.find(p, count) }
 
   /// The table as raw pointers, for the scanner's inner loop (no reference counting).
-  var view: View { View(entries: entries, mask: mask, arena: arena, maxLength: maxLength) }
+  var view: View { View(entries: entries, mask: mask, arena: arena, maxLength: maxLength, short: short) }
 
   /// A non-owning view of the table; valid while the `CodeLookup` lives.
   struct View {
@@ -90,9 +102,12 @@ final class CodeLookup: @unchecked Sendable {
     let mask: Int
     let arena: UnsafeMutablePointer<UInt8>
     let maxLength: Int
+    /// Values of the empty field (index 256) and of one-byte fields (index = the byte).
+    var short: UnsafeMutablePointer<Int32>? = nil
 
     @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+      if count <= 1, let short { return short[count == 0 ? 256 : Int(p[0])] }
       if count > maxLength { return CodeLookup.notFound }
       let packed = CodeLookup.pack(p, count)
       var slot = CodeLookup.slot(packed, count, mask)

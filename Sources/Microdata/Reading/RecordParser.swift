@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The scanner: turns a byte range of a delimited file into column values, field by field,
 /// without allocating per field.
 ///
@@ -38,7 +44,8 @@ struct RecordParser {
     var p = start
     var line = 0
     var row = part.rows
-    var scratch: [UInt8] = []
+    var scratch = ScratchBuffer()
+    defer { scratch.release() }
     var pending: [RawIssue] = []
     var lastShift = part.lineShifts.last?.shift ?? Int.min
 
@@ -69,7 +76,6 @@ struct RecordParser {
       fieldLoop: while true {
         var fieldStart: UnsafePointer<UInt8>
         var fieldCount: Int
-        var fromScratch = false
         let fieldLine = line
         if base[p] == quote && p < end {
           // A quoted field: find the closing quote, unescaping doubled quotes into `scratch`.
@@ -99,9 +105,9 @@ struct RecordParser {
               break recordLoop
             }
             if q + 1 < end && base[q + 1] == quote {
-              if !escaped { scratch.removeAll(keepingCapacity: true) }
+              if !escaped { scratch.count = 0 }
               escaped = true
-              scratch.append(contentsOf: UnsafeBufferPointer(start: base + segment, count: q + 1 - segment))
+              scratch.append(base + segment, q + 1 - segment)
               q += 2
               segment = q
               continue
@@ -109,9 +115,8 @@ struct RecordParser {
             break
           }
           if escaped {
-            scratch.append(contentsOf: UnsafeBufferPointer(start: base + segment, count: q - segment))
-            fromScratch = true
-            fieldStart = base
+            scratch.append(base + segment, q - segment)
+            fieldStart = UnsafePointer(scratch.base!)
             fieldCount = scratch.count
           } else {
             fieldStart = base + p + 1
@@ -121,7 +126,7 @@ struct RecordParser {
           while p < end && (base[p] == RecordParser.space || (trimTab && base[p] == RecordParser.tab)) { p += 1 }
           if p < end && stopTable[Int(base[p])] == 0 {
             // Something follows the closing quote: read on to the field's end, report the field.
-            let value = fromScratch ? scratch : Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
+            let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
             while stopTable[Int(base[p])] == 0 { p += 1 }
             if structural == nil {
               structural = RawIssue(kind: .malformedQuote, column: column, relativeLine: fieldLine, value: value, found: 0)
@@ -139,14 +144,38 @@ struct RecordParser {
         }
 
         if column < columnCount {
-          let issue: IssueKind?
-          if fromScratch {
-            issue = scratch.withUnsafeBufferPointer { store(sinks + column, $0.baseAddress!, $0.count, row: row) }
-          } else {
-            issue = store(sinks + column, fieldStart, fieldCount, row: row)
+          // The common cases inline (a known code, a plain integer, a numeric id), else the general path.
+          let sink = sinks + column
+          var stored = false
+          if !validateUTF8 {
+            switch sink.pointee.sink {
+            case .categorical8:
+              let v = sink.pointee.lookup.find(fieldStart, fieldCount)
+              if v >= 0 {
+                sink.pointee.values!.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+                stored = true
+              }
+            case .integer:
+              let v = NumberParsing.integer(fieldStart, fieldCount)
+              if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
+                && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
+                && sink.pointee.numericMissingCount == 0
+              {
+                sink.pointee.values!.storeBytes(of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+                stored = true
+              }
+            case .identifier:
+              let v = NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
+              if v != NumberParsing.invalid {
+                sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
+                stored = true
+              }
+            default:
+              break
+            }
           }
-          if let issue {
-            let value = fromScratch ? scratch : Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
+          if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
+            let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
             pending.append(RawIssue(kind: issue, column: column, relativeLine: fieldLine, value: value, found: 0))
             if policy == .markMissing { storeMissing(sinks + column, row: row) }
           }
@@ -207,9 +236,10 @@ struct RecordParser {
   }
 
   /// Stores one field into its sink; returns the problem, if any (the caller decides whether to
-  /// store a missing value, exclude the row or stop).
-  @inline(__always)
-  private func store(_ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int) -> IssueKind? {
+  /// store a missing value, exclude the row or stop). `parse` handles the common cases inline
+  /// and calls this for everything else.
+  @inline(never)
+  private func storeGeneral(_ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int) -> IssueKind? {
     if validateUTF8 && !UTF8Validation.isValid(p, count: n) { return .undecodable }
     switch s.pointee.sink {
     case .categorical8:
@@ -363,5 +393,26 @@ struct RecordParser {
     case .text: s.pointee.appendMissingText(row: row)
     case .skip: break
     }
+  }
+}
+
+/// A growable byte buffer for unescaping quoted fields, with a stable address while in use.
+struct ScratchBuffer {
+  var base: UnsafeMutablePointer<UInt8>?
+  var count = 0
+  var capacity = 0
+
+  mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    if count + n > capacity {
+      capacity = max(256, (count + n) * 2)
+      base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+    (base! + count).update(from: p, count: n)
+    count += n
+  }
+
+  mutating func release() {
+    free(base)
+    base = nil
   }
 }
