@@ -1,33 +1,41 @@
-/// Levenshtein distance between two strings, by Unicode scalars, case-insensitively.
+/// Edit distance between two strings (optimal string alignment: insertions, deletions,
+/// substitutions and swaps of adjacent characters cost 1), by Unicode scalars,
+/// case-insensitively.
 ///
 /// ```
-/// d(i, j) = min(d(i−1, j) + 1, d(i, j−1) + 1, d(i−1, j−1) + [a_i ≠ b_j])
+/// d(i, j) = min(d(i−1, j) + 1, d(i, j−1) + 1, d(i−1, j−1) + [aᵢ ≠ bⱼ],
+///               d(i−2, j−2) + 1  if aᵢ = bⱼ₋₁ and aᵢ₋₁ = bⱼ)
 /// ```
-/// Used for "did you mean" suggestions when a variable or column name is misspelt.
+/// Used for "did you mean" suggestions when a variable or column name is misspelt
+/// (`aldre` → `alder` is one swap).
 func editDistance(_ a: String, _ b: String) -> Int {
   let x = Array(a.lowercased().unicodeScalars)
   let y = Array(b.lowercased().unicodeScalars)
   if x.isEmpty { return y.count }
   if y.isEmpty { return x.count }
-  var previous = Array(0...y.count)
-  var current = [Int](repeating: 0, count: y.count + 1)
+  var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+  for i in 0...x.count { d[i][0] = i }
+  for j in 0...y.count { d[0][j] = j }
   for i in 1...x.count {
-    current[0] = i
     for j in 1...y.count {
-      let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      let cost = x[i - 1] == y[j - 1] ? 0 : 1
+      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+      }
     }
-    swap(&previous, &current)
   }
-  return previous[y.count]
+  return d[x.count][y.count]
 }
 
-/// The candidates closest to `name` (at most three), among those within a distance that grows
-/// with the name's length (1 for short names, up to a third of the length), nearest first.
+/// The candidates closest to `name` (at most three), nearest first: those within 1 edit for
+/// names of up to 4 characters, 2 up to 8, 3 beyond, and those that start with the name.
 func suggestions(for name: String, among candidates: [String]) -> [String] {
-  let limit = max(1, min(3, name.count / 3))
+  let limit = name.count <= 4 ? 1 : (name.count <= 8 ? 2 : 3)
+  let lowered = name.lowercased()
   let scored = candidates.map { ($0, editDistance(name, $0)) }
-    .filter { $0.1 <= limit || $0.0.lowercased().hasPrefix(name.lowercased()) && name.count >= 3 }
+    .filter { $0.1 <= limit || (name.count >= 3 && $0.0.lowercased().hasPrefix(lowered)) }
+    .filter { $0.0 != name }
   var seen = Set<String>()
   return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
     .map(\.0).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
