@@ -28,15 +28,17 @@ func editDistance(_ a: String, _ b: String) -> Int {
   return d[x.count][y.count]
 }
 
-/// The candidates closest to `name` (at most three), nearest first: those within 1 edit for
-/// names of up to 4 characters, 2 up to 8, 3 beyond, and those that start with the name.
+/// The candidates closest to `name` (at most three, alphabetical): those at the smallest edit
+/// distance within 1 for names of up to 4 characters, 2 up to 8, 3 beyond; failing those, the
+/// candidates that start with the name.
 func suggestions(for name: String, among candidates: [String]) -> [String] {
   let limit = name.count <= 4 ? 1 : (name.count <= 8 ? 2 : 3)
+  let unique = Array(Set(candidates.filter { $0 != name })).sorted()
+  let scored = unique.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= limit }
+  if let best = scored.map(\.1).min() {
+    return scored.filter { $0.1 == best }.map(\.0).prefix(3).map { $0 }
+  }
   let lowered = name.lowercased()
-  let scored = candidates.map { ($0, editDistance(name, $0)) }
-    .filter { $0.1 <= limit || (name.count >= 3 && $0.0.lowercased().hasPrefix(lowered)) }
-    .filter { $0.0 != name }
-  var seen = Set<String>()
-  return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-    .map(\.0).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
+  guard name.count >= 3 else { return [] }
+  return unique.filter { $0.lowercased().hasPrefix(lowered) }.prefix(3).map { $0 }
 }

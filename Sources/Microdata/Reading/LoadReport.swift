@@ -116,6 +116,16 @@ public struct JoinSummary: Sendable, Equatable, Codable {
   public var unmatched: Int
   /// Left rows whose key is missing (counted among `unmatched`).
   public var missingKeys: Int
+
+  public init(key: String, other: String, kind: JoinKind, rows: Int, matched: Int, unmatched: Int, missingKeys: Int) {
+    self.key = key
+    self.other = other
+    self.kind = kind
+    self.rows = rows
+    self.matched = matched
+    self.unmatched = unmatched
+    self.missingKeys = missingKeys
+  }
 }
 
 /// Which rows a join keeps.
