@@ -78,7 +78,7 @@ func chunked(path: String, rowsPerChunk: Int) throws {
   var chunks = 0
   let time = try seconds {
     try DatasetReader(contentsOf: URL(fileURLWithPath: path), codebook: .canonical)
-      .forEachChunk(rowsPerChunk: rowsPerChunk) { (chunk: Dataset) throws(MicrodataError) in
+      .forEachChunk(rowsPerChunk: rowsPerChunk) { chunk in
         chunks += 1
         for code in try chunk.factor("kon").codes { counts[code >= 0 ? Int(code) : 2] += 1 }
       }

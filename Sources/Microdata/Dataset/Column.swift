@@ -9,7 +9,8 @@ struct Column: Sendable, Equatable {
   var declared: Bool
   var storage: Storage
 
-  /// Typed storage with a missing sentinel per type.
+  /// Typed storage with a missing sentinel per type. Equality treats two missing decimals
+  /// (NaN) as equal, as two missing values of any other type are.
   enum Storage: Sendable, Equatable {
     /// Level index per row (`UInt8.max` missing) and the levels.
     case categorical8([UInt8], levels: [Factor.Level])
@@ -27,6 +28,20 @@ struct Column: Sendable, Equatable {
     case numericIdentifier([Int64])
     /// Text (and identifiers that are not all numbers); empty missing.
     case text(TextColumn)
+
+    static func == (a: Storage, b: Storage) -> Bool {
+      switch (a, b) {
+      case (.categorical8(let x, let l), .categorical8(let y, let m)): x == y && l == m
+      case (.categorical16(let x, let l), .categorical16(let y, let m)): x == y && l == m
+      case (.integer32(let x), .integer32(let y)): x == y
+      case (.integer64(let x), .integer64(let y)): x == y
+      case (.decimal(let x), .decimal(let y)): x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+      case (.date(let x), .date(let y)): x == y
+      case (.numericIdentifier(let x), .numericIdentifier(let y)): x == y
+      case (.text(let x), .text(let y)): x == y
+      default: false
+      }
+    }
   }
 
   var count: Int {

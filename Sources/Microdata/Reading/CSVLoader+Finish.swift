@@ -38,7 +38,7 @@ extension CSVLoader {
     var issues = mergeTallies(parts.enumerated().map { ($1.tallies, lineBases[$0]) }).map { entry in
       LoadReport.Issue(
         kind: entry.tally.first.error(line: entry.line, plans: plans, file: file, encoding: encoding).kind,
-        variable: entry.tally.column >= 0 ? plans[entry.tally.column].name : nil,
+        variable: entry.tally.column >= 0 && entry.tally.column < plans.count ? plans[entry.tally.column].name : nil,
         action: entry.tally.excluded ? .excluded : .setMissing, count: entry.tally.count,
         first: entry.tally.first.error(line: entry.line, plans: plans, file: file, encoding: encoding))
     }

@@ -21,9 +21,6 @@ struct CSVLoader {
     var stopTable: [UInt8]
   }
 
-  /// Bodies smaller than this are parsed on one thread.
-  static let parallelThreshold = 1 << 20
-
   /// Detects the dialect and reads the header from `buffer[0..<end]`; `complete` tells whether
   /// the buffer holds the whole file (then the whole file decides the encoding).
   func preamble(_ base: UnsafePointer<UInt8>, count end: Int, complete: Bool) throws(MicrodataError) -> Preamble {
@@ -77,7 +74,7 @@ struct CSVLoader {
     let end = buffer.count
     let preamble = try self.preamble(base, count: end, complete: true)
     let cuts: [Int]
-    if options.parallel && end - preamble.bodyStart >= CSVLoader.parallelThreshold {
+    if options.parallel && end - preamble.bodyStart >= max(1, options.minimumParallelBytes) {
       let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
       cuts = RecordBoundaries.split(base, from: preamble.bodyStart, to: end, parts: cores, delimiter: preamble.dialect.delimiter)
     } else {

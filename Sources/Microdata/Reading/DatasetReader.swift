@@ -37,12 +37,10 @@ public struct DatasetReader: Sendable {
 
   /// Calls `body` with consecutive chunks of the file, in order.
   /// - Returns: the report over the whole file (rows read and kept, problems by kind).
-  /// - Throws: the reading errors of `Dataset.load` (in strict mode the first problem, with
-  ///   its line), or whatever `body` throws.
+  /// - Throws: a `MicrodataError` as `Dataset.load` throws it (in strict mode the first
+  ///   problem, with its line), or whatever `body` throws.
   @discardableResult
-  public func forEachChunk(
-    rowsPerChunk: Int = 100_000, _ body: (Dataset) throws(MicrodataError) -> Void
-  ) throws(MicrodataError) -> LoadReport {
+  public func forEachChunk(rowsPerChunk: Int = 100_000, _ body: (Dataset) throws -> Void) throws -> LoadReport {
     let input = try InputFile(url: url, compression: options.compression)
     var source = try input.source()
     let loader = CSVLoader(codebook: codebook, options: options, file: input.name)
@@ -73,7 +71,7 @@ public struct DatasetReader: Sendable {
       issues: [], columns: [], undeclaredColumns: preamble.planned.undeclared,
       absentVariables: preamble.planned.absent, joins: [])
 
-    func emit() throws(MicrodataError) {
+    func emit() throws {
       guard !parts.isEmpty else { return }
       let chunk = try loader.finish(parts: parts, preamble: preamble, compressed: input.compressed, firstLine: chunkLine)
       parts = []

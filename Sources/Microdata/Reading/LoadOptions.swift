@@ -36,6 +36,8 @@ public struct LoadOptions: Sendable, Equatable {
   /// Variables the file must have in addition to those the codebook marks `required`
   /// (an analysis names what it needs here), checked with "did you mean" suggestions.
   public var requiredVariables: [String]
+  /// Bodies smaller than this are parsed on one thread (tests lower it to exercise splitting).
+  var minimumParallelBytes = 1 << 20
 
   public init(
     delimiter: Character? = nil, encoding: TextEncoding? = nil, errorPolicy: ErrorPolicy = .strict,

@@ -22,7 +22,7 @@ enum RecordBoundaries {
 
   /// Cut points `start = c₀ < c₁ < … < c_k = end` near equal shares, each right after a record.
   static func split(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, parts: Int, delimiter: UInt8) -> [Int] {
-    guard parts > 1, end - start > parts * 1024 else { return [start, end] }
+    guard parts > 1, end - start > parts else { return [start, end] }
     var cuts = [start]
     if !containsQuote(base, from: start, to: end) {
       for k in 1..<parts {
