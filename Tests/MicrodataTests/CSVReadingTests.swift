@@ -181,3 +181,54 @@ import Testing
     #expect(try data.factor("aldersgrupp").count == 6)
   }
 }
+
+/// Storage details that analyses rely on.
+@Suite struct ColumnStorageTests {
+  @Test func integersWidenToInt64WhenNeeded() throws {
+    // `belopp` is undeclared (typed from its values), `antal_misstankar` declared integer.
+    let data = try Dataset(csv: "belopp;antal_misstankar\n3000000000;1\n-2147483648;5000000000\n5;\n")
+    #expect(try data.numeric("belopp") == [3_000_000_000, -2_147_483_648, 5])
+    #expect(try data.strings("belopp") == ["3000000000", "-2147483648", "5"])
+    #expect(try data.numeric("antal_misstankar").map { $0.isNaN ? -1 : $0 } == [1, 5_000_000_000, -1])
+    #expect(try data.factor("belopp").levels.map(\.code) == ["-2147483648", "5", "3000000000"])
+  }
+
+  @Test func integerWithZeroFractionIsAnInteger() throws {
+    let data = try Dataset(csv: "antal\n12.0\n7,00\n")
+    #expect(try data.numeric("antal") == [12, 7])
+    #expect(throws: MicrodataError.self) { try Dataset(csv: "antal\n12.5\n") }
+  }
+
+  @Test func valuesAndKindsOfEveryType() throws {
+    let data = try Dataset.load(contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+    #expect(try data.value("datum", row: 2) == "2017-07-04")
+    #expect(try data.value("brottstyp", row: 0) == "vnr_partner")
+    #expect(data.kind(of: "datum") == .date && data.kind(of: "brottskod") == .text)
+    #expect(data.kind(of: "nonexistent") == nil)
+    #expect(throws: MicrodataError.wrongVariableKind(name: "datum", kind: .date, expected: "a numeric variable")) {
+      try data.numeric("datum")
+    }
+    #expect(throws: MicrodataError.self) { try data.dates("brottskod") }
+    #expect(try data.missingMask("datum") == [false, false, false, true])
+    #expect(throws: MicrodataError.self) { try data.numeric("brottstyp") }
+  }
+
+  @Test func numericOfCategoricalCodesAndGroupingErrors() throws {
+    let data = try Dataset(csv: "utbildning;alder\n1;20\n7;30\n;40\n")
+    #expect(try data.numeric("utbildning").map { $0.isNaN ? -1 : $0 } == [1, 7, -1])
+    #expect(throws: MicrodataError.wrongVariableKind(name: "aldersgrupp", kind: .categorical, expected: "a numeric variable")) {
+      try data.numeric("aldersgrupp")
+    }
+    #expect(data.hasVariable("aldersgrupp") && data.hasVariable("utbildningsniva") && !data.hasVariable("fodelse"))
+    #expect(data.groupingNames == ["aldersgrupp", "aldersgrupp3", "utbildningsniva"])
+    #expect(throws: MicrodataError.unknownVariable(name: "alde", suggestions: ["alder"])) { try data.factor("alde") }
+  }
+
+  @Test func loadReportEncodesAsJSON() throws {
+    let data = try Dataset(csv: "kon;alder\n1;20\n3;30\n", options: LoadOptions(errorPolicy: .skip))
+    let json = String(decoding: try JSONEncoder().encode(data.loadReport), as: UTF8.self)
+    #expect(json.contains("\"first_line\":3"))
+    #expect(json.contains("\"kind\":\"unknownCode\""))
+    #expect(DataLocation(file: "a.csv", line: 3, column: "kon").description == "a.csv, line 3, column `kon`")
+  }
+}
