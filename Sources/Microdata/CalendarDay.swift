@@ -19,13 +19,19 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
   /// Parses `YYYY-MM-DD` or `YYYYMMDD`.
   public init?(_ text: String) {
     var bytes = Array(text.utf8)
-    guard let days = bytes.withUnsafeMutableBufferPointer({ CalendarDay.parse($0.baseAddress!, count: $0.count) }) else {
+    guard
+      let days = bytes.withUnsafeMutableBufferPointer({
+        CalendarDay.parse($0.baseAddress!, count: $0.count)
+      })
+    else {
       return nil
     }
     self.daysSince1970 = days
   }
 
-  public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.daysSince1970 < b.daysSince1970 }
+  public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+    a.daysSince1970 < b.daysSince1970
+  }
 
   /// Year, month (1–12) and day (1–31).
   public var components: (year: Int, month: Int, day: Int) {
@@ -51,10 +57,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
   }
 
   /// Adds days.
-  public func adding(days: Int) -> CalendarDay { CalendarDay(daysSince1970: daysSince1970 + Int32(days)) }
+  public func adding(days: Int) -> CalendarDay {
+    CalendarDay(daysSince1970: daysSince1970 + Int32(days))
+  }
 
   static func dayNumber(year: Int, month: Int, day: Int) -> Int32? {
-    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), (1...9999).contains(year) else {
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+      (1...9999).contains(year)
+    else {
       return nil
     }
     let y = month <= 2 ? year - 1 : year
@@ -91,8 +101,10 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
     let dayAt = monthAt == 5 ? 8 : 6
     guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-      let m0 = digit(monthAt), let m1 = digit(monthAt + 1), let d0 = digit(dayAt), let d1 = digit(dayAt + 1)
+      let m0 = digit(monthAt), let m1 = digit(monthAt + 1), let d0 = digit(dayAt),
+      let d1 = digit(dayAt + 1)
     else { return nil }
-    return dayNumber(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    return dayNumber(
+      year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
   }
 }

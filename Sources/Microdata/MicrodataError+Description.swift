@@ -7,14 +7,18 @@ extension MicrodataError {
     case .emptyFile(let file):
       return "\(file) is empty: it has no header line naming the columns."
     case .corruptCompressedFile(let file, let reason):
-      return "\(file) is not a valid gzip file (\(reason)); decompress it to check it or export it again."
+      return
+        "\(file) is not a valid gzip file (\(reason)); decompress it to check it or export it again."
     case .unterminatedQuote(let l):
-      return "\(l): a quoted field opens here but is never closed; a quote (\") is probably missing."
+      return
+        "\(l): a quoted field opens here but is never closed; a quote (\") is probably missing."
     case .malformedQuotedField(let l, let value):
-      return "\(l): after the closing quote of \(quoted(value)) comes something other than a delimiter or "
+      return
+        "\(l): after the closing quote of \(quoted(value)) comes something other than a delimiter or "
         + "a line end; inside a quoted field a quote must be doubled (\"\")."
     case .wrongColumnCount(let l, let found, let expected):
-      return "\(l): this line has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); "
+      return
+        "\(l): this line has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); "
         + "check for a stray delimiter or an unquoted line break."
     case .undecodableBytes(let l, let bytes, let encoding):
       return "\(l): the bytes \(bytes) are not valid \(encoding.displayName); "
@@ -23,24 +27,28 @@ extension MicrodataError {
       return "\(l): \(quoted(value)) is not a code of `\(variable)`; expected \(list(expected)) "
         + "or a missing-value code (add it to the codebook if it is valid)."
     case .outOfRange(let l, let variable, let value, let minimum, let maximum):
-      return "\(l): \(quoted(value)) is outside the valid range of `\(variable)` (\(range(minimum, maximum)))."
+      return
+        "\(l): \(quoted(value)) is outside the valid range of `\(variable)` (\(range(minimum, maximum)))."
     case .unparseableValue(let l, let variable, let value, let expected):
       return "\(l): \(quoted(value)) cannot be read as \(expected) for `\(variable)`."
     case .missingRequiredValue(let l, let variable):
       return "\(l): `\(variable)` is missing but the codebook marks it required."
     case .missingRequiredColumn(let file, let variable, let columns, let suggestions):
       let names = columns.map { "`\($0)`" }.joined(separator: ", ")
-      return "\(file) has no column for `\(variable)` (looked for \(names))" + didYouMean(suggestions) + "."
+      return "\(file) has no column for `\(variable)` (looked for \(names))"
+        + didYouMean(suggestions) + "."
     case .duplicateColumn(let file, let column, let variable):
       return "\(file): the header column `\(column)` is a second column for `\(variable)`; "
         + "rename or drop one of them."
     case .duplicateKey(let file, let variable, let value, let first, let second):
-      return "\(file): the key \(quoted(value)) of `\(variable)` occurs on line \(first) and again on "
+      return
+        "\(file): the key \(quoted(value)) of `\(variable)` occurs on line \(first) and again on "
         + "line \(second), but keys must be unique."
     case .unknownVariable(let name, let suggestions):
       return "There is no variable or grouping named `\(name)`" + didYouMean(suggestions) + "."
     case .wrongVariableKind(let name, let kind, let expected):
-      return "`\(name)` is \(kind.article) \(kind.rawValue) variable, but \(expected) is needed here."
+      return
+        "`\(name)` is \(kind.article) \(kind.rawValue) variable, but \(expected) is needed here."
     case .invalidFilter(let expression, let position, let message):
       let caret = String(repeating: " ", count: max(0, position - 1)) + "^"
       return "In the filter at position \(position): \(message)\n  \(expression)\n  \(caret)"

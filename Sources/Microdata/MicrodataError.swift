@@ -49,7 +49,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   /// A missing value in a variable the codebook marks `required`.
   case missingRequiredValue(DataLocation, variable: String)
   /// A variable the codebook or the analysis requires has no column in the file.
-  case missingRequiredColumn(file: String, variable: String, columns: [String], suggestions: [String])
+  case missingRequiredColumn(
+    file: String, variable: String, columns: [String], suggestions: [String])
   /// Two header columns map to the same variable, or the header repeats a name.
   case duplicateColumn(file: String, column: String, variable: String)
   /// A key that must be unique occurs twice.

@@ -13,7 +13,9 @@ import Foundation
 import Microdata
 
 func peakResidentMegabytes() -> Double {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return .nan
+  }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
     return kilobytes / 1024
@@ -57,7 +59,8 @@ func load(paths: [String], repeats: Int, parallel: Bool) throws {
     for _ in 0..<repeats {
       let time = try timed {
         let data = try Dataset.load(
-          contentsOf: URL(fileURLWithPath: path), codebook: .canonical, options: LoadOptions(parallel: parallel))
+          contentsOf: URL(fileURLWithPath: path), codebook: .canonical,
+          options: LoadOptions(parallel: parallel))
         rows = data.rowCount
       }
       best = min(best, time.wall)
@@ -68,7 +71,8 @@ func load(paths: [String], repeats: Int, parallel: Bool) throws {
         + "best of \(repeats): \(format(best, 3)) s = \(format(megabytes / best)) MB/s, "
         + "\(format(Double(rows) / best / 1e6, 2)) M rows/s; processor time \(format(bestCPU, 3)) s "
         + "(\(format(megabytes / bestCPU)) MB per CPU-second); peak RSS \(format(peakResidentMegabytes())) MB "
-        + "(\(format(peakResidentMegabytes() / max(megabytes, 1e-9), 2))× file)\(parallel ? "" : " [sequential]")")
+        + "(\(format(peakResidentMegabytes() / max(megabytes, 1e-9), 2))× file)\(parallel ? "" : " [sequential]")"
+    )
   }
 }
 
@@ -93,8 +97,10 @@ func chunked(path: String, rowsPerChunk: Int) throws {
 /// alder 0–99, utbildning 1–7 or empty, fodelseland 1–9, a Stockholm county kommun.
 func makePersons(rows: Int, path: String) throws {
   let kommuner = [
-    "0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139", "0140",
-    "0160", "0162", "0163", "0180", "0181", "0182", "0183", "0184", "0186", "0187", "0188", "0191", "0192",
+    "0114", "0115", "0117", "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139",
+    "0140",
+    "0160", "0162", "0163", "0180", "0181", "0182", "0183", "0184", "0186", "0187", "0188", "0191",
+    "0192",
   ]
   var state: UInt64 = 20_240_601
   func next(_ n: Int) -> Int {
@@ -105,11 +111,14 @@ func makePersons(rows: Int, path: String) throws {
     return Int((z ^ (z >> 31)) % UInt64(n))
   }
   _ = FileManager.default.createFile(atPath: path, contents: nil)
-  guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+  guard let handle = FileHandle(forWritingAtPath: path) else {
+    throw CocoaError(.fileWriteNoPermission)
+  }
   var text = "lopnr;ar;kon;alder;utbildning;fodelseland;kommun\n"
   for i in 0..<rows {
     let education = next(8)
-    text += "\(1_000_001 + i);2017;\(1 + next(2));\(next(100));\(education == 7 ? "" : String(education + 1));"
+    text +=
+      "\(1_000_001 + i);2017;\(1 + next(2));\(next(100));\(education == 7 ? "" : String(education + 1));"
     text += "\(1 + next(9));\(kommuner[next(kommuner.count)])\n"
     if text.utf8.count > 1 << 20 {
       handle.write(text.data(using: .utf8)!)
@@ -127,13 +136,16 @@ func option(_ name: String) -> Int? {
   return Int(arguments[k + 1])
 }
 let positional = arguments.enumerated().filter { index, argument in
-  !argument.hasPrefix("--") && (index == 0 || !["--repeat", "--rows"].contains(arguments[index - 1]))
+  !argument.hasPrefix("--")
+    && (index == 0 || !["--repeat", "--rows"].contains(arguments[index - 1]))
 }.map(\.element)
 
 do {
   switch positional.first {
   case "load" where positional.count > 1:
-    try load(paths: Array(positional.dropFirst()), repeats: option("--repeat") ?? 3, parallel: !arguments.contains("--sequential"))
+    try load(
+      paths: Array(positional.dropFirst()), repeats: option("--repeat") ?? 3,
+      parallel: !arguments.contains("--sequential"))
   case "chunked" where positional.count > 1:
     try chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
   case "make-persons" where positional.count > 2:

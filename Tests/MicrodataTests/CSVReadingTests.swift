@@ -8,14 +8,18 @@ import Testing
   @Test func readsThePersonsFileThroughTheCanonicalCodebook() throws {
     let data = try Dataset.load(contentsOf: fixture("Fixtures/persons.csv"), codebook: .canonical)
     #expect(data.rowCount == 6)
-    #expect(data.variableNames == ["lopnr", "ar", "kon", "alder", "utbildning", "fodelseland", "kommun"])
+    #expect(
+      data.variableNames == ["lopnr", "ar", "kon", "alder", "utbildning", "fodelseland", "kommun"])
     #expect(data.kind(of: "lopnr") == .id)
     #expect(data.kind(of: "kon") == .categorical)
     #expect(data.kind(of: "alder") == .integer)
     #expect(try data.numeric("alder") == [34, 14, 17, 65, 99, 18])
     let kommun = try data.factor("kommun")
     #expect(kommun.levels.count == 26)
-    #expect(kommun.codes.map { kommun.levels[Int($0)].code } == ["0180", "0180", "0114", "0192", "0127", "0160"])
+    #expect(
+      kommun.codes.map { kommun.levels[Int($0)].code } == [
+        "0180", "0180", "0114", "0192", "0127", "0160",
+      ])
     #expect(kommun.levels[0].sv == "Upplands Väsby")
     // `US`, empty and `..` are missing.
     #expect(try data.factor("utbildning").codes == [3, Factor.missing, 1, Factor.missing, 6, 4])
@@ -25,7 +29,10 @@ import Testing
     #expect(data.loadReport.encoding == .utf8)
     #expect(data.loadReport.delimiter == ";")
     #expect(data.loadReport.undeclaredColumns.isEmpty)
-    #expect(data.loadReport.absentVariables == ["brottstyp", "antal_misstankar", "datum", "brottskod", "antal"])
+    #expect(
+      data.loadReport.absentVariables == [
+        "brottstyp", "antal_misstankar", "datum", "brottskod", "antal",
+      ])
   }
 
   @Test(arguments: ["latin1.csv", "windows1252.csv"])
@@ -49,14 +56,19 @@ import Testing
 
   @Test func encodingCanBeForced() throws {
     let latin = try Dataset.load(
-      contentsOf: fixture("Fixtures/latin1.csv"), codebook: .canonical, options: LoadOptions(encoding: .latin1))
+      contentsOf: fixture("Fixtures/latin1.csv"), codebook: .canonical,
+      options: LoadOptions(encoding: .latin1))
     #expect(latin.loadReport.encoding == .latin1)
     #expect(try latin.strings("kommunnamn") == ["Österåker", "Järfälla"])
     // Forcing UTF-8 on a Latin-1 file is an error at the first bad bytes (the header's `kön`).
     #expect {
-      try Dataset.load(contentsOf: fixture("Fixtures/latin1.csv"), codebook: .canonical, options: LoadOptions(encoding: .utf8))
+      try Dataset.load(
+        contentsOf: fixture("Fixtures/latin1.csv"), codebook: .canonical,
+        options: LoadOptions(encoding: .utf8))
     } throws: { error in
-      guard case .undecodableBytes(let location, let bytes, _) = error as? MicrodataError else { return false }
+      guard case .undecodableBytes(let location, let bytes, _) = error as? MicrodataError else {
+        return false
+      }
       return location.line == 1 && bytes == "0xF6"
     }
     #expect(TextEncoding(name: "ISO-8859-1") == .latin1)
@@ -68,7 +80,10 @@ import Testing
     let data = try Dataset.load(contentsOf: fixture("Fixtures/quoted.csv"), codebook: .canonical)
     #expect(data.loadReport.delimiter == ",")
     #expect(data.rowCount == 3)
-    #expect(try data.strings("kommentar") == ["Sa \"hej\", sen gick han", "Två rader:\nandra raden", "enkel"])
+    #expect(
+      try data.strings("kommentar") == [
+        "Sa \"hej\", sen gick han", "Två rader:\nandra raden", "enkel",
+      ])
     #expect(try data.strings("brottskod") == ["0930", "0931", "0932"])
     // The record after the two-line field starts on line 5.
     #expect((0..<3).map { data.sourceLine(ofRow: $0) } == [2, 3, 5])
@@ -100,15 +115,19 @@ import Testing
   @Test func delimiterCanBeForced() throws {
     // Forcing `;` on a comma file leaves one column holding whole lines.
     let data = try Dataset.load(
-      contentsOf: fixture("Fixtures/comma.csv"), codebook: .canonical, options: LoadOptions(delimiter: ";"))
+      contentsOf: fixture("Fixtures/comma.csv"), codebook: .canonical,
+      options: LoadOptions(delimiter: ";"))
     #expect(data.variableNames == ["lopnr,kon,alder,brottstyp"])
     #expect(throws: MicrodataError.self) {
-      try Dataset.load(contentsOf: fixture("Fixtures/comma.csv"), codebook: .canonical, options: LoadOptions(delimiter: "\""))
+      try Dataset.load(
+        contentsOf: fixture("Fixtures/comma.csv"), codebook: .canonical,
+        options: LoadOptions(delimiter: "\""))
     }
   }
 
   @Test func decimalCommaIsADecimalSeparator() throws {
-    let data = try Dataset.load(contentsOf: fixture("Fixtures/decimal_comma.csv"), codebook: .canonical)
+    let data = try Dataset.load(
+      contentsOf: fixture("Fixtures/decimal_comma.csv"), codebook: .canonical)
     #expect(data.kind(of: "vikt") == .decimal)
     let vikt = try data.numeric("vikt")
     #expect(vikt[0] == 3.5 && vikt[1] == 12 && vikt[2].isNaN)
@@ -125,7 +144,8 @@ import Testing
 
   @Test func readsGzipCompressedFiles() throws {
     let plain = try Dataset.load(contentsOf: fixture("Fixtures/persons.csv"), codebook: .canonical)
-    let compressed = try Dataset.load(contentsOf: fixture("Fixtures/persons.csv.gz"), codebook: .canonical)
+    let compressed = try Dataset.load(
+      contentsOf: fixture("Fixtures/persons.csv.gz"), codebook: .canonical)
     #expect(compressed.loadReport.compressed)
     #expect(compressed.rowCount == plain.rowCount)
     for name in plain.variableNames { #expect(try compressed.strings(name) == plain.strings(name)) }
@@ -147,7 +167,8 @@ import Testing
   }
 
   @Test func datesAreDayNumbers() throws {
-    let data = try Dataset.load(contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+    let data = try Dataset.load(
+      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
     let dates = try data.dates("datum")
     #expect(dates.map { $0?.description } == ["2017-03-01", "2018-01-15", "2017-07-04", nil])
     #expect(CalendarDay(year: 1970, month: 1, day: 1)?.daysSince1970 == 0)
@@ -186,10 +207,12 @@ import Testing
 @Suite struct ColumnStorageTests {
   @Test func integersWidenToInt64WhenNeeded() throws {
     // `belopp` is undeclared (typed from its values), `antal_misstankar` declared integer.
-    let data = try Dataset(csv: "belopp;antal_misstankar\n3000000000;1\n-2147483648;5000000000\n5;\n")
+    let data = try Dataset(
+      csv: "belopp;antal_misstankar\n3000000000;1\n-2147483648;5000000000\n5;\n")
     #expect(try data.numeric("belopp") == [3_000_000_000, -2_147_483_648, 5])
     #expect(try data.strings("belopp") == ["3000000000", "-2147483648", "5"])
-    #expect(try data.numeric("antal_misstankar").map { $0.isNaN ? -1 : $0 } == [1, 5_000_000_000, -1])
+    #expect(
+      try data.numeric("antal_misstankar").map { $0.isNaN ? -1 : $0 } == [1, 5_000_000_000, -1])
     #expect(try data.factor("belopp").levels.map(\.code) == ["-2147483648", "5", "3000000000"])
   }
 
@@ -200,12 +223,16 @@ import Testing
   }
 
   @Test func valuesAndKindsOfEveryType() throws {
-    let data = try Dataset.load(contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+    let data = try Dataset.load(
+      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
     #expect(try data.value("datum", row: 2) == "2017-07-04")
     #expect(try data.value("brottstyp", row: 0) == "vnr_partner")
     #expect(data.kind(of: "datum") == .date && data.kind(of: "brottskod") == .text)
     #expect(data.kind(of: "nonexistent") == nil)
-    #expect(throws: MicrodataError.wrongVariableKind(name: "datum", kind: .date, expected: "a numeric variable")) {
+    #expect(
+      throws: MicrodataError.wrongVariableKind(
+        name: "datum", kind: .date, expected: "a numeric variable")
+    ) {
       try data.numeric("datum")
     }
     #expect(throws: MicrodataError.self) { try data.dates("brottskod") }
@@ -216,12 +243,19 @@ import Testing
   @Test func numericOfCategoricalCodesAndGroupingErrors() throws {
     let data = try Dataset(csv: "utbildning;alder\n1;20\n7;30\n;40\n")
     #expect(try data.numeric("utbildning").map { $0.isNaN ? -1 : $0 } == [1, 7, -1])
-    #expect(throws: MicrodataError.wrongVariableKind(name: "aldersgrupp", kind: .categorical, expected: "a numeric variable")) {
+    #expect(
+      throws: MicrodataError.wrongVariableKind(
+        name: "aldersgrupp", kind: .categorical, expected: "a numeric variable")
+    ) {
       try data.numeric("aldersgrupp")
     }
-    #expect(data.hasVariable("aldersgrupp") && data.hasVariable("utbildningsniva") && !data.hasVariable("fodelse"))
+    #expect(
+      data.hasVariable("aldersgrupp") && data.hasVariable("utbildningsniva")
+        && !data.hasVariable("fodelse"))
     #expect(data.groupingNames == ["aldersgrupp", "aldersgrupp3", "utbildningsniva"])
-    #expect(throws: MicrodataError.unknownVariable(name: "alde", suggestions: ["alder"])) { try data.factor("alde") }
+    #expect(throws: MicrodataError.unknownVariable(name: "alde", suggestions: ["alder"])) {
+      try data.factor("alde")
+    }
   }
 
   @Test func loadReportEncodesAsJSON() throws {
@@ -229,6 +263,8 @@ import Testing
     let json = String(decoding: try JSONEncoder().encode(data.loadReport), as: UTF8.self)
     #expect(json.contains("\"first_line\":3"))
     #expect(json.contains("\"kind\":\"unknownCode\""))
-    #expect(DataLocation(file: "a.csv", line: 3, column: "kon").description == "a.csv, line 3, column `kon`")
+    #expect(
+      DataLocation(file: "a.csv", line: 3, column: "kon").description
+        == "a.csv, line 3, column `kon`")
   }
 }

@@ -17,11 +17,13 @@ import Testing
       6;1;18;5;6;d
 
       """
-    let data = try Dataset(csv: csv, options: LoadOptions(errorPolicy: .markMissing), source: "personer.csv")
+    let data = try Dataset(
+      csv: csv, options: LoadOptions(errorPolicy: .markMissing), source: "personer.csv")
     let d = data.describe()
     #expect(d.source == "personer.csv")
     #expect(d.rows == 6 && d.rowsRead == 6 && d.rowsExcluded == 0)
-    #expect(d.variables.map(\.name) == ["lopnr", "kon", "alder", "utbildning", "vikt", "anteckning"])
+    #expect(
+      d.variables.map(\.name) == ["lopnr", "kon", "alder", "utbildning", "vikt", "anteckning"])
     #expect(d.undeclaredColumns == ["vikt", "anteckning"])
     #expect(d.absentVariables.contains("fodelseland"))
 
@@ -34,7 +36,8 @@ import Testing
     let alder = d.variables[2]
     #expect(alder.outOfRange == 1 && alder.missing == 1)
     #expect(alder.minimum == 14 && alder.maximum == 65)
-    expectApproximatelyEqual(alder.mean, (34.0 + 14 + 17 + 65 + 18) / 5, relative: 1e-15, "mean age")
+    expectApproximatelyEqual(
+      alder.mean, (34.0 + 14 + 17 + 65 + 18) / 5, relative: 1e-15, "mean age")
     #expect(alder.categories?.map(\.code) == ["14", "17", "18", "34", "65"])
 
     let utbildning = d.variables[3]
@@ -56,7 +59,8 @@ import Testing
   }
 
   @Test func descriptionIsCodable() throws {
-    let data = try Dataset.load(contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+    let data = try Dataset.load(
+      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
     let d = data.describe()
     let datum = try #require(d.variables.first { $0.name == "datum" })
     #expect(datum.firstDate == "2017-03-01" && datum.lastDate == "2018-01-15" && datum.missing == 1)

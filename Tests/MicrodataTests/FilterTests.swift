@@ -21,7 +21,10 @@ import Testing
     #expect(try lopnr("alder < 18 || alder > 90") == ["1000003", "1000005"])
     #expect(try lopnr("!(kon == 1)") == ["1000006"])
     #expect(try lopnr("not kon == 1 or antal_misstankar >= 2") == ["1000001", "1000006"])
-    #expect(try lopnr("(alder >= 18) & (alder <= 40) | brottstyp == 'vnr_barn'") == ["1000001", "1000006", "1000099"])
+    #expect(
+      try lopnr("(alder >= 18) & (alder <= 40) | brottstyp == 'vnr_barn'") == [
+        "1000001", "1000006", "1000099",
+      ])
     #expect(try lopnr("antal_misstankar") == data.strings("lopnr"))
     #expect(try lopnr("18 <= alder") == ["1000001", "1000005", "1000006", "1000099"])
     #expect(try lopnr("alder > -1 && ar == 2017").count == 5)
@@ -38,7 +41,8 @@ import Testing
 
   @Test func groupingsCanBeFiltered() throws {
     #expect(try lopnr("aldersgrupp == \"18-24\"") == ["1000006"])
-    #expect(try lopnr("aldersgrupp3 in (\"15-34\") && fodelse == \"utrikes\"") == ["1000003", "1000006"])
+    #expect(
+      try lopnr("aldersgrupp3 in (\"15-34\") && fodelse == \"utrikes\"") == ["1000003", "1000006"])
     #expect(try lopnr("utbildningsniva == \"eftergymnasial\"") == ["1000005", "1000006"])
   }
 
@@ -57,7 +61,8 @@ import Testing
   }
 
   @Test func datesCompareWithDateStrings() throws {
-    let suspicions = try Dataset.load(contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+    let suspicions = try Dataset.load(
+      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
     #expect(try suspicions.filtered("datum >= \"2017-06-01\"").rowCount == 2)
     #expect(try suspicions.filtered("datum < \"2017-06-01\" || datum == missing").rowCount == 2)
     #expect(try suspicions.filtered("brottskod == \"0930\"").rowCount == 2)
@@ -73,7 +78,9 @@ import Testing
       _ = try data.filtered(expression)
       return nil
     } catch {
-      if case .invalidFilter(let e, let position, let message) = error, e == expression { return (position, message) }
+      if case .invalidFilter(let e, let position, let message) = error, e == expression {
+        return (position, message)
+      }
       return nil
     }
   }
@@ -88,7 +95,9 @@ import Testing
     let code = try #require(filterError("brottstyp == \"vbk\""))
     #expect(code.position == 14)
     #expect(code.message.contains("did you mean `vbek`?"))
-    let description = MicrodataError.invalidFilter(expression: "alde >= 18", position: 1, message: error.message).description
+    let description = MicrodataError.invalidFilter(
+      expression: "alde >= 18", position: 1, message: error.message
+    ).description
     #expect(description.hasSuffix("\n  alde >= 18\n  ^"))
   }
 

@@ -20,10 +20,13 @@ import Testing
   /// CSV parser (quotes, delimiters, line ends, high bytes).
   static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
     var bytes = input
-    let special: [UInt8] = [0x22, 0x3B, 0x2C, 0x09, 0x0A, 0x0D, 0x20, 0xC3, 0xA5, 0xE4, 0xFF, 0x00, 0x2E, 0x2D]
+    let special: [UInt8] = [
+      0x22, 0x3B, 0x2C, 0x09, 0x0A, 0x0D, 0x20, 0xC3, 0xA5, 0xE4, 0xFF, 0x00, 0x2E, 0x2D,
+    ]
     for _ in 0..<(1 + rng.next(6)) {
       let at = bytes.isEmpty ? 0 : rng.next(bytes.count)
-      let byte = rng.next(3) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : special[rng.next(special.count)]
+      let byte =
+        rng.next(3) == 0 ? UInt8(truncatingIfNeeded: rng.next()) : special[rng.next(special.count)]
       switch rng.next(5) {
       case 0 where !bytes.isEmpty: bytes[at] = byte
       case 1: bytes.insert(byte, at: at)
@@ -49,7 +52,9 @@ import Testing
     let report = data.loadReport
     #expect(report.rowsKept == data.rowCount)
     #expect(data.rowCount <= report.rowsRead)
-    if options.errorPolicy == .skip { #expect(report.rowsKept + report.rowsExcluded == report.rowsRead) }
+    if options.errorPolicy == .skip {
+      #expect(report.rowsKept + report.rowsExcluded == report.rowsRead)
+    }
     for name in data.variableNames {
       #expect((try? data.strings(name).count) == data.rowCount)
       #expect((try? data.factor(name).count) == data.rowCount)
@@ -73,7 +78,9 @@ import Testing
       options.parallel = false
       let sequential: Result<Dataset, MicrodataError>
       do {
-        sequential = .success(try Dataset.load(bytes: input, source: "fuzz.csv", codebook: .canonical, options: options))
+        sequential = .success(
+          try Dataset.load(bytes: input, source: "fuzz.csv", codebook: .canonical, options: options)
+        )
       } catch {
         sequential = .failure(error)
       }
@@ -90,7 +97,9 @@ import Testing
       options.minimumParallelBytes = 8
       let parallel: Result<Dataset, MicrodataError>
       do {
-        parallel = .success(try Dataset.load(bytes: input, source: "fuzz.csv", codebook: .canonical, options: options))
+        parallel = .success(
+          try Dataset.load(bytes: input, source: "fuzz.csv", codebook: .canonical, options: options)
+        )
       } catch {
         parallel = .failure(error)
       }
@@ -109,7 +118,8 @@ import Testing
       let url = directory.appendingPathComponent("fuzz\(index).csv")
       try Data(input).write(to: url)
       let options = Self.randomOptions(&rng)
-      let reader = DatasetReader(url: url, codebook: .canonical, options: options, blockSize: 16 + rng.next(64))
+      let reader = DatasetReader(
+        url: url, codebook: .canonical, options: options, blockSize: 16 + rng.next(64))
       do {
         var rows = 0
         let report = try reader.forEachChunk(rowsPerChunk: 1 + rng.next(4)) { chunk in
@@ -131,7 +141,9 @@ import Testing
       bytes += (0..<rng.next(200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
       let url = directory.appendingPathComponent("random\(index).csv.gz")
       try Data(bytes).write(to: url)
-      #expect(throws: MicrodataError.self) { try Dataset.load(contentsOf: url, codebook: .canonical) }
+      #expect(throws: MicrodataError.self) {
+        try Dataset.load(contentsOf: url, codebook: .canonical)
+      }
     }
   }
 }

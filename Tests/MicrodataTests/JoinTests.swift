@@ -16,14 +16,19 @@ import Testing
   @Test func suspectsJoinPersonsByLopnr() throws {
     let joined = try suspects.joined(with: persons, on: "lopnr")
     #expect(joined.rowCount == 5)
-    #expect(joined.variableNames == [
-      "lopnr", "ar", "kon", "alder", "utbildning", "fodelseland", "brottstyp", "antal_misstankar",
-      "ar_y", "kon_y", "alder_y", "utbildning_y", "fodelseland_y", "kommun",
-    ])
+    #expect(
+      joined.variableNames == [
+        "lopnr", "ar", "kon", "alder", "utbildning", "fodelseland", "brottstyp", "antal_misstankar",
+        "ar_y", "kon_y", "alder_y", "utbildning_y", "fodelseland_y", "kommun",
+      ])
     #expect(try joined.strings("kommun") == ["0180", "0114", "0127", "0160", nil])
     #expect(try joined.factor("kommun").levels.count == 26)
     let summary = try #require(joined.loadReport.joins.first)
-    #expect(summary == JoinSummary(key: "lopnr", other: "persons.csv", kind: .left, rows: 5, matched: 4, unmatched: 1, missingKeys: 0))
+    #expect(
+      summary
+        == JoinSummary(
+          key: "lopnr", other: "persons.csv", kind: .left, rows: 5, matched: 4, unmatched: 1,
+          missingKeys: 0))
     let inner = try suspects.joined(with: persons, on: "lopnr", kind: .inner)
     #expect(try inner.strings("lopnr") == ["1000001", "1000003", "1000005", "1000006"])
     #expect((0..<inner.rowCount).map { inner.sourceLine(ofRow: $0) } == [2, 3, 4, 5])
@@ -49,7 +54,10 @@ import Testing
 
   @Test func duplicateKeysAreNamedWithBothLines() {
     let duplicated = try! Dataset(csv: "lopnr;alder\n1;30\n2;40\n1;50\n", source: "personer.csv")
-    #expect(throws: MicrodataError.duplicateKey(file: "personer.csv", variable: "lopnr", value: "1", firstLine: 2, secondLine: 4)) {
+    #expect(
+      throws: MicrodataError.duplicateKey(
+        file: "personer.csv", variable: "lopnr", value: "1", firstLine: 2, secondLine: 4)
+    ) {
       try suspects.joined(with: duplicated, on: "lopnr")
     }
     let index = try? KeyIndex(duplicated, key: "lopnr", requireUnique: false)
@@ -78,14 +86,17 @@ import Testing
     #expect(cells.cell(levelIndices: [1, 2]) == 5)
     #expect(cells.totals() == [2, 1, 0, 0, 1, 1])
     #expect(cells.outsideCount == 1 && cells.missingCount == 0)
-    #expect(cells.totals().reduce(0, +) + Double(cells.outsideCount + cells.missingCount) == Double(persons.rowCount))
+    #expect(
+      cells.totals().reduce(0, +) + Double(cells.outsideCount + cells.missingCount)
+        == Double(persons.rowCount))
     let withMissing = CellKey([try persons.factor("fodelseland"), age])
     #expect(withMissing.cells[4] == Factor.missing)
     #expect(withMissing.cells[1] == Factor.outside)
   }
 
   @Test func suspectsAndPopulationAggregateToTheSameCells() throws {
-    let population = try Dataset(csv: "kon;alder;antal\n1;17;100\n1;34;200\n2;18;300\n2;70;50\n1;12;80\n")
+    let population = try Dataset(
+      csv: "kon;alder;antal\n1;17;100\n1;34;200\n2;18;300\n2;70;50\n1;12;80\n")
     let popCells = CellKey([try population.factor("kon"), try population.factor("aldersgrupp3")])
     let susCells = CellKey([try suspects.factor("kon"), try suspects.factor("aldersgrupp3")])
     #expect(popCells.names == susCells.names && popCells.levels == susCells.levels)

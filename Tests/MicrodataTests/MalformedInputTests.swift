@@ -5,9 +5,12 @@ import Testing
 
 /// Each malformed file gives one exact error: its kind, file, line (header = 1) and column.
 @Suite struct MalformedInputTests {
-  func loadError(_ file: String, codebook: Codebook = .canonical, options: LoadOptions = .init()) -> MicrodataError? {
+  func loadError(_ file: String, codebook: Codebook = .canonical, options: LoadOptions = .init())
+    -> MicrodataError?
+  {
     do {
-      _ = try Dataset.load(contentsOf: fixture("Fixtures/malformed/\(file)"), codebook: codebook, options: options)
+      _ = try Dataset.load(
+        contentsOf: fixture("Fixtures/malformed/\(file)"), codebook: codebook, options: options)
       return nil
     } catch {
       return error
@@ -16,39 +19,66 @@ import Testing
 
   @Test func unterminatedQuote() throws {
     let error = try #require(loadError("unterminated_quote.csv"))
-    #expect(error == .unterminatedQuote(DataLocation(file: "unterminated_quote.csv", line: 2, column: "brottskod")))
+    #expect(
+      error
+        == .unterminatedQuote(
+          DataLocation(file: "unterminated_quote.csv", line: 2, column: "brottskod")))
     #expect(error.description.contains("line 2, column `brottskod`"))
   }
 
   @Test func wrongColumnCount() throws {
     let error = try #require(loadError("wrong_column_count.csv"))
-    #expect(error == .wrongColumnCount(DataLocation(file: "wrong_column_count.csv", line: 3), found: 2, expected: 3))
-    #expect(error.description == "wrong_column_count.csv, line 3: this line has 2 fields but the header has 3; check for a stray delimiter or an unquoted line break.")
+    #expect(
+      error
+        == .wrongColumnCount(
+          DataLocation(file: "wrong_column_count.csv", line: 3), found: 2, expected: 3))
+    #expect(
+      error.description
+        == "wrong_column_count.csv, line 3: this line has 2 fields but the header has 3; check for a stray delimiter or an unquoted line break."
+    )
   }
 
   @Test func unknownCode() throws {
     let error = try #require(loadError("unknown_code.csv"))
-    #expect(error == .unknownCode(DataLocation(file: "unknown_code.csv", line: 4, column: "kon"), variable: "kon", value: "3", expected: ["1", "2"]))
+    #expect(
+      error
+        == .unknownCode(
+          DataLocation(file: "unknown_code.csv", line: 4, column: "kon"), variable: "kon",
+          value: "3", expected: ["1", "2"]))
     #expect(error.description.contains("`3` is not a code of `kon`; expected 1, 2"))
   }
 
   @Test func outOfRange() throws {
     let error = try #require(loadError("out_of_range.csv"))
-    #expect(error == .outOfRange(DataLocation(file: "out_of_range.csv", line: 3, column: "alder"), variable: "alder", value: "130", minimum: 0, maximum: 120))
+    #expect(
+      error
+        == .outOfRange(
+          DataLocation(file: "out_of_range.csv", line: 3, column: "alder"), variable: "alder",
+          value: "130", minimum: 0, maximum: 120))
     #expect(error.description.hasSuffix("`130` is outside the valid range of `alder` (0 to 120)."))
   }
 
   @Test func unparseableNumberAndDate() throws {
-    #expect(loadError("bad_number.csv") == .unparseableValue(
-      DataLocation(file: "bad_number.csv", line: 3, column: "alder"), variable: "alder", value: "tjugo", expected: "a whole number"))
-    #expect(loadError("bad_date.csv") == .unparseableValue(
-      DataLocation(file: "bad_date.csv", line: 3, column: "datum"), variable: "datum", value: "2017-02-29",
-      expected: "a date written YYYY-MM-DD"))
+    #expect(
+      loadError("bad_number.csv")
+        == .unparseableValue(
+          DataLocation(file: "bad_number.csv", line: 3, column: "alder"), variable: "alder",
+          value: "tjugo", expected: "a whole number"))
+    #expect(
+      loadError("bad_date.csv")
+        == .unparseableValue(
+          DataLocation(file: "bad_date.csv", line: 3, column: "datum"), variable: "datum",
+          value: "2017-02-29",
+          expected: "a date written YYYY-MM-DD"))
   }
 
   @Test func undecodableBytesWhenUTF8IsForced() throws {
     let error = try #require(loadError("undecodable.csv", options: LoadOptions(encoding: .utf8)))
-    #expect(error == .undecodableBytes(DataLocation(file: "undecodable.csv", line: 3, column: "kommunnamn"), bytes: "0xE4 0x72", encoding: .utf8))
+    #expect(
+      error
+        == .undecodableBytes(
+          DataLocation(file: "undecodable.csv", line: 3, column: "kommunnamn"), bytes: "0xE4 0x72",
+          encoding: .utf8))
     #expect(error.description.contains("--encoding"))
   }
 
@@ -58,36 +88,50 @@ import Testing
   }
 
   @Test func missingRequiredColumnSuggestsTheNearestName() throws {
-    let error = try #require(loadError("missing_column.csv", options: LoadOptions(requiredVariables: ["alder"])))
-    guard case .missingRequiredColumn(let file, let variable, let columns, let suggestions) = error else {
+    let error = try #require(
+      loadError("missing_column.csv", options: LoadOptions(requiredVariables: ["alder"])))
+    guard case .missingRequiredColumn(let file, let variable, let columns, let suggestions) = error
+    else {
       Issue.record("unexpected \(error)")
       return
     }
-    #expect(file == "missing_column.csv" && variable == "alder" && columns == ["alder", "ålder", "age"])
+    #expect(
+      file == "missing_column.csv" && variable == "alder" && columns == ["alder", "ålder", "age"])
     #expect(suggestions == ["aldr"])
     #expect(error.description.contains("did you mean `aldr`?"))
     // A grouping asked for requires its source.
-    #expect(loadError("missing_column.csv", options: LoadOptions(requiredVariables: ["aldersgrupp"]))?.kind == "missingRequiredColumn")
+    #expect(
+      loadError("missing_column.csv", options: LoadOptions(requiredVariables: ["aldersgrupp"]))?
+        .kind == "missingRequiredColumn")
   }
 
   @Test func duplicateKeyNamesBothLines() throws {
     let codebook = try Codebook(contentsOf: fixture("Fixtures/other_codebook.yaml"))
     let error = loadError("duplicate_key.csv", codebook: codebook)
-    #expect(error == .duplicateKey(file: "duplicate_key.csv", variable: "lopnr", value: "A17", firstLine: 2, secondLine: 4))
+    #expect(
+      error
+        == .duplicateKey(
+          file: "duplicate_key.csv", variable: "lopnr", value: "A17", firstLine: 2, secondLine: 4))
     let skipped = try Dataset.load(
-      contentsOf: fixture("Fixtures/malformed/duplicate_key.csv"), codebook: codebook, options: LoadOptions(errorPolicy: .skip))
+      contentsOf: fixture("Fixtures/malformed/duplicate_key.csv"), codebook: codebook,
+      options: LoadOptions(errorPolicy: .skip))
     #expect(skipped.rowCount == 2)
     #expect(skipped.loadReport.excludedRows(kind: "duplicateKey") == 1)
   }
 
   @Test func malformedQuotedField() {
-    #expect(loadError("malformed_quote.csv") == .malformedQuotedField(
-      DataLocation(file: "malformed_quote.csv", line: 2, column: "brottskod"), value: "0930"))
+    #expect(
+      loadError("malformed_quote.csv")
+        == .malformedQuotedField(
+          DataLocation(file: "malformed_quote.csv", line: 2, column: "brottskod"), value: "0930"))
   }
 
   @Test func linesCountPhysicalLinesInsideQuotedFields() {
-    #expect(loadError("quoted_newline_then_bad.csv") == .unknownCode(
-      DataLocation(file: "quoted_newline_then_bad.csv", line: 4, column: "kon"), variable: "kon", value: "7", expected: ["1", "2"]))
+    #expect(
+      loadError("quoted_newline_then_bad.csv")
+        == .unknownCode(
+          DataLocation(file: "quoted_newline_then_bad.csv", line: 4, column: "kon"),
+          variable: "kon", value: "7", expected: ["1", "2"]))
   }
 
   @Test func truncatedGzip() throws {
@@ -100,11 +144,20 @@ import Testing
   }
 
   @Test func requiredValues() throws {
-    let codebook = try Codebook(yaml: "variables:\n  lopnr: {type: id, required: true}\n  kon: {type: categorical, codes: {\"1\": Man, \"2\": Kvinna}, required: true}\n")
-    #expect(throws: MicrodataError.missingRequiredValue(DataLocation(file: "data", line: 3, column: "kon"), variable: "kon")) {
+    let codebook = try Codebook(
+      yaml:
+        "variables:\n  lopnr: {type: id, required: true}\n  kon: {type: categorical, codes: {\"1\": Man, \"2\": Kvinna}, required: true}\n"
+    )
+    #expect(
+      throws: MicrodataError.missingRequiredValue(
+        DataLocation(file: "data", line: 3, column: "kon"), variable: "kon")
+    ) {
       try Dataset(csv: "lopnr;kon\n1;1\n2;\n", codebook: codebook)
     }
-    #expect(throws: MicrodataError.missingRequiredColumn(file: "data", variable: "kon", columns: ["kon"], suggestions: [])) {
+    #expect(
+      throws: MicrodataError.missingRequiredColumn(
+        file: "data", variable: "kon", columns: ["kon"], suggestions: [])
+    ) {
       try Dataset(csv: "lopnr;sex\n1;1\n", codebook: codebook)
     }
   }
@@ -138,7 +191,10 @@ import Testing
     #expect(report.excludedRows(kind: "wrongColumnCount") == 1)
     // Row 5 has two problems (tjugo and code 9); it is counted once, under the first.
     #expect(report.excludedRows(kind: "unparseableValue") == 1)
-    #expect(report.issues.map(\.kind) == ["unknownCode", "outOfRange", "wrongColumnCount", "unparseableValue"])
+    #expect(
+      report.issues.map(\.kind) == [
+        "unknownCode", "outOfRange", "wrongColumnCount", "unparseableValue",
+      ])
     #expect(report.issues.map(\.firstLine) == [3, 4, 5, 6])
     #expect(report.issues[0].first.description.contains("line 3, column `kon`"))
   }
@@ -159,13 +215,18 @@ import Testing
   }
 
   @Test func strictThrowsTheFirstProblem() {
-    #expect(throws: MicrodataError.unknownCode(DataLocation(file: "data", line: 3, column: "kon"), variable: "kon", value: "3", expected: ["1", "2"])) {
+    #expect(
+      throws: MicrodataError.unknownCode(
+        DataLocation(file: "data", line: 3, column: "kon"), variable: "kon", value: "3",
+        expected: ["1", "2"])
+    ) {
       try Dataset(csv: csv)
     }
   }
 
   @Test func unterminatedQuoteInSkipModeExcludesTheRest() throws {
-    let data = try Dataset(csv: "lopnr;brottskod\n1;0930\n2;\"0931\n3;0932\n", options: LoadOptions(errorPolicy: .skip))
+    let data = try Dataset(
+      csv: "lopnr;brottskod\n1;0930\n2;\"0931\n3;0932\n", options: LoadOptions(errorPolicy: .skip))
     #expect(data.rowCount == 1)
     #expect(data.loadReport.excludedRows(kind: "unterminatedQuote") == 1)
   }

@@ -23,7 +23,8 @@ import Testing
       let education = rng.next(9)
       let line = [
         String(1_000_001 + i), "2017", String(1 + rng.next(2)), String(rng.next(100)),
-        education == 7 ? "US" : (education == 8 ? "" : String(education + 1)), String(1 + rng.next(9)),
+        education == 7 ? "US" : (education == 8 ? "" : String(education + 1)),
+        String(1 + rng.next(9)),
         kommuner[rng.next(4)], comment, "\(rng.next(100)),\(rng.next(10))",
       ].joined(separator: ";")
       lines.append(line)
@@ -44,7 +45,8 @@ import Testing
     // The split really happened: the body is cut into as many parts as there are cores.
     let bytes = Array(csv.utf8)
     let cuts = bytes.withUnsafeBufferPointer {
-      RecordBoundaries.split($0.baseAddress!, from: 0, to: $0.count, parts: 2, delimiter: UInt8(ascii: ";"))
+      RecordBoundaries.split(
+        $0.baseAddress!, from: 0, to: $0.count, parts: 2, delimiter: UInt8(ascii: ";"))
     }
     #expect(cuts.count == 3)
   }
@@ -52,11 +54,14 @@ import Testing
   @Test func splitPointsNeverFallInsideQuotes() throws {
     // A quoted field full of line breaks in the middle of the buffer.
     let inner = String(repeating: "x\n", count: 5_000)
-    let csv = "a;b\n" + String(repeating: "1;2\n", count: 2_000) + "3;\"\(inner)\"\n" + String(repeating: "4;5\n", count: 2_000)
+    let csv =
+      "a;b\n" + String(repeating: "1;2\n", count: 2_000) + "3;\"\(inner)\"\n"
+      + String(repeating: "4;5\n", count: 2_000)
     let bytes = Array(csv.utf8)
     for parts in 2...6 {
       let cuts = bytes.withUnsafeBufferPointer {
-        RecordBoundaries.split($0.baseAddress!, from: 4, to: $0.count, parts: parts, delimiter: UInt8(ascii: ";"))
+        RecordBoundaries.split(
+          $0.baseAddress!, from: 4, to: $0.count, parts: parts, delimiter: UInt8(ascii: ";"))
       }
       for cut in cuts.dropFirst().dropLast() {
         let before = bytes[4..<cut].filter { $0 == UInt8(ascii: "\"") }.count
@@ -74,7 +79,8 @@ import Testing
     try csv.write(to: url, atomically: true, encoding: .utf8)
     let whole = try Dataset.load(contentsOf: url, codebook: .canonical)
     var chunks: [Dataset] = []
-    let reader = DatasetReader(url: url, codebook: .canonical, options: LoadOptions(), blockSize: blockSize)
+    let reader = DatasetReader(
+      url: url, codebook: .canonical, options: LoadOptions(), blockSize: blockSize)
     let report = try reader.forEachChunk(rowsPerChunk: rowsPerChunk) { chunks.append($0) }
     #expect(chunks.allSatisfy { $0.rowCount <= rowsPerChunk })
     #expect(chunks.dropLast().allSatisfy { $0.rowCount == rowsPerChunk })
@@ -93,13 +99,19 @@ import Testing
     var csv = "lopnr;kon\n"
     for i in 0..<3_000 { csv += "\(i);\(i == 2_500 ? 7 : 1)\n" }
     try csv.write(to: url, atomically: true, encoding: .utf8)
-    let reader = DatasetReader(url: url, codebook: .canonical, options: LoadOptions(), blockSize: 256)
+    let reader = DatasetReader(
+      url: url, codebook: .canonical, options: LoadOptions(), blockSize: 256)
     var seen = 0
-    #expect(throws: MicrodataError.unknownCode(DataLocation(file: "bad.csv", line: 2_502, column: "kon"), variable: "kon", value: "7", expected: ["1", "2"])) {
+    #expect(
+      throws: MicrodataError.unknownCode(
+        DataLocation(file: "bad.csv", line: 2_502, column: "kon"), variable: "kon", value: "7",
+        expected: ["1", "2"])
+    ) {
       try reader.forEachChunk(rowsPerChunk: 1_000) { seen += $0.rowCount }
     }
     #expect(seen == 2_000)
-    let lenient = DatasetReader(url: url, codebook: .canonical, options: LoadOptions(errorPolicy: .skip), blockSize: 256)
+    let lenient = DatasetReader(
+      url: url, codebook: .canonical, options: LoadOptions(errorPolicy: .skip), blockSize: 256)
     let report = try lenient.forEachChunk(rowsPerChunk: 1_000) { _ in }
     #expect(report.rowsKept == 2_999 && report.excludedRows(kind: "unknownCode") == 1)
     #expect(report.issues.first?.firstLine == 2_502)

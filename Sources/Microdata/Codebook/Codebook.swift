@@ -44,7 +44,8 @@ public struct Codebook: Sendable, Equatable, Hashable {
   public var groupings: [Grouping]
 
   public init(
-    name: String = "", source: String = "codebook", defaultMissingCodes: [String] = Codebook.standardMissingCodes,
+    name: String = "", source: String = "codebook",
+    defaultMissingCodes: [String] = Codebook.standardMissingCodes,
     variables: [Variable] = [], groupings: [Grouping] = []
   ) {
     self.name = name

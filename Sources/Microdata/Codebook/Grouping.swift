@@ -24,7 +24,10 @@ public struct Grouping: Sendable, Equatable, Hashable {
   /// The reference level for models (a code), if the codebook names one.
   public var reference: String?
 
-  public init(name: String, source: String, label: Label = Label(sv: "", en: ""), levels: [Level], reference: String? = nil) {
+  public init(
+    name: String, source: String, label: Label = Label(sv: "", en: ""), levels: [Level],
+    reference: String? = nil
+  ) {
     self.name = name
     self.source = source
     self.label = label
@@ -60,7 +63,8 @@ public struct Grouping: Sendable, Equatable, Hashable {
 
     func covers(number: Double) -> Bool {
       switch self {
-      case .range(let lo, let hi): return (lo.map { number >= $0 } ?? true) && (hi.map { number <= $0 } ?? true)
+      case .range(let lo, let hi):
+        return (lo.map { number >= $0 } ?? true) && (hi.map { number <= $0 } ?? true)
       case .codes(let codes): return codes.contains { Double($0) == number }
       case .missing: return false
       case .otherwise: return true

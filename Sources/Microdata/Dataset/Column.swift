@@ -35,7 +35,8 @@ struct Column: Sendable, Equatable {
       case (.categorical16(let x, let l), .categorical16(let y, let m)): x == y && l == m
       case (.integer32(let x), .integer32(let y)): x == y
       case (.integer64(let x), .integer64(let y)): x == y
-      case (.decimal(let x), .decimal(let y)): x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+      case (.decimal(let x), .decimal(let y)):
+        x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
       case (.date(let x), .date(let y)): x == y
       case (.numericIdentifier(let x), .numericIdentifier(let y)): x == y
       case (.text(let x), .text(let y)): x == y
@@ -88,11 +89,15 @@ struct Column: Sendable, Equatable {
 
   /// The column restricted to `indices` (an index of -1 gives a missing value).
   func gathered(_ indices: [Int32]) -> Column {
-    func pick<T>(_ values: [T], _ missing: T) -> [T] { indices.map { $0 >= 0 ? values[Int($0)] : missing } }
+    func pick<T>(_ values: [T], _ missing: T) -> [T] {
+      indices.map { $0 >= 0 ? values[Int($0)] : missing }
+    }
     var result = self
     switch storage {
-    case .categorical8(let v, let levels): result.storage = .categorical8(pick(v, UInt8.max), levels: levels)
-    case .categorical16(let v, let levels): result.storage = .categorical16(pick(v, UInt16.max), levels: levels)
+    case .categorical8(let v, let levels):
+      result.storage = .categorical8(pick(v, UInt8.max), levels: levels)
+    case .categorical16(let v, let levels):
+      result.storage = .categorical16(pick(v, UInt16.max), levels: levels)
     case .integer32(let v): result.storage = .integer32(pick(v, Int32.min))
     case .integer64(let v): result.storage = .integer64(pick(v, Int64.min))
     case .decimal(let v): result.storage = .decimal(pick(v, Double.nan))

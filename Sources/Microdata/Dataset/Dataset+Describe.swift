@@ -4,7 +4,8 @@ extension Dataset {
   /// `LoadOptions(errorPolicy: .markMissing)` to see them all without losing rows.
   public func describe() -> DatasetDescription {
     let variables = columns.map { summary(of: $0) }
-    let groupings = codebook.groupings.compactMap { grouping -> DatasetDescription.VariableSummary? in
+    let groupings = codebook.groupings.compactMap {
+      grouping -> DatasetDescription.VariableSummary? in
       guard let source = column(named: grouping.source) else { return nil }
       let factor = Dataset.factor(of: grouping, source: source)
       var s = DatasetDescription.VariableSummary(
@@ -14,8 +15,10 @@ extension Dataset {
       return s
     }
     return DatasetDescription(
-      source: source, rows: rowCount, rowsRead: loadReport.rowsRead, rowsExcluded: loadReport.rowsExcluded,
-      encoding: loadReport.encoding, delimiter: loadReport.delimiter, variables: variables, groupings: groupings,
+      source: source, rows: rowCount, rowsRead: loadReport.rowsRead,
+      rowsExcluded: loadReport.rowsExcluded,
+      encoding: loadReport.encoding, delimiter: loadReport.delimiter, variables: variables,
+      groupings: groupings,
       undeclaredColumns: loadReport.undeclaredColumns, absentVariables: loadReport.absentVariables,
       issues: loadReport.issues)
   }
@@ -24,10 +27,13 @@ extension Dataset {
     let variable = column.declared ? codebook.variable(named: column.name) : nil
     let issues = loadReport.issues.filter { $0.variable == column.name }
     var s = DatasetDescription.VariableSummary(
-      name: column.name, column: column.header, kind: column.kind, declared: column.declared, label: variable?.label,
+      name: column.name, column: column.header, kind: column.kind, declared: column.declared,
+      label: variable?.label,
       source: nil, present: 0, missing: 0, outside: 0,
       outOfRange: issues.filter { $0.kind == "outOfRange" }.reduce(0) { $0 + $1.count },
-      invalid: issues.filter { ["unknownCode", "unparseableValue", "undecodableBytes"].contains($0.kind) }.reduce(0) { $0 + $1.count })
+      invalid: issues.filter {
+        ["unknownCode", "unparseableValue", "undecodableBytes"].contains($0.kind)
+      }.reduce(0) { $0 + $1.count })
     for row in 0..<rowCount where column.isMissing(row) { s.missing += 1 }
     s.present = rowCount - s.missing
     switch column.storage {

@@ -25,18 +25,26 @@ extension Dataset {
   static func factor(of column: Column) -> Factor {
     switch column.storage {
     case .categorical8(let codes, let levels):
-      return Factor(name: column.name, levels: levels, codes: codes.map { $0 == UInt8.max ? Factor.missing : Int32($0) })
+      return Factor(
+        name: column.name, levels: levels,
+        codes: codes.map { $0 == UInt8.max ? Factor.missing : Int32($0) })
     case .categorical16(let codes, let levels):
-      return Factor(name: column.name, levels: levels, codes: codes.map { $0 == UInt16.max ? Factor.missing : Int32($0) })
+      return Factor(
+        name: column.name, levels: levels,
+        codes: codes.map { $0 == UInt16.max ? Factor.missing : Int32($0) })
     case .integer32(let values):
       return distinctFactor(column.name, values, missing: Int32.min) { String($0) }
     case .integer64(let values), .numericIdentifier(let values):
       return distinctFactor(column.name, values, missing: Int64.min) { String($0) }
     case .date(let values):
-      return distinctFactor(column.name, values, missing: Int32.min) { CalendarDay(daysSince1970: $0).description }
+      return distinctFactor(column.name, values, missing: Int32.min) {
+        CalendarDay(daysSince1970: $0).description
+      }
     case .decimal(let values):
       let present = values.map { $0.isNaN ? -Double.infinity : $0 }
-      let factor = distinctFactor(column.name, present, missing: -Double.infinity) { formatDecimal($0) }
+      let factor = distinctFactor(column.name, present, missing: -Double.infinity) {
+        formatDecimal($0)
+      }
       return factor
     case .text(let text):
       var index: [String: Int32] = [:]
@@ -75,7 +83,8 @@ extension Dataset {
 
   static func factor(of grouping: Grouping, source: Column) -> Factor {
     let levels = grouping.factorLevels
-    let missingLevel = grouping.levels.firstIndex { $0.rule == .missing }.map { Int32($0) } ?? Factor.missing
+    let missingLevel =
+      grouping.levels.firstIndex { $0.rule == .missing }.map { Int32($0) } ?? Factor.missing
     func level(forCode code: String) -> Int32 {
       grouping.levels.firstIndex { $0.rule.covers(code: code) }.map { Int32($0) } ?? Factor.outside
     }
@@ -91,9 +100,13 @@ extension Dataset {
       let map = sourceLevels.map { level(forCode: $0.code) }
       codes = values.map { $0 == UInt16.max ? missingLevel : map[Int($0)] }
     case .integer32(let values):
-      codes = integerGrouping(values.lazy.map { $0 == Int32.min ? nil : Int64($0) }, count: values.count, missingLevel: missingLevel, level: level(forNumber:))
+      codes = integerGrouping(
+        values.lazy.map { $0 == Int32.min ? nil : Int64($0) }, count: values.count,
+        missingLevel: missingLevel, level: level(forNumber:))
     case .integer64(let values), .numericIdentifier(let values):
-      codes = integerGrouping(values.lazy.map { $0 == Int64.min ? nil : $0 }, count: values.count, missingLevel: missingLevel, level: level(forNumber:))
+      codes = integerGrouping(
+        values.lazy.map { $0 == Int64.min ? nil : $0 }, count: values.count,
+        missingLevel: missingLevel, level: level(forNumber:))
     case .decimal(let values):
       codes = values.map { $0.isNaN ? missingLevel : level(forNumber: $0) }
     case .date(let values):
@@ -111,7 +124,12 @@ extension Dataset {
   ) -> [Int32] where S.Element == Int64? {
     var lo = Int64.max
     var hi = Int64.min
-    for v in values { if let v { lo = min(lo, v); hi = max(hi, v) } }
+    for v in values {
+      if let v {
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+    }
     var codes: [Int32] = []
     codes.reserveCapacity(count)
     if lo <= hi && hi - lo < 1 << 20 {

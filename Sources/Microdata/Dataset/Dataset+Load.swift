@@ -30,7 +30,8 @@ extension Dataset {
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(
-      parts: parts, preamble: preamble, compressed: input.compressed, firstLine: 1 + preamble.headerLineBreaks)
+      parts: parts, preamble: preamble, compressed: input.compressed,
+      firstLine: 1 + preamble.headerLineBreaks)
   }
 
   /// Reads delimited text held in memory (e.g. raw bytes from a download or a test).
@@ -45,11 +46,16 @@ extension Dataset {
       buffer.terminate()
       return try loader.parseWhole(buffer)
     }()
-    return try loader.finish(parts: parts, preamble: preamble, compressed: false, firstLine: 1 + preamble.headerLineBreaks)
+    return try loader.finish(
+      parts: parts, preamble: preamble, compressed: false, firstLine: 1 + preamble.headerLineBreaks)
   }
 
   /// Reads delimited text, e.g. `Dataset(csv: "kon;alder\n1;34\n", codebook: .canonical)`.
-  public init(csv text: String, codebook: Codebook = .canonical, options: LoadOptions = .init(), source: String = "data") throws(MicrodataError) {
-    self = try Dataset.load(bytes: Array(text.utf8), source: source, codebook: codebook, options: options)
+  public init(
+    csv text: String, codebook: Codebook = .canonical, options: LoadOptions = .init(),
+    source: String = "data"
+  ) throws(MicrodataError) {
+    self = try Dataset.load(
+      bytes: Array(text.utf8), source: source, codebook: codebook, options: options)
   }
 }

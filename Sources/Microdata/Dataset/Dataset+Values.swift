@@ -17,7 +17,9 @@ extension Dataset {
     case .categorical8(_, let levels), .categorical16(_, let levels):
       let numbers = levels.map { Double($0.code) }
       guard numbers.allSatisfy({ $0 != nil }) else {
-        throw .wrongVariableKind(name: name, kind: column.kind, expected: "a numeric variable (its codes are not all numbers)")
+        throw .wrongVariableKind(
+          name: name, kind: column.kind,
+          expected: "a numeric variable (its codes are not all numbers)")
       }
       return Dataset.factor(of: column).codes.map { $0 < 0 ? .nan : numbers[Int($0)]! }
     default:

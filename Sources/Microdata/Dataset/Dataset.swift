@@ -21,7 +21,10 @@ public struct Dataset: Sendable, Equatable {
   var columns: [Column]
   var lineMap: LineMap
 
-  init(codebook: Codebook, source: String, columns: [Column], rowCount: Int, loadReport: LoadReport, lineMap: LineMap) {
+  init(
+    codebook: Codebook, source: String, columns: [Column], rowCount: Int, loadReport: LoadReport,
+    lineMap: LineMap
+  ) {
     self.codebook = codebook
     self.source = source
     self.columns = columns
@@ -35,11 +38,14 @@ public struct Dataset: Sendable, Equatable {
   public var variableNames: [String] { columns.map(\.name) }
 
   /// The groupings of the codebook whose source variable the dataset has.
-  public var groupingNames: [String] { codebook.groupings.filter { column(named: $0.source) != nil }.map(\.name) }
+  public var groupingNames: [String] {
+    codebook.groupings.filter { column(named: $0.source) != nil }.map(\.name)
+  }
 
   /// Whether `name` is a variable of the dataset or a grouping that can be computed from one.
   public func hasVariable(_ name: String) -> Bool {
-    column(named: name) != nil || codebook.grouping(named: name).map { column(named: $0.source) != nil } == true
+    column(named: name) != nil
+      || codebook.grouping(named: name).map { column(named: $0.source) != nil } == true
   }
 
   /// The kind of a variable; a grouping is categorical. Nil when the name is unknown.
@@ -67,7 +73,8 @@ public struct Dataset: Sendable, Equatable {
   }
 
   func unknownVariable(_ name: String) -> MicrodataError {
-    .unknownVariable(name: name, suggestions: suggestions(for: name, among: variableNames + groupingNames))
+    .unknownVariable(
+      name: name, suggestions: suggestions(for: name, among: variableNames + groupingNames))
   }
 
   /// The rows at `indices`, in that order (an index may repeat).

@@ -24,7 +24,9 @@ struct TextColumn: Sendable, Equatable, Hashable {
   subscript(row: Int) -> String? {
     let r = range(row)
     if r.isEmpty { return nil }
-    return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+    }
   }
 
   /// Calls `body` with the raw UTF-8 bytes of a row.

@@ -29,13 +29,17 @@ struct FilterLexer {
       }
       if c.isLetter || c == "_" {
         var j = i
-        while j < chars.count && (chars[j].isLetter || chars[j].isNumber || chars[j] == "_" || chars[j] == ".") { j += 1 }
+        while j < chars.count
+          && (chars[j].isLetter || chars[j].isNumber || chars[j] == "_" || chars[j] == ".")
+        { j += 1 }
         tokens.append(Token(kind: .name(String(chars[i..<j])), position: position))
         i = j
         continue
       }
       let unaryMinus: Bool = {
-        guard c == "-", i + 1 < chars.count, chars[i + 1].isNumber || chars[i + 1] == "." else { return false }
+        guard c == "-", i + 1 < chars.count, chars[i + 1].isNumber || chars[i + 1] == "." else {
+          return false
+        }
         guard let last = tokens.last else { return true }
         if case .symbol(let s) = last.kind { return s != ")" }
         return false
@@ -52,7 +56,9 @@ struct FilterLexer {
           }
         }
         let text = String(chars[i..<j])
-        guard let value = Double(text) else { throw fail("`\(text)` is not a number", at: position) }
+        guard let value = Double(text) else {
+          throw fail("`\(text)` is not a number", at: position)
+        }
         tokens.append(Token(kind: .number(value, text), position: position))
         i = j
         continue
@@ -68,7 +74,9 @@ struct FilterLexer {
           text.append(chars[j])
           j += 1
         }
-        guard j < chars.count else { throw fail("this string is not closed (a \(close) is missing)", at: position) }
+        guard j < chars.count else {
+          throw fail("this string is not closed (a \(close) is missing)", at: position)
+        }
         tokens.append(Token(kind: .string(text), position: position))
         i = j + 1
         continue

@@ -71,7 +71,9 @@ struct FilterParser {
     let open = current.position
     if accept("(") {
       let node = try parseOr()
-      guard accept(")") else { throw fail("expected `)` to close the `(` at position \(open), found \(describe(current))") }
+      guard accept(")") else {
+        throw fail("expected `)` to close the `(` at position \(open), found \(describe(current))")
+      }
       return node
     }
     let left = try parseOperand()
@@ -81,25 +83,36 @@ struct FilterParser {
     let save = index
     if accept("!") || acceptWord("not") { negated = true }
     if acceptWord("in") {
-      guard case .variable = left else { throw fail("`in` needs a variable on its left", at: left.position) }
+      guard case .variable = left else {
+        throw fail("`in` needs a variable on its left", at: left.position)
+      }
       guard accept("(") else { throw fail("expected `(` after `in`, e.g. kon in (\"1\", \"2\")") }
       var values: [RowFilter.Operand] = []
       repeat {
         let value = try parseOperand()
-        guard value.isLiteral else { throw fail("the list after `in` holds values, not variables", at: value.position) }
+        guard value.isLiteral else {
+          throw fail("the list after `in` holds values, not variables", at: value.position)
+        }
         values.append(value)
       } while accept(",")
-      guard accept(")") else { throw fail("expected `,` or `)` in the list, found \(describe(current))") }
+      guard accept(")") else {
+        throw fail("expected `,` or `)` in the list, found \(describe(current))")
+      }
       return .membership(left, values, negated: negated, position: position)
     }
     index = save
     for op in ["==", "!=", "<=", ">=", "<", ">"] where accept(op) {
       let right = try parseOperand()
-      if left.isLiteral && right.isLiteral { throw fail("a comparison needs a variable on one side", at: left.position) }
-      return .comparison(RowFilter.ComparisonOperator(rawValue: op)!, left, right, position: position)
+      if left.isLiteral && right.isLiteral {
+        throw fail("a comparison needs a variable on one side", at: left.position)
+      }
+      return .comparison(
+        RowFilter.ComparisonOperator(rawValue: op)!, left, right, position: position)
     }
     guard case .variable = left else {
-      throw fail("expected a comparison such as `alder >= 18` after \(describe(tokens[index - 1]))", at: position)
+      throw fail(
+        "expected a comparison such as `alder >= 18` after \(describe(tokens[index - 1]))",
+        at: position)
     }
     return .truthy(left)
   }
@@ -109,7 +122,9 @@ struct FilterParser {
     switch token.kind {
     case .name(let name):
       index += 1
-      if ["missing", "na", "nan"].contains(name.lowercased()) { return .missing(position: token.position) }
+      if ["missing", "na", "nan"].contains(name.lowercased()) {
+        return .missing(position: token.position)
+      }
       return .variable(name, position: token.position)
     case .number(let value, let text):
       index += 1

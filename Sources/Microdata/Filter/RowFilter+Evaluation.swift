@@ -74,7 +74,9 @@ struct FilterContext {
         let truth = f.levels.map { Double($0.code)! != 0 ? RowFilter.isTrue : RowFilter.isFalse }
         return f.codes.map { $0 < 0 ? 2 : truth[Int($0)] }
       default:
-        throw fail("`\(name)` is not a condition on its own; compare it, e.g. `\(name) == ...`", at: position)
+        throw fail(
+          "`\(name)` is not a condition on its own; compare it, e.g. `\(name) == ...`", at: position
+        )
       }
     case .membership(let operand, let values, let negated, _):
       guard case .variable(let name, let position) = operand else { return [] }
@@ -82,7 +84,9 @@ struct FilterContext {
       var first = true
       for value in values {
         let one = try compare(name, position, .equal, value)
-        result = first ? one : zip(result, one).map { p, q in p == 1 || q == 1 ? 1 : (p == 0 && q == 0 ? 0 : 2) }
+        result =
+          first
+          ? one : zip(result, one).map { p, q in p == 1 || q == 1 ? 1 : (p == 0 && q == 0 ? 0 : 2) }
         first = false
       }
       return negated ? result.map { $0 == 2 ? 2 : 1 - $0 } : result
@@ -101,11 +105,14 @@ struct FilterContext {
   }
 
   private mutating func compare(
-    _ name: String, _ position: Int, _ op: RowFilter.ComparisonOperator, _ literal: RowFilter.Operand
+    _ name: String, _ position: Int, _ op: RowFilter.ComparisonOperator,
+    _ literal: RowFilter.Operand
   ) throws(MicrodataError) -> [RowFilter.Truth] {
     let v = try view(name, position: position)
     if case .missing(let p) = literal {
-      guard op == .equal || op == .notEqual else { throw fail("only `==` and `!=` compare with `missing`", at: p) }
+      guard op == .equal || op == .notEqual else {
+        throw fail("only `==` and `!=` compare with `missing`", at: p)
+      }
       let missing = try dataset.missingMask(name)
       return missing.map { ($0 == (op == .equal)) ? 1 : 0 }
     }
@@ -129,19 +136,24 @@ struct FilterContext {
       } else {
         let numbers = factor.levels.map { Double($0.code) }
         guard case .number(let value, _, _) = literal, numbers.allSatisfy({ $0 != nil }) else {
-          throw fail("`\(op.rawValue)` needs numeric codes and a number; `\(name)` has codes such as `\(factor.levels.first?.code ?? "")`", at: position)
+          throw fail(
+            "`\(op.rawValue)` needs numeric codes and a number; `\(name)` has codes such as `\(factor.levels.first?.code ?? "")`",
+            at: position)
         }
         truth = numbers.map { op.holds($0!, value) ? 1 : 0 }
       }
       return factor.codes.map { $0 < 0 ? 2 : truth[Int($0)] }
     case .numbers(let values):
       guard let value = Double(text) else {
-        throw fail("`\(name)` is numeric; compare it with a number, not \"\(text)\"", at: literal.position)
+        throw fail(
+          "`\(name)` is numeric; compare it with a number, not \"\(text)\"", at: literal.position)
       }
       return values.map { $0.isNaN ? 2 : (op.holds($0, value) ? 1 : 0) }
     case .days(let days):
       guard let day = CalendarDay(text) else {
-        throw fail("`\(name)` is a date; compare it with a date written \"YYYY-MM-DD\", not `\(text)`", at: literal.position)
+        throw fail(
+          "`\(name)` is a date; compare it with a date written \"YYYY-MM-DD\", not `\(text)`",
+          at: literal.position)
       }
       return days.map { $0 == Int32.min ? 2 : (op.holds($0, day.daysSince1970) ? 1 : 0) }
     case .text(let strings):
@@ -162,7 +174,8 @@ struct FilterContext {
       return zip(a, b).map { $0 == Int32.min || $1 == Int32.min ? 2 : (op.holds($0, $1) ? 1 : 0) }
     case (.factor(let a), .factor(let b)) where op == .equal || op == .notEqual:
       return zip(a.codes, b.codes).map { p, q in
-        p < 0 || q < 0 ? 2 : ((a.levels[Int(p)].code == b.levels[Int(q)].code) == (op == .equal) ? 1 : 0)
+        p < 0 || q < 0
+          ? 2 : ((a.levels[Int(p)].code == b.levels[Int(q)].code) == (op == .equal) ? 1 : 0)
       }
     case (.text(let a), .text(let b)) where op == .equal || op == .notEqual:
       return zip(a, b).map { $0 == nil || $1 == nil ? 2 : (($0! == $1!) == (op == .equal) ? 1 : 0) }

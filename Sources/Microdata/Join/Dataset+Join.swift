@@ -8,7 +8,9 @@ extension Dataset {
   /// - Parameter kind: `.left` keeps every row (unmatched rows get missing values), `.inner`
   ///   keeps only rows with a partner.
   /// - Throws: `MicrodataError.unknownVariable`, `.duplicateKey`.
-  public func joined(with other: Dataset, on key: String, kind: JoinKind = .left) throws(MicrodataError) -> Dataset {
+  public func joined(with other: Dataset, on key: String, kind: JoinKind = .left)
+    throws(MicrodataError) -> Dataset
+  {
     let index = try KeyIndex(other, key: key)
     let leftKeys = try keys(key)
     let matches = index.matches(leftKeys)
@@ -34,7 +36,8 @@ extension Dataset {
     }
     result.loadReport.joins.append(
       JoinSummary(
-        key: key, other: other.source, kind: kind, rows: rowCount, matched: matched, unmatched: rowCount - matched,
+        key: key, other: other.source, kind: kind, rows: rowCount, matched: matched,
+        unmatched: rowCount - matched,
         missingKeys: missingKeys))
     return result
   }

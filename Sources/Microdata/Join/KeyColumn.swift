@@ -22,7 +22,11 @@ public struct KeyColumn: Sendable, Equatable {
     let value: Value
 
     public init(_ text: String) {
-      if let number = Int64(text), String(number) == text { value = .integer(number) } else { value = .text(text) }
+      if let number = Int64(text), String(number) == text {
+        value = .integer(number)
+      } else {
+        value = .text(text)
+      }
     }
 
     public init(_ number: Int64) { value = .integer(number) }

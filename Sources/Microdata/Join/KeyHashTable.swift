@@ -39,7 +39,9 @@ struct KeyHashTable: Sendable {
   static func equal(_ a: Probe, _ b: Probe) -> Bool {
     switch (a, b) {
     case (.integer(let x), .integer(let y)): return x == y
-    case (.bytes(let x), .bytes(let y)): return x.count == y.count && (x.count == 0 || memcmpBytes(x.baseAddress!, y.baseAddress!, x.count))
+    case (.bytes(let x), .bytes(let y)):
+      return x.count == y.count
+        && (x.count == 0 || memcmpBytes(x.baseAddress!, y.baseAddress!, x.count))
     default: return false
     }
   }
@@ -62,7 +64,9 @@ struct KeyHashTable: Sendable {
   static func withProbes<R>(_ keys: KeyColumn, _ body: ((Int) -> Probe) -> R) -> R {
     switch keys.storage {
     case .integers(let values):
-      return values.withUnsafeBufferPointer { v in body { v[$0] == Int64.min ? .missing : .integer(v[$0]) } }
+      return values.withUnsafeBufferPointer { v in
+        body { v[$0] == Int64.min ? .missing : .integer(v[$0]) }
+      }
     case .text(let text):
       return text.bytes.withUnsafeBufferPointer { bytes in
         text.ends.withUnsafeBufferPointer { ends in

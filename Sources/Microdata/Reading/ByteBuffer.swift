@@ -40,16 +40,19 @@ final class ByteBuffer: @unchecked Sendable {
     guard size > 0 else { return nil }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let length = (size + ByteBuffer.slack + page - 1) / page * page
-    guard let region = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+    guard
+      let region = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
       region != MAP_FAILED
     else { return nil }
-    guard let file = mmap(region, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, descriptor, 0),
+    guard
+      let file = mmap(region, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, descriptor, 0),
       file != MAP_FAILED
     else {
       munmap(region, length)
       return nil
     }
-    let buffer = ByteBuffer(mapping: file.assumingMemoryBound(to: UInt8.self), count: size, length: length)
+    let buffer = ByteBuffer(
+      mapping: file.assumingMemoryBound(to: UInt8.self), count: size, length: length)
     buffer.base[size] = 0x0A
     return buffer
   }
@@ -60,7 +63,9 @@ final class ByteBuffer: @unchecked Sendable {
     precondition(mappedLength == 0, "a mapped buffer cannot grow")
     var newCapacity = capacity
     while newCapacity < count + additional { newCapacity = newCapacity * 2 }
-    guard let memory = realloc(base, newCapacity + ByteBuffer.slack) else { fatalError("out of memory") }
+    guard let memory = realloc(base, newCapacity + ByteBuffer.slack) else {
+      fatalError("out of memory")
+    }
     base = memory.assumingMemoryBound(to: UInt8.self)
     capacity = newCapacity
   }
@@ -87,11 +92,16 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   /// Fills the buffer with everything `source` yields.
-  static func readAll(from source: inout some ByteSource, sizeHint: Int) throws(MicrodataError) -> ByteBuffer {
+  static func readAll(from source: inout some ByteSource, sizeHint: Int) throws(MicrodataError)
+    -> ByteBuffer
+  {
     let buffer = ByteBuffer(capacity: sizeHint + 1)
     while true {
-      if buffer.capacity - buffer.count < 1 << 16 { buffer.reserve(max(1 << 20, buffer.capacity / 2)) }
-      let n = try source.read(into: buffer.base + buffer.count, maximum: buffer.capacity - buffer.count)
+      if buffer.capacity - buffer.count < 1 << 16 {
+        buffer.reserve(max(1 << 20, buffer.capacity / 2))
+      }
+      let n = try source.read(
+        into: buffer.base + buffer.count, maximum: buffer.capacity - buffer.count)
       if n == 0 { break }
       buffer.count += n
     }

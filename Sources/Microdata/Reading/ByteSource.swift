@@ -10,7 +10,8 @@ import Foundation
 /// A stream of bytes: a plain file or a decompressed gzip file.
 protocol ByteSource {
   /// Reads up to `maximum` bytes; returns 0 at the end.
-  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError) -> Int
+  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError)
+    -> Int
 }
 
 /// Opens a file for reading; `compressed` tells whether it starts with the gzip magic bytes.
@@ -71,7 +72,9 @@ struct AnyByteSource: ByteSource {
   init(_ source: FileSource) { plain = source }
   init(_ source: GzipSource) { gzip = source }
 
-  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError) -> Int {
+  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError)
+    -> Int
+  {
     if plain != nil { return try plain!.read(into: buffer, maximum: maximum) }
     return try gzip!.read(into: buffer, maximum: maximum)
   }
@@ -92,7 +95,9 @@ struct FileSource: ByteSource {
     self.name = name
   }
 
-  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError) -> Int {
+  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError)
+    -> Int
+  {
     while true {
       let n = systemRead(handle.fd, buffer, maximum)
       if n >= 0 { return n }

@@ -22,7 +22,8 @@ struct CSVDialect: Sendable, Equatable {
     let limit = min(end, start + 1 << 16)
     var best: (delimiter: UInt8, fields: Int, consistent: Bool)? = nil
     for candidate in candidates {
-      let counts = fieldCounts(base, from: start, to: limit, delimiter: candidate, maxRecords: 50, complete: limit == end)
+      let counts = fieldCounts(
+        base, from: start, to: limit, delimiter: candidate, maxRecords: 50, complete: limit == end)
       guard let header = counts.first, header > 1 else { continue }
       let consistent = counts.dropFirst().allSatisfy { $0 == header }
       let better: Bool
@@ -39,7 +40,8 @@ struct CSVDialect: Sendable, Equatable {
   /// Field counts of the first records (quote-aware; blank lines skipped). When `complete` is
   /// false the last, possibly cut, record is left out.
   static func fieldCounts(
-    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, maxRecords: Int, complete: Bool
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, maxRecords: Int,
+    complete: Bool
   ) -> [Int] {
     var counts: [Int] = []
     var i = start

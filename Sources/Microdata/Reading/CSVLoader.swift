@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// Reads a delimited file held in memory into a `Dataset`: detects the dialect, reads the
 /// header, matches it to the codebook, parses the body (in parallel parts when it is large),
@@ -23,11 +23,14 @@ struct CSVLoader {
 
   /// Detects the dialect and reads the header from `buffer[0..<end]`; `complete` tells whether
   /// the buffer holds the whole file (then the whole file decides the encoding).
-  func preamble(_ base: UnsafePointer<UInt8>, count end: Int, complete: Bool) throws(MicrodataError) -> Preamble {
+  func preamble(_ base: UnsafePointer<UInt8>, count end: Int, complete: Bool) throws(MicrodataError)
+    -> Preamble
+  {
     var start = 0
     var bom = false
     if end >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
-      throw .fileNotReadable(file: file, reason: "it is UTF-16 text; save it as UTF-8 or Windows-1252")
+      throw .fileNotReadable(
+        file: file, reason: "it is UTF-16 text; save it as UTF-8 or Windows-1252")
     }
     if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF {
       start = 3
@@ -48,23 +51,29 @@ struct CSVLoader {
     } else {
       encoding = bom || invalid == nil ? .utf8 : .windows1252
     }
-    let delimiter = try options.delimiterByte() ?? CSVDialect.detectDelimiter(base, from: start, to: end)
+    let delimiter =
+      try options.delimiterByte() ?? CSVDialect.detectDelimiter(base, from: start, to: end)
     guard let header = HeaderReader.read(base, from: start, to: end, delimiter: delimiter) else {
       throw .emptyFile(file: file)
     }
-    if validate, let bad = UTF8Validation.firstInvalidOffset(base, from: start, to: header.bodyStart) {
+    if validate,
+      let bad = UTF8Validation.firstInvalidOffset(base, from: start, to: header.bodyStart)
+    {
       let bytes = "0x" + String(base[bad], radix: 16, uppercase: true)
       throw .undecodableBytes(DataLocation(file: file, line: 1), bytes: bytes, encoding: .utf8)
     }
-    let planner = ColumnPlanner(codebook: codebook, options: options, file: file, encoding: encoding)
+    let planner = ColumnPlanner(
+      codebook: codebook, options: options, file: file, encoding: encoding)
     let planned = try planner.plan(header: header.fields)
     var table = [UInt8](repeating: 0, count: 256)
     table[Int(delimiter)] = 1
     table[0x0A] = 1
     table[0x0D] = 1
     return Preamble(
-      dialect: CSVDialect(delimiter: delimiter, encoding: encoding, byteOrderMark: bom), planned: planned,
-      bodyStart: header.bodyStart, headerLineBreaks: header.lineBreaks, validateUTF8: validate, stopTable: table)
+      dialect: CSVDialect(delimiter: delimiter, encoding: encoding, byteOrderMark: bom),
+      planned: planned,
+      bodyStart: header.bodyStart, headerLineBreaks: header.lineBreaks, validateUTF8: validate,
+      stopTable: table)
   }
 
   /// Parses a whole file held in memory. The buffer must be `terminate()`d (sentinel line feed);
@@ -76,7 +85,9 @@ struct CSVLoader {
     let cuts: [Int]
     if options.parallel && end - preamble.bodyStart >= max(1, options.minimumParallelBytes) {
       let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-      cuts = RecordBoundaries.split(base, from: preamble.bodyStart, to: end, parts: cores, delimiter: preamble.dialect.delimiter)
+      cuts = RecordBoundaries.split(
+        base, from: preamble.bodyStart, to: end, parts: cores, delimiter: preamble.dialect.delimiter
+      )
     } else {
       cuts = [preamble.bodyStart, end]
     }
@@ -84,7 +95,9 @@ struct CSVLoader {
   }
 
   /// Parses the byte ranges between consecutive cuts, concurrently when there are several.
-  func parse(_ base: UnsafePointer<UInt8>, cuts: [Int], preamble: Preamble, maxRows: Int = .max) -> [ParsedPart] {
+  func parse(_ base: UnsafePointer<UInt8>, cuts: [Int], preamble: Preamble, maxRows: Int = .max)
+    -> [ParsedPart]
+  {
     let plans = preamble.planned.plans
     let columnCount = max(1, plans.count)
     let parts = (0..<(cuts.count - 1)).map { k -> ParsedPart in
@@ -96,7 +109,8 @@ struct CSVLoader {
     }
     preamble.stopTable.withUnsafeBufferPointer { table in
       let parser = RecordParser(
-        base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count, policy: options.errorPolicy,
+        base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count,
+        policy: options.errorPolicy,
         validateUTF8: preamble.validateUTF8, trailingDelimiter: preamble.planned.trailingDelimiter,
         stopTable: table.baseAddress!, plans: plans)
       if parts.count == 1 {

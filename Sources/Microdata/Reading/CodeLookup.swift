@@ -31,23 +31,29 @@ final class CodeLookup: @unchecked Sendable {
     while size < keys.count * 4 { size *= 2 }
     let mask = size - 1
     let entries = UnsafeMutablePointer<Entry>.allocate(capacity: size)
-    entries.initialize(repeating: Entry(packed: 0, length: -1, value: 0, restOffset: 0), count: size)
+    entries.initialize(
+      repeating: Entry(packed: 0, length: -1, value: 0, restOffset: 0), count: size)
     let arenaSize = keys.reduce(0) { $0 + max(0, $1.0.count - 8) }
     let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, arenaSize))
     var used = 0
     var longest = 0
     for (key, value) in keys {
       let probe = View(entries: entries, mask: mask, arena: arena, maxLength: Int.max)
-      let found = key.withUnsafeBufferPointer { probe.find($0.baseAddress ?? UnsafePointer(arena), key.count) }
+      let found = key.withUnsafeBufferPointer {
+        probe.find($0.baseAddress ?? UnsafePointer(arena), key.count)
+      }
       if found != CodeLookup.notFound { continue }
       longest = max(longest, key.count)
-      let packed = key.withUnsafeBufferPointer { CodeLookup.pack($0.baseAddress ?? UnsafePointer(arena), key.count) }
+      let packed = key.withUnsafeBufferPointer {
+        CodeLookup.pack($0.baseAddress ?? UnsafePointer(arena), key.count)
+      }
       var slot = CodeLookup.slot(packed, key.count, mask)
       while entries[slot].length >= 0 { slot = (slot + 1) & mask }
       if key.count > 8 {
         for (k, byte) in key.dropFirst(8).enumerated() { arena[used + k] = byte }
       }
-      entries[slot] = Entry(packed: packed, length: Int32(key.count), value: value, restOffset: Int32(used))
+      entries[slot] = Entry(
+        packed: packed, length: Int32(key.count), value: value, restOffset: Int32(used))
       used += max(0, key.count - 8)
     }
     let short = UnsafeMutablePointer<Int32>.allocate(capacity: 257)
@@ -86,7 +92,9 @@ final class CodeLookup: @unchecked Sendable {
 
   @inline(__always)
   static func slot(_ packed: UInt64, _ count: Int, _ mask: Int) -> Int {
-    let mixed = (packed ^ (UInt64(truncatingIfNeeded: count) &* 0xFF51_AFD7_ED55_8CCD)) &* 0x9E37_79B9_7F4A_7C15
+    let mixed =
+      (packed ^ (UInt64(truncatingIfNeeded: count) &* 0xFF51_AFD7_ED55_8CCD))
+      &* 0x9E37_79B9_7F4A_7C15
     return Int(truncatingIfNeeded: mixed >> 40) & mask
   }
 
@@ -94,7 +102,9 @@ final class CodeLookup: @unchecked Sendable {
   func find(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int32 { view.find(p, count) }
 
   /// The table as raw pointers, for the scanner's inner loop (no reference counting).
-  var view: View { View(entries: entries, mask: mask, arena: arena, maxLength: maxLength, short: short) }
+  var view: View {
+    View(entries: entries, mask: mask, arena: arena, maxLength: maxLength, short: short)
+  }
 
   /// A non-owning view of the table; valid while the `CodeLookup` lives.
   struct View {
@@ -115,7 +125,9 @@ final class CodeLookup: @unchecked Sendable {
         let entry = entries[slot]
         if entry.length < 0 { return CodeLookup.notFound }
         if entry.packed == packed && Int(entry.length) == count {
-          if count <= 8 || memcmpBytes(p + 8, arena + Int(entry.restOffset), count - 8) { return entry.value }
+          if count <= 8 || memcmpBytes(p + 8, arena + Int(entry.restOffset), count - 8) {
+            return entry.value
+          }
         }
         slot = (slot + 1) & mask
       }

@@ -17,7 +17,9 @@ enum ColumnAssembler {
     return columns
   }
 
-  private static func assembleColumn(_ index: Int, plan: ColumnPlan, parts: [ParsedPart], codebook: Codebook) -> Column {
+  private static func assembleColumn(
+    _ index: Int, plan: ColumnPlan, parts: [ParsedPart], codebook: Codebook
+  ) -> Column {
     let total = parts.reduce(0) { $0 + $1.rows }
     func concatenate<T>(_ type: T.Type, widen: ((UnsafeRawPointer, Int) -> T)? = nil) -> [T] {
       [T](unsafeUninitializedCapacity: total) { buffer, count in
@@ -26,7 +28,9 @@ enum ColumnAssembler {
           let sink = part.sinks[index]
           if part.rows > 0 {
             if let widen, sink.width != MemoryLayout<T>.size {
-              for r in 0..<part.rows { (buffer.baseAddress! + offset + r).initialize(to: widen(sink.values!, r)) }
+              for r in 0..<part.rows {
+                (buffer.baseAddress! + offset + r).initialize(to: widen(sink.values!, r))
+              }
             } else {
               memcpy(buffer.baseAddress! + offset, sink.values!, part.rows * MemoryLayout<T>.size)
             }
@@ -36,10 +40,13 @@ enum ColumnAssembler {
         count = total
       }
     }
-    var column = Column(name: plan.name, header: plan.header, kind: plan.kind, declared: plan.variable != nil, storage: .integer32([]))
+    var column = Column(
+      name: plan.name, header: plan.header, kind: plan.kind, declared: plan.variable != nil,
+      storage: .integer32([]))
     switch plan.sink {
     case .categorical8: column.storage = .categorical8(concatenate(UInt8.self), levels: plan.levels)
-    case .categorical16: column.storage = .categorical16(concatenate(UInt16.self), levels: plan.levels)
+    case .categorical16:
+      column.storage = .categorical16(concatenate(UInt16.self), levels: plan.levels)
     case .integer:
       if parts.contains(where: { $0.sinks[index].width == 8 }) {
         column.storage = .integer64(
@@ -128,7 +135,9 @@ enum ColumnAssembler {
     }
     if allInteger && text.count > 0 {
       result.kind = .integer
-      if integers.allSatisfy({ $0 == Int64.min || ($0 > Int64(Int32.min) && $0 <= Int64(Int32.max)) }) {
+      if integers.allSatisfy({
+        $0 == Int64.min || ($0 > Int64(Int32.min) && $0 <= Int64(Int32.max))
+      }) {
         result.storage = .integer32(integers.map { $0 == Int64.min ? Int32.min : Int32($0) })
       } else {
         result.storage = .integer64(integers)
@@ -173,7 +182,12 @@ enum ColumnAssembler {
 func sortedLevelOrder(_ values: [String]) -> [Int] {
   let numbers = values.map { Double($0.replacingOccurrences(of: ",", with: ".")) }
   if numbers.allSatisfy({ $0 != nil }) {
-    return values.indices.sorted { numbers[$0]! != numbers[$1]! ? numbers[$0]! < numbers[$1]! : values[$0] < values[$1] }
+    return values.indices.sorted {
+      numbers[$0]! != numbers[$1]! ? numbers[$0]! < numbers[$1]! : values[$0] < values[$1]
+    }
   }
-  return values.indices.sorted { Array(values[$0].unicodeScalars.map(\.value)).lexicographicallyPrecedes(values[$1].unicodeScalars.map(\.value)) }
+  return values.indices.sorted {
+    Array(values[$0].unicodeScalars.map(\.value)).lexicographicallyPrecedes(
+      values[$1].unicodeScalars.map(\.value))
+  }
 }

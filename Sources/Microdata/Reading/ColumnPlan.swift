@@ -76,14 +76,18 @@ extension ColumnPlan {
         }
       }
       if !allDigits { numericCodes = [:] }
-      for code in variable.ownMissingCodes { if let v = Int64(code), numericCodes[v] != nil { numericCodes[v] = CodeLookup.missing } }
+      for code in variable.ownMissingCodes {
+        if let v = Int64(code), numericCodes[v] != nil { numericCodes[v] = CodeLookup.missing }
+      }
     case .categorical:
       sink = .text
       levelsFromData = true
     case .integer:
       sink = .integer
       if let lo = variable.minimum { integerMinimum = lo.isFinite ? Int64(lo.rounded(.up)) : .min }
-      if let hi = variable.maximum { integerMaximum = hi.isFinite ? Int64(hi.rounded(.down)) : .max }
+      if let hi = variable.maximum {
+        integerMaximum = hi.isFinite ? Int64(hi.rounded(.down)) : .max
+      }
       numericMissing = variable.ownMissingCodes.compactMap { Int64($0) }
     case .decimal:
       sink = .decimal
@@ -98,14 +102,17 @@ extension ColumnPlan {
     case .text:
       sink = .text
     }
-    for code in variable.missingCodes where !variable.ownMissingCodes.contains(code) { add(code, CodeLookup.missing) }
+    for code in variable.missingCodes where !variable.ownMissingCodes.contains(code) {
+      add(code, CodeLookup.missing)
+    }
     lookup = CodeLookup(keys: keys, numericCodes: numericCodes)
   }
 
   /// A column that is not read (`LoadOptions.variables` leaves it out).
   static func skipped(header: String) -> ColumnPlan {
     ColumnPlan(
-      header: header, name: header, variable: nil, kind: .text, sink: .skip, lookup: CodeLookup(keys: []),
+      header: header, name: header, variable: nil, kind: .text, sink: .skip,
+      lookup: CodeLookup(keys: []),
       levels: [], inferType: false, levelsFromData: false, required: false)
   }
 

@@ -48,18 +48,24 @@ struct ColumnPlanner {
       }
       if let found { assigned[found] = variable } else { absent.append(variable.name) }
     }
-    var plans = names.indices.map { ColumnPlan(header: names[$0], variable: assigned[$0], codebook: codebook, encoding: encoding) }
+    var plans = names.indices.map {
+      ColumnPlan(header: names[$0], variable: assigned[$0], codebook: codebook, encoding: encoding)
+    }
 
     // Required variables: the codebook's, and those the analysis names (a grouping needs its source).
     var required = codebook.variables.filter(\.required).map(\.name)
     for name in options.requiredVariables {
       required.append(codebook.grouping(named: name)?.source ?? name)
     }
-    for name in required where !plans.contains(where: { $0.name == name || $0.header.lowercased() == name.lowercased() }) {
+    for name in required
+    where !plans.contains(where: { $0.name == name || $0.header.lowercased() == name.lowercased() })
+    {
       let looked = codebook.variable(named: name)?.columns ?? [name]
       throw .missingRequiredColumn(
         file: file, variable: name, columns: looked,
-        suggestions: suggestions(for: name, among: names + looked.flatMap { alias in names.filter { editDistance($0, alias) <= 2 } }))
+        suggestions: suggestions(
+          for: name,
+          among: names + looked.flatMap { alias in names.filter { editDistance($0, alias) <= 2 } }))
     }
 
     // Only the variables asked for (and the sources of groupings asked for).
@@ -67,16 +73,24 @@ struct ColumnPlanner {
       var keep = Set<String>()
       for name in wanted {
         let target = codebook.grouping(named: name)?.source ?? name
-        guard let k = plans.indices.first(where: { plans[$0].name == target || plans[$0].header == target }) else {
+        guard
+          let k = plans.indices.first(where: {
+            plans[$0].name == target || plans[$0].header == target
+          })
+        else {
           throw .missingRequiredColumn(
-            file: file, variable: target, columns: codebook.variable(named: target)?.columns ?? [target],
+            file: file, variable: target,
+            columns: codebook.variable(named: target)?.columns ?? [target],
             suggestions: suggestions(for: target, among: plans.map(\.name)))
         }
         keep.insert(plans[k].header)
       }
-      for k in plans.indices where !keep.contains(plans[k].header) { plans[k] = .skipped(header: plans[k].header) }
+      for k in plans.indices where !keep.contains(plans[k].header) {
+        plans[k] = .skipped(header: plans[k].header)
+      }
     }
     let undeclared = plans.filter { $0.variable == nil && $0.sink != .skip }.map(\.header)
-    return Result(plans: plans, undeclared: undeclared, absent: absent, trailingDelimiter: trailingDelimiter)
+    return Result(
+      plans: plans, undeclared: undeclared, absent: absent, trailingDelimiter: trailingDelimiter)
   }
 }

@@ -40,7 +40,9 @@ public struct DatasetReader: Sendable {
   /// - Throws: a `MicrodataError` as `Dataset.load` throws it (in strict mode the first
   ///   problem, with its line), or whatever `body` throws.
   @discardableResult
-  public func forEachChunk(rowsPerChunk: Int = 100_000, _ body: (Dataset) throws -> Void) throws -> LoadReport {
+  public func forEachChunk(rowsPerChunk: Int = 100_000, _ body: (Dataset) throws -> Void) throws
+    -> LoadReport
+  {
     let input = try InputFile(url: url, compression: options.compression)
     var source = try input.source()
     let loader = CSVLoader(codebook: codebook, options: options, file: input.name)
@@ -56,7 +58,8 @@ public struct DatasetReader: Sendable {
 
     // Enough bytes for the header and dialect detection.
     repeat { try fill() } while !atEnd && (buffer.count < 1 << 16 || !containsLineFeed(buffer))
-    var preamble = try loader.preamble(UnsafePointer(buffer.base), count: buffer.count, complete: atEnd)
+    var preamble = try loader.preamble(
+      UnsafePointer(buffer.base), count: buffer.count, complete: atEnd)
     if preamble.dialect.encoding == .utf8 { preamble.validateUTF8 = true }
     buffer.removeFirst(preamble.bodyStart)
     buffer.terminate()
@@ -66,14 +69,17 @@ public struct DatasetReader: Sendable {
     var parts: [ParsedPart] = []
     var pendingRows = 0
     var report = LoadReport(
-      source: input.name, encoding: preamble.dialect.encoding, delimiter: preamble.dialect.delimiterText,
-      byteOrderMark: preamble.dialect.byteOrderMark, compressed: input.compressed, rowsRead: 0, rowsKept: 0,
+      source: input.name, encoding: preamble.dialect.encoding,
+      delimiter: preamble.dialect.delimiterText,
+      byteOrderMark: preamble.dialect.byteOrderMark, compressed: input.compressed, rowsRead: 0,
+      rowsKept: 0,
       issues: [], columns: [], undeclaredColumns: preamble.planned.undeclared,
       absentVariables: preamble.planned.absent, joins: [])
 
     func emit() throws {
       guard !parts.isEmpty else { return }
-      let chunk = try loader.finish(parts: parts, preamble: preamble, compressed: input.compressed, firstLine: chunkLine)
+      let chunk = try loader.finish(
+        parts: parts, preamble: preamble, compressed: input.compressed, firstLine: chunkLine)
       parts = []
       pendingRows = 0
       chunkLine = line
@@ -81,7 +87,9 @@ public struct DatasetReader: Sendable {
       report.rowsKept += chunk.rowCount
       report.columns = chunk.loadReport.columns
       for issue in chunk.loadReport.issues {
-        if let k = report.issues.firstIndex(where: { $0.kind == issue.kind && $0.variable == issue.variable && $0.action == issue.action }) {
+        if let k = report.issues.firstIndex(where: {
+          $0.kind == issue.kind && $0.variable == issue.variable && $0.action == issue.action
+        }) {
           report.issues[k].count += issue.count
         } else {
           report.issues.append(issue)
@@ -92,11 +100,16 @@ public struct DatasetReader: Sendable {
 
     var position = 0
     while true {
-      let end = atEnd ? buffer.count : RecordBoundaries.lastBoundary(
-        UnsafePointer(buffer.base), from: position, to: buffer.count, delimiter: preamble.dialect.delimiter)
+      let end =
+        atEnd
+        ? buffer.count
+        : RecordBoundaries.lastBoundary(
+          UnsafePointer(buffer.base), from: position, to: buffer.count,
+          delimiter: preamble.dialect.delimiter)
       if end > position {
         let parsed = loader.parse(
-          UnsafePointer(buffer.base), cuts: [position, end], preamble: preamble, maxRows: rowsPerChunk - pendingRows)[0]
+          UnsafePointer(buffer.base), cuts: [position, end], preamble: preamble,
+          maxRows: rowsPerChunk - pendingRows)[0]
         parts.append(parsed)
         pendingRows += parsed.rows
         line += parsed.lineBreaks

@@ -146,7 +146,8 @@ struct FieldSink {
     let wide = malloc(max(1, capacity) * 8)!
     for r in 0..<rows {
       let v = values!.load(fromByteOffset: r * 4, as: Int32.self)
-      wide.storeBytes(of: v == Int32.min ? Int64.min : Int64(v), toByteOffset: r * 8, as: Int64.self)
+      wide.storeBytes(
+        of: v == Int32.min ? Int64.min : Int64(v), toByteOffset: r * 8, as: Int64.self)
     }
     free(values)
     values = wide

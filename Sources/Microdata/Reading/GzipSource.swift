@@ -19,7 +19,8 @@ struct GzipSource: ByteSource {
       input = .allocate(capacity: inputCapacity)
       let status = inflateInit2_(z, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
       guard status == Z_OK else {
-        throw .corruptCompressedFile(file: file.name, reason: "zlib could not start (status \(status))")
+        throw .corruptCompressedFile(
+          file: file.name, reason: "zlib could not start (status \(status))")
       }
     }
 
@@ -37,7 +38,9 @@ struct GzipSource: ByteSource {
     stream = try Stream(file: file)
   }
 
-  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError) -> Int {
+  mutating func read(into buffer: UnsafeMutablePointer<UInt8>, maximum: Int) throws(MicrodataError)
+    -> Int
+  {
     let s = stream
     if s.finished || maximum == 0 { return 0 }
     s.z.pointee.next_out = buffer
@@ -47,7 +50,10 @@ struct GzipSource: ByteSource {
         let n = try s.file.read(into: s.input, maximum: s.inputCapacity)
         if n == 0 {
           // End of the compressed file: fine between members, truncated inside one.
-          if s.sawData { throw .corruptCompressedFile(file: s.file.name, reason: "the file ends in the middle of the compressed data") }
+          if s.sawData {
+            throw .corruptCompressedFile(
+              file: s.file.name, reason: "the file ends in the middle of the compressed data")
+          }
           s.finished = true
           break
         }

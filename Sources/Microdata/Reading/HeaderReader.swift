@@ -11,7 +11,9 @@ struct HeaderReader {
   }
 
   /// Reads the first non-blank record at or after `start`; nil when there is none.
-  static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8) -> Header? {
+  static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8)
+    -> Header?
+  {
     var i = start
     var breaks = 0
     // Skip blank lines.

@@ -57,7 +57,9 @@ public struct LoadOptions: Sendable, Equatable {
   func delimiterByte() throws(MicrodataError) -> UInt8? {
     guard let delimiter else { return nil }
     guard let ascii = delimiter.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D else {
-      throw .invalidOption("The delimiter must be one ASCII character other than a quote or a line end, not `\(delimiter)`.")
+      throw .invalidOption(
+        "The delimiter must be one ASCII character other than a quote or a line end, not `\(delimiter)`."
+      )
     }
     return ascii
   }

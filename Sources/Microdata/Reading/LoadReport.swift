@@ -24,9 +24,14 @@ public struct LoadReport: Sendable, Equatable, Codable {
 
     public var firstLine: Int { first.location?.line ?? 0 }
 
-    enum CodingKeys: String, CodingKey { case kind, variable, action, count, firstLine = "first_line", message }
+    enum CodingKeys: String, CodingKey {
+      case kind, variable, action, count
+      case firstLine = "first_line"
+      case message
+    }
 
-    public init(kind: String, variable: String?, action: Action, count: Int, first: MicrodataError) {
+    public init(kind: String, variable: String?, action: Action, count: Int, first: MicrodataError)
+    {
       self.kind = kind
       self.variable = variable
       self.action = action
@@ -88,7 +93,9 @@ public struct LoadReport: Sendable, Equatable, Codable {
   public var joins: [JoinSummary]
 
   /// Rows left out, over all reasons.
-  public var rowsExcluded: Int { issues.filter { $0.action == .excluded }.reduce(0) { $0 + $1.count } }
+  public var rowsExcluded: Int {
+    issues.filter { $0.action == .excluded }.reduce(0) { $0 + $1.count }
+  }
 
   /// Rows excluded with a given problem kind (e.g. `unknownCode`), over all variables.
   public func excludedRows(kind: String) -> Int {
@@ -97,8 +104,10 @@ public struct LoadReport: Sendable, Equatable, Codable {
 
   /// Values of a variable set to missing (policy `.markMissing`), optionally of one kind.
   public func valuesSetMissing(variable: String, kind: String? = nil) -> Int {
-    issues.filter { $0.action == .setMissing && $0.variable == variable && (kind == nil || $0.kind == kind) }
-      .reduce(0) { $0 + $1.count }
+    issues.filter {
+      $0.action == .setMissing && $0.variable == variable && (kind == nil || $0.kind == kind)
+    }
+    .reduce(0) { $0 + $1.count }
   }
 }
 
@@ -117,7 +126,10 @@ public struct JoinSummary: Sendable, Equatable, Codable {
   /// Left rows whose key is missing (counted among `unmatched`).
   public var missingKeys: Int
 
-  public init(key: String, other: String, kind: JoinKind, rows: Int, matched: Int, unmatched: Int, missingKeys: Int) {
+  public init(
+    key: String, other: String, kind: JoinKind, rows: Int, matched: Int, unmatched: Int,
+    missingKeys: Int
+  ) {
     self.key = key
     self.other = other
     self.kind = kind

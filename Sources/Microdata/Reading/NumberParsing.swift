@@ -124,11 +124,15 @@ enum NumberParsing {
   /// `strtod` on a NUL-terminated copy with `.` as the separator.
   private static func slowDecimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
     var text = [CChar](repeating: 0, count: n + 1)
-    for k in 0..<n { text[k] = p[k] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: p[k]) }
+    for k in 0..<n {
+      text[k] = p[k] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: p[k])
+    }
     return text.withUnsafeBufferPointer { buffer -> Double? in
       var end: UnsafeMutablePointer<CChar>? = nil
       let value = strtod(buffer.baseAddress!, &end)
-      guard let end, end - UnsafeMutablePointer(mutating: buffer.baseAddress!) == n else { return nil }
+      guard let end, end - UnsafeMutablePointer(mutating: buffer.baseAddress!) == n else {
+        return nil
+      }
       return value
     }
   }

@@ -59,7 +59,9 @@ final class ParsedPart: @unchecked Sendable {
     sinks = .allocate(capacity: max(1, plans.count))
     for (index, plan) in plans.enumerated() {
       (sinks + index).initialize(
-        to: FieldSink(plan: plan, column: index, capacity: self.capacity, arenaCapacity: arenaCapacity, encoding: encoding))
+        to: FieldSink(
+          plan: plan, column: index, capacity: self.capacity, arenaCapacity: arenaCapacity,
+          encoding: encoding))
     }
   }
 
@@ -76,10 +78,14 @@ final class ParsedPart: @unchecked Sendable {
   }
 
   func tally(_ issue: RawIssue, excluded: Bool) {
-    if let index = tallies.firstIndex(where: { $0.kind == issue.kind && $0.column == issue.column && $0.excluded == excluded }) {
+    if let index = tallies.firstIndex(where: {
+      $0.kind == issue.kind && $0.column == issue.column && $0.excluded == excluded
+    }) {
       tallies[index].count += 1
     } else {
-      tallies.append(IssueTally(kind: issue.kind, column: issue.column, excluded: excluded, count: 1, first: issue))
+      tallies.append(
+        IssueTally(
+          kind: issue.kind, column: issue.column, excluded: excluded, count: 1, first: issue))
     }
   }
 

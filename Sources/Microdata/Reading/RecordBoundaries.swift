@@ -21,7 +21,9 @@ enum RecordBoundaries {
   }
 
   /// Cut points `start = c₀ < c₁ < … < c_k = end` near equal shares, each right after a record.
-  static func split(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, parts: Int, delimiter: UInt8) -> [Int] {
+  static func split(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, parts: Int, delimiter: UInt8
+  ) -> [Int] {
     guard parts > 1, end - start > parts else { return [start, end] }
     var cuts = [start]
     if !containsQuote(base, from: start, to: end) {
@@ -49,7 +51,9 @@ enum RecordBoundaries {
 
   /// The start of the last record that may be incomplete (the offset after the last record end
   /// in the range), or `start` when no record ends in it.
-  static func lastBoundary(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8) -> Int {
+  static func lastBoundary(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8
+  ) -> Int {
     if !containsQuote(base, from: start, to: end) {
       var i = end - 1
       while i >= start {
@@ -68,7 +72,8 @@ enum RecordBoundaries {
 
   /// Calls `found` with the offset after every line feed that ends a record, until it returns false.
   private static func scan(
-    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, _ found: (Int) -> Bool
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8,
+    _ found: (Int) -> Bool
   ) {
     var i = start
     var fieldStart = true

@@ -5,22 +5,27 @@ extension RecordParser {
   /// store a missing value, exclude the row or stop). `parse` handles the common cases inline
   /// and calls this for everything else.
   @inline(never)
-  func storeGeneral(_ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int) -> IssueKind? {
+  func storeGeneral(
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
+  ) -> IssueKind? {
     if validateUTF8 && !UTF8Validation.isValid(p, count: n) { return .undecodable }
     switch s.pointee.sink {
     case .categorical8:
       let v = s.pointee.lookup.find(p, n)
       if v >= 0 {
-        s.pointee.values!.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+        s.pointee.values!.storeBytes(
+          of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
         return nil
       }
       return categoricalSlow(s, p, n, row: row, found: v)
     case .integer:
       let v = NumberParsing.integer(p, n)
-      if s.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max) && v >= s.pointee.integerMinimum
+      if s.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
+        && v >= s.pointee.integerMinimum
         && v <= s.pointee.integerMaximum && s.pointee.numericMissingCount == 0
       {
-        s.pointee.values!.storeBytes(of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+        s.pointee.values!.storeBytes(
+          of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
         return nil
       }
       return integerSlow(s, p, n, row: row, parsed: v)
@@ -32,7 +37,9 @@ extension RecordParser {
       }
       return identifierSlow(s, p, n, row: row)
     case .text:
-      if n == 0 || n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing {
+      if n == 0
+        || n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing
+      {
         s.pointee.appendMissingText(row: row)
         return s.pointee.required ? .missingRequired : nil
       }
@@ -48,14 +55,17 @@ extension RecordParser {
     case .date:
       if let v = CalendarDay.parse(p, count: n) {
         s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 4, as: Int32.self)
-        if Int64(v) < s.pointee.integerMinimum || Int64(v) > s.pointee.integerMaximum { return .outOfRange }
+        if Int64(v) < s.pointee.integerMinimum || Int64(v) > s.pointee.integerMaximum {
+          return .outOfRange
+        }
         return nil
       }
       return missingOrUnparseable(s, p, n, row: row)
     case .categorical16:
       let v = s.pointee.lookup.find(p, n)
       if v >= 0 {
-        s.pointee.values!.storeBytes(of: UInt16(truncatingIfNeeded: v), toByteOffset: row &* 2, as: UInt16.self)
+        s.pointee.values!.storeBytes(
+          of: UInt16(truncatingIfNeeded: v), toByteOffset: row &* 2, as: UInt16.self)
         return nil
       }
       return categoricalSlow(s, p, n, row: row, found: v)
@@ -66,7 +76,8 @@ extension RecordParser {
 
   @inline(never)
   private func categoricalSlow(
-    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int, found: Int32
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int,
+    found: Int32
   ) -> IssueKind? {
     var code = found
     if code == CodeLookup.notFound {
@@ -84,7 +95,8 @@ extension RecordParser {
 
   @inline(never)
   private func integerSlow(
-    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int, parsed: Int64
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int,
+    parsed: Int64
   ) -> IssueKind? {
     var v = parsed
     if v == NumberParsing.invalid {
@@ -106,7 +118,8 @@ extension RecordParser {
       s.pointee.widenIntegers(rows: row, capacity: s.pointee.capacity)
     }
     if s.pointee.width == 4 {
-      s.pointee.values!.storeBytes(of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+      s.pointee.values!.storeBytes(
+        of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
     } else {
       s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
     }
@@ -115,8 +128,12 @@ extension RecordParser {
   }
 
   @inline(never)
-  private func identifierSlow(_ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int) -> IssueKind? {
-    if n == 0 || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing) {
+  private func identifierSlow(
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
+  ) -> IssueKind? {
+    if n == 0
+      || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing)
+    {
       storeMissing(s, row: row)
       return s.pointee.required ? .missingRequired : nil
     }
@@ -127,26 +144,34 @@ extension RecordParser {
   }
 
   @inline(never)
-  private func missingOrUnparseable(_ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int) -> IssueKind? {
+  private func missingOrUnparseable(
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
+  ) -> IssueKind? {
     storeMissing(s, row: row)
-    if n == 0 || s.pointee.lookup.find(p, n) == CodeLookup.missing { return s.pointee.required ? .missingRequired : nil }
+    if n == 0 || s.pointee.lookup.find(p, n) == CodeLookup.missing {
+      return s.pointee.required ? .missingRequired : nil
+    }
     return .unparseable
   }
 
   @inline(__always)
   private func storeCategorical(_ s: UnsafeMutablePointer<FieldSink>, _ code: Int32, row: Int) {
     if s.pointee.width == 1 {
-      s.pointee.values!.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
+      s.pointee.values!.storeBytes(
+        of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
     } else {
-      s.pointee.values!.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: row &* 2, as: UInt16.self)
+      s.pointee.values!.storeBytes(
+        of: UInt16(truncatingIfNeeded: code), toByteOffset: row &* 2, as: UInt16.self)
     }
   }
 
   /// Stores the missing sentinel of the sink's type.
   func storeMissing(_ s: UnsafeMutablePointer<FieldSink>, row: Int) {
     switch s.pointee.sink {
-    case .categorical8: s.pointee.values!.storeBytes(of: UInt8.max, toByteOffset: row, as: UInt8.self)
-    case .categorical16: s.pointee.values!.storeBytes(of: UInt16.max, toByteOffset: row * 2, as: UInt16.self)
+    case .categorical8:
+      s.pointee.values!.storeBytes(of: UInt8.max, toByteOffset: row, as: UInt8.self)
+    case .categorical16:
+      s.pointee.values!.storeBytes(of: UInt16.max, toByteOffset: row * 2, as: UInt16.self)
     case .integer:
       if s.pointee.width == 4 {
         s.pointee.values!.storeBytes(of: Int32.min, toByteOffset: row * 4, as: Int32.self)
@@ -154,8 +179,10 @@ extension RecordParser {
         s.pointee.values!.storeBytes(of: Int64.min, toByteOffset: row * 8, as: Int64.self)
       }
     case .date: s.pointee.values!.storeBytes(of: Int32.min, toByteOffset: row * 4, as: Int32.self)
-    case .decimal: s.pointee.values!.storeBytes(of: Double.nan, toByteOffset: row * 8, as: Double.self)
-    case .identifier: s.pointee.values!.storeBytes(of: Int64.min, toByteOffset: row * 8, as: Int64.self)
+    case .decimal:
+      s.pointee.values!.storeBytes(of: Double.nan, toByteOffset: row * 8, as: Double.self)
+    case .identifier:
+      s.pointee.values!.storeBytes(of: Int64.min, toByteOffset: row * 8, as: Int64.self)
     case .text: s.pointee.appendMissingText(row: row)
     case .skip: break
     }

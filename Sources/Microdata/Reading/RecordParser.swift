@@ -52,7 +52,9 @@ struct RecordParser {
     recordLoop: while p < end && row < maxRows {
       // Blank lines (empty, or only spaces and tabs) are skipped.
       var b = base[p]
-      if b == RecordParser.lf || b == RecordParser.cr || b == RecordParser.space || b == RecordParser.tab {
+      if b == RecordParser.lf || b == RecordParser.cr || b == RecordParser.space
+        || b == RecordParser.tab
+      {
         var q = p
         while q < end && (base[q] == RecordParser.space || base[q] == RecordParser.tab) { q += 1 }
         if q >= end {
@@ -86,14 +88,18 @@ struct RecordParser {
           while true {
             while q < end && base[q] != quote {
               let c = base[q]
-              if c == RecordParser.lf || (c == RecordParser.cr && (q + 1 >= end || base[q + 1] != RecordParser.lf)) {
+              if c == RecordParser.lf
+                || (c == RecordParser.cr && (q + 1 >= end || base[q + 1] != RecordParser.lf))
+              {
                 line += 1
               }
               q += 1
             }
             if q >= end {
               // The quote is never closed: the rest of the input belongs to this field.
-              let issue = RawIssue(kind: .unterminatedQuote, column: column, relativeLine: openLine, value: [], found: 0)
+              let issue = RawIssue(
+                kind: .unterminatedQuote, column: column, relativeLine: openLine, value: [],
+                found: 0)
               part.recordsRead += 1
               if policy == .strict {
                 part.error = issue
@@ -123,13 +129,17 @@ struct RecordParser {
             fieldCount = q - p - 1
           }
           p = q + 1
-          while p < end && (base[p] == RecordParser.space || (trimTab && base[p] == RecordParser.tab)) { p += 1 }
+          while p < end
+            && (base[p] == RecordParser.space || (trimTab && base[p] == RecordParser.tab))
+          { p += 1 }
           if p < end && stopTable[Int(base[p])] == 0 {
             // Something follows the closing quote: read on to the field's end, report the field.
             let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
             while stopTable[Int(base[p])] == 0 { p += 1 }
             if structural == nil {
-              structural = RawIssue(kind: .malformedQuote, column: column, relativeLine: fieldLine, value: value, found: 0)
+              structural = RawIssue(
+                kind: .malformedQuote, column: column, relativeLine: fieldLine, value: value,
+                found: 0)
             }
           }
         } else {
@@ -137,8 +147,11 @@ struct RecordParser {
           var s = p
           while stopTable[Int(base[p])] == 0 { p += 1 }
           var e = p
-          while s < e && (base[s] == RecordParser.space || (trimTab && base[s] == RecordParser.tab)) { s += 1 }
-          while e > s && (base[e - 1] == RecordParser.space || (trimTab && base[e - 1] == RecordParser.tab)) { e -= 1 }
+          while s < e && (base[s] == RecordParser.space || (trimTab && base[s] == RecordParser.tab))
+          { s += 1 }
+          while e > s
+            && (base[e - 1] == RecordParser.space || (trimTab && base[e - 1] == RecordParser.tab))
+          { e -= 1 }
           fieldStart = base + s
           fieldCount = e - s
         }
@@ -152,7 +165,8 @@ struct RecordParser {
             case .categorical8:
               let v = sink.pointee.lookup.find(fieldStart, fieldCount)
               if v >= 0 {
-                sink.pointee.values!.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+                sink.pointee.values!.storeBytes(
+                  of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
                 stored = true
               }
             case .integer:
@@ -161,7 +175,8 @@ struct RecordParser {
                 && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
                 && sink.pointee.numericMissingCount == 0
               {
-                sink.pointee.values!.storeBytes(of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+                sink.pointee.values!.storeBytes(
+                  of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
                 stored = true
               }
             case .identifier:
@@ -176,7 +191,9 @@ struct RecordParser {
           }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
             let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
-            pending.append(RawIssue(kind: issue, column: column, relativeLine: fieldLine, value: value, found: 0))
+            pending.append(
+              RawIssue(kind: issue, column: column, relativeLine: fieldLine, value: value, found: 0)
+            )
             if policy == .markMissing { storeMissing(sinks + column, row: row) }
           }
         }
@@ -192,9 +209,12 @@ struct RecordParser {
       }
 
       part.recordsRead += 1
-      if column != columnCount && !(trailingDelimiter && column == columnCount + 1 && lastFieldEmpty) {
+      if column != columnCount
+        && !(trailingDelimiter && column == columnCount + 1 && lastFieldEmpty)
+      {
         if structural == nil || structural!.kind != .malformedQuote {
-          structural = RawIssue(kind: .wrongColumnCount, column: -1, relativeLine: recordLine, value: [], found: column)
+          structural = RawIssue(
+            kind: .wrongColumnCount, column: -1, relativeLine: recordLine, value: [], found: column)
         }
         if column < columnCount {
           // Give the missing columns a value so every sink stays row-aligned until the row is dropped.

@@ -4,7 +4,8 @@
 /// forms (C0, C1, E0 80–9F, F0 80–8F), surrogates (ED A0–BF) and scalars above U+10FFFF.
 enum UTF8Validation {
   /// The offset of the first byte of the first invalid sequence in `bytes[start..<end]`, or nil.
-  static func firstInvalidOffset(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+  static func firstInvalidOffset(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int?
+  {
     var i = start
     while i < end {
       // Eight ASCII bytes at a time.
@@ -44,7 +45,9 @@ enum UTF8Validation {
       if b0 == 0xED && b1 > 0x9F { return 0 }
       return 3
     case 0xF0...0xF4:
-      guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else { return 0 }
+      guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else {
+        return 0
+      }
       if b0 == 0xF0 && b1 < 0x90 { return 0 }
       if b0 == 0xF4 && b1 > 0x8F { return 0 }
       return 4

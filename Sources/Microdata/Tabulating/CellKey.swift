@@ -22,12 +22,16 @@ public struct CellKey: Sendable, Equatable {
   public init(_ factors: [Factor]) {
     precondition(!factors.isEmpty, "CellKey needs at least one factor")
     let count = factors[0].count
-    precondition(factors.allSatisfy { $0.count == count }, "the factors of a CellKey must have the same number of rows")
+    precondition(
+      factors.allSatisfy { $0.count == count },
+      "the factors of a CellKey must have the same number of rows")
     names = factors.map(\.name)
     levels = factors.map(\.levels)
     radices = factors.map { $0.levels.count }
     let total = radices.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
-    precondition(total <= Int(Int32.max), "too many cells: \(radices.map(String.init).joined(separator: " × "))")
+    precondition(
+      total <= Int(Int32.max),
+      "too many cells: \(radices.map(String.init).joined(separator: " × "))")
     var cells = [Int32](repeating: 0, count: count)
     var stride: Int32 = 1
     for factor in factors {

@@ -4,7 +4,9 @@ extension Factor {
   /// (e.g. integer ages read from suspects and from a population file) before a `CellKey`.
   public func aligned(to levels: [Level]) -> Factor {
     var position: [String: Int32] = [:]
-    for (k, level) in levels.enumerated() where position[level.code] == nil { position[level.code] = Int32(k) }
+    for (k, level) in levels.enumerated() where position[level.code] == nil {
+      position[level.code] = Int32(k)
+    }
     let map = self.levels.map { position[$0.code] ?? Factor.outside }
     return Factor(name: name, levels: levels, codes: codes.map { $0 < 0 ? $0 : map[Int($0)] })
   }
