@@ -2,12 +2,14 @@
 //
 //   swift run -c release StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
 //   swift run -c release StrataBenchmarks chunked FILE [--rows N]
+//   swift run -c release StrataBenchmarks verify FILE
 //   swift run -c release StrataBenchmarks make-persons ROWS FILE
 //
 // `load` reads each file through the canonical codebook into a columnar Dataset and prints the
 // best time of N runs as MB/s and rows/s, plus the process's peak resident memory (VmHWM from
 // /proc/self/status). `chunked` streams the file with DatasetReader and counts rows per `kon`.
-// `make-persons` writes a persons file like an SCB extract (lopnr;ar;kon;alder;utbildning;
+// `verify` checks that parallel, sequential and chunked reading agree and times describe(),
+// factors and a filter. `make-persons` writes a persons file like an SCB extract (lopnr;ar;kon;alder;utbildning;
 // fodelseland;kommun) from a fixed-seed generator, for measuring without real microdata.
 import Foundation
 import Microdata
@@ -93,6 +95,40 @@ func chunked(path: String, rowsPerChunk: Int) throws {
       + "\(format(megabytes / time)) MB/s, peak RSS \(format(peakResidentMegabytes())) MB")
 }
 
+/// Loads a file in parallel, sequentially and chunk by chunk, checks that all three agree, and
+/// times `describe()` and a few factors on it.
+func verify(path: String) throws {
+  let url = URL(fileURLWithPath: path)
+  let parallel = try Dataset.load(contentsOf: url, codebook: .canonical)
+  let sequential = try Dataset.load(
+    contentsOf: url, codebook: .canonical, options: LoadOptions(parallel: false))
+  var chunkRows = 0
+  var chunksAgree = true
+  try DatasetReader(contentsOf: url, codebook: .canonical).forEachChunk(rowsPerChunk: 250_000) {
+    chunk in
+    let whole = parallel.rows(Array(chunkRows..<(chunkRows + chunk.rowCount)))
+    for name in ["kon", "alder", "utbildning", "kommun"] where chunk.hasVariable(name) {
+      if try chunk.factor(name).codes != whole.factor(name).codes { chunksAgree = false }
+    }
+    chunkRows += chunk.rowCount
+  }
+  print(
+    "parallel == sequential: \(parallel == sequential); chunks agree: \(chunksAgree && chunkRows == parallel.rowCount)"
+  )
+  let describeTime = seconds { _ = parallel.describe() }
+  var factorTime = 0.0
+  for name in ["kon", "aldersgrupp", "utbildningsniva", "fodelse", "kommun"]
+  where parallel.hasVariable(name) {
+    factorTime += try seconds { _ = try parallel.factor(name) }
+  }
+  let filterTime = try seconds {
+    _ = try parallel.filtered("alder >= 18 && kon == 1 && fodelse == \"utrikes\"")
+  }
+  print(
+    "describe: \(format(describeTime, 3)) s; five factors: \(format(factorTime, 3)) s; "
+      + "a three-term filter: \(format(filterTime, 3)) s (\(parallel.rowCount) rows)")
+}
+
 /// A persons file from a fixed-seed SplitMix64 stream: 7-digit lopnr, ar 2017, kon 1–2,
 /// alder 0–99, utbildning 1–7 or empty, fodelseland 1–9, a Stockholm county kommun.
 func makePersons(rows: Int, path: String) throws {
@@ -148,6 +184,8 @@ do {
       parallel: !arguments.contains("--sequential"))
   case "chunked" where positional.count > 1:
     try chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
+  case "verify" where positional.count > 1:
+    try verify(path: positional[1])
   case "make-persons" where positional.count > 2:
     try makePersons(rows: Int(positional[1]) ?? 2_000_000, path: positional[2])
   default:
@@ -155,6 +193,7 @@ do {
       """
       usage: StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
              StrataBenchmarks chunked FILE [--rows N]
+             StrataBenchmarks verify FILE
              StrataBenchmarks make-persons ROWS FILE
       """)
   }
