@@ -58,18 +58,21 @@ func load(paths: [String], repeats: Int, parallel: Bool) throws {
     var best = Double.infinity
     var bestCPU = Double.infinity
     var rows = 0
+    var storage = 0
     for _ in 0..<repeats {
       let time = try timed {
         let data = try Dataset.load(
           contentsOf: URL(fileURLWithPath: path), codebook: .canonical,
           options: LoadOptions(parallel: parallel))
         rows = data.rowCount
+        storage = data.storageByteCount
       }
       best = min(best, time.wall)
       bestCPU = min(bestCPU, time.cpu)
     }
     print(
-      "load \(URL(fileURLWithPath: path).lastPathComponent): \(format(megabytes)) MB, \(rows) rows, "
+      "load \(URL(fileURLWithPath: path).lastPathComponent): \(format(megabytes)) MB, \(rows) rows "
+        + "(\(format(Double(storage) / 1e6)) MB as columns), "
         + "best of \(repeats): \(format(best, 3)) s = \(format(megabytes / best)) MB/s, "
         + "\(format(Double(rows) / best / 1e6, 2)) M rows/s; processor time \(format(bestCPU, 3)) s "
         + "(\(format(megabytes / bestCPU)) MB per CPU-second); peak RSS \(format(peakResidentMegabytes())) MB "

@@ -108,3 +108,28 @@ import Testing
     #expect(ages.codes == [0, 2, 1, Factor.outside, Factor.outside])
   }
 }
+
+/// Derived variables: an "is a suspect" outcome on the persons file.
+@Suite struct DerivedVariableTests {
+  @Test func suspectOutcomeOnPersons() throws {
+    let persons = try Dataset.load(
+      contentsOf: fixture("Fixtures/persons.csv"), codebook: .canonical)
+    let suspects = try Dataset.load(
+      contentsOf: fixture("Fixtures/suspects.csv"), codebook: .canonical)
+    let index = try KeyIndex(suspects, key: "lopnr", requireUnique: false)
+    let outcome = index.matches(try persons.keys("lopnr")).map { $0 >= 0 ? 1.0 : 0.0 }
+    let data = persons.adding("misstankt", numbers: outcome)
+    #expect(data.kind(of: "misstankt") == .integer)
+    #expect(try data.numeric("misstankt") == [1, 0, 1, 0, 1, 1])
+    #expect(try data.filtered("misstankt && kon == 2").rowCount == 1)
+    let share = data.adding("andel", numbers: [0.5, .nan, 1, 2, 3, 4])
+    #expect(share.kind(of: "andel") == .decimal)
+    let grouped = data.adding(try data.factor("aldersgrupp3"))
+    #expect(grouped.kind(of: "aldersgrupp3") == .categorical)
+    #expect(try grouped.factor("aldersgrupp3").codes == [0, Factor.missing, 0, 2, 2, 0])
+    #expect(
+      data.removing(["kommun", "ar"]).variableNames == [
+        "lopnr", "kon", "alder", "utbildning", "fodelseland", "misstankt",
+      ])
+  }
+}

@@ -145,3 +145,16 @@ struct SplitMix64 {
 
   mutating func next(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
+
+/// The columnar store is compact: one byte per categorical value, four per integer, eight per id.
+@Suite struct StorageFootprintTests {
+  @Test func personsColumnsTakeTwentyBytesPerRow() throws {
+    var csv = "lopnr;ar;kon;alder;utbildning;fodelseland;kommun\n"
+    for i in 0..<1_000 {
+      csv += "\(1_000_001 + i);2017;\(1 + i % 2);\(i % 100);\(1 + i % 7);\(1 + i % 9);0180\n"
+    }
+    let data = try Dataset(csv: csv)
+    // lopnr 8 + ar 4 + kon 1 + alder 4 + utbildning 1 + fodelseland 1 + kommun 1 = 20 bytes per row.
+    #expect(data.storageByteCount == 20 * 1_000)
+  }
+}

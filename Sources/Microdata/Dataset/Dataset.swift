@@ -90,3 +90,19 @@ public struct Dataset: Sendable, Equatable {
     return result
   }
 }
+
+extension Dataset {
+  /// The bytes the columns' values take (level dictionaries and the codebook not counted).
+  public var storageByteCount: Int {
+    columns.reduce(0) { total, column in
+      switch column.storage {
+      case .categorical8(let v, _): total + v.count
+      case .categorical16(let v, _): total + 2 * v.count
+      case .integer32(let v), .date(let v): total + 4 * v.count
+      case .integer64(let v), .numericIdentifier(let v): total + 8 * v.count
+      case .decimal(let v): total + 8 * v.count
+      case .text(let t): total + t.bytes.count + 8 * t.ends.count
+      }
+    }
+  }
+}
