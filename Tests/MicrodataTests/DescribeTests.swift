@@ -70,3 +70,14 @@ import Testing
     #expect(decoded == d)
   }
 }
+
+/// The plain-text description `strata describe` can print.
+@Suite struct DescribeTextTests {
+  @Test func plainTextSnapshot() throws {
+    let data = try Dataset.load(
+      contentsOf: fixture("Fixtures/persons.csv"), codebook: .canonical,
+      options: LoadOptions(errorPolicy: .markMissing))
+    assertSnapshot(data.describe().plainText(language: .sv), named: "persons-describe-sv.txt")
+    assertSnapshot(data.describe().plainText(language: .en), named: "persons-describe-en.txt")
+  }
+}

@@ -30,7 +30,7 @@ public struct Variable: Sendable, Equatable, Hashable {
   public var minimum: Double?
   /// Largest valid value of an integer, decimal or date variable.
   public var maximum: Double?
-  /// The file must have a column for this variable.
+  /// The file must have a column for this variable, and no value of it may be missing.
   public var required: Bool
   /// Values must not repeat (checked when the file is loaded).
   public var unique: Bool
