@@ -83,7 +83,8 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
     .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
     .testTarget(
-      name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+      name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"],
+      exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(
