@@ -56,6 +56,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
+  /// The date `dayNumber` days after 1970-01-01.
+  public init(dayNumber: Int) { daysSince1970 = Int32(dayNumber) }
+
+  /// Days since 1970-01-01.
+  public var dayNumber: Int { Int(daysSince1970) }
+  public var year: Int { components.year }
+  /// 1–12.
+  public var month: Int { components.month }
+  /// 1–31.
+  public var day: Int { components.day }
+
   /// Adds days.
   public func adding(days: Int) -> CalendarDay {
     CalendarDay(daysSince1970: daysSince1970 + Int32(days))
