@@ -43,9 +43,12 @@ extension CountyConfiguration {
     try check(
       "demography.birthRegionShares", codes.map(String.init).joined(separator: ","),
       !codes.isEmpty && Set(codes).count == codes.count && codes.allSatisfy { (2...9).contains($0) }
-        && d.birthRegionShares.allSatisfy { $0.share >= 0 && $0.share.isFinite }
+        && d.birthRegionShares.allSatisfy {
+          $0.share >= 0 && $0.share.isFinite && $0.educationShift.isFinite
+        }
         && d.birthRegionShares.reduce(0) { $0 + $1.share } > 0,
-      "must give distinct codes 2–9 with non-negative shares summing to more than 0")
+      "must give distinct codes 2–9 with non-negative shares summing to more than 0 and finite education shifts"
+    )
     try checkShare("demography.missingBirthRegionShare", d.missingBirthRegionShare)
     let e = d.education
     for group in AgeGroup.allCases {

@@ -89,8 +89,9 @@ import Testing
     let education = Demography.stockholm2016.education
     for sex in Sex.allCases {
       for group in AgeGroup.allCases {
-        for birth in Birth.allCases {
-          let p = education.levelProbabilities(sex: sex, ageGroup: group, birth: birth)
+        for region in 1...9 {
+          let p = Demography.stockholm2016.educationLevelProbabilities(
+            sex: sex, ageGroup: group, birthRegion: region)
           #expect(p.count == 7 && p.allSatisfy { $0 > 0 })
           expectApproximatelyEqual(p.reduce(0, +), 1, relative: 1e-12, "sum")
         }

@@ -90,6 +90,9 @@ import Testing
       "share with education missing, born in Sweden",
       AgeGroup.allCases.map { d.education.missingShare[$0] })
     for m in d.municipalities { check(m.code, [m.population, m.foreignBornShare]) }
+    #expect(Self.rows.contains { $0 == ["fodelseland"] + d.birthRegionShares.map { "\($0.code)" } })
+    check("share among those born abroad", d.birthRegionShares.map(\.share))
+    check("education shift δ_region", d.birthRegionShares.map(\.educationShift))
   }
 
   @Test func offenceCodeTableMatchesTheDefaults() {
@@ -118,10 +121,8 @@ import Testing
     let byType = OffenceType.allCases.map { offence in
       "\(offence.rawValue) \(county.suspects.filter { $0.offence == offence }.count)"
     }
-    let sentence = Self.readme.replacingOccurrences(of: "\n", with: " ")
-    #expect(
-      sentence.contains(
-        "Suspects by offence type in the sample: \(byType.joined(separator: ", "))"),
-      "README should list \(byType)")
+    let expected = "Suspects by offence type in the sample: \(byType.joined(separator: ", "))"
+    let documented = Self.readme.replacingOccurrences(of: "\n", with: " ").contains(expected)
+    #expect(documented, "README should say: \(expected)")
   }
 }

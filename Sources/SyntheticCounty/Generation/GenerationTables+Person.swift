@@ -15,7 +15,7 @@ extension GenerationTables {
     let foreign = random.bernoulli(foreignShare[group])
     let region = foreign ? regionCodes[regionCumulative.firstIndex(above: random.uniform())] : 1
     let recordedRegion: Int? = random.bernoulli(missingBirthRegion) ? nil : region
-    let e = Self.educationIndex(sex: sex, ageGroup: group, birth: foreign ? 1 : 0)
+    let e = Self.educationIndex(sex: sex, ageGroup: group, birthRegion: region)
     let education: Int? =
       random.bernoulli(educationMissing[e])
       ? nil : educationCumulative[e].firstIndex(above: random.uniform()) + 1

@@ -14,7 +14,7 @@ struct GenerationTables: Sendable {
   let regionCumulative: [Double]
   let missingBirthRegion: Double
   /// P(education missing) and cumulative P(level ≤ k), k = 1…7, indexed by
-  /// `educationIndex(sex:ageGroup:birth:)`.
+  /// `educationIndex(sex:ageGroup:birthRegion:)`.
   let educationMissing: [Double]
   let educationCumulative: [[Double]]
   /// Municipality codes and one alias table per birth (inrikes, utrikes).
@@ -51,11 +51,12 @@ struct GenerationTables: Sendable {
     var cumulative: [[Double]] = []
     for sex in Sex.allCases {
       for group in AgeGroup.allCases {
-        for birth in Birth.allCases {
-          missing.append(d.education.missingProbability(ageGroup: group, birth: birth))
+        for region in 1...9 {
+          missing.append(
+            d.education.missingProbability(ageGroup: group, birth: Birth(birthRegion: region)))
           cumulative.append(
-            Self.cumulative(d.education.levelProbabilities(sex: sex, ageGroup: group, birth: birth))
-          )
+            Self.cumulative(
+              d.educationLevelProbabilities(sex: sex, ageGroup: group, birthRegion: region)))
         }
       }
     }
@@ -91,8 +92,8 @@ struct GenerationTables: Sendable {
   }
 
   @inline(__always)
-  static func educationIndex(sex: Sex, ageGroup: Int, birth: Int) -> Int {
-    ((sex.rawValue - 1) * 7 + ageGroup) * 2 + birth
+  static func educationIndex(sex: Sex, ageGroup: Int, birthRegion: Int) -> Int {
+    ((sex.rawValue - 1) * 7 + ageGroup) * 9 + birthRegion - 1
   }
 
   /// Normalised running sums; the last entry is exactly 1.

@@ -32,14 +32,14 @@ extension Demography {
     ],
     foreignBornShare: AgeGroupTable([0.15, 0.24, 0.36, 0.41, 0.36, 0.31, 0.19]),
     birthRegionShares: [
-      BirthRegionShare(code: 2, share: 0.110),  // Norden utom Sverige
-      BirthRegionShare(code: 3, share: 0.165),  // EU utom Norden
-      BirthRegionShare(code: 4, share: 0.170),  // Europa utom EU och Norden
-      BirthRegionShare(code: 5, share: 0.110),  // Afrika
-      BirthRegionShare(code: 6, share: 0.360),  // Asien
-      BirthRegionShare(code: 7, share: 0.022),  // Nordamerika
-      BirthRegionShare(code: 8, share: 0.060),  // Sydamerika
-      BirthRegionShare(code: 9, share: 0.003),  // Oceanien
+      BirthRegionShare(code: 2, share: 0.110, educationShift: 0.1),  // Norden utom Sverige
+      BirthRegionShare(code: 3, share: 0.165, educationShift: 0.5),  // EU utom Norden
+      BirthRegionShare(code: 4, share: 0.170, educationShift: -0.1),  // Europa utom EU och Norden
+      BirthRegionShare(code: 5, share: 0.110, educationShift: -0.3),  // Afrika
+      BirthRegionShare(code: 6, share: 0.360, educationShift: -0.1),  // Asien
+      BirthRegionShare(code: 7, share: 0.022, educationShift: 0.9),  // Nordamerika
+      BirthRegionShare(code: 8, share: 0.060, educationShift: 0.2),  // Sydamerika
+      BirthRegionShare(code: 9, share: 0.003, educationShift: 0.8),  // Oceanien
     ],
     missingBirthRegionShare: 0.0005,
     education: EducationDistribution(

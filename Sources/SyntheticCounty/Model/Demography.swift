@@ -8,7 +8,7 @@
 /// kon            ~ Bernoulli(band's male share)                            (1 man, 2 kvinna)
 /// utrikes född   ~ Bernoulli(foreignBornShare[aldersgrupp])
 /// fodelseland    = 1 if inrikes, else ~ birthRegionShares (codes 2–9)
-/// utbildning     ~ `education` given aldersgrupp, kon and fodelse
+/// utbildning     ~ `education` given aldersgrupp, kon, fodelse and region of birth
 /// kommun         ~ P(kommun | fodelse) ∝ population_k · (share_k or 1 − share_k)
 /// ```
 ///
@@ -54,6 +54,17 @@ public struct Demography: Codable, Sendable, Equatable {
     }
   }
 
+  /// P(utbildning = k | not missing), k = 1…7, for a person of this sex, age group and
+  /// `fodelseland` (1–9).
+  public func educationLevelProbabilities(sex: Sex, ageGroup: AgeGroup, birthRegion: Int)
+    -> [Double]
+  {
+    let regionShift = birthRegionShares.first { $0.code == birthRegion }?.educationShift ?? 0
+    return education.levelProbabilities(
+      sex: sex, ageGroup: ageGroup, birth: Birth(birthRegion: birthRegion),
+      regionShift: regionShift)
+  }
+
   /// The male share at a single year of age.
   public func maleShare(age: Int) -> Double {
     ageBands.first { $0.lowest <= age && age <= $0.highest }!.maleShare
@@ -80,14 +91,18 @@ public struct AgeBand: Codable, Sendable, Equatable {
   var width: Int { highest - lowest + 1 }
 }
 
-/// A region of birth (`fodelseland` 2–9) and its share among persons born abroad.
+/// A region of birth (`fodelseland` 2–9), its share among persons born abroad and how the
+/// education of those born there differs from that of all persons born abroad.
 public struct BirthRegionShare: Codable, Sendable, Equatable {
   public var code: Int
   public var share: Double
+  /// δ_region, added to `EducationDistribution.foreignShift` (positive: more education).
+  public var educationShift: Double
 
-  public init(code: Int, share: Double) {
+  public init(code: Int, share: Double, educationShift: Double = 0) {
     self.code = code
     self.share = share
+    self.educationShift = educationShift
   }
 }
 

@@ -4,12 +4,14 @@
 ///
 /// ```
 /// odds(saknas)   = m[aldersgrupp] / (1 − m[aldersgrupp]) · OR_utrikes^[utrikes]
-/// P(level ≤ k)   = logistic(θ_k[aldersgrupp] − δ_kvinna[aldersgrupp]·[kvinna] − δ_utrikes·[utrikes])
+/// P(level ≤ k)   = logistic(θ_k[aldersgrupp] − δ_kvinna[aldersgrupp]·[kvinna]
+///                           − (δ_utrikes + δ_region)·[utrikes])
 /// θ_k[a]         = logit(referenceCumulative[a][k − 1]),   k = 1 … 6
 /// ```
 ///
 /// `referenceCumulative` holds P(level ≤ k) for men born in Sweden, so the thresholds are
-/// readable as shares; a positive δ moves mass towards higher education.
+/// readable as shares; a positive δ moves mass towards higher education. δ_region is the
+/// region of birth's `BirthRegionShare.educationShift`.
 public struct EducationDistribution: Codable, Sendable, Equatable {
   /// P(level ≤ k), k = 1…6, for men born in Sweden, per age group (six increasing numbers).
   public var referenceCumulative: AgeGroupTable<[Double]>
@@ -40,10 +42,14 @@ public struct EducationDistribution: Codable, Sendable, Equatable {
     return odds / (1 + odds)
   }
 
-  /// P(level = k | not missing) for k = 1…7.
-  public func levelProbabilities(sex: Sex, ageGroup: AgeGroup, birth: Birth) -> [Double] {
+  /// P(level = k | not missing) for k = 1…7; `regionShift` is δ_region (used only for persons
+  /// born abroad).
+  public func levelProbabilities(
+    sex: Sex, ageGroup: AgeGroup, birth: Birth, regionShift: Double = 0
+  ) -> [Double] {
     let shift =
-      (sex == .woman ? womanShift[ageGroup] : 0) + (birth == .foreign ? foreignShift : 0)
+      (sex == .woman ? womanShift[ageGroup] : 0)
+      + (birth == .foreign ? foreignShift + regionShift : 0)
     let cumulative = referenceCumulative[ageGroup].map { logistic(logit($0) - shift) } + [1]
     return (0..<7).map { k in k == 0 ? cumulative[0] : cumulative[k] - cumulative[k - 1] }
   }
