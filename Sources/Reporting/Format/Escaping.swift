@@ -74,6 +74,21 @@ enum Escaping {
     return result
   }
 
+  /// A Markdown paragraph: `markdown(_:)` plus a backslash before a leading `-`, `+`, `#`,
+  /// `>` or `=`, or the `.`/`)` after leading digits, which would otherwise start a list, a
+  /// heading, a quote or an underline.
+  static func markdownParagraph(_ text: String) -> String {
+    var escaped = markdown(text)
+    if let first = escaped.first, "-+#>=".contains(first) {
+      escaped.insert("\\", at: escaped.startIndex)
+    } else if let end = escaped.firstIndex(where: { !$0.isASCII || !$0.isNumber }),
+      end != escaped.startIndex, escaped[end] == "." || escaped[end] == ")"
+    {
+      escaped.insert("\\", at: end)
+    }
+    return escaped
+  }
+
   /// A JSON string literal with quotes: escapes `"` and `\`, and control characters as
   /// `\n`, `\t`, ... or `\u00XX`. Other characters stay UTF-8 (byte-stable, readable).
   static func jsonString(_ text: String) -> String {

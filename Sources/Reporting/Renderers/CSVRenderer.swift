@@ -13,7 +13,7 @@
 /// (`12,30`, `<0,001`).
 /// Symbols are written as text (`..`, `-`); a missing cell is an empty field. Flag and note
 /// markers are left out so that numbers stay numbers; the legend lines explain the symbols
-/// when `includeMetadata` is on.
+/// when `includeMetadata` is on (a marker and its text in two fields).
 ///
 /// Line ends are CRLF as RFC 4180 prescribes; fields are quoted when they hold the delimiter,
 /// a quote or a line break.
@@ -88,8 +88,13 @@ public struct CSVRenderer: TextTableRenderer {
       lines.append(record(row.labels + cells))
     }
     if includeMetadata {
+      // A marker gets its own field: a field starting "- text" would be a formula to Excel.
       for footnote in table.renderedFootnotes {
-        lines.append(record([footnote.plainText(table.language)]))
+        if footnote.kind != .source, let marker = footnote.marker {
+          lines.append(record([marker, footnote.text]))
+        } else {
+          lines.append(record([footnote.plainText(table.language)]))
+        }
       }
     }
     return lines

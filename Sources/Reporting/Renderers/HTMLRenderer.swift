@@ -168,12 +168,15 @@ public struct HTMLRenderer: TextTableRenderer {
         open = true
       }
       var line = row.isTotal ? "<tr class=\"total\">" : "<tr>"
+      let colspans = layout.stubColumnSpans(row: rowIndex, runs: runs)
       for (stub, label) in row.labels.enumerated() {
         let span = runs[stub][rowIndex]
-        guard span > 0 else { continue }
-        let scope = stub == stubCount - 1 ? "row" : (stub == 0 ? "rowgroup" : "row")
+        guard span > 0, colspans[stub] > 0 else { continue }
+        // The outermost label of a multi-row group heads its <tbody>; others head their row.
+        let scope = stub == 0 && stubCount > 1 && span > 1 ? "rowgroup" : "row"
         let rowspan = span > 1 ? " rowspan=\"\(span)\"" : ""
-        line += "<th scope=\"\(scope)\"\(rowspan)>\(Escaping.xml(label))</th>"
+        let colspan = colspans[stub] > 1 ? " colspan=\"\(colspans[stub])\"" : ""
+        line += "<th scope=\"\(scope)\"\(colspan)\(rowspan)>\(Escaping.xml(label))</th>"
       }
       for column in table.columns.indices {
         line += cellHTML(DisplayCell(table, row: rowIndex, column: column, format: format), numeric: layout.isNumeric(column: column))

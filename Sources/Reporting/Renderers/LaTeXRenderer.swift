@@ -82,7 +82,12 @@ public struct LaTeXRenderer: TextTableRenderer {
     let runs = (0..<stubCount).map { layout.stubRuns($0) }
     for (rowIndex, row) in table.rows.enumerated() {
       if row.isTotal && rowIndex > 0 && !table.rows[rowIndex - 1].isTotal { lines.append("\\midrule") }
-      var cells = row.labels.enumerated().map { stub, label in runs[stub][rowIndex] > 0 ? e(label) : "" }
+      let colspans = layout.stubColumnSpans(row: rowIndex, runs: runs)
+      var cells: [String] = []
+      for (stub, label) in row.labels.enumerated() where colspans[stub] > 0 {
+        let text = runs[stub][rowIndex] > 0 ? e(label) : ""
+        cells.append(colspans[stub] > 1 ? "\\multicolumn{\(colspans[stub])}{l}{\(text)}" : text)
+      }
       for column in table.columns.indices {
         let cell = DisplayCell(table, row: rowIndex, column: column, format: format)
         var text = cell.kind == .number ? cell.text : e(cell.text)

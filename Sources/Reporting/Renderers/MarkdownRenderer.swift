@@ -70,15 +70,15 @@ public struct MarkdownRenderer: TextTableRenderer {
     }
 
     var lines = ["**\(Escaping.markdown(table.title))**", ""]
-    if let subtitle = table.subtitle { lines += [Escaping.markdown(subtitle), ""] }
+    if let subtitle = table.subtitle { lines += [Escaping.markdownParagraph(subtitle), ""] }
     if let unit = table.unit {
-      lines += [ReportingText.unitPrefix(table.language) + Escaping.markdown(unit), ""]
+      lines += [Escaping.markdownParagraph(ReportingText.unitPrefix(table.language) + unit), ""]
     }
     lines.append(line(header))
     lines.append("|" + rule.joined(separator: "|") + "|")
     lines += body.map(line)
     for footnote in table.renderedFootnotes {
-      lines += ["", Escaping.markdown(footnote.plainText(table.language))]
+      lines += ["", Escaping.markdownParagraph(footnote.plainText(table.language))]
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -68,6 +68,20 @@ struct TableLayout {
     return runs
   }
 
+  /// For each stub column of `row`, the number of stub columns its label covers: trailing
+  /// empty labels (a "Totalt" row with no inner label) are absorbed by the last non-empty
+  /// label when that label does not span several rows; absorbed columns get 0.
+  func stubColumnSpans(row: Int, runs: [[Int]]) -> [Int] {
+    let labels = table.rows[row].labels
+    var spans = Array(repeating: 1, count: labels.count)
+    guard let last = labels.lastIndex(where: { !$0.isEmpty }), last < labels.count - 1,
+      runs[last][row] == 1
+    else { return spans }
+    spans[last] = labels.count - last
+    for index in (last + 1)..<labels.count { spans[index] = 0 }
+    return spans
+  }
+
   /// The column's role is numeric (numbers are right-aligned).
   func isNumeric(column: Int) -> Bool {
     let role = table.columns[column].role
