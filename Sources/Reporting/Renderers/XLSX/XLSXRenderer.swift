@@ -34,11 +34,16 @@ public struct XLSXRenderer: TableRenderer {
 
   /// Writes `tables` as a workbook at `url` (replacing it), one sheet per table.
   ///
-  /// - Throws: `ReportingError.emptyWorkbook` for no tables, `.xlsxWrite` when libxlsxwriter
-  ///   fails (e.g. the folder does not exist), or a table's validation error.
+  /// - Throws: `ReportingError.emptyWorkbook` for no tables, `.fileWrite` when the folder
+  ///   does not exist or is not writable, `.xlsxWrite` when libxlsxwriter fails, or a table's
+  ///   validation error.
   public func write(_ tables: [ReportTable], to url: URL) throws(ReportingError) {
     guard !tables.isEmpty else { throw .emptyWorkbook(path: url.path) }
     for table in tables { try table.validate() }
+    let folder = url.deletingLastPathComponent().path
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw .fileWrite(path: url.path, reason: "the folder \(folder) does not exist or is not writable")
+    }
     let names = XLSXSheetNames.unique(tables.map { $0.shortTitle ?? $0.title }) { index in
       (tables[index - 1].language == .sv ? "Tabell " : "Table ") + String(index)
     }
