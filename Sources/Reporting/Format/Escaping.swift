@@ -24,8 +24,9 @@ enum Escaping {
     return result
   }
 
-  /// LaTeX text mode: the ten specials `& % $ # _ { } ~ ^ \`, plus `< > |` (which the
-  /// default OT1 encoding prints as other glyphs). å ä ö and other letters stay UTF-8.
+  /// LaTeX text mode: the ten specials `& % $ # _ { } ~ ^ \`, plus `< > | " `` ` (which the
+  /// default OT1 encoding or babel shorthands turn into other glyphs). å ä ö and other
+  /// letters stay UTF-8.
   static func latex(_ text: String) -> String {
     var result = ""
     for character in text {
@@ -43,6 +44,8 @@ enum Escaping {
       case "<": result += "\\textless{}"
       case ">": result += "\\textgreater{}"
       case "|": result += "\\textbar{}"
+      case "\"": result += "\\textquotedbl{}"
+      case "`": result += "\\textasciigrave{}"
       case "\u{00A0}": result += "~"
       case "\n", "\r\n", "\r": result += " "
       default: result.append(character)
