@@ -36,7 +36,8 @@ public enum ReportingError: Error, Sendable, Equatable, CustomStringConvertible 
       return "No tables to write to the workbook \(path)."
     case .xlsxWrite(let path, let sheet, let code, let message):
       let place = sheet.map { " (sheet \"\($0)\")" } ?? ""
-      return "Could not write the workbook \(path)\(place): \(message) (libxlsxwriter error \(code))."
+      return
+        "Could not write the workbook \(path)\(place): \(message) (libxlsxwriter error \(code))."
     case .fileWrite(let path, let reason):
       return "Could not write \(path): \(reason)."
     case .decoding(let reason):

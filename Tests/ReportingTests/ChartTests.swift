@@ -23,13 +23,17 @@ struct ChartTests {
     #expect(svg == Self.charts.first { $0.name == name }!.svg(), "deterministic")
   }
 
-  @Test("Well-formed XML with role=img, <title> and <desc> referenced by aria-labelledby", arguments: charts.map(\.name))
+  @Test(
+    "Well-formed XML with role=img, <title> and <desc> referenced by aria-labelledby",
+    arguments: charts.map(\.name))
   func accessible(name: String) {
     let svg = Self.charts.first { $0.name == name }!.svg()
     let parser = XMLParser(data: Data(svg.utf8))
     #expect(parser.parse(), "well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
     #expect(svg.contains("role=\"img\""))
-    let prefix = name == "bar-rates" ? "rates" : name == "grouped-bars" ? "grouped" : name == "caterpillar" ? "maihda" : "forest"
+    let prefix =
+      name == "bar-rates"
+      ? "rates" : name == "grouped-bars" ? "grouped" : name == "caterpillar" ? "maihda" : "forest"
     #expect(svg.contains("aria-labelledby=\"\(prefix)-title \(prefix)-desc\""))
     #expect(svg.contains("<title id=\"\(prefix)-title\">"))
     #expect(svg.contains("<desc id=\"\(prefix)-desc\">"))
@@ -59,9 +63,14 @@ struct ChartTests {
     let scale = LinearScale(domain: 0...2_500, range: (0, 500))
     let sv = Axis.linear(scale, orientation: .bottom, format: NumberFormat(language: .sv))
     let en = Axis.linear(scale, orientation: .bottom, format: NumberFormat(language: .en))
-    #expect(sv.ticks.map(\.label) == ["0", "500", "1\u{00A0}000", "1\u{00A0}500", "2\u{00A0}000", "2\u{00A0}500"])
+    #expect(
+      sv.ticks.map(\.label) == [
+        "0", "500", "1\u{00A0}000", "1\u{00A0}500", "2\u{00A0}000", "2\u{00A0}500",
+      ])
     #expect(en.ticks.map(\.label) == ["0", "500", "1,000", "1,500", "2,000", "2,500"])
-    let log = Axis.log(LogScale(domain: 0.3...6, range: (0, 100)), orientation: .bottom, format: NumberFormat(language: .sv))
+    let log = Axis.log(
+      LogScale(domain: 0.3...6, range: (0, 100)), orientation: .bottom,
+      format: NumberFormat(language: .sv))
     #expect(log.ticks.map(\.label) == ["0,5", "1", "2", "5"])
   }
 
@@ -71,7 +80,10 @@ struct ChartTests {
     #expect(svg.contains("class=\"reference\""))
     #expect(svg.contains(">4.71 (4.35–5.10)<"))
     #expect(svg.contains(">–<"))
-    #expect(svg.contains("Interval above 1 for: kon: 1, fodelse: utrikes. Interval below 1 for: aldersgrupp: 45-64."))
+    #expect(
+      svg.contains(
+        "Interval above 1 for: kon: 1, fodelse: utrikes. Interval below 1 for: aldersgrupp: 45-64.")
+    )
   }
 
   @Test("Caterpillar plot ranks strata by estimate, ties by label")
@@ -111,9 +123,15 @@ struct ScaleTests {
     expectApproximatelyEqual(scale(1), 200, relative: 1e-12)
     expectApproximatelyEqual(scale(2) - scale(1), scale(1) - scale(0.5), relative: 1e-12)
     #expect(scale.ticks() == [0.5, 1, 2])
-    #expect(LogScale(domain: 0.01...50, range: (0, 1)).ticks() == [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50])
+    #expect(
+      LogScale(domain: 0.01...50, range: (0, 1)).ticks() == [
+        0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
+      ])
     #expect(LogScale(domain: 0.8...1.6, range: (0, 1)).ticks() == [0.8, 1, 1.2, 1.4, 1.6])
-    #expect(LogScale(domain: 1e-4...1e4, range: (0, 1)).ticks() == [1e-4, 1e-3, 0.01, 0.1, 1, 10, 100, 1_000, 10_000])
+    #expect(
+      LogScale(domain: 1e-4...1e4, range: (0, 1)).ticks() == [
+        1e-4, 1e-3, 0.01, 0.1, 1, 10, 100, 1_000, 10_000,
+      ])
     #expect(LogScale.decimals(for: 0.05) == 2)
   }
 

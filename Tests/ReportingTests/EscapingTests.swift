@@ -20,10 +20,15 @@ struct EscapingTests {
   @Test("LaTeX: the ten specials and < > |; å ä ö stay UTF-8")
   func latex() throws {
     #expect(
-      Escaping.latex("& % $ # _ { } ~ ^ \\") == "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}")
-    #expect(Escaping.latex("Född i Sverige, ålder <18 | ä ö") == "Född i Sverige, ålder \\textless{}18 \\textbar{} ä ö")
+      Escaping.latex("& % $ # _ { } ~ ^ \\")
+        == "\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}")
+    #expect(
+      Escaping.latex("Född i Sverige, ålder <18 | ä ö")
+        == "Född i Sverige, ålder \\textless{}18 \\textbar{} ä ö")
     let tex = try LaTeXRenderer().render(SampleTables.awkward)
-    #expect(tex.contains("50\\% \\& \\$x\\$ \\#3 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"))
+    #expect(
+      tex.contains(
+        "50\\% \\& \\$x\\$ \\#3 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}"))
     #expect(tex.contains("$-$1,235"))  // −1 234.5 rounds half away from zero
     #expect(tex.contains("Count, \\textquotedbl{}all\\textquotedbl{}"))
     assertSnapshot(tex, named: "awkward.tex")
@@ -54,7 +59,8 @@ struct EscapingTests {
     let csv = try CSVRenderer().render(SampleTables.awkward)
     let url = temporaryDirectory().appendingPathComponent("awkward.csv")
     try Data(csv.utf8).write(to: url)
-    let script = "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
+    let script =
+      "import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))))"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script, url.path]
@@ -64,16 +70,19 @@ struct EscapingTests {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let rows = try JSONDecoder().decode([[String]].self, from: data)
-    #expect(rows == [
-      ["Group | pipe", "Count, \"all\"", "Note"],
-      ["Ålder <18 & \"unga\"", "-1235", "a,b;c\"d\"\ne"],
-      ["*star* _under_ `code`", "7", "50% & $x$ #3 {y} ~ ^ \\"],
-    ])
+    #expect(
+      rows == [
+        ["Group | pipe", "Count, \"all\"", "Note"],
+        ["Ålder <18 & \"unga\"", "-1235", "a,b;c\"d\"\ne"],
+        ["*star* _under_ `code`", "7", "50% & $x$ #3 {y} ~ ^ \\"],
+      ])
   }
 
   @Test("Markdown: pipes, emphasis and code are escaped; a leading - does not start a list")
   func markdown() throws {
-    #expect(Escaping.markdown("a | b *c* _d_ `e` <f> [g]") == "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\<f> \\[g\\]")
+    #expect(
+      Escaping.markdown("a | b *c* _d_ `e` <f> [g]")
+        == "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\<f> \\[g\\]")
     #expect(Escaping.markdownParagraph("- Uppgiften") == "\\- Uppgiften")
     #expect(Escaping.markdownParagraph("2023. Året") == "2023\\. Året")
     #expect(Escaping.markdownParagraph("2023 års") == "2023 års")

@@ -27,10 +27,14 @@ struct NumberFormatTests {
     #expect(sv.string(999, kind: .count) == "999")
     #expect(sv.string(1_000, kind: .count) == "1\(nbsp)000")
     #expect(en.string(1_234_567.891, kind: .rate) == "1,234,567.9")
-    #expect(NumberFormat(language: .sv, style: .plain).string(1_234_567.891, kind: .rate) == "1234567,9")
+    #expect(
+      NumberFormat(language: .sv, style: .plain).string(1_234_567.891, kind: .rate) == "1234567,9")
     #expect(NumberFormat(language: .en, style: .plain).string(1_234_567, kind: .count) == "1234567")
-    #expect(NumberFormat(language: .sv, style: .latex).string(-12_345.5, kind: .rate) == "$-$12\\,345,5")
-    #expect(sv.string(1e21, kind: .count) == "1\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000")
+    #expect(
+      NumberFormat(language: .sv, style: .latex).string(-12_345.5, kind: .rate) == "$-$12\\,345,5")
+    #expect(
+      sv.string(1e21, kind: .count)
+        == "1\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000\(nbsp)000")
   }
 
   /// The rule: half away from zero on the shortest round-trip decimal. Binary doubles below
@@ -40,8 +44,10 @@ struct NumberFormatTests {
     arguments: [
       (2.675, 2, "2.68"), (1.005, 2, "1.01"), (0.125, 2, "0.13"), (0.375, 2, "0.38"),
       (2.5, 0, "3"), (-2.5, 0, "-3"), (0.5, 0, "1"), (1.45, 1, "1.5"), (8.345, 2, "8.35"),
-      (9.995, 2, "10.00"), (999.95, 1, "1000.0"), (0.049999, 1, "0.0"), (1.0000000000000002, 3, "1.000"),
-      (123456789.125, 2, "123456789.13"), (1e-7, 3, "0.000"), (Double.leastNonzeroMagnitude, 2, "0.00"),
+      (9.995, 2, "10.00"), (999.95, 1, "1000.0"), (0.049999, 1, "0.0"),
+      (1.0000000000000002, 3, "1.000"),
+      (123456789.125, 2, "123456789.13"), (1e-7, 3, "0.000"),
+      (Double.leastNonzeroMagnitude, 2, "0.00"),
       (1.7976931348623157e308, 0, "179769313486231570" + String(repeating: "0", count: 291)),
       (-0.04, 1, "0.0"), (-1234.5, 0, "-1235"), (0.1 + 0.2, 1, "0.3"), (2.0000005, 6, "2.000001"),
     ] as [(Double, Int, String)])
@@ -101,7 +107,8 @@ struct NumberFormatTests {
     #expect(sv.string(.infinity, kind: .ratio) == "∞")
     #expect(sv.string(-.infinity, kind: .ratio) == "\(minus)∞")
     #expect(NumberFormat(language: .en, style: .plain).string(-.infinity, kind: .ratio) == "-Inf")
-    #expect(NumberFormat(language: .en, style: .latex).string(.infinity, kind: .ratio) == "$\\infty$")
+    #expect(
+      NumberFormat(language: .en, style: .latex).string(.infinity, kind: .ratio) == "$\\infty$")
     #expect(NumberFormat.exportString(.nan, kind: .rate) == nil)
     #expect(NumberFormat.exportString(.infinity, kind: .rate) == nil)
   }

@@ -10,7 +10,10 @@ struct ReportTableTests {
   func validation() throws {
     var table = ReportTable(
       title: "T", stubHeaders: ["a", "b"], columns: [ReportColumn("n", role: .count)])
-    #expect(throws: ReportingError.rowShape(table: "T", row: 0, labels: 1, expectedLabels: 2, cells: 1, expectedCells: 1)) {
+    #expect(
+      throws: ReportingError.rowShape(
+        table: "T", row: 0, labels: 1, expectedLabels: 2, cells: 1, expectedCells: 1)
+    ) {
       try table.appendRow(["x"], [.count(1)])
     }
     table.rows.append(ReportRow(labels: ["x", "y"], cells: [.count(1), .count(2)]))
@@ -18,11 +21,15 @@ struct ReportTableTests {
       try table.validate()
       Issue.record("a row with two cells for one column validated")
     } catch {
-      #expect(error.description == "Table \"T\", row 1: it has 2 row label(s) and 2 cell(s), but the table has 2 stub column(s) and 1 column(s).")
+      #expect(
+        error.description
+          == "Table \"T\", row 1: it has 2 row label(s) and 2 cell(s), but the table has 2 stub column(s) and 1 column(s)."
+      )
     }
     table.rows = []
     table.columnGroups = [[HeaderSpan("g", span: 2)]]
-    #expect(throws: ReportingError.headerSpans(table: "T", level: 0, spannedColumns: 2, columns: 1)) {
+    #expect(throws: ReportingError.headerSpans(table: "T", level: 0, spannedColumns: 2, columns: 1))
+    {
       try table.validate()
     }
     table.columnGroups = []
@@ -48,7 +55,8 @@ struct ReportTableTests {
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(ReportTable.self, from: Data(malformed.utf8))
     }
-    let cell = try JSONDecoder().decode(ReportCell.self, from: Data(#"{"number": 2.5, "kind": "rate", "flags": ["uncertain"]}"#.utf8))
+    let cell = try JSONDecoder().decode(
+      ReportCell.self, from: Data(#"{"number": 2.5, "kind": "rate", "flags": ["uncertain"]}"#.utf8))
     #expect(cell == ReportCell.rate(2.5).flagged(.uncertain))
   }
 
@@ -59,19 +67,21 @@ struct ReportTableTests {
     var english = SampleTables.suspects
     english.language = .en
     let texts = english.standardLegend.map(\.text)
-    #expect(texts == [
-      "Not shown: too few observations, or too uncertain to be published.",
-      "Cannot occur.",
-      "Less than 0.05 but more than zero; 0 means exactly zero.",
-      "Uncertain estimate (few observations): interpret with caution.",
-    ])
+    #expect(
+      texts == [
+        "Not shown: too few observations, or too uncertain to be published.",
+        "Cannot occur.",
+        "Less than 0.05 but more than zero; 0 means exactly zero.",
+        "Uncertain estimate (few observations): interpret with caution.",
+      ])
     // A table's own explanation of a symbol replaces the standard one.
     var custom = SampleTables.suspects
     custom.footnotes.append(Footnote(.symbol, marker: "..", text: "Färre än 5 personer."))
     let suppressedNotes = custom.renderedFootnotes.filter { $0.marker == ".." }
     #expect(suppressedNotes.map(\.text) == ["Färre än 5 personer."])
     // No symbols, no legend.
-    var plain = ReportTable(title: "T", stubHeaders: ["a"], columns: [ReportColumn("n", role: .count)])
+    var plain = ReportTable(
+      title: "T", stubHeaders: ["a"], columns: [ReportColumn("n", role: .count)])
     try plain.appendRow(["x"], [.count(3)])
     #expect(plain.renderedFootnotes.isEmpty)
   }
@@ -88,13 +98,16 @@ struct ReportTableTests {
   @Test("Sheet names: forbidden characters, 31 characters, unique ignoring case")
   func sheetNames() {
     let names = XLSXSheetNames.unique(
-      ["Brott: [alla]/typer?", "", "history", "Samma", "samma", String(repeating: "å", count: 40),
-       String(repeating: "å", count: 40), "'citat'"],
+      [
+        "Brott: [alla]/typer?", "", "history", "Samma", "samma", String(repeating: "å", count: 40),
+        String(repeating: "å", count: 40), "'citat'",
+      ],
       fallback: { "Tabell \($0)" })
-    #expect(names == [
-      "Brott alla typer", "Tabell 2", "history 1", "Samma", "samma (2)",
-      String(repeating: "å", count: 31), String(repeating: "å", count: 27) + " (2)", "citat",
-    ])
+    #expect(
+      names == [
+        "Brott alla typer", "Tabell 2", "history 1", "Samma", "samma (2)",
+        String(repeating: "å", count: 31), String(repeating: "å", count: 27) + " (2)", "citat",
+      ])
     for name in names {
       #expect(name.utf16.count <= 31)
       #expect(!name.contains { "[]:*?/\\".contains($0) })

@@ -19,14 +19,21 @@ enum SampleCharts {
 
   static var grouped: GroupedBarChart {
     let ages = ["15–17", "18–24", "25–44", "45–64", "65+"]
-    let series = ["Män, född i Sverige", "Män, utrikes född", "Kvinnor, född i Sverige", "Kvinnor, utrikes född"]
-    let base = [[60.0, 180.5, 150.25, 70.0, 12.5], [110.0, 420.0, 390.5, 160.0, 30.0],
-                [12.0, 30.0, 25.5, 9.0, 1.5], [20.0, 55.0, 60.0, 18.0, 3.0]]
+    let series = [
+      "Män, född i Sverige", "Män, utrikes född", "Kvinnor, född i Sverige",
+      "Kvinnor, utrikes född",
+    ]
+    let base = [
+      [60.0, 180.5, 150.25, 70.0, 12.5], [110.0, 420.0, 390.5, 160.0, 30.0],
+      [12.0, 30.0, 25.5, 9.0, 1.5], [20.0, 55.0, 60.0, 18.0, 3.0],
+    ]
     var data: [BarDatum] = []
     for (ageIndex, age) in ages.enumerated() {
       for (seriesIndex, name) in series.enumerated() {
         let value = base[seriesIndex][ageIndex]
-        data.append(BarDatum(label: age, value: value, lower: value * 0.85, upper: value * 1.17, series: name))
+        data.append(
+          BarDatum(label: age, value: value, lower: value * 0.85, upper: value * 1.17, series: name)
+        )
       }
     }
     return GroupedBarChart(
@@ -42,7 +49,8 @@ enum SampleCharts {
       [
         ForestRow(term: "kon: 1", estimate: 4.7101, lower: 4.3534, upper: 5.0959),
         ForestRow(term: "fodelse: utrikes", estimate: 1.2605, lower: 1.0156, upper: 1.5645),
-        ForestRow(term: "kon: 1 & fodelse: utrikes", estimate: 0.9466, lower: 0.7057, upper: 1.2698),
+        ForestRow(
+          term: "kon: 1 & fodelse: utrikes", estimate: 0.9466, lower: 0.7057, upper: 1.2698),
         ForestRow(term: "aldersgrupp: 45-64", estimate: 0.412, lower: 0.331, upper: 0.513),
         ForestRow(term: "utbildning: eftergymnasial", estimate: .nan, lower: .nan, upper: .nan),
       ],
@@ -65,14 +73,17 @@ enum SampleCharts {
           index += 1
           let estimate = Double((index * 37) % 23 + 1) / 1000
           points.append(
-            CaterpillarPoint(label: "\(sex), \(birth), \(age)", estimate: estimate, lower: estimate * 0.7, upper: estimate * 1.4))
+            CaterpillarPoint(
+              label: "\(sex), \(birth), \(age)", estimate: estimate, lower: estimate * 0.7,
+              upper: estimate * 1.4))
         }
       }
     }
     return CaterpillarPlot(
       points,
       labels: ChartLabels(
-        title: "Predicerad andel misstänkta per stratum (MAIHDA)", subtitle: "Kön × födelseland × ålder",
+        title: "Predicerad andel misstänkta per stratum (MAIHDA)",
+        subtitle: "Kön × födelseland × ålder",
         source: "Syntetiskt län", valueAxis: "Andel"),
       options: ChartOptions(idPrefix: "maihda"),
       reference: ReferenceLine(value: 0.0105, label: "Samtliga"))

@@ -15,7 +15,9 @@ enum SampleTables {
       shortTitle: "Våld i nära relation",
       language: .sv,
       stubHeaders: ["Kön", "Födelseland"],
-      columnGroups: [[HeaderSpan("18–24 år", span: 2), HeaderSpan("25–44 år", span: 2), HeaderSpan("", span: 1)]],
+      columnGroups: [
+        [HeaderSpan("18–24 år", span: 2), HeaderSpan("25–44 år", span: 2), HeaderSpan("", span: 1)]
+      ],
       columns: [
         ReportColumn("Antal", role: .count),
         ReportColumn("Per 100 000", role: .rate),
@@ -32,15 +34,22 @@ enum SampleTables {
       [.count(1_234), .rate(132.65), .count(12_345), .rate(2.675, decimals: 2), .percent(61.25)])
     try! table.appendRow(
       ["Män", "Utrikes född"],
-      [.count(hiddenValue), .rate(412.05).flagged(.uncertain), .count(3_456), .rate(0.04), .percent(38.75)])
+      [
+        .count(hiddenValue), .rate(412.05).flagged(.uncertain), .count(3_456), .rate(0.04),
+        .percent(38.75),
+      ])
     try! table.appendRow(
       ["Kvinnor", "Född i Sverige"],
       [.count(0), .rate(0), .count(987), .rate(19.95), .missing])
     try! table.appendRow(
       ["Kvinnor", "Utrikes född"],
-      [.count(17), .cannotOccur, .count(1_000_000), .rate(1.005, decimals: 2).noted("a"), .percent(100)])
+      [
+        .count(17), .cannotOccur, .count(1_000_000), .rate(1.005, decimals: 2).noted("a"),
+        .percent(100),
+      ])
     try! table.appendRow(
-      ["Totalt", ""], [.count(5_573), .rate(98.45), .count(1_016_788), .rate(57.15), .percent(99.95)],
+      ["Totalt", ""],
+      [.count(5_573), .rate(98.45), .count(1_016_788), .rate(57.15), .percent(99.95)],
       isTotal: true)
     table.suppress(row: 1, column: 0)
     return table
@@ -54,7 +63,9 @@ enum SampleTables {
       unit: "odds ratios with 95 % confidence intervals",
       language: .en,
       stubHeaders: ["Term"],
-      columnGroups: [[HeaderSpan("", span: 2), HeaderSpan("Odds ratio", span: 3), HeaderSpan("", span: 1)]],
+      columnGroups: [
+        [HeaderSpan("", span: 2), HeaderSpan("Odds ratio", span: 3), HeaderSpan("", span: 1)]
+      ],
       columns: [
         ReportColumn("Estimate", role: .estimate),
         ReportColumn("Std. error", role: .standardError),
@@ -66,16 +77,28 @@ enum SampleTables {
       footnotes: [.source("Synthetic county (strata generate --seed 1)")])
     try! table.appendRow(
       ["(Intercept)"],
-      [.estimate(-5.91234), .estimate(0.04321), .ratio(0.0027), .estimate(0.00248), .estimate(0.00294), .pValue(0)])
+      [
+        .estimate(-5.91234), .estimate(0.04321), .ratio(0.0027), .estimate(0.00248),
+        .estimate(0.00294), .pValue(0),
+      ])
     try! table.appendRow(
       ["kon: 1"],
-      [.estimate(1.5497), .estimate(0.0401), .ratio(4.7101), .estimate(4.3534), .estimate(5.0959), .pValue(1.4e-10)])
+      [
+        .estimate(1.5497), .estimate(0.0401), .ratio(4.7101), .estimate(4.3534), .estimate(5.0959),
+        .pValue(1.4e-10),
+      ])
     try! table.appendRow(
       ["fodelse: utrikes"],
-      [.estimate(0.2315), .estimate(0.1102), .ratio(1.2605), .estimate(1.0156), .estimate(1.5645), .pValue(0.0357)])
+      [
+        .estimate(0.2315), .estimate(0.1102), .ratio(1.2605), .estimate(1.0156), .estimate(1.5645),
+        .pValue(0.0357),
+      ])
     try! table.appendRow(
       ["kon: 1 & fodelse: utrikes"],
-      [.estimate(-0.0549), .estimate(0.1498), .ratio(0.9466), .estimate(0.7057), .estimate(1.2698), .pValue(0.71405)])
+      [
+        .estimate(-0.0549), .estimate(0.1498), .ratio(0.9466), .estimate(0.7057), .estimate(1.2698),
+        .pValue(0.71405),
+      ])
     try! table.appendRow(
       ["aldersgrupp: 18-24"], [.text("ref."), .missing, .missing, .missing, .missing, .missing])
     return table

@@ -10,9 +10,12 @@ import Testing
 struct SuppressionLeakTests {
   static let spellings = ["4321", "4\u{00A0}321", "4,321", "4 321", "4\\,321"]
 
-  static func expectNoLeak(_ text: String, _ format: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectNoLeak(
+    _ text: String, _ format: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     for spelling in spellings {
-      #expect(!text.contains(spelling), "\(format) contains \(spelling)", sourceLocation: sourceLocation)
+      #expect(
+        !text.contains(spelling), "\(format) contains \(spelling)", sourceLocation: sourceLocation)
     }
   }
 
@@ -45,7 +48,9 @@ struct SuppressionLeakTests {
     }
   }
 
-  @Test("No part of the XLSX archive contains the hidden value", arguments: [NumericPrecision.asDisplayed, .full])
+  @Test(
+    "No part of the XLSX archive contains the hidden value",
+    arguments: [NumericPrecision.asDisplayed, .full])
   func workbook(precision: NumericPrecision) throws {
     let url = temporaryDirectory().appendingPathComponent("leak.xlsx")
     try XLSXRenderer(precision: precision).write([SampleTables.suspects], to: url)
@@ -57,7 +62,8 @@ struct SuppressionLeakTests {
 
   @Test("Suppressing drops flags and notes too")
   func suppressDropsEverything() throws {
-    var table = ReportTable(title: "t", stubHeaders: ["g"], columns: [ReportColumn("n", role: .count)])
+    var table = ReportTable(
+      title: "t", stubHeaders: ["g"], columns: [ReportColumn("n", role: .count)])
     try table.appendRow(["a"], [ReportCell.count(4321).flagged(.uncertain).noted("x")])
     table.suppress(row: 0, column: 0)
     #expect(table.rows[0].cells[0] == .suppressed)

@@ -8,7 +8,9 @@ struct XLSXRendererTests {
   /// Writes both sample tables, reads the workbook back, and checks every body cell against
   /// the value the JSON renderer emits for it: numbers equal as doubles, symbols as text,
   /// missing cells absent.
-  @Test("Read-back: every cell equals the JSON renderer's value", arguments: [NumericPrecision.asDisplayed, .full])
+  @Test(
+    "Read-back: every cell equals the JSON renderer's value",
+    arguments: [NumericPrecision.asDisplayed, .full])
   func readBack(precision: NumericPrecision) throws {
     let tables = [SampleTables.suspects, SampleTables.coefficients]
     let url = temporaryDirectory().appendingPathComponent("tables.xlsx")
@@ -18,12 +20,15 @@ struct XLSXRendererTests {
     for (sheetIndex, table) in tables.enumerated() {
       let sheet = archive.cells(sheet: sheetIndex + 1)
       #expect(sheet["A1"] == .text(table.title), "title in A1")
-      let json = try JSONSerialization.jsonObject(
-        with: Data(JSONRenderer(precision: precision).render(table).utf8)) as! [String: Any]
+      let json =
+        try JSONSerialization.jsonObject(
+          with: Data(JSONRenderer(precision: precision).render(table).utf8)) as! [String: Any]
       let rows = json["rows"] as! [[String: Any]]
       // The body starts on the row after the last header row: find the first row label.
       let firstBodyRow = try #require(
-        (0..<40).first { sheet[cellReference(row: $0, column: 0)] == .text(table.rows[0].labels[0]) })
+        (0..<40).first {
+          sheet[cellReference(row: $0, column: 0)] == .text(table.rows[0].labels[0])
+        })
       let stubCount = table.stubHeaders.count
       var compared = 0
       for (rowIndex, row) in rows.enumerated() {
@@ -72,12 +77,16 @@ struct XLSXRendererTests {
       #expect(sheet1.contains("<mergeCell ref=\"\(merge)\"/>"), "merged \(merge)")
     }
     let styles = try #require(archive.parts["xl/styles.xml"])
-    for code in ["#,##0", "#,##0.0", "#,##0.00", "#,##0.0&quot;*&quot;", "[&lt;0.001]&quot;&lt;0.001&quot;;0.000"] {
+    for code in [
+      "#,##0", "#,##0.0", "#,##0.00", "#,##0.0&quot;*&quot;",
+      "[&lt;0.001]&quot;&lt;0.001&quot;;0.000",
+    ] {
       #expect(styles.contains("formatCode=\"\(code)\""), "number format \(code)")
     }
     let cells = archive.cells(sheet: 1)
     #expect(cells["A13"] == .text("a Exklusive personer med okänt födelseland."))
-    #expect(cells["A18"] == .text("Källa: Brå, misstänkta personer 2023; SCB, befolkningsstatistik"))
+    #expect(
+      cells["A18"] == .text("Källa: Brå, misstänkta personer 2023; SCB, befolkningsstatistik"))
   }
 
   @Test("A fixed creation date makes the workbook byte-for-byte reproducible")

@@ -63,26 +63,53 @@ public struct Axis: Sendable, Equatable {
     case .bottom:
       for tick in ticks {
         if gridlines {
-          grid.append(.line(x1: tick.position, y1: plot.top, x2: tick.position, y2: plot.bottom, stroke: ChartStyle.grid))
+          grid.append(
+            .line(
+              x1: tick.position, y1: plot.top, x2: tick.position, y2: plot.bottom,
+              stroke: ChartStyle.grid))
         }
-        marks.append(.line(x1: tick.position, y1: plot.bottom, x2: tick.position, y2: plot.bottom + 4, stroke: ChartStyle.axis))
-        marks.append(.text(tick.label, x: tick.position, y: plot.bottom + 17, anchor: "middle", size: ChartStyle.tickSize, fill: ChartStyle.axis))
+        marks.append(
+          .line(
+            x1: tick.position, y1: plot.bottom, x2: tick.position, y2: plot.bottom + 4,
+            stroke: ChartStyle.axis))
+        marks.append(
+          .text(
+            tick.label, x: tick.position, y: plot.bottom + 17, anchor: "middle",
+            size: ChartStyle.tickSize, fill: ChartStyle.axis))
       }
-      marks.append(.line(x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, stroke: ChartStyle.axis))
+      marks.append(
+        .line(
+          x1: plot.left, y1: plot.bottom, x2: plot.right, y2: plot.bottom, stroke: ChartStyle.axis))
       if let title {
-        marks.append(.text(title, x: (plot.left + plot.right) / 2, y: plot.bottom + 36, anchor: "middle", size: ChartStyle.labelSize, fill: ChartStyle.axis))
+        marks.append(
+          .text(
+            title, x: (plot.left + plot.right) / 2, y: plot.bottom + 36, anchor: "middle",
+            size: ChartStyle.labelSize, fill: ChartStyle.axis))
       }
     case .left:
       for tick in ticks {
         if gridlines {
-          grid.append(.line(x1: plot.left, y1: tick.position, x2: plot.right, y2: tick.position, stroke: ChartStyle.grid))
+          grid.append(
+            .line(
+              x1: plot.left, y1: tick.position, x2: plot.right, y2: tick.position,
+              stroke: ChartStyle.grid))
         }
-        marks.append(.line(x1: plot.left - 4, y1: tick.position, x2: plot.left, y2: tick.position, stroke: ChartStyle.axis))
-        marks.append(.text(tick.label, x: plot.left - 7, y: tick.position + 4, anchor: "end", size: ChartStyle.tickSize, fill: ChartStyle.axis))
+        marks.append(
+          .line(
+            x1: plot.left - 4, y1: tick.position, x2: plot.left, y2: tick.position,
+            stroke: ChartStyle.axis))
+        marks.append(
+          .text(
+            tick.label, x: plot.left - 7, y: tick.position + 4, anchor: "end",
+            size: ChartStyle.tickSize, fill: ChartStyle.axis))
       }
-      marks.append(.line(x1: plot.left, y1: plot.top, x2: plot.left, y2: plot.bottom, stroke: ChartStyle.axis))
+      marks.append(
+        .line(x1: plot.left, y1: plot.top, x2: plot.left, y2: plot.bottom, stroke: ChartStyle.axis))
       if let title {
-        marks.append(.text(title, x: plot.left, y: plot.top - 10, anchor: "start", size: ChartStyle.labelSize, fill: ChartStyle.axis))
+        marks.append(
+          .text(
+            title, x: plot.left, y: plot.top - 10, anchor: "start", size: ChartStyle.labelSize,
+            fill: ChartStyle.axis))
       }
     }
     var groups: [SVGElement] = []

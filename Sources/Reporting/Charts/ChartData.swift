@@ -14,7 +14,9 @@ public struct BarDatum: Sendable, Equatable, Codable {
   /// The series within a group, e.g. "Kvinnor, född i Sverige".
   public var series: String?
 
-  public init(label: String, value: Double, lower: Double? = nil, upper: Double? = nil, series: String? = nil) {
+  public init(
+    label: String, value: Double, lower: Double? = nil, upper: Double? = nil, series: String? = nil
+  ) {
     self.label = label
     self.value = value
     self.lower = lower

@@ -11,13 +11,19 @@ struct ChartFrame {
 
   /// Title, subtitle and an optional legend from the top; returns the elements and the y
   /// where the plot region may begin.
-  func header(legend: [(label: String, color: String)] = []) -> (elements: [SVGElement], bottom: Double) {
+  func header(legend: [(label: String, color: String)] = []) -> (
+    elements: [SVGElement], bottom: Double
+  ) {
     var elements: [SVGElement] = []
     var y = margin + ChartStyle.titleSize
-    elements.append(.text(labels.title, x: margin, y: y, size: ChartStyle.titleSize, weight: "bold", fill: ChartStyle.text))
+    elements.append(
+      .text(
+        labels.title, x: margin, y: y, size: ChartStyle.titleSize, weight: "bold",
+        fill: ChartStyle.text))
     if let subtitle = labels.subtitle {
       y += 20
-      elements.append(.text(subtitle, x: margin, y: y, size: ChartStyle.subtitleSize, fill: ChartStyle.muted))
+      elements.append(
+        .text(subtitle, x: margin, y: y, size: ChartStyle.subtitleSize, fill: ChartStyle.muted))
     }
     if !legend.isEmpty {
       y += 24
@@ -30,7 +36,8 @@ struct ChartFrame {
           y += 20
         }
         items.append(.rect(x: x, y: y - 10, width: 12, height: 12, fill: item.color))
-        items.append(.text(item.label, x: x + 18, y: y, size: ChartStyle.labelSize, fill: ChartStyle.text))
+        items.append(
+          .text(item.label, x: x + 18, y: y, size: ChartStyle.labelSize, fill: ChartStyle.text))
         x += width
       }
       elements.append(.group([SVGElement.Attribute("class", "legend")], items))
@@ -42,8 +49,9 @@ struct ChartFrame {
   func footer(y: Double) -> [SVGElement] {
     guard let source = labels.source else { return [] }
     return [
-      .text(ReportingText.sourcePrefix(options.language) + source, x: margin, y: y,
-            size: ChartStyle.sourceSize, fill: ChartStyle.muted)
+      .text(
+        ReportingText.sourcePrefix(options.language) + source, x: margin, y: y,
+        size: ChartStyle.sourceSize, fill: ChartStyle.muted)
     ]
   }
 
@@ -60,7 +68,8 @@ struct ChartFrame {
   /// "95 % KI 1,32–1,81" style interval text.
   func interval(_ lower: Double, _ upper: Double, decimals: Int) -> String {
     let ci = options.language == .sv ? "95 % KI" : "95% CI"
-    return "\(ci) \(format.string(lower, decimals: decimals))–\(format.string(upper, decimals: decimals))"
+    return
+      "\(ci) \(format.string(lower, decimals: decimals))–\(format.string(upper, decimals: decimals))"
   }
 
   /// The decimals for values shown on a chart: three significant digits for the largest
@@ -73,7 +82,8 @@ struct ChartFrame {
 
   /// "Högst: X (v). Lägst: Y (v)." for the largest and smallest values.
   func extremes(_ items: [(label: String, value: Double)], decimals: Int) -> String {
-    guard let high = items.max(by: { $0.value < $1.value }), let low = items.min(by: { $0.value < $1.value })
+    guard let high = items.max(by: { $0.value < $1.value }),
+      let low = items.min(by: { $0.value < $1.value })
     else { return "" }
     let (highWord, lowWord) = options.language == .sv ? ("Högst", "Lägst") : ("Highest", "Lowest")
     return " \(highWord): \(high.label) (\(format.string(high.value, decimals: decimals))). "

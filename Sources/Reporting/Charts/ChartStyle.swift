@@ -68,7 +68,10 @@ public struct ChartOptions: Sendable, Equatable {
   /// Whether to print each value next to its bar or row (default true).
   public var showValues: Bool
 
-  public init(language: Language = .sv, width: Double = 640, idPrefix: String = "chart", showValues: Bool = true) {
+  public init(
+    language: Language = .sv, width: Double = 640, idPrefix: String = "chart",
+    showValues: Bool = true
+  ) {
     self.language = language
     self.width = width
     self.idPrefix = idPrefix

@@ -12,7 +12,10 @@ public struct ForestPlot: Sendable, Equatable {
   /// Decimals of the printed ratios (default 2, as in tables).
   public var decimals: Int
 
-  public init(_ rows: [ForestRow], labels: ChartLabels, options: ChartOptions = ChartOptions(), decimals: Int = 2) {
+  public init(
+    _ rows: [ForestRow], labels: ChartLabels, options: ChartOptions = ChartOptions(),
+    decimals: Int = 2
+  ) {
     self.rows = rows
     self.labels = labels
     self.options = options
@@ -39,36 +42,58 @@ public struct ForestPlot: Sendable, Equatable {
         : "–"
     }
     let columnTitle = sv ? "OR (95 % KI)" : "OR (95% CI)"
-    let textWidth = max(
-      ChartStyle.textWidth(columnTitle, size: ChartStyle.labelSize),
-      texts.map { ChartStyle.textWidth($0, size: ChartStyle.labelSize) }.max() ?? 0) + 12
-    let labelWidth = min(options.width * 0.4, (rows.map { ChartStyle.textWidth($0.term, size: ChartStyle.labelSize) }.max() ?? 0) + 12)
+    let textWidth =
+      max(
+        ChartStyle.textWidth(columnTitle, size: ChartStyle.labelSize),
+        texts.map { ChartStyle.textWidth($0, size: ChartStyle.labelSize) }.max() ?? 0) + 12
+    let labelWidth = min(
+      options.width * 0.4,
+      (rows.map { ChartStyle.textWidth($0.term, size: ChartStyle.labelSize) }.max() ?? 0) + 12)
     let plot = PlotArea(
       left: frame.margin + labelWidth, top: top, right: options.width - frame.margin - textWidth,
       bottom: top + rowHeight * Double(max(1, rows.count)))
 
     let usable = rows.filter(drawable)
-    let scale = LogScale(domain: LogScale.domain(covering: usable.flatMap { [$0.lower, $0.upper] }), range: (plot.left, plot.right))
-    let axisTitle = labels.valueAxis ?? (sv ? "Oddskvot (logaritmisk skala)" : "Odds ratio (log scale)")
-    elements += Axis.log(scale, orientation: .bottom, format: format, title: axisTitle).elements(plot: plot)
+    let scale = LogScale(
+      domain: LogScale.domain(covering: usable.flatMap { [$0.lower, $0.upper] }),
+      range: (plot.left, plot.right))
+    let axisTitle =
+      labels.valueAxis ?? (sv ? "Oddskvot (logaritmisk skala)" : "Odds ratio (log scale)")
+    elements += Axis.log(scale, orientation: .bottom, format: format, title: axisTitle).elements(
+      plot: plot)
     elements.append(
-      .line(x1: scale(1), y1: plot.top - 4, x2: scale(1), y2: plot.bottom, stroke: ChartStyle.axis, width: 1,
-            extra: [A("stroke-dasharray", "4 3"), A("class", "reference")]))
+      .line(
+        x1: scale(1), y1: plot.top - 4, x2: scale(1), y2: plot.bottom, stroke: ChartStyle.axis,
+        width: 1,
+        extra: [A("stroke-dasharray", "4 3"), A("class", "reference")]))
     elements.append(
-      .text(columnTitle, x: plot.right + 10, y: plot.top - 8, size: ChartStyle.labelSize, weight: "bold", fill: ChartStyle.text))
+      .text(
+        columnTitle, x: plot.right + 10, y: plot.top - 8, size: ChartStyle.labelSize,
+        weight: "bold", fill: ChartStyle.text))
 
     var marks: [SVGElement] = []
     for (index, row) in rows.enumerated() {
       let center = plot.top + rowHeight * (Double(index) + 0.5)
       var parts: [SVGElement] = [
         SVGElement("title", text: "\(row.term): \(texts[index])"),
-        .text(row.term, x: plot.left - 8, y: center + 4, anchor: "end", size: ChartStyle.labelSize, fill: ChartStyle.text),
+        .text(
+          row.term, x: plot.left - 8, y: center + 4, anchor: "end", size: ChartStyle.labelSize,
+          fill: ChartStyle.text),
       ]
       if drawable(row) {
-        parts.append(.line(x1: scale(row.lower), y1: center, x2: scale(row.upper), y2: center, stroke: ChartStyle.interval, width: 1.5))
-        parts.append(.rect(x: scale(row.estimate) - 4, y: center - 4, width: 8, height: 8, fill: ChartStyle.color(0)))
+        parts.append(
+          .line(
+            x1: scale(row.lower), y1: center, x2: scale(row.upper), y2: center,
+            stroke: ChartStyle.interval, width: 1.5))
+        parts.append(
+          .rect(
+            x: scale(row.estimate) - 4, y: center - 4, width: 8, height: 8,
+            fill: ChartStyle.color(0)))
       }
-      parts.append(.text(texts[index], x: plot.right + 10, y: center + 4, size: ChartStyle.labelSize, fill: ChartStyle.text))
+      parts.append(
+        .text(
+          texts[index], x: plot.right + 10, y: center + 4, size: ChartStyle.labelSize,
+          fill: ChartStyle.text))
       marks.append(.group([A("class", "row")], parts))
     }
     elements.append(.group([A("class", "rows")], marks))
@@ -77,12 +102,22 @@ public struct ForestPlot: Sendable, Equatable {
     elements += frame.footer(y: axisBottom + 14)
     let above = usable.filter { $0.lower > 1 }.map(\.term)
     let below = usable.filter { $0.upper < 1 }.map(\.term)
-    var summary = sv
+    var summary =
+      sv
       ? "Forest plot med oddskvoter och 95 % konfidensintervall för \(rows.count) termer på logaritmisk skala, referenslinje vid 1."
       : "Forest plot of odds ratios with 95% confidence intervals for \(rows.count) terms on a log scale, reference line at 1."
-    if !above.isEmpty { summary += (sv ? " Intervallet ligger över 1 för: " : " Interval above 1 for: ") + above.joined(separator: ", ") + "." }
-    if !below.isEmpty { summary += (sv ? " Intervallet ligger under 1 för: " : " Interval below 1 for: ") + below.joined(separator: ", ") + "." }
-    return frame.document(height: axisBottom + frame.footerHeight, elements: elements, summary: summary)
+    if !above.isEmpty {
+      summary +=
+        (sv ? " Intervallet ligger över 1 för: " : " Interval above 1 for: ")
+        + above.joined(separator: ", ") + "."
+    }
+    if !below.isEmpty {
+      summary +=
+        (sv ? " Intervallet ligger under 1 för: " : " Interval below 1 for: ")
+        + below.joined(separator: ", ") + "."
+    }
+    return frame.document(
+      height: axisBottom + frame.footerHeight, elements: elements, summary: summary)
   }
 
   /// The chart as SVG text.

@@ -70,7 +70,9 @@ public struct LinearScale: Sendable, Equatable {
     let raw = span / Double(count)
     let power = Foundation.pow(10, (log10(raw)).rounded(.down))
     let error = raw / power
-    let factor: Double = error >= 50.0.squareRoot() ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
+    let factor: Double =
+      error >= 50.0.squareRoot()
+      ? 10 : error >= 10.0.squareRoot() ? 5 : error >= 2.0.squareRoot() ? 2 : 1
     return factor * power
   }
 

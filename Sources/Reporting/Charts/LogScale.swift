@@ -34,7 +34,9 @@ public struct LogScale: Sendable, Equatable {
   public func ticks() -> [Double] {
     let decades = log10(domain.upperBound / domain.lowerBound)
     if decades < 1 {
-      return LinearScale(domain: domain, range: (rangeStart, rangeEnd)).ticks(count: 5).filter { $0 > 0 }
+      return LinearScale(domain: domain, range: (rangeStart, rangeEnd)).ticks(count: 5).filter {
+        $0 > 0
+      }
     }
     let low = Int((log10(domain.lowerBound) - 1e-9).rounded(.down))
     let high = Int((log10(domain.upperBound) + 1e-9).rounded(.up))
@@ -58,7 +60,9 @@ public struct LogScale: Sendable, Equatable {
 
   /// A domain around `values` (and 1, the null ratio), widened by `padding` (a factor) on
   /// each side; non-positive and non-finite values are ignored.
-  public static func domain(covering values: [Double], includingOne: Bool = true, padding: Double = 1.15)
+  public static func domain(
+    covering values: [Double], includingOne: Bool = true, padding: Double = 1.15
+  )
     -> ClosedRange<Double>
   {
     let usable = values.filter { $0 > 0 && $0.isFinite } + (includingOne ? [1] : [])

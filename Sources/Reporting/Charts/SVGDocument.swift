@@ -49,7 +49,8 @@ public struct SVGDocument: Sendable, Equatable {
       "svg",
       [
         A("xmlns", "http://www.w3.org/2000/svg"), A("width", svgNumber(width)),
-        A("height", svgNumber(height)), A("viewBox", "0 0 \(svgNumber(width)) \(svgNumber(height))"),
+        A("height", svgNumber(height)),
+        A("viewBox", "0 0 \(svgNumber(width)) \(svgNumber(height))"),
         A("role", "img"), A("aria-labelledby", "\(idPrefix)-title \(idPrefix)-desc"),
         A("font-family", Self.fontFamily),
       ],

@@ -19,7 +19,9 @@ public struct SVGElement: Sendable, Equatable {
   /// Text content (escaped when rendered); used instead of children.
   public var text: String?
 
-  public init(_ name: String, _ attributes: [Attribute] = [], children: [SVGElement] = [], text: String? = nil) {
+  public init(
+    _ name: String, _ attributes: [Attribute] = [], children: [SVGElement] = [], text: String? = nil
+  ) {
     self.name = name
     self.attributes = attributes
     self.children = children
@@ -64,8 +66,10 @@ extension SVGElement {
   ) -> SVGElement {
     SVGElement(
       "rect",
-      [A("x", svgNumber(x)), A("y", svgNumber(y)), A("width", svgNumber(max(0, width))),
-       A("height", svgNumber(max(0, height))), A("fill", fill)] + extra)
+      [
+        A("x", svgNumber(x)), A("y", svgNumber(y)), A("width", svgNumber(max(0, width))),
+        A("height", svgNumber(max(0, height))), A("fill", fill),
+      ] + extra)
   }
 
   static func line(
@@ -74,12 +78,20 @@ extension SVGElement {
   ) -> SVGElement {
     SVGElement(
       "line",
-      [A("x1", svgNumber(x1)), A("y1", svgNumber(y1)), A("x2", svgNumber(x2)), A("y2", svgNumber(y2)),
-       A("stroke", stroke), A("stroke-width", svgNumber(width))] + extra)
+      [
+        A("x1", svgNumber(x1)), A("y1", svgNumber(y1)), A("x2", svgNumber(x2)),
+        A("y2", svgNumber(y2)),
+        A("stroke", stroke), A("stroke-width", svgNumber(width)),
+      ] + extra)
   }
 
-  static func circle(cx: Double, cy: Double, r: Double, fill: String, extra: [Attribute] = []) -> SVGElement {
-    SVGElement("circle", [A("cx", svgNumber(cx)), A("cy", svgNumber(cy)), A("r", svgNumber(r)), A("fill", fill)] + extra)
+  static func circle(cx: Double, cy: Double, r: Double, fill: String, extra: [Attribute] = [])
+    -> SVGElement
+  {
+    SVGElement(
+      "circle",
+      [A("cx", svgNumber(cx)), A("cy", svgNumber(cy)), A("r", svgNumber(r)), A("fill", fill)]
+        + extra)
   }
 
   /// Text at (x, y) with an anchor (`start`, `middle`, `end`), size in px and optional weight.

@@ -57,7 +57,8 @@ enum Escaping {
   /// One CSV field (RFC 4180): quoted when it holds the delimiter, a quote, CR or LF, or
   /// begins or ends with a space; quotes inside are doubled.
   static func csv(_ field: String, delimiter: Character) -> String {
-    let needsQuotes = field.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
+    let needsQuotes =
+      field.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
       || field.first == " " || field.last == " "
     guard needsQuotes else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

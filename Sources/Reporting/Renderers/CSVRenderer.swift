@@ -35,7 +35,9 @@ public struct CSVRenderer: TextTableRenderer {
 
   /// A renderer. `includeMetadata` defaults to false for `.rfc4180` (a plain data file) and
   /// true for `.excelSwedish` (a file a person opens).
-  public init(style: Style = .rfc4180, includeMetadata: Bool? = nil, headerSeparator: String = " · ") {
+  public init(
+    style: Style = .rfc4180, includeMetadata: Bool? = nil, headerSeparator: String = " · "
+  ) {
     self.style = style
     self.includeMetadata = includeMetadata ?? (style == .excelSwedish)
     self.headerSeparator = headerSeparator
@@ -69,12 +71,15 @@ public struct CSVRenderer: TextTableRenderer {
     if includeMetadata {
       lines.append(record([table.title]))
       if let subtitle = table.subtitle { lines.append(record([subtitle])) }
-      if let unit = table.unit { lines.append(record([ReportingText.unitPrefix(table.language) + unit])) }
+      if let unit = table.unit {
+        lines.append(record([ReportingText.unitPrefix(table.language) + unit]))
+      }
     }
     lines.append(
       record(
         table.stubHeaders
-          + table.columns.indices.map { layout.flatLabel(ofColumn: $0, separator: headerSeparator) }))
+          + table.columns.indices.map { layout.flatLabel(ofColumn: $0, separator: headerSeparator) }
+      ))
     for (rowIndex, row) in table.rows.enumerated() {
       let cells = table.columns.indices.map { column in
         if style == .rfc4180, let number = row.cells[column].number,

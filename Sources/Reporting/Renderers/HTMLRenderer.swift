@@ -81,9 +81,12 @@ public struct HTMLRenderer: TextTableRenderer {
     let x = Escaping.xml
     var html = ["<table class=\"strata-table\">"]
     var caption = "<caption><span class=\"strata-title\">\(x(table.title))</span>"
-    if let subtitle = table.subtitle { caption += "<span class=\"strata-subtitle\">\(x(subtitle))</span>" }
+    if let subtitle = table.subtitle {
+      caption += "<span class=\"strata-subtitle\">\(x(subtitle))</span>"
+    }
     if let unit = table.unit {
-      caption += "<span class=\"strata-unit\">\(x(ReportingText.unitPrefix(table.language) + unit))</span>"
+      caption +=
+        "<span class=\"strata-unit\">\(x(ReportingText.unitPrefix(table.language) + unit))</span>"
     }
     html.append(caption + "</caption>")
     html += colgroups(table, layout)
@@ -95,7 +98,8 @@ public struct HTMLRenderer: TextTableRenderer {
     if !footnotes.isEmpty {
       html.append("<tfoot>")
       for note in footnotes {
-        html.append("<tr><td colspan=\"\(table.totalColumnCount)\">\(footnoteHTML(note, table))</td></tr>")
+        html.append(
+          "<tr><td colspan=\"\(table.totalColumnCount)\">\(footnoteHTML(note, table))</td></tr>")
       }
       html.append("</tfoot>")
     }
@@ -105,7 +109,9 @@ public struct HTMLRenderer: TextTableRenderer {
 
   private func colgroups(_ table: ReportTable, _ layout: TableLayout) -> [String] {
     var groups: [String] = []
-    if !table.stubHeaders.isEmpty { groups.append("<colgroup span=\"\(table.stubHeaders.count)\"></colgroup>") }
+    if !table.stubHeaders.isEmpty {
+      groups.append("<colgroup span=\"\(table.stubHeaders.count)\"></colgroup>")
+    }
     for cell in layout.levels[0] { groups.append("<colgroup span=\"\(cell.span)\"></colgroup>") }
     return groups
   }
@@ -129,7 +135,8 @@ public struct HTMLRenderer: TextTableRenderer {
         var rowspan = 1
         if label.isEmpty && cell.span == 1 {
           var below = level + 1
-          while below < levelCount, let next = layout.levels[below].first(where: { $0.start == cell.start }),
+          while below < levelCount,
+            let next = layout.levels[below].first(where: { $0.start == cell.start }),
             next.span == 1
           {
             covered.insert([below, cell.start])
@@ -139,7 +146,8 @@ public struct HTMLRenderer: TextTableRenderer {
             below += 1
           }
         }
-        let spanText = (cell.span > 1 ? " colspan=\"\(cell.span)\"" : "")
+        let spanText =
+          (cell.span > 1 ? " colspan=\"\(cell.span)\"" : "")
           + (rowspan > 1 ? " rowspan=\"\(rowspan)\"" : "")
         if label.isEmpty {
           row += "<td\(spanText)></td>"
@@ -160,7 +168,8 @@ public struct HTMLRenderer: TextTableRenderer {
     var html: [String] = []
     var open = false
     for (rowIndex, row) in table.rows.enumerated() {
-      let startsGroup = rowIndex == 0 || (stubCount > 1 && runs[0][rowIndex] > 0)
+      let startsGroup =
+        rowIndex == 0 || (stubCount > 1 && runs[0][rowIndex] > 0)
         || row.isTotal != table.rows[rowIndex - 1].isTotal
       if startsGroup {
         if open { html.append("</tbody>") }
@@ -179,7 +188,9 @@ public struct HTMLRenderer: TextTableRenderer {
         line += "<th scope=\"\(scope)\"\(colspan)\(rowspan)>\(Escaping.xml(label))</th>"
       }
       for column in table.columns.indices {
-        line += cellHTML(DisplayCell(table, row: rowIndex, column: column, format: format), numeric: layout.isNumeric(column: column))
+        line += cellHTML(
+          DisplayCell(table, row: rowIndex, column: column, format: format),
+          numeric: layout.isNumeric(column: column))
       }
       html.append(line + "</tr>")
     }
@@ -206,8 +217,9 @@ public struct HTMLRenderer: TextTableRenderer {
     let text = Escaping.xml(note.text)
     switch note.kind {
     case .source: return Escaping.xml(ReportingText.sourcePrefix(table.language)) + text
-    case .symbol: return note.marker.map { "<b>\(Escaping.xml($0))</b> " } .map { $0 + text } ?? text
-    case .note: return note.marker.map { "<sup>\(Escaping.xml($0))</sup> " }.map { $0 + text } ?? text
+    case .symbol: return note.marker.map { "<b>\(Escaping.xml($0))</b> " }.map { $0 + text } ?? text
+    case .note:
+      return note.marker.map { "<sup>\(Escaping.xml($0))</sup> " }.map { $0 + text } ?? text
     }
   }
 }

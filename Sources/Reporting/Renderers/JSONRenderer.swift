@@ -47,7 +47,8 @@ public struct JSONRenderer: TextTableRenderer {
       item + array(spans.map { "{\"label\": \(s($0.label)), \"span\": \($0.span)}" })
     }
     let columns = table.columns.enumerated().map { index, column in
-      item + "{\"label\": \(s(column.label)), \"path\": \(array(layout.path(ofColumn: index).map(s))), "
+      item
+        + "{\"label\": \(s(column.label)), \"path\": \(array(layout.path(ofColumn: index).map(s))), "
         + "\"role\": \(s(column.role.rawValue)), \"decimals\": \(column.decimals.map(String.init) ?? "null")}"
     }
     let rows = table.rows.map { row in
@@ -95,16 +96,19 @@ public struct JSONRenderer: TextTableRenderer {
     case .cannotOccur: return wrapped(cell, key: "cannot_occur", value: "true")
     case .missing: value = "null"
     }
-    return cell.flags.isEmpty && cell.notes.isEmpty ? value : wrapped(cell, key: "value", value: value)
+    return cell.flags.isEmpty && cell.notes.isEmpty
+      ? value : wrapped(cell, key: "value", value: value)
   }
 
   private func wrapped(_ cell: ReportCell, key: String, value: String) -> String {
     var fields = ["\"\(key)\": \(value)"]
     if !cell.flags.isEmpty {
-      fields.append("\"flags\": [" + cell.flags.names.map(Escaping.jsonString).joined(separator: ", ") + "]")
+      fields.append(
+        "\"flags\": [" + cell.flags.names.map(Escaping.jsonString).joined(separator: ", ") + "]")
     }
     if !cell.notes.isEmpty {
-      fields.append("\"notes\": [" + cell.notes.map(Escaping.jsonString).joined(separator: ", ") + "]")
+      fields.append(
+        "\"notes\": [" + cell.notes.map(Escaping.jsonString).joined(separator: ", ") + "]")
     }
     return "{" + fields.joined(separator: ", ") + "}"
   }

@@ -48,7 +48,8 @@ public struct LaTeXRenderer: TextTableRenderer {
     let e = Escaping.latex
     let format = NumberFormat(language: table.language, style: .latex)
     let stubCount = table.stubHeaders.count
-    let columnSpec = String(repeating: "l", count: stubCount)
+    let columnSpec =
+      String(repeating: "l", count: stubCount)
       + table.columns.indices.map { layout.isNumeric(column: $0) ? "r" : "l" }.joined()
 
     var lines = [
@@ -60,7 +61,9 @@ public struct LaTeXRenderer: TextTableRenderer {
     var context: [String] = []
     if let subtitle = table.subtitle { context.append(e(subtitle)) }
     if let unit = table.unit { context.append(e(ReportingText.unitPrefix(table.language) + unit)) }
-    if !context.isEmpty { lines.append("{\\small " + context.joined(separator: "\\\\ ") + "\\par}\\smallskip") }
+    if !context.isEmpty {
+      lines.append("{\\small " + context.joined(separator: "\\\\ ") + "\\par}\\smallskip")
+    }
     lines.append("\\begin{tabular}{\(columnSpec)}")
     lines.append("\\toprule")
 
@@ -68,7 +71,9 @@ public struct LaTeXRenderer: TextTableRenderer {
       var cells = Array(repeating: "", count: stubCount)
       var rules: [String] = []
       for cell in level {
-        cells.append(cell.label.isEmpty && cell.span == 1 ? "" : "\\multicolumn{\(cell.span)}{c}{\(e(cell.label))}")
+        cells.append(
+          cell.label.isEmpty && cell.span == 1
+            ? "" : "\\multicolumn{\(cell.span)}{c}{\(e(cell.label))}")
         if !cell.label.isEmpty {
           rules.append("\\cmidrule(lr){\(stubCount + cell.start + 1)-\(stubCount + cell.end)}")
         }
@@ -76,12 +81,16 @@ public struct LaTeXRenderer: TextTableRenderer {
       lines.append(cells.joined(separator: " & ") + " \\\\")
       if !rules.isEmpty { lines.append(rules.joined(separator: " ")) }
     }
-    lines.append((table.stubHeaders.map(e) + table.columns.map { e($0.label) }).joined(separator: " & ") + " \\\\")
+    lines.append(
+      (table.stubHeaders.map(e) + table.columns.map { e($0.label) }).joined(separator: " & ")
+        + " \\\\")
     lines.append("\\midrule")
 
     let runs = (0..<stubCount).map { layout.stubRuns($0) }
     for (rowIndex, row) in table.rows.enumerated() {
-      if row.isTotal && rowIndex > 0 && !table.rows[rowIndex - 1].isTotal { lines.append("\\midrule") }
+      if row.isTotal && rowIndex > 0 && !table.rows[rowIndex - 1].isTotal {
+        lines.append("\\midrule")
+      }
       let colspans = layout.stubColumnSpans(row: rowIndex, runs: runs)
       var cells: [String] = []
       for (stub, label) in row.labels.enumerated() where colspans[stub] > 0 {
@@ -91,7 +100,9 @@ public struct LaTeXRenderer: TextTableRenderer {
       for column in table.columns.indices {
         let cell = DisplayCell(table, row: rowIndex, column: column, format: format)
         var text = cell.kind == .number ? cell.text : e(cell.text)
-        if !cell.markers.isEmpty { text += "\\textsuperscript{\(e(cell.markers.joined(separator: ",")))}" }
+        if !cell.markers.isEmpty {
+          text += "\\textsuperscript{\(e(cell.markers.joined(separator: ",")))}"
+        }
         cells.append(text)
       }
       lines.append(cells.joined(separator: " & ") + " \\\\")
@@ -104,8 +115,11 @@ public struct LaTeXRenderer: TextTableRenderer {
       let texts = notes.map { note -> String in
         switch note.kind {
         case .source: return e(ReportingText.sourcePrefix(table.language) + note.text)
-        case .symbol: return note.marker.map { e($0) + " " } .map { $0 + e(note.text) } ?? e(note.text)
-        case .note: return note.marker.map { "\\textsuperscript{\(e($0))} " }.map { $0 + e(note.text) } ?? e(note.text)
+        case .symbol:
+          return note.marker.map { e($0) + " " }.map { $0 + e(note.text) } ?? e(note.text)
+        case .note:
+          return note.marker.map { "\\textsuperscript{\(e($0))} " }.map { $0 + e(note.text) }
+            ?? e(note.text)
         }
       }
       lines.append("{\\footnotesize\\raggedright")

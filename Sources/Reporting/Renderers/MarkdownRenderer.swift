@@ -34,7 +34,8 @@ public struct MarkdownRenderer: TextTableRenderer {
     header += table.columns.indices.map {
       Escaping.markdown(layout.flatLabel(ofColumn: $0, separator: headerSeparator))
     }
-    let rightAligned = Array(repeating: false, count: stubCount)
+    let rightAligned =
+      Array(repeating: false, count: stubCount)
       + table.columns.indices.map { layout.isNumeric(column: $0) }
 
     let runs = (0..<stubCount).map { layout.stubRuns($0) }

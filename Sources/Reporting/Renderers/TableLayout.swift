@@ -26,7 +26,9 @@ struct TableLayout {
       levels.append(level)
     }
     levels.append(
-      table.columns.enumerated().map { HeaderCell(label: $0.element.label, start: $0.offset, span: 1) })
+      table.columns.enumerated().map {
+        HeaderCell(label: $0.element.label, start: $0.offset, span: 1)
+      })
     self.levels = levels
   }
 
@@ -111,7 +113,8 @@ struct DisplayCell {
     symbolLegend = nil
     switch cell.content {
     case .number(let number):
-      text = format.string(number.value, kind: number.kind, decimals: table.decimals(of: number, column: column))
+      text = format.string(
+        number.value, kind: number.kind, decimals: table.decimals(of: number, column: column))
       kind = number.value.isNaN ? .empty : .number
     case .text(let value):
       text = value

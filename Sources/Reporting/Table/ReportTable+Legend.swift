@@ -24,7 +24,8 @@ extension ReportTable {
         case .suppressed: suppressed = true
         case .cannotOccur: cannotOccur = true
         case .number(let number):
-          let decimals = columns.indices.contains(column) ? self.decimals(of: number, column: column) : 0
+          let decimals =
+            columns.indices.contains(column) ? self.decimals(of: number, column: column) : 0
           if decimals > 0,
             NumberFormat.roundsToZero(number.value, kind: number.kind, decimals: decimals)
           {
@@ -56,7 +57,8 @@ extension ReportTable {
     }
     for entry in CellFlags.all where flags.contains(entry.flag) {
       legend.append(
-        Footnote(.symbol, marker: entry.marker, text: ReportingText.flagLegend(entry.flag, language)))
+        Footnote(
+          .symbol, marker: entry.marker, text: ReportingText.flagLegend(entry.flag, language)))
     }
     return legend
   }

@@ -16,7 +16,8 @@ extension XLSXRenderer {
     }
 
     var row = 0
-    plan.cells.append(.init(row: row, column: 0, value: .text(table.title), style: Style(bold: true, fontSize: 12)))
+    plan.cells.append(
+      .init(row: row, column: 0, value: .text(table.title), style: Style(bold: true, fontSize: 12)))
     row += 1
     if let subtitle = table.subtitle {
       plan.cells.append(.init(row: row, column: 0, value: .text(subtitle), style: Style()))
@@ -24,7 +25,9 @@ extension XLSXRenderer {
     }
     if let unit = table.unit {
       plan.cells.append(
-        .init(row: row, column: 0, value: .text(ReportingText.unitPrefix(table.language) + unit), style: Style()))
+        .init(
+          row: row, column: 0, value: .text(ReportingText.unitPrefix(table.language) + unit),
+          style: Style()))
       row += 1
     }
     row += 1
@@ -37,10 +40,12 @@ extension XLSXRenderer {
       widen(column, header)
       if headerBottom > headerTop {
         plan.merges.append(
-          .init(firstRow: headerTop, firstColumn: column, lastRow: headerBottom, lastColumn: column,
-                text: header, style: stubHeaderStyle))
+          .init(
+            firstRow: headerTop, firstColumn: column, lastRow: headerBottom, lastColumn: column,
+            text: header, style: stubHeaderStyle))
       } else {
-        plan.cells.append(.init(row: headerTop, column: column, value: .text(header), style: stubHeaderStyle))
+        plan.cells.append(
+          .init(row: headerTop, column: column, value: .text(header), style: stubHeaderStyle))
       }
     }
     for (levelIndex, level) in layout.levels.enumerated() {
@@ -53,10 +58,14 @@ extension XLSXRenderer {
         widen(column, cell.label, span: cell.span)
         if cell.span > 1 {
           plan.merges.append(
-            .init(firstRow: headerTop + levelIndex, firstColumn: column, lastRow: headerTop + levelIndex,
-                  lastColumn: column + cell.span - 1, text: cell.label, style: style))
+            .init(
+              firstRow: headerTop + levelIndex, firstColumn: column,
+              lastRow: headerTop + levelIndex,
+              lastColumn: column + cell.span - 1, text: cell.label, style: style))
         } else {
-          plan.cells.append(.init(row: headerTop + levelIndex, column: column, value: .text(cell.label), style: style))
+          plan.cells.append(
+            .init(
+              row: headerTop + levelIndex, column: column, value: .text(cell.label), style: style))
         }
       }
     }
@@ -70,22 +79,29 @@ extension XLSXRenderer {
       for (column, label) in tableRow.labels.enumerated() {
         widen(column, label)
         plan.cells.append(
-          .init(row: row, column: column, value: .text(label),
-                style: Style(bold: tableRow.isTotal, alignment: .left, bottomBorder: isLast)))
+          .init(
+            row: row, column: column, value: .text(label),
+            style: Style(bold: tableRow.isTotal, alignment: .left, bottomBorder: isLast)))
       }
       for column in table.columns.indices {
         let cell = tableRow.cells[column]
-        var style = Style(bold: tableRow.isTotal, italic: cell.flags.contains(.uncertain), bottomBorder: isLast)
+        var style = Style(
+          bold: tableRow.isTotal, italic: cell.flags.contains(.uncertain), bottomBorder: isLast)
         let value: XLSXSheetPlan.Value?
         switch cell.content {
         case .number(let number):
           let decimals = table.decimals(of: number, column: column)
-          if let literal = precision.literal(number, decimals: decimals), let stored = Double(literal) {
+          if let literal = precision.literal(number, decimals: decimals),
+            let stored = Double(literal)
+          {
             value = .number(stored)
             style.numberFormat = XLSXSheetPlan.numberFormat(
               kind: number.kind, decimals: decimals, isZero: number.value == 0, format: format,
               markers: cell.markers)
-            widen(stubCount + column, format.string(number.value, kind: number.kind, decimals: decimals) + cell.markers.joined())
+            widen(
+              stubCount + column,
+              format.string(number.value, kind: number.kind, decimals: decimals)
+                + cell.markers.joined())
           } else if number.value.isNaN {
             value = nil
           } else {
@@ -107,7 +123,8 @@ extension XLSXRenderer {
         if let value {
           plan.cells.append(.init(row: row, column: stubCount + column, value: value, style: style))
         } else if isLast {
-          plan.cells.append(.init(row: row, column: stubCount + column, value: .text(""), style: style))
+          plan.cells.append(
+            .init(row: row, column: stubCount + column, value: .text(""), style: style))
         }
       }
       row += 1
@@ -118,7 +135,9 @@ extension XLSXRenderer {
     if !notes.isEmpty { row += 1 }
     for note in notes {
       plan.cells.append(
-        .init(row: row, column: 0, value: .text(note.plainText(table.language)), style: Style(fontSize: 9)))
+        .init(
+          row: row, column: 0, value: .text(note.plainText(table.language)),
+          style: Style(fontSize: 9)))
       row += 1
     }
     plan.columnWidths = widths.map { max(8, $0) }

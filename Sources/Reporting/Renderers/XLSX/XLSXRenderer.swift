@@ -42,7 +42,8 @@ public struct XLSXRenderer: TableRenderer {
     for table in tables { try table.validate() }
     let folder = url.deletingLastPathComponent().path
     guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw .fileWrite(path: url.path, reason: "the folder \(folder) does not exist or is not writable")
+      throw .fileWrite(
+        path: url.path, reason: "the folder \(folder) does not exist or is not writable")
     }
     let names = XLSXSheetNames.unique(tables.map { $0.shortTitle ?? $0.title }) { index in
       (tables[index - 1].language == .sv ? "Tabell " : "Table ") + String(index)

@@ -53,7 +53,8 @@ struct XLSXSheetPlan {
     kind: NumberKind, decimals: Int, isZero: Bool, format: NumberFormat, markers: [String]
   ) -> String {
     let fraction = decimals > 0 ? "." + String(repeating: "0", count: decimals) : ""
-    let suffix = markers.isEmpty
+    let suffix =
+      markers.isEmpty
       ? "" : "\"" + markers.joined().replacingOccurrences(of: "\"", with: "") + "\""
     if kind == .pValue && decimals > 0 {
       let threshold = "0." + String(repeating: "0", count: decimals - 1) + "1"

@@ -8,7 +8,8 @@ enum XLSXWorkbook {
     _ plans: [XLSXSheetPlan], to path: String, title: String, creationDate: Date?
   ) throws(ReportingError) {
     guard let workbook = workbook_new(path) else {
-      throw .xlsxWrite(path: path, sheet: nil, code: -1, message: "libxlsxwriter could not create a workbook")
+      throw .xlsxWrite(
+        path: path, sheet: nil, code: -1, message: "libxlsxwriter could not create a workbook")
     }
     var closed = false
     // On an error, free the workbook without writing a partial file.
@@ -36,18 +37,21 @@ enum XLSXWorkbook {
 
     for plan in plans {
       guard let sheet = workbook_add_worksheet(workbook, plan.name) else {
-        throw .xlsxWrite(path: path, sheet: plan.name, code: -1, message: "invalid or duplicate sheet name")
+        throw .xlsxWrite(
+          path: path, sheet: plan.name, code: -1, message: "invalid or duplicate sheet name")
       }
       func check(_ error: lxw_error) throws(ReportingError) {
         guard error == LXW_NO_ERROR else {
           throw .xlsxWrite(
-            path: path, sheet: plan.name, code: Int32(error.rawValue), message: String(cString: lxw_strerror(error)))
+            path: path, sheet: plan.name, code: Int32(error.rawValue),
+            message: String(cString: lxw_strerror(error)))
         }
       }
       for merge in plan.merges {
         try check(
           worksheet_merge_range(
-            sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn), lxw_row_t(merge.lastRow),
+            sheet, lxw_row_t(merge.firstRow), lxw_col_t(merge.firstColumn),
+            lxw_row_t(merge.lastRow),
             lxw_col_t(merge.lastColumn), merge.text, format(merge.style)))
       }
       for cell in plan.cells {
@@ -75,12 +79,16 @@ enum XLSXWorkbook {
       return workbook_set_properties(workbook, &properties)
     }
     guard status == LXW_NO_ERROR else {
-      throw .xlsxWrite(path: path, sheet: nil, code: Int32(status.rawValue), message: String(cString: lxw_strerror(status)))
+      throw .xlsxWrite(
+        path: path, sheet: nil, code: Int32(status.rawValue),
+        message: String(cString: lxw_strerror(status)))
     }
     closed = true
     let result = workbook_close(workbook)
     guard result == LXW_NO_ERROR else {
-      throw .xlsxWrite(path: path, sheet: nil, code: Int32(result.rawValue), message: String(cString: lxw_strerror(result)))
+      throw .xlsxWrite(
+        path: path, sheet: nil, code: Int32(result.rawValue),
+        message: String(cString: lxw_strerror(result)))
     }
   }
 }
