@@ -58,3 +58,29 @@ struct RendererSnapshotTests {
     tables.first { $0.name == name }!.table
   }
 }
+
+@Suite("Documentation example")
+struct DocumentationExampleTests {
+  /// The example in Reporting.docc/Reporting.md, run as written.
+  @Test("The overview example prints the table shown in the documentation")
+  func overview() throws {
+    var table = ReportTable(
+      title: "Misstänkta för våld i nära relation, 2023",
+      unit: "antal och per 100 000 invånare",
+      language: .sv,
+      stubHeaders: ["Kön"],
+      columnGroups: [[HeaderSpan("18–24 år", span: 2)]],
+      columns: [ReportColumn("Antal", role: .count), ReportColumn("Per 100 000", role: .rate)],
+      footnotes: [.source("Brå")])
+    try table.appendRow(["Män"], [.count(1_234), .rate(132.65)])
+    try table.appendRow(["Kvinnor"], [.suppressed, .rate(19.95)])
+    let lines = try MarkdownRenderer().render(table).split(separator: "\n").map(String.init)
+    #expect(
+      Array(lines[2...5]) == [
+        "| Kön     | 18–24 år · Antal | 18–24 år · Per 100 000 |",
+        "|:--------|-----------------:|-----------------------:|",
+        "| Män     |            1\u{00A0}234 |                  132,7 |",
+        "| Kvinnor |               .. |                   20,0 |",
+      ])
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 import Reporting
 import Testing
 
@@ -111,6 +112,29 @@ struct ReportTableTests {
     for name in names {
       #expect(name.utf16.count <= 31)
       #expect(!name.contains { "[]:*?/\\".contains($0) })
+    }
+  }
+}
+
+@Suite("Labels from factor levels")
+struct FactorLabelTests {
+  @Test("Rows and spanning headers take the level label in the table's language")
+  func levels() throws {
+    let men = Factor.Level(code: "1", sv: "Män", en: "Men")
+    let born = Factor.Level(code: "utrikes", sv: "Utrikes född", en: "Born abroad")
+    let age = Factor.Level(code: "18-24", sv: "18–24 år", en: "")
+    for language in Language.allCases {
+      var table = ReportTable(
+        title: "t", language: language, stubHeaders: ["kon", "fodelse"],
+        columns: [ReportColumn("n", role: .count), ReportColumn("r", role: .rate)])
+      table.columnGroups = [table.headerSpans(levels: [age], span: 2)]
+      try table.appendRow(levels: [men, born], [.count(3), .rate(1.5)])
+      try table.validate()
+      #expect(
+        table.rows[0].labels
+          == (language == .sv ? ["Män", "Utrikes född"] : ["Men", "Born abroad"]))
+      // An empty English label falls back to the code.
+      #expect(table.columnGroups[0][0].label == (language == .sv ? "18–24 år" : "18-24"))
     }
   }
 }
