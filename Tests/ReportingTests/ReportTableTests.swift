@@ -1,6 +1,7 @@
 import Foundation
 import Microdata
 import Reporting
+import StatsTestSupport
 import Testing
 
 @testable import Reporting
@@ -136,5 +137,19 @@ struct FactorLabelTests {
       // An empty English label falls back to the code.
       #expect(table.columnGroups[0][0].label == (language == .sv ? "18–24 år" : "18-24"))
     }
+  }
+}
+
+@Suite("Table formats")
+struct TableFormatTests {
+  @Test("Every format's renderer writes a file with its extension", arguments: TableFormat.allCases)
+  func renderers(format: TableFormat) throws {
+    let renderer = format.renderer()
+    #expect(renderer.fileExtension == format.rawValue)
+    let url = temporaryDirectory().appendingPathComponent("t.\(renderer.fileExtension)")
+    try renderer.write([SampleTables.suspects], to: url)
+    let data = try Data(contentsOf: url)
+    #expect(data.count > 200)
+    #expect(format.isText == (String(data: data, encoding: .utf8) != nil))
   }
 }

@@ -2,8 +2,8 @@
 ///
 /// ```
 /// {"title": …, "subtitle": …|null, "unit": …|null, "language": "sv",
-///  "stub": ["Kön", "Födelse"],
-///  "header_levels": [[{"label": "18–24 år", "span": 2}, …]],
+///  "stub_headers": ["Kön", "Födelse"],
+///  "column_groups": [[{"label": "18–24 år", "span": 2}, …]],
 ///  "columns": [{"label": "Antal", "path": ["18–24 år", "Antal"], "role": "count", "decimals": 0|null}],
 ///  "rows": [{"labels": ["Män", "Inrikes"], "total": false, "cells": [812, 61.2, …]}],
 ///  "footnotes": [{"kind": "symbol", "marker": "..", "text": "…"}]}
@@ -70,8 +70,8 @@ public struct JSONRenderer: TextTableRenderer {
       "\"subtitle\": \(optional(table.subtitle))",
       "\"unit\": \(optional(table.unit))",
       "\"language\": \(s(table.language.rawValue))",
-      "\"stub\": \(array(table.stubHeaders.map(s)))",
-      "\"header_levels\": \(block(levels))",
+      "\"stub_headers\": \(array(table.stubHeaders.map(s)))",
+      "\"column_groups\": \(block(levels))",
       "\"columns\": \(block(columns))",
       "\"rows\": \(block(rows))",
       "\"footnotes\": \(block(footnotes))",
