@@ -92,7 +92,9 @@ let package = Package(
     .testTarget(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "StrataCommandsTests",
       dependencies: [
