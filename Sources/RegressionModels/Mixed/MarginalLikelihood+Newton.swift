@@ -43,7 +43,7 @@ extension MarginalLikelihood {
     var converged = false
     while iterations < maxIterations {
       iterations += 1
-      let full = hessian(at: point, theta: theta)
+      let full = hessian(at: point, theta: theta, betaOnly: fixTheta)
       var negative = Matrix(rows: free, columns: free)
       for a in 0..<free {
         for b in 0..<free { negative[a, b] = -full[a, b] }

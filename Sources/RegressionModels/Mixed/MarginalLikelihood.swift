@@ -80,8 +80,9 @@ struct MarginalLikelihood: Sendable {
   }
 
   /// The (p + 1) × (p + 1) Hessian of ℓ at `point` (β block first, θ last), by five-point
-  /// differences of each stratum's exact derivatives in η₀ and θ.
-  func hessian(at point: Point, theta: Double) -> Matrix {
+  /// differences of each stratum's exact derivatives in η₀ and θ. With `betaOnly` the θ row and
+  /// column are left 0 (half the cost, for maximising over β at fixed θ).
+  func hessian(at point: Point, theta: Double, betaOnly: Bool = false) -> Matrix {
     let p = fixedCount
     var etaEta = [Double](repeating: 0, count: strataCount)
     var etaTheta = [Double](repeating: 0, count: strataCount)
@@ -103,6 +104,7 @@ struct MarginalLikelihood: Sendable {
           modeStart: point.modes[j])
         dEtaByEta += c * a.dEta
         dThetaByEta += c * a.dTheta
+        if betaOnly { continue }
         let b = StratumLikelihood.evaluate(
           counts[j], eta0: point.eta0[j], theta: theta + offset * hTheta, rule: rule,
           modeStart: point.modes[j])
@@ -110,6 +112,7 @@ struct MarginalLikelihood: Sendable {
         dThetaByTheta += c * b.dTheta
       }
       etaEta[j] = dEtaByEta / (12 * hEta)
+      if betaOnly { continue }
       etaTheta[j] = (dThetaByEta / (12 * hEta) + dEtaByTheta / (12 * hTheta)) / 2
       thetaTheta += dThetaByTheta / (12 * hTheta)
     }
