@@ -84,7 +84,8 @@ enum MAIHDABenchmarkCounty {
       let p = 1 / (1 + exp(-eta))
       let mean = Double(n) * p
       let draw = (mean + (mean * (1 - p)).squareRoot() * normal()).rounded()
-      return StratumData.Stratum(levels: cells[j], persons: n, cases: Int(min(max(draw, 0), Double(n))))
+      return StratumData.Stratum(
+        levels: cells[j], persons: n, cases: Int(min(max(draw, 0), Double(n))))
     }
     return try! StratumData(variables: variables, strata: strata)
   }

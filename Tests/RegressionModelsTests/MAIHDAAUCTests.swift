@@ -8,23 +8,28 @@ import Testing
 /// against a brute-force Mann–Whitney/DeLong computation over persons.
 @Suite("Grouped AUC (DeLong)")
 struct MAIHDAAUCTests {
-  @Test("pROC's auc and ci.auc(method = \"delong\") on the expanded data", arguments: ["small", "county"])
+  @Test(
+    "pROC's auc and ci.auc(method = \"delong\") on the expanded data",
+    arguments: ["small", "county"])
   func againstPROC(dataset: String) throws {
     let reference = try MAIHDAReference.load(dataset)
     for model in ["null", "main"] {
       let fit = model == "null" ? reference.fits["laplace"]!.null : reference.fits["laplace"]!.main
-      let expected = reference.auc_laplace![model]!
+      let expected = reference.aucLaplace![model]!
       let auc = try GroupedAUC(scores: fit.fitted, cases: reference.cases, trials: reference.trials)
       expectApproximatelyEqual(auc.auc, expected.auc, relative: 1e-12, "\(dataset) \(model) AUC")
       expectApproximatelyEqual(
         auc.standardError.map { $0 * $0 }, expected.var, relative: 1e-9, "\(dataset) \(model) var")
       let ci = try #require(auc.interval)
-      expectApproximatelyEqual([ci.lowerBound, ci.upperBound], expected.ci, relative: 1e-9, "\(dataset) \(model) CI")
+      expectApproximatelyEqual(
+        [ci.lowerBound, ci.upperBound], expected.ci, relative: 1e-9, "\(dataset) \(model) CI")
     }
   }
 
   /// Mann–Whitney with ½ for ties and DeLong's variance over the persons themselves.
-  static func bruteForce(scores: [Double], cases: [Int], trials: [Int]) -> (auc: Double, variance: Double) {
+  static func bruteForce(scores: [Double], cases: [Int], trials: [Int]) -> (
+    auc: Double, variance: Double
+  ) {
     var caseScores: [Double] = []
     var controlScores: [Double] = []
     for j in scores.indices {
@@ -51,13 +56,17 @@ struct MAIHDAAUCTests {
       let scores = (0..<strata).map { _ in Double(generator.next() % 6) / 10 }
       let trials = (0..<strata).map { _ in Int(generator.next() % 40) + 1 }
       var cases = trials.map { Int(generator.next() % UInt64($0 + 1)) }
-      if cases.reduce(0, +) < 2 { cases[0] = min(2, trials[0]); cases[1] = min(1, trials[1]) }
+      if cases.reduce(0, +) < 2 {
+        cases[0] = min(2, trials[0])
+        cases[1] = min(1, trials[1])
+      }
       if zip(trials, cases).allSatisfy({ $0 == $1 }) { cases[0] = 0 }
       let expected = Self.bruteForce(scores: scores, cases: cases, trials: trials)
       let auc = try GroupedAUC(scores: scores, cases: cases, trials: trials)
       expectApproximatelyEqual(auc.auc, expected.auc, relative: 1e-13, absolute: 1e-15, "AUC")
       if let se = auc.standardError {
-        expectApproximatelyEqual(se * se, expected.variance, relative: 1e-11, absolute: 1e-15, "variance")
+        expectApproximatelyEqual(
+          se * se, expected.variance, relative: 1e-11, absolute: 1e-15, "variance")
       }
     }
   }

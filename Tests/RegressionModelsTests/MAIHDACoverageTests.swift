@@ -84,6 +84,7 @@ struct MAIHDACoverageTests {
     #expect((89...100).contains(covered), "VPC interval coverage \(covered) of \(Self.replicates)")
     let rate = Double(effectsCovered) / Double(Self.replicates * persons.count)
     #expect(rate > 0.92 && rate < 0.97, "stratum-effect interval coverage \(rate)")
-    expectApproximatelyEqual(sigmaSum / Double(Self.replicates), Self.sigma, relative: 0.03, "mean σ̂")
+    expectApproximatelyEqual(
+      sigmaSum / Double(Self.replicates), Self.sigma, relative: 0.03, "mean σ̂")
   }
 }

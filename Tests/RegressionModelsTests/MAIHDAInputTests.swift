@@ -24,7 +24,8 @@ struct MAIHDAInputTests {
     for a in 0..<2 {
       for b in 0..<2 {
         for c in 0..<3 {
-          strata.append(StratumData.Stratum(levels: [a, b, c], persons: persons[j], cases: cases[j]))
+          strata.append(
+            StratumData.Stratum(levels: [a, b, c], persons: persons[j], cases: cases[j]))
           j += 1
         }
       }
@@ -39,7 +40,10 @@ struct MAIHDAInputTests {
   func design() throws {
     let data = try Self.data(persons: Self.persons, cases: Self.cases)
     let design = StratumDesign.mainEffects(of: data)
-    #expect(design.names == ["(Intercept)", "kon: 2", "fodelse: utrikes", "aldersgrupp3: 35-54", "aldersgrupp3: 55+"])
+    #expect(
+      design.names == [
+        "(Intercept)", "kon: 2", "fodelse: utrikes", "aldersgrupp3: 35-54", "aldersgrupp3: 55+",
+      ])
     #expect(design.omittedLevels.isEmpty)
     #expect(design.matrix.row(0) == [1, 0, 0, 0, 0])
     #expect(design.matrix.row(5) == [1, 0, 1, 0, 1])
@@ -113,12 +117,17 @@ struct MAIHDAInputTests {
     }
     var single = zero
     single[3] = 100
-    let one = try Self.data(persons: single, cases: zero.enumerated().map { $0.offset == 3 ? 5 : 0 })
-    #expect(throws: ModelError.notEstimable("MAIHDA needs at least two intersectional strata with persons; there is 1")) {
+    let one = try Self.data(
+      persons: single, cases: zero.enumerated().map { $0.offset == 3 ? 5 : 0 })
+    #expect(
+      throws: ModelError.notEstimable(
+        "MAIHDA needs at least two intersectional strata with persons; there is 1")
+    ) {
       try MAIHDA.fit(strata: one)
     }
     #expect(throws: ModelError.invalidOutcome(description: "50 cases among 40 persons", row: 2)) {
-      try Self.data(persons: Self.persons.enumerated().map { $0.offset == 2 ? 40 : $0.element },
+      try Self.data(
+        persons: Self.persons.enumerated().map { $0.offset == 2 ? 40 : $0.element },
         cases: Self.cases.enumerated().map { $0.offset == 2 ? 50 : $0.element })
     }
     let data = try Self.data(persons: Self.persons, cases: Self.cases)
@@ -133,16 +142,23 @@ struct MAIHDAInputTests {
     // A design whose columns are dependent among the strata used.
     let x = Matrix([[1, 1], [1, 1], [1, 1]])
     #expect(throws: ModelError.self) {
-      try RandomInterceptLogit.fit(cases: [1, 2, 3], trials: [10, 10, 10], design: x, names: ["a", "b"])
+      try RandomInterceptLogit.fit(
+        cases: [1, 2, 3], trials: [10, 10, 10], design: x, names: ["a", "b"])
     }
-    let message = ModelError.notEstimable("MAIHDA needs at least two intersectional strata with persons; there is 1").description
-    #expect(message == "The model cannot be estimated: MAIHDA needs at least two intersectional strata with persons; there is 1.")
+    let message = ModelError.notEstimable(
+      "MAIHDA needs at least two intersectional strata with persons; there is 1"
+    ).description
+    #expect(
+      message
+        == "The model cannot be estimated: MAIHDA needs at least two intersectional strata with persons; there is 1."
+    )
   }
 
   @Test("non-convergence is flagged, not thrown")
   func nonConvergence() throws {
     let data = try Self.data(persons: Self.persons, cases: Self.cases)
-    let result = try MAIHDA.fit(strata: data, options: MixedModelOptions(maxIterations: 1, profileInterval: false))
+    let result = try MAIHDA.fit(
+      strata: data, options: MixedModelOptions(maxIterations: 1, profileInterval: false))
     #expect(!result.nullModel.converged || !result.mainEffectsModel.converged)
     #expect(result.warnings.contains { $0.contains("did not converge in 1 Newton iterations") })
   }

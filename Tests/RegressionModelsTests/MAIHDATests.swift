@@ -9,7 +9,9 @@ import Testing
 /// `MAIHDA.fit` on the lme4 reference datasets (scripts/reference/make_maihda_reference.R).
 @Suite("MAIHDA")
 struct MAIHDATests {
-  @Test("county: VPC, MOR, PCV, AUC and the stratum table against lme4 and pROC", arguments: ["laplace", "agq10"])
+  @Test(
+    "county: VPC, MOR, PCV, AUC and the stratum table against lme4 and pROC",
+    arguments: ["laplace", "agq10"])
   func county(method: String) throws {
     let reference = try MAIHDAReference.load("county")
     let fits = reference.fits[method]!
@@ -22,26 +24,33 @@ struct MAIHDATests {
 
     let null = result.nullSummary
     let main = result.mainEffectsSummary
-    expectApproximatelyEqual(null.intercept, fits.null.beta[0], relative: Tolerance.mixedModel, "β₀")
-    expectApproximatelyEqual(null.randomIntercept.vpc, fits.null.vpc, relative: 0, absolute: 1e-6, "VPC null")
-    expectApproximatelyEqual(main.randomIntercept.vpc, fits.main.vpc, relative: 0, absolute: 1e-6, "VPC main")
-    expectApproximatelyEqual(null.randomIntercept.medianOddsRatio, fits.null.mor, relative: 1e-5, "MOR null")
+    expectApproximatelyEqual(
+      null.intercept, fits.null.beta[0], relative: Tolerance.mixedModel, "β₀")
+    expectApproximatelyEqual(
+      null.randomIntercept.vpc, fits.null.vpc, relative: 0, absolute: 1e-6, "VPC null")
+    expectApproximatelyEqual(
+      main.randomIntercept.vpc, fits.main.vpc, relative: 0, absolute: 1e-6, "VPC main")
+    expectApproximatelyEqual(
+      null.randomIntercept.medianOddsRatio, fits.null.mor, relative: 1e-5, "MOR null")
     let pcv = (fits.null.sigma2 - fits.main.sigma2) / fits.null.sigma2
     expectApproximatelyEqual(result.pcv, pcv, relative: 0, absolute: 1e-5, "PCV")
     // VPC interval = image of the profile interval for σ_u (R: uniroot on lme4's profile).
     let vpc = { (s: Double) in s * s / (s * s + Double.pi * Double.pi / 3) }
     let interval = try #require(null.randomIntercept.vpcInterval)
-    expectApproximatelyEqual(interval.lowerBound, vpc(fits.null.theta_profile_ci[0]), relative: 1e-5, "VPC lower")
-    expectApproximatelyEqual(interval.upperBound, vpc(fits.null.theta_profile_ci[1]), relative: 1e-5, "VPC upper")
+    expectApproximatelyEqual(
+      interval.lowerBound, vpc(fits.null.thetaProfileCi[0]), relative: 1e-5, "VPC lower")
+    expectApproximatelyEqual(
+      interval.upperBound, vpc(fits.null.thetaProfileCi[1]), relative: 1e-5, "VPC upper")
     #expect(interval.contains(null.randomIntercept.vpc))
 
     if method == "laplace" {
       // pROC on the 2 million expanded 0/1 rows with lme4's fitted probabilities.
-      let auc = reference.auc_laplace!
+      let auc = reference.aucLaplace!
       expectApproximatelyEqual(null.auc.auc, auc["null"]!.auc, relative: 1e-9, "AUC null")
       expectApproximatelyEqual(main.auc.auc, auc["main"]!.auc, relative: 1e-9, "AUC main")
       let ci = try #require(null.auc.interval)
-      expectApproximatelyEqual([ci.lowerBound, ci.upperBound], auc["null"]!.ci, relative: 1e-7, "AUC CI null")
+      expectApproximatelyEqual(
+        [ci.lowerBound, ci.upperBound], auc["null"]!.ci, relative: 1e-7, "AUC CI null")
       expectApproximatelyEqual(
         main.auc.standardError.map { $0 * $0 }, auc["main"]!.var, relative: 1e-7, "AUC var main")
     }
@@ -50,7 +59,8 @@ struct MAIHDATests {
     // fitted values, conditional modes and (R-side, explicit inverse) prediction-error variances.
     #expect(result.strata.count == 112)
     #expect(result.strata.map(\.rank) == Array(1...112))
-    #expect(zip(result.strata, result.strata.dropFirst()).allSatisfy { $0.predicted >= $1.predicted })
+    #expect(
+      zip(result.strata, result.strata.dropFirst()).allSatisfy { $0.predicted >= $1.predicted })
     let z = 1.959963984540054
     for row in result.strata {
       let j = row.index
@@ -58,27 +68,32 @@ struct MAIHDATests {
       #expect(row.cases == reference.cases[j])
       #expect(row.codes == reference.variables.map { reference.strata[j][$0.name]!.string! })
       #expect(row.observed == Double(reference.cases[j]) / Double(reference.trials[j]))
-      expectApproximatelyEqual(row.predicted, fits.null.fitted[j], relative: Tolerance.mixedModel, "predicted \(j)")
+      expectApproximatelyEqual(
+        row.predicted, fits.null.fitted[j], relative: Tolerance.mixedModel, "predicted \(j)")
       let eta = log(fits.null.fitted[j] / (1 - fits.null.fitted[j]))
-      let half = z * fits.null.pev_linear_predictor[j].squareRoot()
+      let half = z * fits.null.pevLinearPredictor[j].squareRoot()
       expectApproximatelyEqual(
-        row.predictedInterval.lowerBound, 1 / (1 + exp(-(eta - half))), relative: 1e-4, "lower \(j)")
+        row.predictedInterval.lowerBound, 1 / (1 + exp(-(eta - half))), relative: 1e-4, "lower \(j)"
+      )
       expectApproximatelyEqual(
-        row.predictedInterval.upperBound, 1 / (1 + exp(-(eta + half))), relative: 1e-4, "upper \(j)")
+        row.predictedInterval.upperBound, 1 / (1 + exp(-(eta + half))), relative: 1e-4, "upper \(j)"
+      )
       expectApproximatelyEqual(
         row.interaction, fits.main.ranef[j], relative: 0, absolute: 1e-4 * fits.main.theta,
         "interaction \(j)")
-      let halfU = z * fits.main.cond_var[j].squareRoot()
+      let halfU = z * fits.main.condVar[j].squareRoot()
       expectApproximatelyEqual(
         row.interactionInterval.upperBound - row.interactionInterval.lowerBound, 2 * halfU,
         relative: 1e-4, "interaction CI width \(j)")
       let fixedPart = log(fits.main.fitted[j] / (1 - fits.main.fitted[j])) - fits.main.ranef[j]
       expectApproximatelyEqual(
-        row.mainEffectsPredicted, 1 / (1 + exp(-fixedPart)), relative: 1e-4, "main-effects prediction \(j)")
+        row.mainEffectsPredicted, 1 / (1 + exp(-fixedPart)), relative: 1e-4,
+        "main-effects prediction \(j)")
     }
   }
 
-  @Test("boundary: the main-effects model is the binomial GLM with σ²_u = 0 and a singular-fit warning")
+  @Test(
+    "boundary: the main-effects model is the binomial GLM with σ²_u = 0 and a singular-fit warning")
   func boundary() throws {
     let reference = try MAIHDAReference.load("boundary")
     let result = try MAIHDA.fit(strata: try reference.stratumData())
@@ -89,15 +104,20 @@ struct MAIHDATests {
     #expect(main.randomIntercept.medianOddsRatio == 1)
     #expect(main.conditionalModes.allSatisfy { $0 == 0 })
     #expect(main.converged)
-    #expect(result.warnings.contains { $0.hasPrefix("Main-effects model: boundary (singular) fit") })
-    expectApproximatelyEqual(main.coefficients, reference.glm_main_beta!, relative: 1e-8, absolute: 1e-10, "β = glm")
-    expectApproximatelyEqual(main.standardErrors, reference.glm_main_se!, relative: 1e-6, "SE = glm")
-    expectApproximatelyEqual(main.logLikelihood, reference.glm_main_loglik!, relative: 1e-10, "ℓ = glm")
+    #expect(
+      result.warnings.contains { $0.hasPrefix("Main-effects model: boundary (singular) fit") })
+    expectApproximatelyEqual(
+      main.coefficients, reference.glmMainBeta!, relative: 1e-8, absolute: 1e-10, "β = glm")
+    expectApproximatelyEqual(
+      main.standardErrors, reference.glmMainSe!, relative: 1e-6, "SE = glm")
+    expectApproximatelyEqual(
+      main.logLikelihood, reference.glmMainLoglik!, relative: 1e-10, "ℓ = glm")
     #expect(result.pcv == 1)
     let interval = try #require(main.randomIntercept.sigmaInterval)
     #expect(interval.lowerBound == 0)
     expectApproximatelyEqual(
-      interval.upperBound, reference.fits["laplace"]!.main.theta_profile_ci[1], relative: 1e-5, "σ upper")
+      interval.upperBound, reference.fits["laplace"]!.main.thetaProfileCi[1], relative: 1e-5,
+      "σ upper")
     // The null model is away from the boundary (it absorbs the main effects).
     #expect(!result.nullModel.boundary)
   }
@@ -113,17 +133,25 @@ struct MAIHDATests {
     #expect(decoded == result)
     let json = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
     let null = try #require(json["null_model"] as? [String: Any])
-    for key in ["intercept", "sigma2", "vpc", "auc"] { #expect(null[key] is Double, "null_model.\(key)") }
+    for key in ["intercept", "sigma2", "vpc", "auc"] {
+      #expect(null[key] is Double, "null_model.\(key)")
+    }
     let main = try #require(json["main_effects_model"] as? [String: Any])
-    for key in ["sigma2", "vpc", "pcv", "auc"] { #expect(main[key] is Double, "main_effects_model.\(key)") }
+    for key in ["sigma2", "vpc", "pcv", "auc"] {
+      #expect(main[key] is Double, "main_effects_model.\(key)")
+    }
     let coefficients = try #require(main["coefficients"] as? [[String: Any]])
     #expect(coefficients.map { $0["term"] as? String } == result.mainEffectsModel.coefficientNames)
     #expect(coefficients[1]["ci"] as? [Double] != nil)
     let strata = try #require(json["strata"] as? [[String: Any]])
     #expect(strata.count == 24)
     let first = strata[0]
-    for key in ["kon", "aldersgrupp3", "utbildningsniva"] { #expect(first[key] is String, "strata.\(key)") }
-    for key in ["n", "cases", "predicted", "interaction"] { #expect(first[key] is NSNumber, "strata.\(key)") }
+    for key in ["kon", "aldersgrupp3", "utbildningsniva"] {
+      #expect(first[key] is String, "strata.\(key)")
+    }
+    for key in ["n", "cases", "predicted", "interaction"] {
+      #expect(first[key] is NSNumber, "strata.\(key)")
+    }
     #expect((first["ci"] as? [Double])?.count == 2)
     #expect(json["method"] as? String == "laplace")
     #expect(json["warnings"] as? [String] == [])
@@ -138,10 +166,13 @@ struct MAIHDATests {
     #expect(rows == result.mainEffectsSummary.coefficients)
     for (k, row) in rows.enumerated() {
       #expect(row.term == fit.coefficientNames[k])
-      expectApproximatelyEqual(row.z, fit.coefficients[k] / fit.standardErrors[k], relative: 1e-15, "z")
-      expectApproximatelyEqual(row.pValue, erfc(abs(row.z) / 2.0.squareRoot()), relative: 1e-12, "p")
       expectApproximatelyEqual(
-        log(row.oddsRatioInterval.upperBound) - fit.coefficients[k], 1.959963984540054 * fit.standardErrors[k],
+        row.z, fit.coefficients[k] / fit.standardErrors[k], relative: 1e-15, "z")
+      expectApproximatelyEqual(
+        row.pValue, erfc(abs(row.z) / 2.0.squareRoot()), relative: 1e-12, "p")
+      expectApproximatelyEqual(
+        log(row.oddsRatioInterval.upperBound) - fit.coefficients[k],
+        1.959963984540054 * fit.standardErrors[k],
         relative: 1e-12, "CI half-width")
     }
   }

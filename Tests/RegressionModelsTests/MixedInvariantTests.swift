@@ -44,7 +44,8 @@ struct MixedInvariantTests {
       }
       // Five-point stencil: truncation O(h⁴), rounding ~ ε|ℓ|/h ≈ 1e-9.
       let numeric = (-value(2 * h) + 8 * value(h) - 8 * value(-h) + value(-2 * h)) / (12 * h)
-      expectApproximatelyEqual(point.gradient[k], numeric, relative: 1e-6, absolute: 1e-6, "∂ℓ/∂ψ\(k)")
+      expectApproximatelyEqual(
+        point.gradient[k], numeric, relative: 1e-6, absolute: 1e-6, "∂ℓ/∂ψ\(k)")
     }
   }
 
@@ -67,7 +68,8 @@ struct MixedInvariantTests {
       let (p2, p1, m1, m2) = (gradient(2 * h), gradient(h), gradient(-h), gradient(-2 * h))
       for l in 0...beta.count {
         let numeric = (-p2[l] + 8 * p1[l] - 8 * m1[l] + m2[l]) / (12 * h)
-        expectApproximatelyEqual(analytic[l, k], numeric, relative: 1e-7, absolute: 1e-7, "H[\(l),\(k)]")
+        expectApproximatelyEqual(
+          analytic[l, k], numeric, relative: 1e-7, absolute: 1e-7, "H[\(l),\(k)]")
       }
     }
   }
@@ -79,8 +81,10 @@ struct MixedInvariantTests {
     let starts = [Double](repeating: 0, count: likelihood.strataCount)
     let plus = likelihood.evaluate(beta: beta, theta: 0.4, modeStarts: starts)
     let minus = likelihood.evaluate(beta: beta, theta: -0.4, modeStarts: starts)
-    expectApproximatelyEqual(plus.logLikelihood, minus.logLikelihood, relative: 1e-14, "ℓ(θ) = ℓ(−θ)")
-    expectApproximatelyEqual(plus.gradient[beta.count], -minus.gradient[beta.count], relative: 1e-12, "odd ∂ℓ/∂θ")
+    expectApproximatelyEqual(
+      plus.logLikelihood, minus.logLikelihood, relative: 1e-14, "ℓ(θ) = ℓ(−θ)")
+    expectApproximatelyEqual(
+      plus.gradient[beta.count], -minus.gradient[beta.count], relative: 1e-12, "odd ∂ℓ/∂θ")
     let zero = likelihood.evaluate(beta: beta, theta: 0, modeStarts: starts)
     var binomial = 0.0
     for (j, c) in likelihood.counts.enumerated() {
@@ -94,20 +98,27 @@ struct MixedInvariantTests {
   @Test("Gauss–Hermite rules match lme4's GHrule and integrate polynomials exactly")
   func gaussHermite() throws {
     let reference = try MAIHDAReference.load("small")
-    for rule in reference.gauss_hermite ?? [] {
+    for rule in reference.gaussHermite ?? [] {
       let ours = try GaussHermiteRule(order: rule.order)
-      expectApproximatelyEqual(ours.nodes, rule.nodes, relative: 1e-13, absolute: 1e-14, "nodes \(rule.order)")
-      expectApproximatelyEqual(ours.weights, rule.weights, relative: 1e-12, absolute: 1e-16, "weights \(rule.order)")
+      expectApproximatelyEqual(
+        ours.nodes, rule.nodes, relative: 1e-13, absolute: 1e-14, "nodes \(rule.order)")
+      expectApproximatelyEqual(
+        ours.weights, rule.weights, relative: 1e-12, absolute: 1e-16, "weights \(rule.order)")
     }
     // E[Z^2k] = (2k − 1)!! for the standard normal, exact up to degree 2K − 1.
     for order in [1, 2, 5, 12, 25] {
       let rule = try GaussHermiteRule(order: order)
       var doubleFactorial = 1.0
       for k in 0..<order {
-        let moment = zip(rule.nodes, rule.weights).reduce(0) { $0 + $1.1 * pow($1.0, Double(2 * k)) }
-        expectApproximatelyEqual(moment, doubleFactorial, relative: 1e-11, "E Z^\(2 * k), K = \(order)")
+        let moment = zip(rule.nodes, rule.weights).reduce(0) {
+          $0 + $1.1 * pow($1.0, Double(2 * k))
+        }
+        expectApproximatelyEqual(
+          moment, doubleFactorial, relative: 1e-11, "E Z^\(2 * k), K = \(order)")
         doubleFactorial *= Double(2 * k + 1)
-        let odd = zip(rule.nodes, rule.weights).reduce(0) { $0 + $1.1 * pow($1.0, Double(2 * k + 1)) }
+        let odd = zip(rule.nodes, rule.weights).reduce(0) {
+          $0 + $1.1 * pow($1.0, Double(2 * k + 1))
+        }
         #expect(abs(odd) < 1e-9 * doubleFactorial)
       }
     }

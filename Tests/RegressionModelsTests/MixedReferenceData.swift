@@ -23,21 +23,21 @@ struct MAIHDAReference: Decodable {
     let vpc: Double
     let mor: Double
     let logLik: Double
-    let deviance_objective: Double
+    let devianceObjective: Double
     let singular: Bool
-    let polished_theta: Double
-    let polished_beta: [Double]
-    let polished_deviance: Double
-    let se_vcov: [Double]
-    let se_hessian: [Double]
-    let se_precise: [Double]
-    let grouped_deviance_at_polished: Double
-    let theta_profile_ci: [Double]
-    let theta_profile_ci_lme4: [Double?]
+    let polishedTheta: Double
+    let polishedBeta: [Double]
+    let polishedDeviance: Double
+    let seVcov: [Double]
+    let seHessian: [Double]
+    let sePrecise: [Double]
+    let groupedDevianceAtPolished: Double
+    let thetaProfileCi: [Double]
+    let thetaProfileCiLme4: [Double?]
     let ranef: [Double]
-    let cond_var: [Double]
+    let condVar: [Double]
     let fitted: [Double]
-    let pev_linear_predictor: [Double]
+    let pevLinearPredictor: [Double]
   }
 
   struct Models: Decodable {
@@ -66,16 +66,16 @@ struct MAIHDAReference: Decodable {
   let versions: [String: String]
   let variables: [Variable]
   let strata: [[String: StringOrNumber]]
-  let saturated_loglik: Double
-  let lchoose_sum: Double
+  let saturatedLoglik: Double
+  let lchooseSum: Double
   let fits: [String: Models]
-  let auc_laplace: [String: AUC]?
+  let aucLaplace: [String: AUC]?
   let binary: [String: [String: BinaryFit]]?
-  let gauss_hermite: [Rule]?
-  let glm_main_beta: [Double]?
-  let glm_main_se: [Double]?
-  let glm_main_loglik: Double?
-  let glmer_seconds_default_control: Double?
+  let gaussHermite: [Rule]?
+  let glmMainBeta: [Double]?
+  let glmMainSe: [Double]?
+  let glmMainLoglik: Double?
+  let glmerSecondsDefaultControl: Double?
 
   /// A JSON value that is a string (a level code) or a number (n, cases).
   enum StringOrNumber: Decodable {
@@ -97,7 +97,10 @@ struct MAIHDAReference: Decodable {
 
   static func load(_ name: String) throws -> MAIHDAReference {
     let data = try Data(contentsOf: fixture("Reference/maihda_\(name).json"))
-    return try JSONDecoder().decode(MAIHDAReference.self, from: data)
+    let decoder = JSONDecoder()
+    // The R script writes snake_case; variable names (dictionary keys) have no underscores.
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(MAIHDAReference.self, from: data)
   }
 
   var cases: [Int] { strata.map { Int($0["cases"]!.number!) } }

@@ -1,4 +1,5 @@
 import Distributions
+
 /// The area under the ROC curve of a score that is constant within strata, with DeLong's
 /// standard error, computed from grouped counts without expanding to persons.
 ///
@@ -56,7 +57,8 @@ public struct GroupedAUC: Sendable, Equatable, Codable {
   {
     guard scores.count == cases.count, cases.count == trials.count else {
       throw .invalidOption(
-        "scores (\(scores.count)), cases (\(cases.count)) and trials (\(trials.count)) differ in length")
+        "scores (\(scores.count)), cases (\(cases.count)) and trials (\(trials.count)) differ in length"
+      )
     }
     guard level > 0, level < 1 else {
       throw .invalidOption("the confidence level must lie strictly between 0 and 1, got \(level)")

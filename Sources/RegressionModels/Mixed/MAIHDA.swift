@@ -1,4 +1,5 @@
 import Distributions
+
 /// Multilevel analysis of individual heterogeneity and discriminatory accuracy (MAIHDA) over
 /// intersectional strata: persons nested in the strata formed by crossing a few social
 /// categories, with a random intercept per stratum.
@@ -55,15 +56,18 @@ public enum MAIHDA {
     }
     if data.excludedPopulationRows > 0 {
       warnings.append(
-        "\(data.excludedPopulationRows) population rows with a missing or out-of-range stratifying variable were left out.")
+        "\(data.excludedPopulationRows) population rows with a missing or out-of-range stratifying variable were left out."
+      )
     }
     if data.excludedCaseRows > 0 {
       warnings.append(
-        "\(data.excludedCaseRows) cases with a missing or out-of-range stratifying variable were left out.")
+        "\(data.excludedCaseRows) cases with a missing or out-of-range stratifying variable were left out."
+      )
     }
     guard used.count >= 2 else {
       throw .notEstimable(
-        "MAIHDA needs at least two intersectional strata with persons; there \(used.count == 1 ? "is 1" : "are none")")
+        "MAIHDA needs at least two intersectional strata with persons; there \(used.count == 1 ? "is 1" : "are none")"
+      )
     }
     let cases = used.map { data.strata[$0].cases }
     let trials = used.map { data.strata[$0].persons }
@@ -71,7 +75,8 @@ public enum MAIHDA {
     let mainDesign = StratumDesign.mainEffects(of: data, strata: used)
     if !mainDesign.omittedLevels.isEmpty {
       warnings.append(
-        "No stratum with persons has \(mainDesign.omittedLevels.map { "`\($0)`" }.joined(separator: ", ")); these levels have no coefficient.")
+        "No stratum with persons has \(mainDesign.omittedLevels.map { "`\($0)`" }.joined(separator: ", ")); these levels have no coefficient."
+      )
     }
 
     let null = try RandomInterceptLogit.fit(
@@ -123,12 +128,14 @@ public enum MAIHDA {
         index: used[s], codes: data.codes(ofStratum: used[s]), persons: stratum.persons,
         cases: stratum.cases, observed: Double(stratum.cases) / Double(stratum.persons),
         predicted: null.fittedProbabilities[s],
-        predictedInterval: StratumLikelihood.logistic(eta - halfWidth)...StratumLikelihood.logistic(
-          eta + halfWidth),
+        predictedInterval: StratumLikelihood.logistic(
+          eta - halfWidth)...StratumLikelihood.logistic(
+            eta + halfWidth),
         rank: rank + 1,
         mainEffectsPredicted: StratumLikelihood.logistic(main.linearPredictors[s] - interaction),
         interaction: interaction,
-        interactionInterval: (interaction - interactionHalfWidth)...(interaction + interactionHalfWidth))
+        interactionInterval: (interaction - interactionHalfWidth)...(interaction
+          + interactionHalfWidth))
     }
   }
 }

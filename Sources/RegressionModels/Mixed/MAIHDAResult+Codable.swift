@@ -18,19 +18,36 @@
 /// result.
 extension MAIHDAResult: Codable {
   enum CodingKeys: String, CodingKey {
-    case variables, nullModel = "null_model", mainEffectsModel = "main_effects_model", strata
-    case method, nAGQ = "n_agq", droppedStrata = "dropped_strata", warnings, fits
+    case variables
+    case nullModel = "null_model"
+    case mainEffectsModel = "main_effects_model"
+    case strata
+    case method
+    case nAGQ = "n_agq"
+    case droppedStrata = "dropped_strata"
+    case warnings, fits
   }
 
   enum ModelKeys: String, CodingKey {
-    case intercept, sigma2, sigma2Interval = "sigma2_ci", vpc, vpcInterval = "vpc_ci", mor
-    case morInterval = "mor_ci", auc, aucInterval = "auc_ci", aucStandardError = "auc_std_error"
-    case aucLevel = "auc_level", logLikelihood = "log_likelihood", deviance, aic, converged
-    case boundary, iterations, coefficients, pcv, fixedPartAUC = "fixed_part_auc"
+    case intercept, sigma2
+    case sigma2Interval = "sigma2_ci"
+    case vpc
+    case vpcInterval = "vpc_ci"
+    case mor
+    case morInterval = "mor_ci"
+    case auc
+    case aucInterval = "auc_ci"
+    case aucStandardError = "auc_std_error"
+    case aucLevel = "auc_level"
+    case logLikelihood = "log_likelihood"
+    case deviance, aic, converged
+    case boundary, iterations, coefficients, pcv
+    case fixedPartAUC = "fixed_part_auc"
   }
 
   enum FitKeys: String, CodingKey {
-    case null, mainEffects = "main_effects"
+    case null
+    case mainEffects = "main_effects"
   }
 
   /// A key that is either a fixed stratum field or a variable name.
@@ -145,7 +162,8 @@ extension MAIHDAResult: Codable {
           rank: try row.decode(Int.self, forKey: .rank),
           mainEffectsPredicted: try row.decode(Double.self, forKey: .mainEffectsPredicted),
           interaction: try row.decode(Double.self, forKey: .interaction),
-          interactionInterval: try row.decode(ClosedRange<Double>.self, forKey: .interactionInterval)))
+          interactionInterval: try row.decode(
+            ClosedRange<Double>.self, forKey: .interactionInterval)))
     }
     self.strata = strata
     method = try container.decode(MixedModelMethod.self, forKey: .method)

@@ -58,7 +58,8 @@ public struct MixedModelOptions: Sendable, Equatable, Codable {
       throw .invalidOption("maxIterations must be at least 1, got \(maxIterations)")
     }
     guard confidenceLevel > 0, confidenceLevel < 1 else {
-      throw .invalidOption("the confidence level must lie strictly between 0 and 1, got \(confidenceLevel)")
+      throw .invalidOption(
+        "the confidence level must lie strictly between 0 and 1, got \(confidenceLevel)")
     }
     guard singularTolerance >= 0, singularTolerance.isFinite else {
       throw .invalidOption("singularTolerance must be ≥ 0, got \(singularTolerance)")

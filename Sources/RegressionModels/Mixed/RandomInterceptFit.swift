@@ -69,14 +69,24 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   public let warnings: [String]
 
   enum CodingKeys: String, CodingKey {
-    case method, nAGQ = "n_agq", coefficientNames = "coefficient_names", coefficients
-    case standardErrors = "std_errors", covariance, randomIntercept = "random_intercept"
-    case logLikelihood = "log_likelihood", deviance, aic, iterations, converged, boundary, rows
-    case strataCount = "strata_count", personCount = "person_count", caseCount = "case_count"
-    case conditionalModes = "conditional_modes", conditionalVariances = "conditional_variances"
+    case method
+    case nAGQ = "n_agq"
+    case coefficientNames = "coefficient_names"
+    case coefficients
+    case standardErrors = "std_errors"
+    case covariance
+    case randomIntercept = "random_intercept"
+    case logLikelihood = "log_likelihood"
+    case deviance, aic, iterations, converged, boundary, rows
+    case strataCount = "strata_count"
+    case personCount = "person_count"
+    case caseCount = "case_count"
+    case conditionalModes = "conditional_modes"
+    case conditionalVariances = "conditional_variances"
     case linearPredictors = "linear_predictors"
     case linearPredictorVariances = "linear_predictor_variances"
-    case fittedProbabilities = "fitted_probabilities", warnings
+    case fittedProbabilities = "fitted_probabilities"
+    case warnings
   }
 }
 
@@ -118,8 +128,14 @@ public struct RandomInterceptVariance: Sendable, Equatable, Codable {
   public let medianOddsRatioInterval: ClosedRange<Double>?
 
   enum CodingKeys: String, CodingKey {
-    case sigma, variance = "sigma2", vpc, medianOddsRatio = "mor", level
-    case sigmaInterval = "sigma_ci", varianceInterval = "sigma2_ci", vpcInterval = "vpc_ci"
+    case sigma
+    case variance = "sigma2"
+    case vpc
+    case medianOddsRatio = "mor"
+    case level
+    case sigmaInterval = "sigma_ci"
+    case varianceInterval = "sigma2_ci"
+    case vpcInterval = "vpc_ci"
     case medianOddsRatioInterval = "mor_ci"
   }
 }

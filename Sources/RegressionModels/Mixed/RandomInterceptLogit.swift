@@ -74,7 +74,8 @@ struct RandomInterceptProblem: Sendable {
   ) throws(ModelError) {
     guard cases.count == trials.count, design.rows == cases.count else {
       throw .invalidOption(
-        "cases (\(cases.count)), trials (\(trials.count)) and design rows (\(design.rows)) differ in length")
+        "cases (\(cases.count)), trials (\(trials.count)) and design rows (\(design.rows)) differ in length"
+      )
     }
     guard names.count == design.columns else {
       throw .invalidOption("\(names.count) names for \(design.columns) design columns")
@@ -84,7 +85,8 @@ struct RandomInterceptProblem: Sendable {
     }
     for j in 0..<cases.count {
       guard trials[j] >= 0 else {
-        throw .invalidOutcome(description: "the number of persons is negative (\(trials[j]))", row: j)
+        throw .invalidOutcome(
+          description: "the number of persons is negative (\(trials[j]))", row: j)
       }
       guard cases[j] >= 0, cases[j] <= trials[j] else {
         throw .invalidOutcome(
@@ -98,11 +100,14 @@ struct RandomInterceptProblem: Sendable {
     var warnings: [String] = []
     let dropped = cases.count - kept.count
     if dropped > 0 {
-      warnings.append("\(dropped) \(dropped == 1 ? "stratum has" : "strata have") no persons and \(dropped == 1 ? "was" : "were") left out.")
+      warnings.append(
+        "\(dropped) \(dropped == 1 ? "stratum has" : "strata have") no persons and \(dropped == 1 ? "was" : "were") left out."
+      )
     }
     guard kept.count >= 2 else {
       throw .notEstimable(
-        "a random-intercept model needs at least two strata with persons; there \(kept.count == 1 ? "is 1" : "are \(kept.count)")")
+        "a random-intercept model needs at least two strata with persons; there \(kept.count == 1 ? "is 1" : "are \(kept.count)")"
+      )
     }
     let totalCases = kept.reduce(0) { $0 + cases[$1] }
     let totalTrials = kept.reduce(0) { $0 + trials[$1] }
@@ -119,7 +124,8 @@ struct RandomInterceptProblem: Sendable {
     if qr.rank < x.columns {
       let aliased = qr.aliasedColumns.map { "`\(names[$0])`" }.joined(separator: ", ")
       throw .notEstimable(
-        "the fixed-effects design is rank deficient among the strata used: \(aliased) \(qr.aliasedColumns.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns")
+        "the fixed-effects design is rank deficient among the strata used: \(aliased) \(qr.aliasedColumns.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns"
+      )
     }
     let rule: GaussHermiteRule
     do {

@@ -32,14 +32,16 @@ extension RandomInterceptProblem {
     if covariance == nil {
       if theta != 0 {
         warnings.append(
-          "The Hessian in (β, σ_u) is not positive definite at the estimate; standard errors treat σ_u as known.")
+          "The Hessian in (β, σ_u) is not positive definite at the estimate; standard errors treat σ_u as known."
+        )
       }
       let block = negative.submatrix(rows: Array(0..<p), columns: Array(0..<p))
       do {
         covariance = try CholeskyFactorization(block).inverse()
       } catch {
         throw .notEstimable(
-          "the information matrix of the fixed effects is singular (\(error)); a fixed effect is not identified")
+          "the information matrix of the fixed effects is singular (\(error)); a fixed effect is not identified"
+        )
       }
     }
     let cov = covariance!
@@ -79,15 +81,18 @@ extension RandomInterceptProblem {
     let boundary = sigma < options.singularTolerance || theta == 0
     if boundary {
       warnings.append(
-        "boundary (singular) fit: the between-stratum variance σ²_u is estimated at \(sigma2 == 0 ? "0" : "\(sigma2), next to 0") (lme4: see help('isSingular')).")
+        "boundary (singular) fit: the between-stratum variance σ²_u is estimated at \(sigma2 == 0 ? "0" : "\(sigma2), next to 0") (lme4: see help('isSingular'))."
+      )
     }
     if !optimum.converged {
       warnings.append(
-        "The maximisation did not converge in \(optimum.iterations) Newton iterations; the estimates may be inaccurate.")
+        "The maximisation did not converge in \(optimum.iterations) Newton iterations; the estimates may be inaccurate."
+      )
     }
     for k in 0..<p where abs(optimum.beta[k]) > 15 {
       warnings.append(
-        "The coefficient `\(names[k])` is \(optimum.beta[k]) (standard error \(standardErrors[k])): the outcome is (almost) absent or universal at this level (quasi-separation), so the estimate is not meaningful.")
+        "The coefficient `\(names[k])` is \(optimum.beta[k]) (standard error \(standardErrors[k])): the outcome is (almost) absent or universal at this level (quasi-separation), so the estimate is not meaningful."
+      )
     }
 
     let counts = likelihood.counts

@@ -74,7 +74,9 @@ extension StratumData {
       throw .invalidOption("the stratifying factors and the outcome differ in length")
     }
     let caseFactors = factors.map { f in
-      Factor(name: f.name, levels: f.levels, codes: zip(f.codes, outcome).map { $1 ? $0 : Factor.missing })
+      Factor(
+        name: f.name, levels: f.levels,
+        codes: zip(f.codes, outcome).map { $1 ? $0 : Factor.missing })
     }
     var result = try tabulating(population: factors, cases: caseFactors)
     // Rows excluded as cases only because their outcome is 0 are not exclusions.

@@ -59,12 +59,14 @@ public struct StratumData: Sendable, Equatable {
     for (j, stratum) in strata.enumerated() {
       guard stratum.levels.count == variables.count else {
         throw .invalidOption(
-          "stratum \(j + 1) has \(stratum.levels.count) level indices for \(variables.count) variables")
+          "stratum \(j + 1) has \(stratum.levels.count) level indices for \(variables.count) variables"
+        )
       }
       for (v, index) in stratum.levels.enumerated()
       where !(0..<variables[v].levels.count).contains(index) {
         throw .invalidOption(
-          "stratum \(j + 1) has level index \(index) for `\(variables[v].name)`, which has \(variables[v].levels.count) levels")
+          "stratum \(j + 1) has level index \(index) for `\(variables[v].name)`, which has \(variables[v].levels.count) levels"
+        )
       }
       guard seen.insert(stratum.levels).inserted else {
         throw .invalidOption("stratum \(j + 1) repeats the level combination of an earlier stratum")
