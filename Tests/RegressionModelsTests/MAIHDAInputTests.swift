@@ -154,6 +154,35 @@ struct MAIHDAInputTests {
     )
   }
 
+  @Test("a level without cases: quasi-separation is warned about, the fit still converges")
+  func quasiSeparation() throws {
+    var cases = Self.cases
+    for j in 6..<12 { cases[j] = 0 }  // no case among women (kon 2)
+    let result = try MAIHDA.fit(strata: try Self.data(persons: Self.persons, cases: cases))
+    let main = result.mainEffectsModel
+    #expect(main.converged)
+    #expect(main.coefficients[1] < -15)
+    #expect(main.standardErrors[1] > 100)
+    #expect(
+      result.warnings.contains { $0.hasPrefix("Main-effects model: The coefficient `kon: 2` is") })
+    // The null model's σ_u absorbs the difference between the sexes.
+    #expect(result.nullModel.randomIntercept.sigma > 1)
+  }
+
+  @Test("strata of one person, and strata where everyone is a case")
+  func extremeStrata() throws {
+    let persons = [1, 1, 700, 300, 500, 200, 1000, 1100, 800, 250, 400, 150]
+    let cases = [1, 0, 10, 30, 28, 9, 12, 10, 3, 9, 8, 150]
+    let result = try MAIHDA.fit(strata: try Self.data(persons: persons, cases: cases))
+    #expect(result.nullModel.converged && result.mainEffectsModel.converged)
+    #expect(result.strata.count == 12)
+    let full = try #require(result.strata.first { $0.index == 11 })
+    #expect(full.observed == 1)
+    #expect(full.rank == 1)
+    #expect(full.predicted > 0.9 && full.predicted < 1)
+    #expect(full.predictedInterval.contains(full.predicted))
+  }
+
   @Test("non-convergence is flagged, not thrown")
   func nonConvergence() throws {
     let data = try Self.data(persons: Self.persons, cases: Self.cases)

@@ -99,7 +99,14 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
 /// MOR = exp(√(2σ²_u) Φ⁻¹(0.75))      median odds ratio
 /// ```
 /// All three are increasing functions of σ_u, so their intervals are the images of the
-/// profile-likelihood interval for σ_u: { σ : 2(ℓ̂ − max_β ℓ(β, σ)) ≤ χ²₁(level) }.
+/// profile-likelihood interval for σ_u: { σ : 2(ℓ̂ − max_β ℓ(β, σ)) ≤ χ²₁(level) }, preferred
+/// to a Wald interval because the likelihood of a variance is skewed and bounded at 0 (the
+/// lower bound is 0 when σ_u = 0 is inside the region).
+///
+/// Maximum-likelihood estimates of σ²_u are biased downwards when the fixed effects are many
+/// relative to the strata (no REML exists for GLMMs): simulating 112 strata with 12 fixed effects
+/// and σ_u = 0.3 gives a mean σ̂_u of 0.273 (lme4::glmer: 0.277) and 86 % coverage of the 95 %
+/// interval, against 0.293 and 93 % with the intercept alone (`MAIHDACoverageTests`).
 ///
 /// Goldstein, H., Browne, W. & Rasbash, J. (2002). Partitioning variation in multilevel models.
 /// *Understanding Statistics* 1, 223–231. https://doi.org/10.1207/S15328031US0104_02 ·
