@@ -157,6 +157,24 @@ struct MAIHDATests {
     #expect(json["warnings"] as? [String] == [])
   }
 
+  @Test("plain-text descriptions name the model, the variance measures and the top strata")
+  func descriptions() throws {
+    let reference = try MAIHDAReference.load("small")
+    let result = try MAIHDA.fit(strata: try reference.stratumData())
+    let text = result.description.split(separator: "\n").map(String.init)
+    #expect(text[0] == "MAIHDA over 24 strata (kon × aldersgrupp3 × utbildningsniva), Laplace")
+    #expect(text[1].hasPrefix("Null model: σ²_u 1.232, VPC 0.2725 ["))
+    #expect(text[2].contains(", PCV "))
+    #expect(text[4].hasPrefix("  1. "))
+    let fit = result.mainEffectsModel.description.split(separator: "\n").map(String.init)
+    #expect(
+      fit[0]
+        == "Random-intercept logistic model (Laplace): 24 strata, "
+        + "\(reference.trials.reduce(0, +)) persons, \(reference.cases.reduce(0, +)) cases")
+    #expect(fit.count == 4 + result.mainEffectsModel.coefficientNames.count)
+    #expect(fit[4].hasPrefix("(Intercept)"))
+  }
+
   @Test("coefficient table: Wald z, p and odds-ratio intervals")
   func coefficientTable() throws {
     let reference = try MAIHDAReference.load("small")
