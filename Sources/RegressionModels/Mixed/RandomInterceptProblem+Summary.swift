@@ -71,11 +71,16 @@ extension RandomInterceptProblem {
     var interval: ClosedRange<Double>?
     if options.profileInterval {
       let se = sigmaVariance.flatMap { $0 > 0 ? $0.squareRoot() : nil }
-      interval = try sigmaProfileInterval(
-        optimum: optimum, glm: glm, z: z, sigmaStandardError: se)
+      do {
+        interval = try sigmaProfileInterval(
+          optimum: optimum, glm: glm, z: z, sigmaStandardError: se)
+      } catch {
+        // The estimates stand without the interval.
+        warnings.append("The profile-likelihood interval for σ_u could not be computed: \(error)")
+      }
     }
     let randomIntercept = RandomInterceptVariance(
-      sigma: sigma, level: options.profileInterval ? options.confidenceLevel : nil,
+      sigma: sigma, level: interval == nil ? nil : options.confidenceLevel,
       sigmaInterval: interval)
 
     let boundary = sigma < options.singularTolerance || theta == 0
