@@ -3,6 +3,7 @@
 //   swift run -c release StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
 //   swift run -c release StrataBenchmarks chunked FILE [--rows N]
 //   swift run -c release StrataBenchmarks verify FILE
+//   swift run -c release StrataBenchmarks maihda          (MAIHDABenchmark.swift)
 //   swift run -c release StrataBenchmarks make-persons ROWS FILE
 //
 // `load` reads each file through the canonical codebook into a columnar Dataset and prints the
@@ -187,6 +188,8 @@ do {
       parallel: !arguments.contains("--sequential"))
   case "chunked" where positional.count > 1:
     try chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
+  case "maihda":
+    runMAIHDABenchmark()
   case "verify" where positional.count > 1:
     try verify(path: positional[1])
   case "make-persons" where positional.count > 2:
@@ -197,6 +200,7 @@ do {
       usage: StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
              StrataBenchmarks chunked FILE [--rows N]
              StrataBenchmarks verify FILE
+             StrataBenchmarks maihda
              StrataBenchmarks make-persons ROWS FILE
       """)
   }
