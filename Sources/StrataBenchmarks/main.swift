@@ -3,6 +3,7 @@
 //   swift run -c release StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
 //   swift run -c release StrataBenchmarks chunked FILE [--rows N]
 //   swift run -c release StrataBenchmarks verify FILE
+//   swift run -c release StrataBenchmarks county PERSONS DIR
 //   swift run -c release StrataBenchmarks maihda          (MAIHDABenchmark.swift)
 //   swift run -c release StrataBenchmarks make-persons ROWS FILE
 //
@@ -14,6 +15,7 @@
 // fodelseland;kommun) from a fixed-seed generator, for measuring without real microdata.
 import Foundation
 import Microdata
+import SyntheticCounty
 
 func peakResidentMegabytes() -> Double {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
@@ -133,6 +135,35 @@ func verify(path: String) throws {
       + "a three-term filter: \(format(filterTime, 3)) s (\(parallel.rowCount) rows)")
 }
 
+/// Writes a synthetic county (SyntheticCounty) and reads every file of it through the canonical
+/// codebook: the end-to-end check that the generator's files and the reader agree.
+func county(persons: Int, directory: String) throws {
+  let url = URL(fileURLWithPath: directory)
+  let summary = try CountyGenerator(
+    configuration: CountyConfiguration(persons: persons, seed: 2016)
+  ).write(to: url)
+  var loaded: [String: Dataset] = [:]
+  for file in summary.files where file.hasSuffix(".csv") {
+    let path = url.appendingPathComponent(file).path
+    let megabytes = Double(fileSize(path)) / 1e6
+    var data: Dataset? = nil
+    let time = try seconds {
+      data = try Dataset.load(contentsOf: URL(fileURLWithPath: path), codebook: .canonical)
+    }
+    loaded[file] = data
+    print(
+      "\(file): \(data!.rowCount) rows, \(data!.variableNames.joined(separator: ";")), "
+        + "undeclared [\(data!.loadReport.undeclaredColumns.joined(separator: ","))], "
+        + "\(format(time, 3)) s = \(format(megabytes / time)) MB/s")
+  }
+  if let suspects = loaded["suspects.csv"], let people = loaded["persons.csv"] {
+    let joined = try suspects.joined(with: people, on: "lopnr", kind: .inner)
+    print(
+      "suspects joined to persons: \(joined.loadReport.joins[0].matched) of \(suspects.rowCount) matched"
+    )
+  }
+}
+
 /// A persons file from a fixed-seed SplitMix64 stream: 7-digit lopnr, ar 2017, kon 1–2,
 /// alder 0–99, utbildning 1–7 or empty, fodelseland 1–9, a Stockholm county kommun.
 func makePersons(rows: Int, path: String) throws {
@@ -188,6 +219,8 @@ do {
       parallel: !arguments.contains("--sequential"))
   case "chunked" where positional.count > 1:
     try chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
+  case "county" where positional.count > 2:
+    try county(persons: Int(positional[1]) ?? 100_000, directory: positional[2])
   case "maihda":
     runMAIHDABenchmark()
   case "verify" where positional.count > 1:
@@ -200,6 +233,7 @@ do {
       usage: StrataBenchmarks load FILE [FILE...] [--repeat N] [--sequential]
              StrataBenchmarks chunked FILE [--rows N]
              StrataBenchmarks verify FILE
+             StrataBenchmarks county PERSONS DIR
              StrataBenchmarks maihda
              StrataBenchmarks make-persons ROWS FILE
       """)
