@@ -71,6 +71,10 @@ import Testing
       let input: [UInt8]
       if index % 10 == 9 {
         input = (0..<rng.next(300)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      } else if index % 10 == 8 {
+        // A longer file with quoted line breaks, so that splitting into parts is exercised.
+        let text = ParallelAndChunkTests.generatedCSV(rows: 20 + rng.next(60), seed: rng.next())
+        input = Self.mutate(Array(text.utf8), &rng)
       } else {
         input = Self.mutate(Array(Self.seeds[rng.next(Self.seeds.count)].utf8), &rng)
       }

@@ -160,34 +160,34 @@ struct RecordParser {
           // The common cases inline (a known code, a plain integer, a numeric id), else the general path.
           let sink = sinks + column
           var stored = false
-          if !validateUTF8 {
-            switch sink.pointee.sink {
-            case .categorical8:
-              let v = sink.pointee.lookup.find(fieldStart, fieldCount)
-              if v >= 0 {
-                sink.pointee.values!.storeBytes(
-                  of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
-                stored = true
-              }
-            case .integer:
-              let v = NumberParsing.integer(fieldStart, fieldCount)
-              if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
-                && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
-                && sink.pointee.numericMissingCount == 0
-              {
-                sink.pointee.values!.storeBytes(
-                  of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-                stored = true
-              }
-            case .identifier:
-              let v = NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
-              if v != NumberParsing.invalid {
-                sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-                stored = true
-              }
-            default:
-              break
+          // A code, an integer or an id that matches here is ASCII or a codebook code, so valid
+          // UTF-8 too; everything else goes through `storeGeneral`, which validates when asked.
+          switch sink.pointee.sink {
+          case .categorical8:
+            let v = sink.pointee.lookup.find(fieldStart, fieldCount)
+            if v >= 0 {
+              sink.pointee.values!.storeBytes(
+                of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+              stored = true
             }
+          case .integer:
+            let v = NumberParsing.integer(fieldStart, fieldCount)
+            if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
+              && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
+              && sink.pointee.numericMissingCount == 0
+            {
+              sink.pointee.values!.storeBytes(
+                of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+              stored = true
+            }
+          case .identifier:
+            let v = NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
+            if v != NumberParsing.invalid {
+              sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
+              stored = true
+            }
+          default:
+            break
           }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
             let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
