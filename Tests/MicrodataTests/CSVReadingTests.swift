@@ -268,3 +268,44 @@ import Testing
         == "a.csv, line 3, column `kon`")
   }
 }
+
+/// Header quirks of real exports: a trailing delimiter, repeated and empty column names.
+@Suite struct HeaderTests {
+  @Test func trailingDelimiterOnEveryLine() throws {
+    let data = try Dataset(csv: "lopnr;kon;\n1;1;\n2;2;\n")
+    #expect(data.variableNames == ["lopnr", "kon"])
+    #expect(try data.factor("kon").codes == [0, 1])
+    #expect(throws: MicrodataError.self) { try Dataset(csv: "lopnr;kon;\n1;1;x\n") }
+  }
+
+  @Test func repeatedAndEmptyNames() throws {
+    let data = try Dataset(csv: "lopnr;kon;kon;;alder\n1;1;2;x;20\n")
+    #expect(data.variableNames == ["lopnr", "kon", "kon.2", "column4", "alder"])
+    #expect(data.loadReport.undeclaredColumns == ["kon.2", "column4"])
+    #expect(try data.numeric("kon.2") == [2])
+  }
+
+  @Test func aliasesMatchCaseInsensitivelyAndQuotedHeaders() throws {
+    let data = try Dataset(csv: "\"LOPNR\",\"Kön\",\"Ålder\"\n1,2,30\n")
+    #expect(data.variableNames == ["lopnr", "kon", "alder"])
+    #expect(data.loadReport.columns.map(\.column) == ["LOPNR", "Kön", "Ålder"])
+    #expect(data.hasVariable("Kön") && data.hasVariable("kon"))
+  }
+}
+
+@Suite struct DelimiterNameTests {
+  @Test(
+    arguments: [
+      (";", ";"), ("semicolon", ";"), (",", ","), ("tab", "\t"), ("\\t", "\t"), ("\t", "\t"),
+      ("|", "|"), ("pipe", "|"),
+    ] as [(String, Character)])
+  func namedDelimiters(name: String, delimiter: Character) {
+    #expect(LoadOptions.delimiter(named: name) == delimiter)
+  }
+
+  @Test func unknownDelimiterNames() {
+    #expect(LoadOptions.delimiter(named: "semi") == nil)
+    #expect(LoadOptions.delimiter(named: "\"") == nil)
+    #expect(LoadOptions.delimiter(named: "ö") == nil)
+  }
+}

@@ -53,6 +53,19 @@ public struct LoadOptions: Sendable, Equatable {
     self.requiredVariables = requiredVariables
   }
 
+  /// The delimiter an analyst names on a command line: `;`, `,`, `|`, a tab character, or the
+  /// words `tab` / `\t`, `semicolon`, `comma`, `pipe`; nil for anything else.
+  public static func delimiter(named name: String) -> Character? {
+    switch name.lowercased() {
+    case ";", "semicolon": ";"
+    case ",", "comma": ","
+    case "|", "pipe": "|"
+    case "\t", "\\t", "tab", "tabb": "\t"
+    default:
+      name.count == 1 && name.first!.isASCII && !"\"\r\n".contains(name.first!) ? name.first : nil
+    }
+  }
+
   /// The delimiter as one ASCII byte.
   func delimiterByte() throws(MicrodataError) -> UInt8? {
     guard let delimiter else { return nil }
