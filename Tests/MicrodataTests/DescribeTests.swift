@@ -81,3 +81,20 @@ import Testing
     assertSnapshot(data.describe().plainText(language: .en), named: "persons-describe-en.txt")
   }
 }
+
+@Suite struct DatasetPrintTests {
+  @Test func printsTheFirstRows() throws {
+    let data = try Dataset(
+      csv: "lopnr;kon;alder;datum\n1;1;34;2017-01-02\n22;;5;\n333;2;..;2018-12-31\n",
+      source: "x.csv")
+    #expect(
+      data.preview(rows: 2) == """
+        x.csv: 3 rows × 4 variables
+        lopnr  kon  alder  datum
+        1      1    34     2017-01-02
+        22     NA   5      NA
+        … 1 more row
+        """)
+    #expect(data.description.hasSuffix("333    2    NA     2018-12-31"))
+  }
+}
