@@ -16,7 +16,8 @@ extension Dataset: CustomStringConvertible {
       }
       lines.append(String(cells.joined(separator: "  ").reversed().drop { $0 == " " }.reversed()))
     }
-    if rowCount > shown { lines.append("… \(rowCount - shown) more row\(rowCount - shown == 1 ? "" : "s")") }
+    let more = rowCount - shown
+    if more > 0 { lines.append("… \(more) more row\(more == 1 ? "" : "s")") }
     return lines.joined(separator: "\n")
   }
 }
