@@ -231,3 +231,26 @@ import Testing
     #expect(data.loadReport.excludedRows(kind: "unterminatedQuote") == 1)
   }
 }
+
+@Suite struct ByteOrderMarkTests {
+  @Test func invalidBytesAfterAByteOrderMarkAreReported() {
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF] + Array("lopnr;ort\n1;Täby\n2;J".utf8) + [0xE4] + Array("rfälla\n".utf8)
+    #expect(
+      throws: MicrodataError.undecodableBytes(
+        DataLocation(file: "bom.csv", line: 3, column: "ort"), bytes: "0xE4 0x72", encoding: .utf8)
+    ) {
+      try Dataset.load(bytes: bytes, source: "bom.csv", codebook: .canonical)
+    }
+  }
+
+  @Test func utf16IsRefusedWithAHint() {
+    let bytes: [UInt8] = [0xFF, 0xFE] + Array("l\0o\0".utf8)
+    #expect(
+      throws: MicrodataError.fileNotReadable(
+        file: "u16.csv", reason: "it is UTF-16 text; save it as UTF-8 or Windows-1252")
+    ) {
+      try Dataset.load(bytes: bytes, source: "u16.csv", codebook: .canonical)
+    }
+  }
+}

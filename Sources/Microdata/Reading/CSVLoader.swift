@@ -16,7 +16,8 @@ struct CSVLoader {
     var bodyStart: Int
     /// Line breaks before the body (the header's, and blank lines before it).
     var headerLineBreaks: Int
-    /// The encoding was forced to UTF-8 but some bytes are not UTF-8: check each field.
+    /// The encoding is UTF-8 (forced, or by a byte-order mark) but some bytes are not UTF-8:
+    /// check each field.
     var validateUTF8: Bool
     var stopTable: [UInt8]
   }
@@ -50,6 +51,8 @@ struct CSVLoader {
       validate = forced == .utf8 && invalid != nil
     } else {
       encoding = bom || invalid == nil ? .utf8 : .windows1252
+      // A byte-order mark says UTF-8: bytes that are not are reported, not guessed at.
+      validate = bom && invalid != nil
     }
     let delimiter =
       try options.delimiterByte() ?? CSVDialect.detectDelimiter(base, from: start, to: end)
