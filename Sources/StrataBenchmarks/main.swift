@@ -28,6 +28,12 @@ func peakResidentMegabytes() -> Double {
   return .nan
 }
 
+/// Resets the peak resident memory (VmHWM) to the current resident size (Linux ≥ 4.0), so that
+/// each file's peak is its own.
+func resetPeakResidentMemory() {
+  try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+}
+
 func fileSize(_ path: String) -> Int {
   ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
@@ -62,6 +68,7 @@ func load(paths: [String], repeats: Int, parallel: Bool) throws {
     var bestCPU = Double.infinity
     var rows = 0
     var storage = 0
+    resetPeakResidentMemory()
     for _ in 0..<repeats {
       let time = try timed {
         let data = try Dataset.load(
