@@ -6,13 +6,14 @@ extension ModelFrame {
   /// - Parameters:
   ///   - weights: a numeric column of prior (frequency) weights, ≥ 0.
   ///   - cluster: a variable whose values identify clusters for cluster-robust covariance.
+  ///   - family: `.poisson` accepts counts as the outcome; `.binomial` (default) 0/1 or grouped.
   /// - Throws: `.invalidOutcome` (outcome not 0/1, successes outside 0…trials),
   ///   `.constantOutcome`, `.nonFiniteCovariate` (an infinite value), `.singleLevelFactor`,
   ///   `.unknownLevel` (the reference level does not occur in the rows used), `.emptyData`,
   ///   `.invalidOption` (negative weights).
   public init(
     schema: ModelSchema, data: some VariableSource, weights weightVariable: String? = nil,
-    cluster clusterVariable: String? = nil
+    cluster clusterVariable: String? = nil, family: Family = .binomial
   ) throws(ModelError) {
     let n = data.rowCount
     var keep = [Bool](repeating: true, count: n)
@@ -20,7 +21,8 @@ extension ModelFrame {
     var warnings: [String] = []
 
     // Response.
-    var (y, trials) = try ModelFrame.readResponse(schema.formula.response, data: data, keep: &keep, exclusions: &exclusions)
+    var (y, trials) = try ModelFrame.readResponse(
+      schema.formula.response, data: data, family: family, keep: &keep, exclusions: &exclusions)
 
     // Predictors.
     var rawFactors: [String: Factor] = [:]

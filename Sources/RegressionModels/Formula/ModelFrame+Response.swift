@@ -4,7 +4,7 @@ extension ModelFrame {
   /// Reads the outcome as R's binomial family does: `y` in [0, 1] and, for grouped data, trials.
   /// Rows with a missing outcome are marked in `keep` and counted.
   static func readResponse(
-    _ response: Formula.Response, data: some VariableSource, keep: inout [Bool],
+    _ response: Formula.Response, data: some VariableSource, family: Family, keep: inout [Bool],
     exclusions: inout Exclusions
   ) throws(ModelError) -> (y: [Double], trials: [Double]?) {
     let n = data.rowCount
@@ -37,6 +37,10 @@ extension ModelFrame {
       for i in 0..<n {
         if y[i].isNaN {
           markMissing(name, i)
+        } else if family == .poisson {
+          guard y[i] >= 0 && y[i].isFinite else {
+            throw .invalidOutcome(description: "`\(name)` is \(formatValue(y[i])), not a count ≥ 0", row: i)
+          }
         } else if y[i] != 0 && y[i] != 1 {
           throw .invalidOutcome(
             description: "`\(name)` is \(formatValue(y[i])), not 0 or 1 (use a condition such as `\(name) >= 1`, or successes / trials)",
@@ -88,6 +92,9 @@ extension ModelFrame {
       return (y, nil)
 
     case .successes(let s, let trialsName), .successesFailures(let s, let trialsName):
+      guard family == .binomial else {
+        throw .invalidOutcome(description: "successes and trials need the binomial family", row: nil)
+      }
       let isFailures: Bool
       if case .successesFailures = response { isFailures = true } else { isFailures = false }
       let successes = try data.modelNumeric(s)
@@ -118,10 +125,10 @@ extension ModelFrame {
 
   /// Throws `.constantOutcome` when no kept row differs from the others.
   static func checkVariation(y: [Double], trials: [Double]?, response: Formula.Response) throws(ModelError) {
-    let allZero = y.allSatisfy { $0 == 0 }
-    let allOne = y.allSatisfy { $0 == 1 }
-    if allZero { throw .constantOutcome(value: 0) }
-    if allOne { throw .constantOutcome(value: 1) }
+    if y.allSatisfy({ $0 == 0 }) { throw .constantOutcome(value: 0) }
+    if trials != nil || y.allSatisfy({ $0 == 0 || $0 == 1 }) {
+      if y.allSatisfy({ $0 == 1 }) { throw .constantOutcome(value: 1) }
+    }
   }
 
   static func formatValue(_ x: Double) -> String {
