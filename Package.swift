@@ -81,7 +81,9 @@ let package = Package(
 
     // MARK: Tests (one test target per module)
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
-    .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
+    .testTarget(
+      name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"],
+      exclude: ["Reference"]),
     .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
