@@ -91,7 +91,8 @@ let package = Package(
       name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"]),
     .testTarget(
       name: "RegressionModelsTests",
-      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
+      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
+      exclude: ["Reference"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
     .testTarget(
       name: "StrataCommandsTests",

@@ -49,6 +49,17 @@ dobson <- data.frame(counts = c(18, 17, 15, 20, 10, 20, 25, 13, 12),
   treatment = c("1", "1", "1", "2", "2", "2", "3", "3", "3"))
 
 # ---------------------------------------------------------------- helpers
+# R's summary.glm takes the weights of the covariance from the last IRLS step, one iterate
+# before the estimates; at R's default epsilon = 1e-8 that can leave standard errors 1e-5 away
+# from the information at the estimates. Strata computes the covariance at the estimates, so the
+# reference fits are refitted to convergence (epsilon = 1e-12); R's default-control standard
+# errors and iteration counts are recorded too (`std_errors_r_default`, `iterations`).
+glmr <- function(formula, family, data, ...) {
+  f <- glm(formula, family, data, ...)
+  t <- glm(formula, family, data, ..., control = glm.control(epsilon = 1e-12, maxit = 100))
+  t$default_fit <- f
+  t
+}
 num <- function(x) unname(as.numeric(x))
 exact_profile <- function(fit, level = 0.95) {
   # Signed-root profile likelihood interval by root finding (no spline), refitting with the
@@ -107,80 +118,81 @@ summary_of <- function(fit, extra = list()) {
   c(list(
     r_names = names(co), coefficients = num(co),
     std_errors = num(sqrt(diag(vcov(fit, complete = TRUE)))),
+    std_errors_r_default = num(sqrt(diag(vcov(fit$default_fit, complete = TRUE)))),
     deviance = deviance(fit), null_deviance = fit$null.deviance,
     log_likelihood = as.numeric(logLik(fit)), aic = AIC(fit), bic = BIC(fit),
-    df_residual = fit$df.residual, df_null = fit$df.null, iterations = fit$iter), extra)
+    df_residual = fit$df.residual, df_null = fit$df.null, iterations = fit$default_fit$iter), extra)
 }
 
 cases <- list()
 
 # 1. infert, two numerics (R's ?glm example), with robust and profile intervals.
-f1 <- glm(case ~ spontaneous + induced, binomial, infert2)
+f1 <- glmr(case ~ spontaneous + induced, binomial, infert2)
 pr1 <- suppressMessages(confint(f1))
 cases$infert_numeric <- summary_of(f1, list(
   formula = "case ~ spontaneous + induced",
   hc0 = num(sqrt(diag(vcovHC(f1, type = "HC0")))), hc1 = num(sqrt(diag(vcovHC(f1, type = "HC1")))),
-  cluster_stratum = num(sqrt(diag(vcovCL(f1, cluster = ~stratum)))),
-  cluster_stratum_hc0 = num(sqrt(diag(vcovCL(f1, cluster = ~stratum, type = "HC0")))),
+  cluster_stratum = num(sqrt(diag(vcovCL(f1, cluster = infert2$stratum)))),
+  cluster_stratum_hc0 = num(sqrt(diag(vcovCL(f1, cluster = infert2$stratum, type = "HC0")))),
   profile_confint = unname(pr1), profile_exact = unname(exact_profile(f1)),
   ame = ame(f1, infert2, numerics = c("spontaneous", "induced"))))
 
 # 2. infert with a factor (treatment contrasts, first level reference) and numerics.
-f2 <- glm(case ~ education + age + parity + spontaneous + induced, binomial, infert2)
+f2 <- glmr(case ~ education + age + parity + spontaneous + induced, binomial, infert2)
 pr2 <- suppressMessages(confint(f2))
 cases$infert_factor <- summary_of(f2, list(
   formula = "case ~ education + age + parity + spontaneous + induced",
   hc0 = num(sqrt(diag(vcovHC(f2, type = "HC0")))), hc1 = num(sqrt(diag(vcovHC(f2, type = "HC1")))),
-  cluster_stratum = num(sqrt(diag(vcovCL(f2, cluster = ~stratum)))),
+  cluster_stratum = num(sqrt(diag(vcovCL(f2, cluster = infert2$stratum)))),
   profile_confint = unname(pr2), profile_exact = unname(exact_profile(f2)),
   ame = ame(f2, infert2, numerics = c("age", "spontaneous"), factors = c("education")),
   covariance = unname(vcov(f2))))
 
 # 3. Reference level chosen: education 12+ yrs.
 infert3 <- infert2; infert3$education <- relevel(infert3$education, ref = "12+ yrs")
-f3 <- glm(case ~ education + spontaneous, binomial, infert3)
+f3 <- glmr(case ~ education + spontaneous, binomial, infert3)
 cases$infert_reference <- summary_of(f3, list(formula = "case ~ education + spontaneous", reference = "12+ yrs"))
 
 # 4. Interaction without main effects: R codes both factors by indicators (one column aliased).
-f4 <- glm(case ~ agegrp:induced_f, binomial, infert2)
+f4 <- glmr(case ~ agegrp:induced_f, binomial, infert2)
 cases$infert_interaction_only <- summary_of(f4, list(formula = "case ~ agegrp : induced_f",
   model_matrix_columns = colnames(model.matrix(f4))))
 
 # 5. Crossed factors with a numeric: a * b + x.
-f5 <- glm(case ~ agegrp * induced_f + spontaneous, binomial, infert2)
+f5 <- glmr(case ~ agegrp * induced_f + spontaneous, binomial, infert2)
 cases$infert_crossed <- summary_of(f5, list(formula = "case ~ agegrp * induced_f + spontaneous",
   hc1 = num(sqrt(diag(vcovHC(f5, type = "HC1")))),
-  cluster_stratum = num(sqrt(diag(vcovCL(f5, cluster = ~stratum)))),
+  cluster_stratum = num(sqrt(diag(vcovCL(f5, cluster = infert2$stratum)))),
   ame = ame(f5, infert2, numerics = c("spontaneous"), factors = c("agegrp", "induced_f"))))
 
 # 6. Rank deficient: age2 = 2 age.
-f6 <- glm(case ~ age + age2 + spontaneous, binomial, infert2)
+f6 <- glmr(case ~ age + age2 + spontaneous, binomial, infert2)
 cases$infert_rank_deficient <- summary_of(f6, list(formula = "case ~ age + age2 + spontaneous"))
 
 # 7. Numeric × factor interaction and no intercept.
-f7 <- glm(case ~ 0 + education + spontaneous:education, binomial, infert2)
+f7 <- glmr(case ~ 0 + education + spontaneous:education, binomial, infert2)
 cases$infert_no_intercept <- summary_of(f7, list(formula = "case ~ 0 + education + spontaneous : education"))
 
 # 8. Probit and cloglog links.
-f8 <- glm(case ~ spontaneous + induced, binomial(link = "probit"), infert2)
+f8 <- glmr(case ~ spontaneous + induced, binomial(link = "probit"), infert2)
 cases$infert_probit <- summary_of(f8, list(formula = "case ~ spontaneous + induced", link = "probit"))
-f8b <- glm(case ~ spontaneous + induced, binomial(link = "cloglog"), infert2)
+f8b <- glmr(case ~ spontaneous + induced, binomial(link = "cloglog"), infert2)
 cases$infert_cloglog <- summary_of(f8b, list(formula = "case ~ spontaneous + induced", link = "cloglog"))
 
 # 9. Condition outcome: parity >= 3.
-f9 <- glm(I(parity >= 3) ~ age + education, binomial, infert2)
+f9 <- glmr(I(parity >= 3) ~ age + education, binomial, infert2)
 cases$infert_condition <- summary_of(f9, list(formula = "parity >= 3 ~ age + education"))
 
 # 10. Likelihood-ratio test between nested models.
-lr <- anova(glm(case ~ spontaneous, binomial, infert2), f1, test = "Chisq")
+lr <- anova(glmr(case ~ spontaneous, binomial, infert2), f1, test = "Chisq")
 lrt <- list(statistic = lr$Deviance[2], df = lr$Df[2], p_value = lr$`Pr(>Chi)`[2])
 
 # 11. esoph, grouped: cbind(ncases, ncontrols) and its expansion to individuals.
-f11 <- glm(cbind(ncases, ncontrols) ~ agegp + alcgp + tobgp, binomial, es)
+f11 <- glmr(cbind(ncases, ncontrols) ~ agegp + alcgp + tobgp, binomial, es)
 idx <- rep(seq_len(nrow(es)), es$trials)
 ind <- es[idx, c("agegp", "alcgp", "tobgp")]
 ind$y <- unlist(lapply(seq_len(nrow(es)), function(i) c(rep(1, es$ncases[i]), rep(0, es$ncontrols[i]))))
-f11i <- glm(y ~ agegp + alcgp + tobgp, binomial, ind)
+f11i <- glmr(y ~ agegp + alcgp + tobgp, binomial, ind)
 pred <- predict(f11, newdata = unique(es[, c("agegp", "alcgp", "tobgp")]), type = "link", se.fit = TRUE)
 cells <- unique(es[, c("agegp", "alcgp", "tobgp")])
 z <- qnorm(0.975)
@@ -228,7 +240,7 @@ cases$complete_separation <- list(formula = "y ~ x", firth_coefficients = num(co
   firth_std_errors = num(sqrt(diag(vcov(f13f)))))
 
 # 13. Poisson (Dobson 1990, R's ?glm example).
-f14 <- glm(counts ~ outcome + treatment, poisson(), dobson)
+f14 <- glmr(counts ~ outcome + treatment, poisson(), dobson)
 cases$dobson_poisson <- summary_of(f14, list(formula = "counts ~ outcome + treatment"))
 
 reference <- list(

@@ -13,8 +13,8 @@ import LinearAlgebra
 /// halve:  while D⁽ᵏ⁾ is not finite or rose by more than ε(|D|+0.1):  β⁽ᵏ⁾ ← β⁽ᵏ⁻¹⁾ + ½(β⁽ᵏ⁾ − β⁽ᵏ⁻¹⁾)
 /// stop:   |D⁽ᵏ⁾ − D⁽ᵏ⁻¹⁾| / (|D⁽ᵏ⁾| + 0.1) < ε
 /// ```
-/// The covariance is `(XᵀWX)⁻¹` with W from the last step's start, as R's `summary.glm` takes it
-/// from the last QR. Aliased columns are found as R finds them (pivoted QR with tolerance
+/// The covariance is `(XᵀWX)⁻¹` with W at the final μ (R's `summary.glm` takes W one iterate
+/// earlier, from the last QR; the difference is far below 1e-6 at convergence). Aliased columns are found as R finds them (pivoted QR with tolerance
 /// min(1e-7, ε/1000)); with `.cholesky`, a screen of the Cholesky factor of XᵀWX sends (nearly)
 /// rank-deficient designs to the QR path.
 enum IRLS {
@@ -97,17 +97,11 @@ enum IRLS {
         }
       }
       if useQR {
-        let system = predictor.weightedSystem(response)
-        do {
-          let qr = try QRFactorization(system.matrix, pivoting: .limited(tolerance: qrTolerance))
-          let solution = try qr.leastSquares(system.rhs)
-          covariance = try qr.unscaledCovariance()
-          aliased = qr.aliasedColumns
-          predictor.active = (0..<p).filter { !aliased.contains($0) }
-          for j in 0..<p { betaNew[j] = solution[j].isNaN ? 0 : solution[j] }
-        } catch {
-          throw .linearAlgebra(error)
-        }
+        let (solution, unscaled, dropped) = try qrStep(predictor, response, tolerance: qrTolerance)
+        covariance = unscaled
+        aliased = dropped
+        predictor.active = (0..<p).filter { !aliased.contains($0) }
+        for j in 0..<p { betaNew[j] = solution[j].isNaN ? 0 : solution[j] }
       }
 
       // Evaluate, halving the step while the deviance is not finite or rises.
@@ -143,12 +137,55 @@ enum IRLS {
       warnings.append(
         "The IRLS iterations did not converge in \(iterations) iterations (last deviance \(devold)); the estimates are those of the last iteration.")
     }
+    // The covariance at the final μ (the information at the estimates). R takes it from the
+    // last step's weights, one iterate earlier; the two differ by far less than 1e-6 when the fit
+    // has converged, but only the final one is the same whatever path the iterations took (e.g.
+    // on collapsed patterns).
+    var finalCovariance: Matrix? = nil
+    if !useQR, let e = equations, let chol = try? CholeskyFactorization(e.gram), let inverse = try? chol.inverse() {
+      var c = Matrix(rows: p, columns: p, repeating: .nan)
+      for (a, j) in predictor.active.enumerated() {
+        for (b, k) in predictor.active.enumerated() { c[j, k] = inverse[a, b] }
+      }
+      finalCovariance = c
+    }
+    if finalCovariance == nil, let (_, unscaled, dropped) = try? qrStep(predictor, response, tolerance: qrTolerance),
+      dropped == aliased
+    {
+      finalCovariance = unscaled
+    }
+    covariance = finalCovariance ?? covariance
     var beta = betaOld
     for j in aliased { beta[j] = .nan }
     return Result(
       beta: beta, aliased: aliased, covariance: covariance, deviance: devold,
       iterations: iterations, converged: converged,
       factorization: useQR ? .qr : .cholesky, response: response, warnings: warnings)
+  }
+
+  /// One weighted least-squares step by R's pivoted QR of √W X at the response's μ: the
+  /// solution (NaN for aliased columns), `(RᵀR)⁻¹` scattered to all columns, and the aliased
+  /// columns. Fewer rows than columns (e.g. few covariate patterns) are padded with zero rows,
+  /// which changes neither R nor the solution.
+  static func qrStep(
+    _ predictor: LinearPredictor, _ response: GLMResponse, tolerance: Double
+  ) throws(ModelError) -> (solution: [Double], covariance: Matrix, aliased: [Int]) {
+    var (matrix, rhs) = predictor.weightedSystem(response)
+    let p = matrix.columns
+    if matrix.rows < p {
+      var padded = Matrix(rows: p, columns: p)
+      for j in 0..<p {
+        for i in 0..<matrix.rows { padded[i, j] = matrix[i, j] }
+      }
+      matrix = padded
+      rhs += [Double](repeating: 0, count: p - rhs.count)
+    }
+    let system = matrix
+    let right = rhs
+    return try linearAlgebra { () throws(LinearAlgebraError) in
+      let qr = try QRFactorization(system, pivoting: .limited(tolerance: tolerance))
+      return (try qr.leastSquares(right), try qr.unscaledCovariance(), qr.aliasedColumns)
+    }
   }
 
   /// Whether the Cholesky factor of XᵀWX shows every column well away from the span of the
