@@ -79,3 +79,27 @@ struct ColumnLayout: Sendable, Equatable {
     return product
   }
 }
+
+extension ColumnLayout {
+  /// The model-matrix row for a row described by its factor codes and numeric values.
+  func row(code: (String) -> Int32, number: (String) -> Double) -> [Double] {
+    (0..<count).map { value($0, code: code, number: number) }
+  }
+
+  /// ∂row/∂v for a numeric variable v: for each column containing v, the product of its other
+  /// components; 0 elsewhere.
+  func derivativeRow(withRespectTo v: String, code: (String) -> Int32, number: (String) -> Double) -> [Double] {
+    columns.map { column in
+      guard column.components.contains(where: { $0.variable == v && $0.level == nil }) else { return 0 }
+      var product = 1.0
+      for component in column.components where component.variable != v {
+        if let level = component.level {
+          if code(component.variable) != Int32(level) { return 0 }
+        } else {
+          product *= number(component.variable)
+        }
+      }
+      return product
+    }
+  }
+}

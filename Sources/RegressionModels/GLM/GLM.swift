@@ -39,6 +39,14 @@ public enum GLM {
 
   /// Fits a model frame (the formula path after reading the data).
   public static func fit(frame: ModelFrame, options: GLMOptions = GLMOptions()) throws(ModelError) -> GLMFit {
+    try fit(frame: frame, options: options, trialsAreIndividuals: false)
+  }
+
+  /// With `trialsAreIndividuals`, grouped rows (successes of trials) are cells of individual 0/1
+  /// observations: the fit is reported at the individual level, as a collapsed fit is.
+  static func fit(
+    frame: ModelFrame, options: GLMOptions, trialsAreIndividuals: Bool
+  ) throws(ModelError) -> GLMFit {
     try validate(options)
     if options.covariance == .cluster && frame.clusters == nil {
       throw .invalidOption("cluster-robust covariance needs a cluster variable (options.cluster)")
@@ -59,9 +67,17 @@ public enum GLM {
       let x = ModelMatrix(layout: layout, frame: frame, rows: nil).x
       var m = frame.trials ?? [Double](repeating: 1, count: frame.count)
       if let w = frame.weights { for i in 0..<m.count { m[i] *= w[i] } }
+      var units = GLMData.Units.rows
+      if trialsAreIndividuals, let trials = frame.trials {
+        let successes = (0..<m.count).map { frame.y[$0] * trials[$0] }
+        units = .patterns(
+          rowCount: trials, squaredWeightsSuccess: successes,
+          squaredWeightsFailure: (0..<m.count).map { trials[$0] - successes[$0] })
+        collapsed = true
+      }
       data = GLMData(
         x: x, y: frame.y, m: m, clusters: frame.clusters, clusterCount: frame.clusterCount,
-        units: .rows, observationsAreBinary: frame.trials == nil)
+        units: units, observationsAreBinary: frame.trials == nil || trialsAreIndividuals)
       for (v, f) in frame.factors { rowCodes[v] = f.codes }
       rowNumbers = frame.numerics
     }
