@@ -81,6 +81,7 @@ public enum CovarianceType: String, Sendable, Equatable, CaseIterable, Codable {
   case hc0
   /// HC0 × n/(n − k) (`sandwich::vcovHC(type = "HC1")`, Stata's `vce(robust)`).
   case hc1
-  /// Cluster-robust with `G/(G−1) · (n−1)/(n−k)` (`sandwich::vcovCL`, its default type HC1).
+  /// Cluster-robust with the adjustment `G/(G−1)` (`sandwich::vcovCL`'s default for a glm, and
+  /// Stata's `vce(cluster)` for maximum-likelihood models).
   case cluster
 }

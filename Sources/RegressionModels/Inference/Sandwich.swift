@@ -9,7 +9,9 @@ import LinearAlgebra
 /// score of observation i:  uᵢ = xᵢ mᵢ (yᵢ − μᵢ) (dμ/dη)ᵢ / V(μᵢ)     (sandwich::estfun.glm)
 /// bread:                   B = (XᵀWX)⁻¹
 /// HC0:   B (Σᵢ uᵢuᵢᵀ) B                      HC1:  HC0 · n / (n − k)
-/// CL:    B (Σ_g U_g U_gᵀ) B · G/(G − 1) · (n − 1)/(n − k),   U_g = Σ_{i∈g} uᵢ   (vcovCL, type HC1)
+/// CL:    B (Σ_g U_g U_gᵀ) B · G/(G − 1),   U_g = Σ_{i∈g} uᵢ
+///        (vcovCL's default for a glm: type HC0 with the cluster adjustment G/(G − 1); Stata's
+///        `vce(cluster)` for maximum-likelihood models uses the same factor)
 /// ```
 /// For a fit on covariate patterns of 0/1 rows, the sums run over the individual rows, which the
 /// patterns determine exactly: Σ_{i∈pattern} wᵢ²(yᵢ − μ)² = (1 − μ)² Σ w²y + μ² Σ w²(1 − y). So a
@@ -67,7 +69,7 @@ enum Sandwich {
       }
       meat = try linearAlgebra { () throws(LinearAlgebraError) in try sums.gram() }
       let gg = Double(g)
-      scale(&meat, by: gg / (gg - 1) * (n - 1) / (n - k))
+      scale(&meat, by: gg / (gg - 1))
     }
     let m = meat
     let v = try linearAlgebra { () throws(LinearAlgebraError) in
