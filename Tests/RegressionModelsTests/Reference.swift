@@ -20,7 +20,9 @@ enum Reference {
 
   /// A numeric array, R's NA (null) as NaN.
   static func numbers(_ value: Any?) -> [Double] {
-    (value as! [Any]).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
+    // jsonlite writes a vector of length one as a scalar.
+    if let number = value as? NSNumber { return [number.doubleValue] }
+    return (value as! [Any]).map { ($0 as? NSNumber)?.doubleValue ?? .nan }
   }
 
   /// An n × 2 matrix of intervals.

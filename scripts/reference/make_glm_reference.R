@@ -83,16 +83,17 @@ exact_profile <- function(fit, level = 0.95) {
   }))
 }
 ame <- function(fit, data, numerics = character(), factors = character(), h = 1e-6) {
-  # Average marginal effects by hand: numerics by the analytic derivative dμ/dx averaged over
-  # rows; factors by the discrete change from the reference level; delta-method SEs with a
+  # Average marginal effects by hand: numerics by the analytic derivative g'(η) dη/dx averaged
+  # over rows; factors by the discrete change from the reference level; delta-method SEs with a
   # central-difference Jacobian in the coefficients.
   V <- vcov(fit); b0 <- coef(fit)
   tt <- delete.response(terms(fit))
   mm <- function(d) model.matrix(tt, model.frame(tt, d, xlev = fit$xlevels), contrasts.arg = fit$contrasts)
   effect <- function(b, what, kind) {
     if (kind == "numeric") {
-      d1 <- data; d1[[what]] <- d1[[what]] + h; d0 <- data; d0[[what]] <- d0[[what]] - h
-      mean((plogis(mm(d1) %*% b) - plogis(mm(d0) %*% b)) / (2 * h))
+      # dη/dx exactly: the model matrix is linear in x, so its difference over a unit step.
+      d1 <- data; d1[[what]] <- d1[[what]] + 0.5; d0 <- data; d0[[what]] <- d0[[what]] - 0.5
+      mean(dlogis(mm(data) %*% b) * ((mm(d1) - mm(d0)) %*% b))
     } else {
       lv <- fit$xlevels[[what]]
       sapply(lv[-1], function(l) {
