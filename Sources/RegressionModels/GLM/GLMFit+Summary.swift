@@ -85,7 +85,7 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
 }
 
 /// JSON has no NaN or infinity: such values become `null`.
-private func finite(_ x: Double?) -> Double? {
+func finite(_ x: Double?) -> Double? {
   guard let x, x.isFinite else { return nil }
   return x
 }

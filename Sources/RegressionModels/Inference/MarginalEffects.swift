@@ -45,6 +45,19 @@ public struct MarginalEffect: Sendable, Equatable, Codable {
     case pValue = "p_value"
     case lower, upper
   }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(variable, forKey: .variable)
+    try c.encode(level, forKey: .level)
+    try c.encode(reference, forKey: .reference)
+    try c.encode(finite(estimate), forKey: .estimate)
+    try c.encode(finite(standardError), forKey: .standardError)
+    try c.encode(finite(statistic), forKey: .statistic)
+    try c.encode(finite(pValue), forKey: .pValue)
+    try c.encode(finite(lower), forKey: .lower)
+    try c.encode(finite(upper), forKey: .upper)
+  }
 }
 
 extension GLMFit {
@@ -52,7 +65,8 @@ extension GLMFit {
   /// binomial model), with delta-method standard errors. See ``MarginalEffect``.
   ///
   /// - Parameters:
-  ///   - variables: the predictors (default: every predictor of the formula, in order).
+  ///   - variables: the predictors (default: every predictor of the formula, in order, except
+  ///     those all of whose columns are aliased, which have no estimable effect).
   ///   - level: confidence level of the intervals (default: the fit's).
   ///   - covariance: which covariance of the coefficients to propagate (default: the fit's).
   /// - Throws: `.invalidOption` for a fit from a matrix (no formula) or an unknown variable.
@@ -89,7 +103,12 @@ extension GLMFit {
       return s
     }
 
-    for name in variables ?? formula.predictorVariables {
+    let estimable = formula.predictorVariables.filter { v in
+      design.layout.columns.indices.contains { c in
+        coefficients[c] != nil && design.layout.columns[c].components.contains { $0.variable == v }
+      }
+    }
+    for name in variables ?? estimable {
       guard formula.predictorVariables.contains(name) else {
         throw .invalidOption("`\(name)` is not a predictor of the model")
       }
