@@ -31,7 +31,7 @@ extension ModelFrame {
       if schema.categorical[v] == true {
         let f = schema.formula.categoricalVariables.contains(v) && !data.isCategorical(v)
           ? try ModelFrame.factorFromNumbers(v, try data.modelNumeric(v)) : try data.modelFactor(v)
-        for i in 0..<n where f.codes[i] < 0 {
+        for i in 0..<n where f.codes.withUnsafeBufferPointer({ $0[i] < 0 }) {
           if f.codes[i] == Factor.outside {
             exclusions.outside[v, default: 0] += 1
           } else {
@@ -104,7 +104,11 @@ extension ModelFrame {
     for (v, f) in rawFactors {
       let codes = subset(f.codes)
       var used = [Bool](repeating: false, count: f.levels.count)
-      for c in codes { used[Int(c)] = true }
+      codes.withUnsafeBufferPointer { c in
+        used.withUnsafeMutableBufferPointer { u in
+          for i in 0..<c.count { u[Int(c[i])] = true }
+        }
+      }
       let usedLevels = (0..<f.levels.count).filter { used[$0] }
       if usedLevels.count < 2 {
         throw .singleLevelFactor(variable: v, level: f.levels[usedLevels[0]].code)
@@ -124,7 +128,10 @@ extension ModelFrame {
         let names = (0..<f.levels.count).filter { !used[$0] }.map { f.levels[$0].code }
         warnings.append("`\(v)`: level\(dropped == 1 ? "" : "s") \(names.joined(separator: ", ")) not present in the rows used")
       }
-      factors[v] = FrameFactor(name: v, levels: levels, reference: reference, codes: codes.map { newIndex[Int($0)] })
+      let allUsed = usedLevels.count == f.levels.count
+      factors[v] = FrameFactor(
+        name: v, levels: levels, reference: reference,
+        codes: allUsed ? codes : codes.map { newIndex[Int($0)] })
     }
     var numerics: [String: [Double]] = [:]
     for (v, x) in rawNumerics { numerics[v] = subset(x) }

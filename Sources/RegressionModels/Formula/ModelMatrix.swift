@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// The fourth stage (formula → schema → frame → **matrix**): the column-major design matrix,
@@ -27,37 +28,64 @@ public struct ModelMatrix: Sendable {
   init(layout: ColumnLayout, frame: ModelFrame, rows: [Int]?) {
     let n = rows?.count ?? frame.count
     let p = layout.count
-    var elements = [Double](repeating: 1, count: n * p)
-    elements.withUnsafeMutableBufferPointer { e in
-      for c in 0..<p {
-        let base = c * n
-        for component in layout.columns[c].components {
-          if let level = component.level {
-            let codes = frame.factors[component.variable]!.codes
-            let target = Int32(level)
-            codes.withUnsafeBufferPointer { codes in
-              if let rows {
-                for i in 0..<n where codes[rows[i]] != target { e[base + i] = 0 }
-              } else {
-                for i in 0..<n where codes[i] != target { e[base + i] = 0 }
-              }
-            }
-          } else {
-            let x = frame.numerics[component.variable]!
-            x.withUnsafeBufferPointer { x in
-              if let rows {
-                for i in 0..<n { e[base + i] *= x[rows[i]] }
-              } else {
-                for i in 0..<n { e[base + i] *= x[i] }
-              }
-            }
-          }
+    // Each column is written once, without zero-filling first; large matrices are filled by
+    // two threads, one column at a time.
+    let elements = [Double](unsafeUninitializedCapacity: n * p) { buffer, initialized in
+      let base = Output(pointer: buffer.baseAddress!)
+      let fill: @Sendable (Int) -> Void = { c in
+        let e = base.pointer + c * n
+        let components = layout.columns[c].components
+        guard let first = components.first else {
+          e.initialize(repeating: 1, count: n)
+          return
+        }
+        ModelMatrix.write(first, frame: frame, rows: rows, n: n, into: e, multiply: false)
+        for component in components.dropFirst() {
+          ModelMatrix.write(component, frame: frame, rows: rows, n: n, into: e, multiply: true)
         }
       }
+      if n * p >= 1 << 20 && p > 1 {
+        DispatchQueue.concurrentPerform(iterations: p, execute: fill)
+      } else {
+        for c in 0..<p { fill(c) }
+      }
+      initialized = n * p
     }
     x = Matrix(rows: n, columns: p, columnMajor: elements)
     columnNames = layout.names
     assign = layout.assign
     terms = frame.schema.formula.terms
+  }
+
+  /// The destination of a parallel fill (each thread writes its own columns).
+  private struct Output: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>
+  }
+
+  /// Writes (or multiplies into) `e` one component of a column: a level indicator or a numeric.
+  private static func write(
+    _ component: ColumnLayout.Component, frame: ModelFrame, rows: [Int]?, n: Int,
+    into e: UnsafeMutablePointer<Double>, multiply: Bool
+  ) {
+    if let level = component.level {
+      let target = Int32(level)
+      frame.factors[component.variable]!.codes.withUnsafeBufferPointer { codes in
+        for i in 0..<n {
+          let code = codes[rows?[i] ?? i]
+          if multiply {
+            if code != target { e[i] = 0 }
+          } else {
+            e[i] = code == target ? 1 : 0
+          }
+        }
+      }
+    } else {
+      frame.numerics[component.variable]!.withUnsafeBufferPointer { x in
+        for i in 0..<n {
+          let value = x[rows?[i] ?? i]
+          e[i] = multiply ? e[i] * value : value
+        }
+      }
+    }
   }
 }

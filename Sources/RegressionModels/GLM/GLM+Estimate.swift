@@ -22,11 +22,13 @@ extension GLM {
     let factorization: GLMOptions.Factorization
     let mu: [Double]
     let aliased: [Int]
+    var irlsDeviance = Double.nan
     switch options.method {
     case .irls:
       let result = try IRLS.fit(x: data.x, response: response, options: options)
       (beta, modelCovariance, iterations, converged) = (result.beta, result.covariance, result.iterations, result.converged)
       (factorization, mu, aliased) = (result.factorization, result.response.mu, result.aliased)
+      irlsDeviance = result.deviance
       warnings += result.warnings
     case .firth:
       let result = try Firth.fit(data: data, options: options)
@@ -41,12 +43,21 @@ extension GLM {
         "Not estimable (linearly dependent on other columns), left out as R does: \(aliased.map { names[$0] }.joined(separator: ", ")).")
     }
 
-    // Likelihood and deviances.
+    // Likelihood and deviances. For 0/1 rows the deviance is −2ℓ, which the last IRLS pass
+    // computed already; the null model's is closed form.
+    let isPatterns: Bool
+    if case .patterns = data.units { isPatterns = true } else { isPatterns = false }
+    let binaryRows = family == .binomial && !isPatterns && data.observationsAreBinary
     var logLikelihood = 0.0
     var rowDeviance = 0.0
-    for i in 0..<data.rowCount {
-      logLikelihood += family.logLikelihood(y: data.y[i], mu: mu[i], weight: data.m[i])
-      rowDeviance += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i])
+    if binaryRows && options.method == .irls {
+      rowDeviance = irlsDeviance
+      logLikelihood = -irlsDeviance / 2
+    } else {
+      for i in 0..<data.rowCount {
+        logLikelihood += family.logLikelihood(y: data.y[i], mu: mu[i], weight: data.m[i])
+        rowDeviance += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i])
+      }
     }
     let totalWeight = data.m.reduce(0, +)
     var weightedY = 0.0
@@ -54,12 +65,23 @@ extension GLM {
     let nullMean = hasIntercept ? weightedY / totalWeight : link.inverse(0)
     var nullLogLikelihood = 0.0
     var nullRowDeviance = 0.0
-    for i in 0..<data.rowCount {
-      nullLogLikelihood += family.logLikelihood(y: data.y[i], mu: nullMean, weight: data.m[i])
-      nullRowDeviance += family.unitDeviance(y: data.y[i], mu: nullMean, weight: data.m[i])
+    if family == .binomial && (binaryRows || isPatterns) {
+      let s = weightedY
+      nullLogLikelihood = (s > 0 ? s * Foundation.log(nullMean) : 0)
+        + (totalWeight - s > 0 ? (totalWeight - s) * Double.log(onePlus: -nullMean) : 0)
+      nullRowDeviance = -2 * nullLogLikelihood
+      if isPatterns {
+        nullRowDeviance = 0
+        for i in 0..<data.rowCount {
+          nullRowDeviance += family.unitDeviance(y: data.y[i], mu: nullMean, weight: data.m[i])
+        }
+      }
+    } else {
+      for i in 0..<data.rowCount {
+        nullLogLikelihood += family.logLikelihood(y: data.y[i], mu: nullMean, weight: data.m[i])
+        nullRowDeviance += family.unitDeviance(y: data.y[i], mu: nullMean, weight: data.m[i])
+      }
     }
-    let isPatterns: Bool
-    if case .patterns = data.units { isPatterns = true } else { isPatterns = false }
     let deviance = isPatterns ? -2 * logLikelihood : rowDeviance
     let nullDeviance = isPatterns ? -2 * nullLogLikelihood : nullRowDeviance
     let observations = data.observationCount

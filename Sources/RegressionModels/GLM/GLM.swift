@@ -120,15 +120,15 @@ public enum GLM {
     try validate(options)
     let n = x.rows
     guard n > 0 else { throw .emptyData }
-    let intercept = (0..<x.columns).first { j in (0..<n).allSatisfy { x[$0, j] == 1 } }
+    let intercept = (0..<x.columns).first { j in x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 } }
     let names = names ?? (0..<x.columns).map { $0 == intercept ? "(Intercept)" : "x\($0 + 1)" }
     guard names.count == x.columns, y.count == n, trials.map({ $0.count == n }) ?? true,
       weights.map({ $0.count == n }) ?? true, clusters.map({ $0.count == n }) ?? true
     else {
       throw .invalidOption("x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters and names must match")
     }
-    for j in 0..<x.columns {
-      for i in 0..<n where !x[i, j].isFinite { throw .nonFiniteCovariate(variable: names[j], row: i) }
+    if !x.elements.allSatisfy(\.isFinite), let bad = x.elements.firstIndex(where: { !$0.isFinite }) {
+      throw .nonFiniteCovariate(variable: names[bad / n], row: bad % n)
     }
     var proportion = y
     var m = [Double](repeating: 1, count: n)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LinearAlgebra
 
@@ -30,83 +31,54 @@ struct LinearPredictor: Sendable {
 
   /// One pass over the rows. With `beta`, sets η = Xβ + offset and μ = g⁻¹(η) first; otherwise
   /// keeps the response's η and μ. Returns the deviance at μ and, when `equations` is set, the
-  /// normal equations of the next IRLS step at μ.
+  /// normal equations of the next IRLS step at μ. Large designs are split between two threads,
+  /// each with its own working block and sums.
   func pass(
     _ response: inout GLMResponse, beta: [Double]?, equations: Bool
   ) throws(ModelError) -> (deviance: Double, equations: NormalEquations?) {
     let n = x.rows
     let pa = active.count
-    let family = response.family
-    let link = response.link
-    var deviance = 0.0
-    var gram = Matrix(rows: pa, columns: pa)
-    var rhs = [Double](repeating: 0, count: pa)
-    var block = Matrix(rows: min(Self.blockRows, n), columns: pa)
-    var t = [Double](repeating: 0, count: block.rows)
     let activeBeta = beta.map { b in active.map { b[$0] } }
-    var r0 = 0
-    while r0 < n {
-      let b = min(Self.blockRows, n - r0)
-      if b != block.rows {
-        block = Matrix(rows: b, columns: pa)
-        t = [Double](repeating: 0, count: b)
-      }
-      let offset = response.offset
-      x.elements.withUnsafeBufferPointer { xe in
-        block.elements.withUnsafeMutableBufferPointer { be in
-          for (k, j) in active.enumerated() {
-            let source = xe.baseAddress! + j * n + r0
-            (be.baseAddress! + k * b).update(from: source, count: b)
-          }
-          response.eta.withUnsafeMutableBufferPointer { eta in
-            response.mu.withUnsafeMutableBufferPointer { mu in
-              if let activeBeta {
-                for i in 0..<b { eta[r0 + i] = offset?[r0 + i] ?? 0 }
-                for k in 0..<pa {
-                  let coefficient = activeBeta[k]
-                  if coefficient == 0 { continue }
-                  let column = be.baseAddress! + k * b
-                  for i in 0..<b { eta[r0 + i] += column[i] * coefficient }
-                }
-                for i in 0..<b { mu[r0 + i] = link.inverse(eta[r0 + i]) }
+    let chunks = n >= Self.parallelRows ? 2 : 1
+    var results = [Chunk?](repeating: nil, count: chunks)
+    let context = PassContext(
+      x: x, active: active, beta: activeBeta, equations: equations, family: response.family,
+      link: response.link, simdGram: chunks > 1)
+    response.eta.withUnsafeMutableBufferPointer { eta in
+      response.mu.withUnsafeMutableBufferPointer { mu in
+        response.y.withUnsafeBufferPointer { y in
+          response.m.withUnsafeBufferPointer { m in
+            let offset = response.offset
+            let buffers = RowBuffers(eta: eta, mu: mu, y: y, m: m)
+            if chunks == 1 {
+              results[0] = context.run(0..<n, buffers, offset)
+            } else {
+              let shared = SharedResults(count: chunks)
+              DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = n * c / chunks
+                let hi = n * (c + 1) / chunks
+                shared.set(c, context.run(lo..<hi, buffers, offset))
               }
-              response.y.withUnsafeBufferPointer { y in
-                response.m.withUnsafeBufferPointer { m in
-                  for i in 0..<b {
-                    deviance += family.unitDeviance(y: y[r0 + i], mu: mu[r0 + i], weight: m[r0 + i])
-                  }
-                  guard equations else { return }
-                  t.withUnsafeMutableBufferPointer { t in
-                    for i in 0..<b {
-                      let r = r0 + i
-                      let d = link.derivative(eta[r])
-                      let w = m[r] * d * d / family.variance(mu[r])
-                      let z = eta[r] - (offset?[r] ?? 0) + (y[r] - mu[r]) / d
-                      let s = w.squareRoot()
-                      t[i] = s * z
-                      for k in 0..<pa { be[k * b + i] *= s }
-                    }
-                  }
-                }
-              }
+              results = shared.values
             }
           }
         }
       }
-      if equations {
-        do {
-          let g = try block.gram()
-          let v = try block.multiplied(by: t, transposed: true)
-          for e in 0..<(pa * pa) { gram.elements[e] += g.elements[e] }
-          for k in 0..<pa { rhs[k] += v[k] }
-        } catch {
-          throw .linearAlgebra(error)
-        }
-      }
-      r0 += b
+    }
+    var deviance = 0.0
+    var gram = Matrix(rows: pa, columns: pa)
+    var rhs = [Double](repeating: 0, count: pa)
+    for case let chunk? in results {
+      if let error = chunk.error { throw .linearAlgebra(error) }
+      deviance += chunk.deviance
+      for e in 0..<(pa * pa) { gram.elements[e] += chunk.gram.elements[e] }
+      for k in 0..<pa { rhs[k] += chunk.rhs[k] }
     }
     return (deviance, equations ? NormalEquations(gram: gram, rhs: rhs) : nil)
   }
+
+  /// Designs with at least this many rows are processed by two threads.
+  static let parallelRows = 100_000
 
   /// √W X (all columns) and √W z at the response's current μ, for the QR path.
   func weightedSystem(_ response: GLMResponse) -> (matrix: Matrix, rhs: [Double]) {
