@@ -92,7 +92,7 @@ let package = Package(
     .testTarget(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
-      exclude: ["Reference"]),
+      exclude: ["Reference", "Snapshots"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
     .testTarget(
       name: "StrataCommandsTests",

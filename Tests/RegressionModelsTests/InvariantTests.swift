@@ -137,7 +137,6 @@ struct InvariantTests {
                 "\"term\":\"age2\"", "\"estimate\":null", "\"odds_ratio\":", "\"ci\":[", "\"warnings\":[", "\"marginal_effects\":["] {
       #expect(json.contains(key), "\(key)")
     }
-    #expect(fit.description.contains("age2"))
-    #expect(fit.description.hasPrefix("Generalized linear model: binomial family, logit link"))
+    assertSnapshot(fit.description, named: "infert_rank_deficient.txt")
   }
 }
