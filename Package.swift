@@ -93,7 +93,9 @@ let package = Package(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
       exclude: ["Reference", "Snapshots"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "StrataCommandsTests",
       dependencies: [

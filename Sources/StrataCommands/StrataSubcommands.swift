@@ -2,5 +2,5 @@ import ArgumentParser
 
 /// The subcommands of `strata`, in the order `--help` lists them.
 enum StrataSubcommands {
-  static let all: [ParsableCommand.Type] = []
+  static let all: [ParsableCommand.Type] = [GenerateCommand.self]
 }
