@@ -93,7 +93,8 @@ let package = Package(
       name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"]),
     .testTarget(
       name: "RegressionModelsTests",
-      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
+      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
+      exclude: ["Reference", "Snapshots"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
       exclude: ["Snapshots"]),
