@@ -1,0 +1,60 @@
+/// A published figure that a recipe entry must reproduce (`expect:`).
+///
+/// ```yaml
+/// expect:
+///   - cell: {grupp: Kvinnor, ar: "2004", numerator: aterfall_2ar}
+///     measure: percent             # a field of the cell in the analysis's JSON
+///     published: 25                # as printed in the publication
+///     decimals: 0                  # default: the decimals written in `published`
+///     rounding: double             # half_up (default) | half_even | double
+///     known_mismatch: "24,48 %; Brå printed 25"   # reported, not failing
+/// ```
+///
+/// The cell is found in the analysis's contract JSON: among the objects of its lists
+/// (`cells`, `groups`, `strata`, `coefficients`, `margins`, …) the one whose text-valued keys
+/// are exactly the cell's variables with these codes; the measure is a key of that object
+/// (`count`, `percent`, `rate`, `share`, `odds_ratio`, …, or a path such as `rate_ci.0`).
+/// Without `cell`, the measure is a path from the top of the JSON, e.g.
+/// `null_model.vpc`. `expect:` may also be a mapping whose `measure`, `decimals` and
+/// `rounding` are defaults for its `figures:` list.
+struct PublishedFigure: Sendable, Equatable {
+  /// The cell's variables and codes, in the order written.
+  var cell: [CellCoordinate]
+  var measure: String
+  /// The published value as written, e.g. `25` or `24.5`.
+  var published: String
+  /// The published precision (decimals).
+  var decimals: Int
+  var rounding: RoundingRule
+  /// Why the figure is known not to reproduce; such a figure is reported but does not fail.
+  var knownMismatch: String?
+  /// The recipe line of the figure.
+  var line: Int
+
+  /// The cell as text, e.g. `grupp=Kvinnor, ar=2004`.
+  var cellText: String {
+    cell.isEmpty ? "–" : cell.map { "\($0.variable)=\($0.code)" }.joined(separator: ", ")
+  }
+}
+
+/// A variable and its code, e.g. `kon = 2`.
+struct CellCoordinate: Sendable, Equatable, Hashable {
+  var variable: String
+  var code: String
+}
+
+/// How a publication rounded its figures.
+///
+/// ```
+/// half_up     round half away from zero at the published decimals     24.5  → 25
+/// half_even   round half to even (banker's rounding)                   24.5  → 24, 25.5 → 26
+/// double      first half up to one more decimal, then half up           24.48 → 24.5 → 25
+/// ```
+/// `double` is the rounding found in Brå's tables (a percentage computed to one decimal, then
+/// printed as an integer). Rounding works on the shortest decimal representation of the
+/// computed value, not its binary approximation (`PublishedRounding`).
+enum RoundingRule: String, Sendable, Equatable, CaseIterable {
+  case halfUp = "half_up"
+  case halfEven = "half_even"
+  case double
+}

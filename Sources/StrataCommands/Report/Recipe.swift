@@ -1,0 +1,91 @@
+import Foundation
+import Microdata
+import Reporting
+
+/// A report recipe: the data files, the defaults, and the analyses to run, read from YAML.
+///
+/// ```yaml
+/// title: Vem misstänks för våld?
+/// language: sv                 # default sv
+/// suppress: 5                  # counts below this are shown as `..` (0 turns it off)
+/// codebook: ../datasets/codebook.yaml     # default: the canonical codebook
+/// dialect: {delimiter: ";", encoding: utf8, on_error: strict}
+/// data:
+///   suspects: ../datasets/sample/suspects.csv
+///   population: ../datasets/sample/population.csv
+///   suspicions: {path: ../datasets/sample/suspicions.csv}
+/// filter: 'alder >= 15'        # or per file: {suspects: 'ar == 2016'}
+/// formats: [md, csv, json, html, tex, xlsx]
+/// analyses:
+///   - analysis: rates
+///     title: Misstänkta för {brottstyp_label} per 100 000 invånare
+///     for_each: {brottstyp: [vnr_partner, vbek]}
+///     rows: [kon, fodelse]
+/// ```
+///
+/// Relative paths are relative to the recipe file. See `RecipeEntry` for an analysis's keys.
+struct Recipe: Sendable {
+  /// The recipe file as named in messages.
+  var file: String
+  /// The folder relative paths are resolved against.
+  var directory: URL
+  var title: String
+  var subtitle: String?
+  /// A source line added under every table ("Källa: …"), e.g. the data delivery.
+  var source: String?
+  /// The default language of labels and numbers.
+  var language: Language = .sv
+  /// The default disclosure threshold: counts below it are suppressed (`..`).
+  var suppress: Int = 5
+  /// The data files by name, in recipe order.
+  var data: [RecipeDataFile] = []
+  /// Filters by data-file name; the key `*` applies to every file.
+  var filters: [String: String] = [:]
+  /// The default formats of every analysis.
+  var formats: [TableFormat] = TableFormat.allCases
+  /// The analyses, before `for_each` expansion.
+  var entries: [RecipeEntry] = []
+
+  /// The data file named `name`.
+  func dataFile(named name: String) -> RecipeDataFile? { data.first { $0.name == name } }
+
+  /// The global filter that applies to the data file `name`.
+  func globalFilter(for name: String) -> String? {
+    filters[name] ?? filters["*"]
+  }
+}
+
+/// A data file of a recipe under its name (`suspects`, `population`, `suspicions`, `persons`,
+/// or any other name an analysis refers to with `data: NAME`).
+struct RecipeDataFile: Sendable, Equatable {
+  var name: String
+  /// The file and how to read it, paths resolved.
+  var input: DataInput
+  /// A sentence describing the file in the report's data section.
+  var description: String?
+  /// The recipe line that declares it.
+  var line: Int
+}
+
+/// The kinds of analysis a recipe can run.
+enum AnalysisKind: String, Sendable, CaseIterable {
+  /// A cross-tabulation (`TabulationJob`).
+  case tabulate
+  /// A cross-tabulation against the population: rates, population shares, representation.
+  case rates
+  /// Repeat offending (`RepeatOffendingJob`).
+  case `repeat`
+  /// Recidivism with a follow-up window (`RecidivismJob`).
+  case recidivism
+  /// Logistic regression (`LogitJob`).
+  case logit
+  /// Intersectional MAIHDA (`MAIHDAJob`).
+  case maihda
+  /// Shares of aggregated counts, numerator columns over a denominator column (`ShareJob`).
+  case share
+
+  /// The data file an analysis of this kind reads by default.
+  var defaultData: String {
+    self == .recidivism ? "suspicions" : "suspects"
+  }
+}

@@ -1,0 +1,84 @@
+import Reporting
+import Yams
+
+extension RecipeEntry {
+  /// The keys every entry may have besides its job's options.
+  static let commonKeys = [
+    "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter",
+  ]
+
+  /// Reads one item of `analyses:`.
+  init(_ node: Node, reader: RecipeReader) throws(RecipeError) {
+    let pairs = try reader.pairs(node, context: "an analysis")
+    guard let kindPair = pairs.first(where: { $0.key == "analysis" }) else {
+      throw .missingKey(
+        file: reader.file, line: reader.line(node), key: "analysis",
+        context: "an analysis (one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    let kind = try reader.choice(kindPair.value, "`analysis`", as: AnalysisKind.self)
+    self.init(kind: kind, line: reader.line(node), title: "")
+    let context = "a `\(kind.rawValue)` analysis"
+    let roles = kind.dataRoles
+    let optionNames = kind.optionNames
+    let allowed = Self.commonKeys + roles + optionNames
+    for (key, value, keyNode) in pairs {
+      let field = kind.optionField(for: key)
+      if field == nil {
+        try reader.checkKey(key, node: keyNode, allowed: allowed, context: context)
+      }
+      switch key {
+      case "analysis": break
+      case "name": name = try reader.string(value, "`name`")
+      case "title": title = try reader.string(value, "`title`")
+      case "note": note = try reader.string(value, "`note`")
+      case "formats": formats = try Recipe.formats(value, reader)
+      case "filter": filter = try reader.string(value, "`filter`")
+      case "for_each": forEach = try Self.readForEach(value, reader)
+      case "expect": expectations = try PublishedFigure.list(value, reader)
+      case _ where roles.contains(key):
+        let name: String? =
+          reader.isNull(value) || (value.scalar.map { ["false", "no", "off"].contains($0.string) } ?? false)
+          ? nil : try reader.string(value, "`\(key)`")
+        references.append(DataReference(role: key, name: name, line: reader.line(value)))
+      default:
+        options.append(RecipeOption(key: field ?? key, node: value, line: reader.line(keyNode)))
+      }
+    }
+    guard !title.isEmpty else {
+      throw .missingKey(file: reader.file, line: line, key: "title", context: context)
+    }
+    for required in kind.requiredOptions where !options.contains(where: { $0.key == required }) {
+      throw .missingKey(
+        file: reader.file, line: line, key: AnalysisKind.recipeName(of: required), context: context)
+    }
+  }
+
+  /// `for_each: {VARIABLE: [code, ...] | all, ...}`.
+  static func readForEach(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [ForEachAxis] {
+    var axes: [ForEachAxis] = []
+    for (variable, value, keyNode) in try reader.pairs(node, context: "`for_each`") {
+      let values = try reader.strings(value, "the values of `\(variable)`")
+      let all = values == ["all"] && value.scalar != nil
+      guard all || !values.isEmpty else {
+        throw reader.invalid(value, "`for_each` of `\(variable)` lists no values")
+      }
+      axes.append(ForEachAxis(variable: variable, values: all ? nil : values, line: reader.line(keyNode)))
+    }
+    return axes
+  }
+
+  /// The data file this entry reads for `role`: its own reference, else the kind's default
+  /// (`nil` when the role takes no file).
+  func dataName(_ role: String, recipe: Recipe) -> String? {
+    if let reference = references.first(where: { $0.role == role }) { return reference.name }
+    switch role {
+    case "data", "suspicions": return kind.defaultData
+    case "population":
+      return kind.usesPopulationByDefault(options: options) && recipe.dataFile(named: "population") != nil
+        ? "population" : nil
+    case "persons":
+      return recipe.dataFile(named: "persons") != nil ? "persons" : nil
+    default: return nil
+    }
+  }
+}

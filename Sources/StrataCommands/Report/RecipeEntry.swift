@@ -1,0 +1,65 @@
+import Reporting
+import Yams
+
+/// One analysis of a recipe, as written (before `for_each` expansion).
+///
+/// ```yaml
+/// - analysis: rates                # tabulate | rates | repeat | recidivism | logit | maihda | share
+///   name: rates-intersections      # for --only (default: the slug of the title)
+///   title: Misstänkta för {brottstyp_label} per 100 000 invånare
+///   note: A paragraph shown above the tables in index.html.
+///   for_each: {brottstyp: [vnr_partner, vnr_barn]}   # or {brottstyp: all}
+///   data: suspects                 # the data file (default: suspects; suspicions for recidivism)
+///   population: population         # rates: default `population`; `false` for none
+///   filter: 'alder >= 18'          # ANDed with the recipe's filter and the for_each value
+///   formats: [md, csv, json, html, xlsx]
+///   expect: [...]                  # published figures, see PublishedFigure
+///   rows: [kon, fodelse]           # every other key is an option of the analysis's job,
+///   per: 100000                    #   named as the job field or the CLI flag
+/// ```
+struct RecipeEntry: Sendable {
+  var kind: AnalysisKind
+  /// The line of the entry in the recipe.
+  var line: Int
+  var name: String?
+  /// The title, possibly with `{variable}` and `{variable_label}` placeholders.
+  var title: String
+  var note: String?
+  /// `nil` uses the recipe's formats.
+  var formats: [TableFormat]?
+  /// The data-file references of the entry (`data`, `population`, `persons`, `suspicions`).
+  var references: [DataReference] = []
+  var filter: String?
+  /// The `for_each` axes, in recipe order (several axes give every combination).
+  var forEach: [ForEachAxis] = []
+  var expectations: [PublishedFigure] = []
+  /// Every other key: options of the analysis's job.
+  var options: [RecipeOption] = []
+}
+
+/// A reference from an entry to a data file of the recipe, e.g. `population: population`.
+struct DataReference: Sendable, Equatable {
+  /// `data`, `population`, `persons` or `suspicions`.
+  var role: String
+  /// The data file's name; `nil` means "none" (`population: false`).
+  var name: String?
+  var line: Int
+}
+
+/// One `for_each` axis: a variable and the codes to repeat the entry for.
+struct ForEachAxis: Sendable, Equatable {
+  var variable: String
+  /// The codes; `nil` means every code the codebook lists (`all`).
+  var values: [String]?
+  var line: Int
+}
+
+/// An option of an analysis's job as written in the recipe: the key, the YAML value and its
+/// line. The value is decoded into the job's field (see `JobOptionDecoding`).
+struct RecipeOption: @unchecked Sendable {
+  // Yams' `Node` is not `Sendable` (its tags are classes); a recipe's nodes are never mutated
+  // after composition, so sharing them is safe.
+  var key: String
+  var node: Node
+  var line: Int
+}
