@@ -113,7 +113,7 @@ extension TabulationError {
   static func unknown(_ name: String, among available: [String]) -> TabulationError {
     let scored = available.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
     let best = scored.min { $0.1 < $1.1 }
-    let suggestion = best.flatMap { $0.1 <= max(2, name.count / 3) ? $0.0 : nil }
+    let suggestion = best.flatMap { $0.1 <= max(1, name.count / 3) ? $0.0 : nil }
     return .unknownVariable(name: name, available: available, suggestion: suggestion)
   }
 }
