@@ -68,7 +68,7 @@ margins <- list()
 for (mask in 1:(2^4 - 2)) {
   kept <- which(bitwAnd(mask, 2^(0:3)) > 0)
   margins[[length(margins) + 1]] <- list(
-    kept = kept - 1L,
+    kept = I(kept - 1L),
     counts = row_major(apply(tab, kept, sum)),
     weighted = row_major(apply(wtab, kept, sum))
   )
