@@ -81,7 +81,9 @@ let package = Package(
 
     // MARK: Tests (one test target per module)
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
-    .testTarget(name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"]),
+    .testTarget(
+      name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"],
+      exclude: ["Reference"]),
     .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
@@ -90,7 +92,9 @@ let package = Package(
     .testTarget(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "StrataCommandsTests",
       dependencies: [

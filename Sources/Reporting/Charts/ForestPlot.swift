@@ -1,0 +1,125 @@
+/// A forest plot of ratios (odds ratios, rate ratios) with confidence intervals on a log
+/// axis, a dashed reference line at 1, and the estimate with its interval printed at the
+/// right ("1,55 (1,32–1,81)").
+///
+/// The log axis makes a halving and a doubling equally long, as they are on the scale the
+/// model estimates (log odds). A row whose estimate or interval is not a positive finite
+/// number (e.g. an aliased term) is listed with "–" and not drawn.
+public struct ForestPlot: Sendable, Equatable {
+  public var rows: [ForestRow]
+  public var labels: ChartLabels
+  public var options: ChartOptions
+  /// Decimals of the printed ratios (default 2, as in tables).
+  public var decimals: Int
+
+  public init(
+    _ rows: [ForestRow], labels: ChartLabels, options: ChartOptions = ChartOptions(),
+    decimals: Int = 2
+  ) {
+    self.rows = rows
+    self.labels = labels
+    self.options = options
+    self.decimals = decimals
+  }
+
+  /// The chart as an SVG document.
+  public func document() -> SVGDocument {
+    typealias A = SVGElement.Attribute
+    let frame = ChartFrame(labels: labels, options: options)
+    let format = frame.format
+    let sv = options.language == .sv
+    let header = frame.header()
+    var elements = header.elements
+    let rowHeight = 24.0
+    let top = header.bottom + 18
+
+    func drawable(_ row: ForestRow) -> Bool {
+      [row.estimate, row.lower, row.upper].allSatisfy { $0.isFinite && $0 > 0 }
+    }
+    let texts = rows.map { row in
+      drawable(row)
+        ? "\(format.string(row.estimate, decimals: decimals)) (\(format.string(row.lower, decimals: decimals))–\(format.string(row.upper, decimals: decimals)))"
+        : "–"
+    }
+    let columnTitle = sv ? "OR (95 % KI)" : "OR (95% CI)"
+    let textWidth =
+      max(
+        ChartStyle.textWidth(columnTitle, size: ChartStyle.labelSize),
+        texts.map { ChartStyle.textWidth($0, size: ChartStyle.labelSize) }.max() ?? 0) + 12
+    let labelWidth = min(
+      options.width * 0.4,
+      (rows.map { ChartStyle.textWidth($0.term, size: ChartStyle.labelSize) }.max() ?? 0) + 12)
+    let plot = PlotArea(
+      left: frame.margin + labelWidth, top: top, right: options.width - frame.margin - textWidth,
+      bottom: top + rowHeight * Double(max(1, rows.count)))
+
+    let usable = rows.filter(drawable)
+    let scale = LogScale(
+      domain: LogScale.domain(covering: usable.flatMap { [$0.lower, $0.upper] }),
+      range: (plot.left, plot.right))
+    let axisTitle =
+      labels.valueAxis ?? (sv ? "Oddskvot (logaritmisk skala)" : "Odds ratio (log scale)")
+    elements += Axis.log(scale, orientation: .bottom, format: format, title: axisTitle).elements(
+      plot: plot)
+    elements.append(
+      .line(
+        x1: scale(1), y1: plot.top - 4, x2: scale(1), y2: plot.bottom, stroke: ChartStyle.axis,
+        width: 1,
+        extra: [A("stroke-dasharray", "4 3"), A("class", "reference")]))
+    elements.append(
+      .text(
+        columnTitle, x: plot.right + 10, y: plot.top - 8, size: ChartStyle.labelSize,
+        weight: "bold", fill: ChartStyle.text))
+
+    var marks: [SVGElement] = []
+    for (index, row) in rows.enumerated() {
+      let center = plot.top + rowHeight * (Double(index) + 0.5)
+      var parts: [SVGElement] = [
+        SVGElement("title", text: "\(row.term): \(texts[index])"),
+        .text(
+          row.term, x: plot.left - 8, y: center + 4, anchor: "end", size: ChartStyle.labelSize,
+          fill: ChartStyle.text),
+      ]
+      if drawable(row) {
+        parts.append(
+          .line(
+            x1: scale(row.lower), y1: center, x2: scale(row.upper), y2: center,
+            stroke: ChartStyle.interval, width: 1.5))
+        parts.append(
+          .rect(
+            x: scale(row.estimate) - 4, y: center - 4, width: 8, height: 8,
+            fill: ChartStyle.color(0)))
+      }
+      parts.append(
+        .text(
+          texts[index], x: plot.right + 10, y: center + 4, size: ChartStyle.labelSize,
+          fill: ChartStyle.text))
+      marks.append(.group([A("class", "row")], parts))
+    }
+    elements.append(.group([A("class", "rows")], marks))
+
+    let axisBottom = plot.bottom + 42
+    elements += frame.footer(y: axisBottom + 14)
+    let above = usable.filter { $0.lower > 1 }.map(\.term)
+    let below = usable.filter { $0.upper < 1 }.map(\.term)
+    var summary =
+      sv
+      ? "Forest plot med oddskvoter och 95 % konfidensintervall för \(rows.count) termer på logaritmisk skala, referenslinje vid 1."
+      : "Forest plot of odds ratios with 95% confidence intervals for \(rows.count) terms on a log scale, reference line at 1."
+    if !above.isEmpty {
+      summary +=
+        (sv ? " Intervallet ligger över 1 för: " : " Interval above 1 for: ")
+        + above.joined(separator: ", ") + "."
+    }
+    if !below.isEmpty {
+      summary +=
+        (sv ? " Intervallet ligger under 1 för: " : " Interval below 1 for: ")
+        + below.joined(separator: ", ") + "."
+    }
+    return frame.document(
+      height: axisBottom + frame.footerHeight, elements: elements, summary: summary)
+  }
+
+  /// The chart as SVG text.
+  public func svg() -> String { document().render() }
+}

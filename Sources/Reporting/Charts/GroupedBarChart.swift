@@ -1,0 +1,130 @@
+/// A vertical grouped bar chart: groups along the x axis (e.g. age groups), within each group
+/// one bar per series (e.g. kön × födelseland) in a fixed colour, with a legend above,
+/// confidence-interval whiskers and the value axis on the left.
+///
+/// Groups and series appear in the order of first appearance in the data; a missing
+/// group × series combination leaves a gap.
+public struct GroupedBarChart: Sendable, Equatable {
+  public var data: [BarDatum]
+  public var labels: ChartLabels
+  public var options: ChartOptions
+  /// Decimals of the printed values; `nil` gives three significant digits of the largest.
+  public var valueDecimals: Int?
+
+  public init(
+    _ data: [BarDatum], labels: ChartLabels, options: ChartOptions = ChartOptions(),
+    valueDecimals: Int? = nil
+  ) {
+    self.data = data
+    self.labels = labels
+    self.options = options
+    self.valueDecimals = valueDecimals
+  }
+
+  /// The chart as an SVG document.
+  public func document() -> SVGDocument {
+    typealias A = SVGElement.Attribute
+    let frame = ChartFrame(labels: labels, options: options)
+    let format = frame.format
+    let decimals = valueDecimals ?? ChartFrame.displayDecimals(data.map(\.value))
+    let groups = data.map(\.label).uniqued()
+    let series = data.map { $0.series ?? "" }.uniqued()
+    let legend =
+      series.count > 1 || series.first != ""
+      ? series.enumerated().map { ($0.element, ChartStyle.color($0.offset)) } : []
+    let header = frame.header(legend: legend)
+    var elements = header.elements
+    let top = header.bottom + (labels.valueAxis == nil ? 6 : 22)
+
+    let extent = data.flatMap { [$0.value, $0.lower ?? $0.value, $0.upper ?? $0.value] }.filter(
+      \.isFinite)
+    let lowest = min(0, extent.min() ?? 0)
+    let highest = max(0, extent.max() ?? 1)
+    let plotHeight = 260.0
+    var scale = LinearScale(
+      domain: lowest...(highest > lowest ? highest : lowest + 1), range: (top + plotHeight, top)
+    ).niced()
+    let tickLabels = scale.ticks().map {
+      format.string($0, decimals: LinearScale.decimals(forStep: scale.tickStep()))
+    }
+    let axisWidth =
+      (tickLabels.map { ChartStyle.textWidth($0, size: ChartStyle.tickSize) }.max() ?? 0) + 12
+    let plot = PlotArea(
+      left: frame.margin + axisWidth, top: top, right: options.width - frame.margin,
+      bottom: top + plotHeight)
+    scale.rangeStart = plot.bottom
+    scale.rangeEnd = plot.top
+    elements += Axis.linear(scale, orientation: .left, format: format, title: labels.valueAxis)
+      .elements(plot: plot)
+
+    let band = plot.width / Double(max(1, groups.count))
+    let barWidth = band * 0.8 / Double(max(1, series.count))
+    var bars: [SVGElement] = []
+    for datum in data {
+      guard let group = groups.firstIndex(of: datum.label),
+        let seriesIndex = series.firstIndex(of: datum.series ?? "")
+      else { continue }
+      let x = plot.left + band * Double(group) + band * 0.1 + barWidth * Double(seriesIndex)
+      let center = x + barWidth / 2
+      let zero = scale(0)
+      let end = scale(datum.value.isFinite ? datum.value : 0)
+      var title =
+        datum.label + (datum.series.map { ", \($0)" } ?? "") + ": "
+        + format.string(datum.value, decimals: decimals)
+      var parts: [SVGElement] = []
+      parts.append(
+        .rect(
+          x: x + 1, y: min(zero, end), width: barWidth - 2, height: abs(zero - end),
+          fill: ChartStyle.color(seriesIndex)))
+      var valueY = min(zero, end)
+      if let low = datum.lower, let high = datum.upper, low.isFinite, high.isFinite {
+        let (y1, y2) = (scale(low), scale(high))
+        let cap = min(5, barWidth / 3)
+        parts.append(
+          .line(x1: center, y1: y1, x2: center, y2: y2, stroke: ChartStyle.interval, width: 1.5))
+        parts.append(
+          .line(
+            x1: center - cap, y1: y1, x2: center + cap, y2: y1, stroke: ChartStyle.interval,
+            width: 1.5))
+        parts.append(
+          .line(
+            x1: center - cap, y1: y2, x2: center + cap, y2: y2, stroke: ChartStyle.interval,
+            width: 1.5))
+        valueY = min(valueY, y2)
+        title += " (" + frame.interval(low, high, decimals: decimals) + ")"
+      }
+      let valueText = format.string(datum.value, decimals: decimals)
+      if options.showValues && ChartStyle.textWidth(valueText, size: 10) <= barWidth + 4 {
+        parts.append(
+          .text(
+            valueText, x: center, y: valueY - 4, anchor: "middle", size: 10, fill: ChartStyle.text))
+      }
+      bars.append(.group([A("class", "bar")], [SVGElement("title", text: title)] + parts))
+    }
+    elements.append(.group([A("class", "bars")], bars))
+    var categoryLabels: [SVGElement] = []
+    for (index, group) in groups.enumerated() {
+      categoryLabels.append(
+        .text(
+          group, x: plot.left + band * (Double(index) + 0.5), y: plot.bottom + 18, anchor: "middle",
+          size: ChartStyle.labelSize, fill: ChartStyle.text))
+    }
+    elements.append(.group([A("class", "categories")], categoryLabels))
+
+    let axisBottom = plot.bottom + 26
+    elements += frame.footer(y: axisBottom + 14)
+    let kind =
+      options.language == .sv
+      ? "Grupperat stapeldiagram: \(groups.count) grupper (\(groups.joined(separator: ", "))) med \(series.count) serier (\(series.joined(separator: ", ")))."
+      : "Grouped bar chart: \(groups.count) groups (\(groups.joined(separator: ", "))) with \(series.count) series (\(series.joined(separator: ", ")))."
+    let summary =
+      kind
+      + frame.extremes(
+        data.map { ($0.label + ($0.series.map { ", \($0)" } ?? ""), $0.value) }, decimals: decimals)
+    return frame.document(
+      height: axisBottom + frame.footerHeight, elements: elements, summary: summary)
+  }
+
+  /// The chart as SVG text.
+  public func svg() -> String { document().render() }
+}
