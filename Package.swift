@@ -88,7 +88,8 @@ let package = Package(
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(
-      name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"]),
+      name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"],
+      exclude: ["Reference"]),
     .testTarget(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
