@@ -41,3 +41,15 @@ func expandedTable(_ counts: [Int], shape: [Int], names: [String]? = nil) throws
   let factors = shape.indices.map { factor(names[$0], levels: shape[$0], codes[$0]) }
   return try CrossTab(factors)
 }
+
+/// A cross-tabulation with one input row per cell, weighted by the cell's count (an aggregated
+/// file such as SCB's population table).
+func aggregatedTable(_ counts: [Double], shape: [Int], names: [String], weight: String = "antal")
+  throws -> CrossTab
+{
+  let strides = CrossTab.strides(of: shape)
+  let factors = shape.indices.map { d in
+    factor(names[d], levels: shape[d], counts.indices.map { Int32(($0 / strides[d]) % shape[d]) })
+  }
+  return try CrossTab(factors, weight: .integers(name: weight, counts.map { Int($0) }))
+}
