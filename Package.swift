@@ -89,7 +89,7 @@ let package = Package(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(
       name: "TabulationTests", dependencies: ["Tabulation", "Microdata", "StatsTestSupport"],
-      exclude: ["Reference", "Fixtures"]),
+      exclude: ["Reference", "Fixtures", "Snapshots"]),
     .testTarget(
       name: "RegressionModelsTests",
       dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
