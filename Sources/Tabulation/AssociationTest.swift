@@ -74,7 +74,8 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
     var g2 = 0.0
     var small = 0
     var minimum = Double.infinity
-    var expected = [[Double?]](repeating: [Double?](repeating: nil, count: columnCount), count: counts.count)
+    var expected = [[Double?]](
+      repeating: [Double?](repeating: nil, count: columnCount), count: counts.count)
     var residuals = expected
     for i in keptRows {
       for j in keptColumns {
@@ -85,7 +86,8 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
         if e < 5 { small += 1 }
         minimum = min(minimum, e)
         expected[i][j] = e
-        residuals[i][j] = (o - e) / (e * (1 - rowSums[i] / n) * (1 - columnSums[j] / n)).squareRoot()
+        residuals[i][j] =
+          (o - e) / (e * (1 - rowSums[i] / n) * (1 - columnSums[j] / n)).squareRoot()
       }
     }
     g2 *= 2
@@ -96,7 +98,8 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
     let droppedColumns = columnCount - keptColumns.count
     if droppedRows + droppedColumns > 0 {
       warnings.append(
-        "\(droppedRows) empty row(s) and \(droppedColumns) empty column(s) were left out of the test.")
+        "\(droppedRows) empty row(s) and \(droppedColumns) empty column(s) were left out of the test."
+      )
     }
     if small > 0 {
       let cells = keptRows.count * keptColumns.count

@@ -61,7 +61,8 @@ struct CountAccumulator: Sendable {
       }
       switch weight {
       case nil:
-        accumulator.addUnweighted(factors, shape: shape, start: start, index: index, flag: flag, n: n)
+        accumulator.addUnweighted(
+          factors, shape: shape, start: start, index: index, flag: flag, n: n)
       case .integers(let name, let values):
         accumulator.addIntegers(
           factors, shape: shape, start: start, index: index, flag: flag, n: n, name: name,

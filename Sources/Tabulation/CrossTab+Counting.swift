@@ -96,8 +96,12 @@ extension CrossTab {
 
     var exclusions = Exclusions(rows: accumulator.excludedRows)
     for (d, factor) in factors.enumerated() {
-      if accumulator.missing[d] > 0 { exclusions.missing[factor.name, default: 0] += accumulator.missing[d] }
-      if accumulator.outside[d] > 0 { exclusions.outside[factor.name, default: 0] += accumulator.outside[d] }
+      if accumulator.missing[d] > 0 {
+        exclusions.missing[factor.name, default: 0] += accumulator.missing[d]
+      }
+      if accumulator.outside[d] > 0 {
+        exclusions.outside[factor.name, default: 0] += accumulator.outside[d]
+      }
     }
     if let weight {
       if accumulator.missingWeight > 0 {

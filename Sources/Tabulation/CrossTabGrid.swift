@@ -56,7 +56,8 @@ extension CrossTab {
       rowKeys: rowKeys, columnKeys: columnKeys,
       rowCodes: codes(resolved, resolved.rows, rowKeys),
       columnCodes: codes(resolved, resolved.columns, columnKeys),
-      counts: rowKeys.indices.map { r in columnKeys.indices.map { c in extended[positions[r][c]] } },
+      counts: rowKeys.indices.map { r in columnKeys.indices.map { c in extended[positions[r][c]] }
+      },
       rowTotals: rowKeys.indices.map { extended[positions[$0][columnKeys.count]] },
       columnTotals: columnKeys.indices.map { extended[positions[rowKeys.count][$0]] },
       total: total, positions: positions)

@@ -31,13 +31,16 @@ extension CrossTabSummary {
       let coordinates = table.extendedCoordinates(position)
       let keys = order.compactMap { d in
         coordinates[d].map {
-          SummaryRecord.Key(variable: table.dimensions[d].name, code: table.dimensions[d].levels[$0].code)
+          SummaryRecord.Key(
+            variable: table.dimensions[d].name, code: table.dimensions[d].levels[$0].code)
         }
       }
       var record = SummaryRecord(keys: keys)
       if suppression.isSuppressed(extended: position) { return record.suppressedCopy() }
       record.count = table.extended[position]
-      if let conditioning { record.percent = table.percent(atExtended: position, conditioningOn: conditioning) }
+      if let conditioning {
+        record.percent = table.percent(atExtended: position, conditioningOn: conditioning)
+      }
       if let entry = rates?.entries[position] {
         record.population = entry.population
         record.rate = entry.rate?.rate
@@ -63,9 +66,11 @@ extension CrossTabSummary {
     }
     let n = table.shape.count
     cells = records(keeping: Array(0..<n))
-    margins = n >= 2 ? (1..<((1 << n) - 1)).flatMap { mask in
-      records(keeping: (0..<n).filter { mask & (1 << $0) != 0 })
-    } : []
+    margins =
+      n >= 2
+      ? (1..<((1 << n) - 1)).flatMap { mask in
+        records(keeping: (0..<n).filter { mask & (1 << $0) != 0 })
+      } : []
     total = record(table.extended.count - 1)
 
     var warnings = table.excluded.warnings

@@ -54,7 +54,9 @@ extension DirectStandardization {
       for (j, d) in groupDimensions.enumerated() where coordinate[j] < suspects.shape[d] {
         indices[d] = coordinate[j]
       }
-      let codes = groupDimensions.map { d in indices[d].map { suspects.dimensions[d].levels[$0].code } }
+      let codes = groupDimensions.map { d in
+        indices[d].map { suspects.dimensions[d].levels[$0].code }
+      }
       var x = [Double](repeating: 0, count: strata)
       var n = [Double](repeating: 0, count: strata)
       for level in 0..<strata {

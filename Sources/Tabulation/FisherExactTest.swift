@@ -74,7 +74,8 @@ extension CrossTab {
     }
     let row = row ?? variables[0]
     let column = column ?? variables[1]
-    let grid = try collapsed(keeping: [row, column]).grid(TableLayout(rows: [row], columns: [column]))
+    let grid = try collapsed(keeping: [row, column]).grid(
+      TableLayout(rows: [row], columns: [column]))
     guard grid.counts.count == 2, grid.counts[0].count == 2 else {
       throw .notTwoByTwo(rows: grid.counts.count, columns: grid.counts.first?.count ?? 0)
     }

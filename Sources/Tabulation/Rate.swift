@@ -44,7 +44,9 @@ public struct Rate: Sendable, Equatable, Hashable {
     cell: String = "(total)"
   ) throws(TabulationError) {
     try Self.validate(per: per, level: level)
-    guard count >= 0, count.isFinite else { throw .notACount(what: "The count of \(cell)", value: count) }
+    guard count >= 0, count.isFinite else {
+      throw .notACount(what: "The count of \(cell)", value: count)
+    }
     guard population > 0, population.isFinite else {
       throw .zeroPopulation(cell: cell, count: count)
     }
@@ -73,7 +75,8 @@ public struct Rate: Sendable, Equatable, Hashable {
     }
     guard level > 0, level < 1 else {
       throw .invalidOption(
-        name: "level", value: "\(level)", reason: "a confidence level lies strictly between 0 and 1")
+        name: "level", value: "\(level)", reason: "a confidence level lies strictly between 0 and 1"
+      )
     }
   }
 }

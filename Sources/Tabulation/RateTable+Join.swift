@@ -51,7 +51,9 @@ extension RateTable {
       unmatchedIndicator[cell] = 1
       unmatched.append(
         UnmatchedCell(
-          codes: indices.enumerated().map { suspects.dimensions[$0.offset].levels[$0.element].code },
+          codes: indices.enumerated().map {
+            suspects.dimensions[$0.offset].levels[$0.element].code
+          },
           count: suspects.counts[cell], reason: reason))
     }
     let covers = CrossTab.extend(unmatchedIndicator, shape: suspects.shape)
@@ -72,7 +74,8 @@ extension RateTable {
             representationInterval: nil))
         continue
       }
-      let rate = try Rate(count: x, population: n, per: options.per, level: options.level, cell: name)
+      let rate = try Rate(
+        count: x, population: n, per: options.per, level: options.level, cell: name)
       var ratio: Double?
       var interval: Interval?
       if matchedTotal > 0 && populationTotal > 0 {

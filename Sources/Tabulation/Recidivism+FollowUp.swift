@@ -1,5 +1,5 @@
-import Foundation
 import Distributions
+import Foundation
 import Microdata
 
 /// One index suspicion and its follow-up.
@@ -77,7 +77,9 @@ extension Recidivism {
     let statusCodes = full.map { (kept[$0].event && kept[$0].time <= window ? 0 : 1) as Int32 }
     let status = Factor(
       name: "aterfall",
-      levels: [.init(code: "ja", sv: "återfall", en: "reoffended"), .init(code: "nej", sv: "", en: "")],
+      levels: [
+        .init(code: "ja", sv: "återfall", en: "reoffended"), .init(code: "nej", sv: "", en: ""),
+      ],
       codes: statusCodes)
     let groupFactors = groups.enumerated().map { d, group in
       Factor(
@@ -99,7 +101,9 @@ extension Recidivism {
     let total = Self.summarize(
       kept, codes: groups.map { _ in nil },
       suppressed: Self.isSuppressed(suppression, group: groups.map { _ in nil }), options: options)
-    var warnings = exclusions.warnings.map { $0.replacingOccurrences(of: "row", with: "index suspicion") }
+    var warnings = exclusions.warnings.map {
+      $0.replacingOccurrences(of: "row", with: "index suspicion")
+    }
     if afterEnd > 0 {
       warnings.append("\(afterEnd) suspicions after the end of the data (day \(end)) were ignored.")
     }
@@ -146,7 +150,8 @@ extension Recidivism {
               row: index.row, time: distinct[q + 1].day - index.day, event: true,
               censoring: censoring))
         } else {
-          result.append(FollowUp(row: index.row, time: censoring, event: false, censoring: censoring))
+          result.append(
+            FollowUp(row: index.row, time: censoring, event: false, censoring: censoring))
         }
         if options.index == .first { break }
       }

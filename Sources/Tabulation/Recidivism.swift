@@ -111,18 +111,4 @@ public struct Recidivism: Sendable, Equatable {
   public let eventsAfterEnd: Int
   /// Notes for the analyst.
   public let warnings: [String]
-
-  init(
-    variables: [String], options: RecidivismOptions, endDay: Int, groups: [RecidivismGroup],
-    total: RecidivismGroup, excluded: Exclusions, eventsAfterEnd: Int, warnings: [String]
-  ) {
-    self.variables = variables
-    self.options = options
-    self.endDay = endDay
-    self.groups = groups
-    self.total = total
-    self.excluded = excluded
-    self.eventsAfterEnd = eventsAfterEnd
-    self.warnings = warnings
-  }
 }

@@ -13,8 +13,9 @@ struct CrossTabMarginTests {
     return try expandedTable(counts, shape: shape)
   }
 
-  @Test("every margin equals a brute-force sum, and every margin sums to the total",
-        arguments: [1, 2, 3] as [UInt64])
+  @Test(
+    "every margin equals a brute-force sum, and every margin sums to the total",
+    arguments: [1, 2, 3] as [UInt64])
   func marginsAreSums(seed: UInt64) throws {
     let table = try randomTable(seed: seed)
     #expect(table.margins.count == 14)  // 2⁴ − 2 proper non-empty subsets
@@ -60,8 +61,10 @@ struct CrossTabMarginTests {
   @Test("a misspelt variable is an error with a suggestion")
   func unknownVariable() throws {
     let table = try randomTable(seed: 1)
-    #expect(throws: TabulationError.unknownVariable(
-      name: "v7x", available: ["v0", "v1", "v2", "v3"], suggestion: nil)) {
+    #expect(
+      throws: TabulationError.unknownVariable(
+        name: "v7x", available: ["v0", "v1", "v2", "v3"], suggestion: nil)
+    ) {
       try table.margin(keeping: ["v7x"])
     }
     let error = TabulationError.unknown("utbilning", among: ["kon", "utbildning"])
@@ -113,9 +116,10 @@ struct CrossTabMarginTests {
   func longForm() throws {
     let table = try expandedTable([1, 0, 2, 3, 4, 5], shape: [2, 3], names: ["kon", "grupp"])
     let records = table.longForm
-    #expect(records.map(\.codes) == [
-      ["1", "1"], ["1", "2"], ["1", "3"], ["2", "1"], ["2", "2"], ["2", "3"],
-    ])
+    #expect(
+      records.map(\.codes) == [
+        ["1", "1"], ["1", "2"], ["1", "3"], ["2", "1"], ["2", "2"], ["2", "3"],
+      ])
     #expect(records.map(\.count) == [1, 0, 2, 3, 4, 5])
   }
 }

@@ -98,7 +98,8 @@ struct DirectStandardizationTests {
     let holey = try RateTable(
       suspects: try aggregatedTable(counts, shape: [2, 5], names: names, weight: "suspects"),
       population: try aggregatedTable(populations, shape: [2, 5], names: names))
-    #expect(throws: TabulationError.emptyStratum(group: "fodelse = 2", stratum: "aldersgrupp = 5")) {
+    #expect(throws: TabulationError.emptyStratum(group: "fodelse = 2", stratum: "aldersgrupp = 5"))
+    {
       try DirectStandardization(rates: holey, stratum: "aldersgrupp")
     }
   }

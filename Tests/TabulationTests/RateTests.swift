@@ -87,12 +87,16 @@ struct RateTests {
   /// Suspects and population by kon × fodelse, the population file listing its dimensions and
   /// levels in another order, with a level the suspects lack.
   func joinedTables() throws -> (CrossTab, CrossTab) {
-    let suspects = try expandedTable([812, 514, 301, 409], shape: [2, 2], names: ["kon", "fodelse"])
+    let suspects = try expandedTable(
+      [812, 514, 301, 409], shape: [2, 2], names: ["kon", "fodelse"])
     let population = try CrossTab(
       [
         Factor(
-          name: "fodelse", levels: [.init(code: "2", sv: "", en: ""), .init(code: "1", sv: "", en: ""),
-                                    .init(code: "9", sv: "okänt", en: "unknown")],
+          name: "fodelse",
+          levels: [
+            .init(code: "2", sv: "", en: ""), .init(code: "1", sv: "", en: ""),
+            .init(code: "9", sv: "okänt", en: "unknown"),
+          ],
           codes: [0, 0, 1, 1, 2]),
         factor("kon", levels: 2, [0, 1, 0, 1, 0]),
       ],
@@ -147,10 +151,11 @@ struct RateTests {
     let table = try RateTable(
       suspects: suspects, population: population,
       options: RateOptions(allowMissingPopulation: true))
-    #expect(table.unmatched == [
-      UnmatchedCell(codes: ["1", "2"], count: 3, reason: .zero),
-      UnmatchedCell(codes: ["2", "2"], count: 2, reason: .missing),
-    ])
+    #expect(
+      table.unmatched == [
+        UnmatchedCell(codes: ["1", "2"], count: 3, reason: .zero),
+        UnmatchedCell(codes: ["2", "2"], count: 2, reason: .missing),
+      ])
     #expect(try table.entry(codes: ["1", "1"]).rate != nil)
     #expect(try table.entry(codes: ["1", nil]).rate == nil)  // covers an unmatched cell
     #expect(try table.entry(codes: [nil, "1"]).rate != nil)
@@ -164,8 +169,10 @@ struct RateTests {
   func mismatches() throws {
     let suspects = try expandedTable([5, 3, 1, 2], shape: [2, 2], names: ["kon", "fodelse"])
     let other = try expandedTable([5, 3, 1, 2], shape: [2, 2], names: ["kon", "alder"])
-    #expect(throws: TabulationError.dimensionMismatch(
-      expected: ["kon", "fodelse"], found: ["kon", "alder"])) {
+    #expect(
+      throws: TabulationError.dimensionMismatch(
+        expected: ["kon", "fodelse"], found: ["kon", "alder"])
+    ) {
       try RateTable(suspects: suspects, population: other)
     }
     let fewer = try CrossTab(

@@ -8,8 +8,9 @@ import Testing
 struct RecidivismTests {
   let reference = ReferenceValues.shared.recidivism
 
-  @Test("crude shares, Kaplan–Meier incidence and Greenwood log intervals equal R",
-        arguments: [0, 1, 2])
+  @Test(
+    "crude shares, Kaplan–Meier incidence and Greenwood log intervals equal R",
+    arguments: [0, 1, 2])
   func matchesR(analysis index: Int) throws {
     let analysis = reference.analyses[index]
     let result = try Recidivism(
@@ -22,7 +23,8 @@ struct RecidivismTests {
     #expect(result.eventsAfterEnd > 0)
     for expected in analysis.groups {
       let group = expected.group.map { result.groups[$0] } ?? result.total
-      let what = "\(analysis.index) \(analysis.window) group \(expected.group.map(String.init) ?? "all")"
+      let what =
+        "\(analysis.index) \(analysis.window) group \(expected.group.map(String.init) ?? "all")"
       #expect(group.indexEvents == expected.indexEvents, "\(what)")
       #expect(group.persons == expected.persons, "\(what)")
       #expect(group.recidivists == expected.recidivists, "\(what)")

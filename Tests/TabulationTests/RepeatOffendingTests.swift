@@ -10,7 +10,9 @@ struct RepeatOffendingTests {
 
   func analysis(_ disclosure: DisclosureControl = .off) throws -> RepeatOffending {
     try RepeatOffending(
-      groups: [factor("grupp", levels: 3, reference.group), factor("kon", levels: 2, reference.kon)],
+      groups: [
+        factor("grupp", levels: 3, reference.group), factor("kon", levels: 2, reference.kon),
+      ],
       suspicions: reference.antal,
       options: RepeatOffendingOptions(disclosure: disclosure))
   }
@@ -60,7 +62,8 @@ struct RepeatOffendingTests {
     let suspicions =
       [2, 2, 3] + Array(repeating: 1, count: 7) + Array(repeating: 2, count: 10)
       + Array(repeating: 1, count: 10)
-    let result = try RepeatOffending(groups: [factor("a", levels: 2, codes)], suspicions: suspicions)
+    let result = try RepeatOffending(
+      groups: [factor("a", levels: 2, codes)], suspicions: suspicions)
     #expect(result.cells.map(\.suppressed) == [true, true])
     #expect(!result.total.suppressed)
     #expect(result.total.repeaters == 13 && result.total.persons == 30)

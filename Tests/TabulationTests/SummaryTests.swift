@@ -21,7 +21,9 @@ struct SummaryTests {
   func example() throws -> (CrossTab, CrossTab) {
     let kon = Factor(
       name: "kon",
-      levels: [.init(code: "1", sv: "Män", en: "Men"), .init(code: "2", sv: "Kvinnor", en: "Women")],
+      levels: [
+        .init(code: "1", sv: "Män", en: "Men"), .init(code: "2", sv: "Kvinnor", en: "Women"),
+      ],
       codes: [])
     let fodelse = Factor(
       name: "fodelse",
@@ -63,7 +65,10 @@ struct SummaryTests {
     #expect(summary.rows == ["kon"] && summary.cols == ["fodelse"])
     #expect(summary.cells.count == 6 && summary.margins.count == 5)
     let first = summary.cells[0]
-    #expect(first.keys == [.init(variable: "kon", code: "1"), .init(variable: "fodelse", code: "inrikes")])
+    #expect(
+      first.keys == [
+        .init(variable: "kon", code: "1"), .init(variable: "fodelse", code: "inrikes"),
+      ])
     // (2, norden) = 3 is suppressed, and so are the entries that would reveal it: 60 in its
     // row, 514 in its column, then 40 in the first row.
     #expect(summary.cells.map(\.suppressed) == [false, true, true, false, true, true])

@@ -195,7 +195,8 @@ struct SuppressionProofTests {
       shape: table.shape, values: table.extended,
       status: table.extended.map { $0 > 0 && $0 < 5 ? .primary : .published })
     engine.applyLineRule()
-    let lineRuleOnly = Suppression(control: DisclosureControl(), status: engine.status, shape: [4, 4])
+    let lineRuleOnly = Suppression(
+      control: DisclosureControl(), status: engine.status, shape: [4, 4])
     let exposed = try #require(
       Self.exposedEntries(counts: counts, shape: [4, 4], suppression: lineRuleOnly))
     #expect(exposed.map { table.extendedCoordinates($0) } == [[1, 2]])
@@ -244,9 +245,11 @@ struct SuppressionProofTests {
     return Int.random(in: 5...15, using: &rng)
   }
 
-  @Test("random two-way and three-way tables", arguments: [
-    [3, 3], [3, 4], [4, 4], [2, 5], [2, 2, 2], [2, 2, 3],
-  ])
+  @Test(
+    "random two-way and three-way tables",
+    arguments: [
+      [3, 3], [3, 4], [4, 4], [2, 5], [2, 2, 2], [2, 2, 3],
+    ])
   func randomTables(shape: [Int]) throws {
     var rng = SplitMix64(seed: UInt64(shape.reduce(17) { $0 * 31 + $1 }))
     let tables = shape.count == 2 && shape.reduce(1, *) <= 9 ? 1500 : 300
