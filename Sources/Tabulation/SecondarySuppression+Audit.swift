@@ -7,9 +7,47 @@ extension SecondarySuppression {
   /// the equations' column for `c` is linearly independent of the other columns (otherwise a
   /// null-space vector with a non-zero `c` component moves it). After Gauss–Jordan elimination
   /// this means: `c` is a pivot column and its pivot row has no entry in a free column.
-  func audit() -> [Int] {
+  ///
+  /// The equations split into independent blocks (suppressed entries linked by shared lines);
+  /// each block is eliminated on its own, and with `focus` only the blocks containing those
+  /// entries are examined.
+  func audit(around focus: [Int]? = nil) -> [Int] {
     let unknowns = status.indices.filter { isSuppressed($0) }
     guard !unknowns.isEmpty else { return [] }
+    // Union–find over the suppressed entries, joined by the lines they share.
+    var parent = [Int: Int]()
+    for position in unknowns { parent[position] = position }
+    func root(_ x: Int) -> Int {
+      var x = x
+      while parent[x]! != x {
+        parent[x] = parent[parent[x]!]!
+        x = parent[x]!
+      }
+      return x
+    }
+    var involved = Set<Int>()
+    for position in unknowns { involved.formUnion(linesThrough[position]) }
+    for line in involved {
+      let members = lines[line].filter { parent[$0] != nil }
+      for member in members.dropFirst() {
+        let a = root(members[0])
+        let b = root(member)
+        if a != b { parent[a] = b }
+      }
+    }
+    var blocks = [Int: [Int]]()
+    for position in unknowns { blocks[root(position), default: []].append(position) }
+    let focusRoots = focus.map { Set($0.compactMap { parent[$0] != nil ? root($0) : nil }) }
+    var determined: [Int] = []
+    for (blockRoot, block) in blocks {
+      if let focusRoots, !focusRoots.contains(blockRoot) { continue }
+      determined += auditBlock(block)
+    }
+    return determined.sorted()
+  }
+
+  /// The determined entries of one block of suppressed entries.
+  func auditBlock(_ unknowns: [Int]) -> [Int] {
     var column = [Int: Int]()
     for (j, position) in unknowns.enumerated() { column[position] = j }
     var involved = Set<Int>()

@@ -63,26 +63,42 @@ struct SecondarySuppression {
     }
   }
 
-  /// In every line with exactly one suppressed entry, suppresses the smallest further non-zero
-  /// entry (cells before margins), until no line has exactly one.
+  /// In every line with exactly one suppressed entry, suppresses a further non-zero entry,
+  /// until no line has exactly one. The partner is chosen by ``partner(in:for:)``.
   mutating func applyLineRule() {
+    var counts = lines.map { line in line.reduce(0) { $0 + (isSuppressed($1) ? 1 : 0) } }
     var changed = true
     while changed {
       changed = false
-      for line in lines {
-        var suppressed = 0
-        for position in line where isSuppressed(position) { suppressed += 1 }
-        guard suppressed == 1 else { continue }
-        if let candidate = bestCandidate(in: line) {
-          status[candidate] = .secondary
-          changed = true
-        }
+      for (index, line) in lines.enumerated() where counts[index] == 1 {
+        guard let candidate = partner(in: line, for: index, counts: counts) else { continue }
+        status[candidate] = .secondary
+        for other in linesThrough[candidate] { counts[other] += 1 }
+        changed = true
       }
     }
   }
 
-  /// The preferred further entry to suppress among `positions`: published, non-zero, a cell
-  /// before a margin, then the smallest count, then the first.
+  /// The entry of `line` to suppress with its single suppressed entry: published and non-zero;
+  /// a cell before a margin; then the one that leaves the fewest other lines with a single
+  /// suppressed entry (lines it opens minus lines it completes), which keeps the suppressed
+  /// entries of an n-way table closing up into small boxes instead of spreading; then the
+  /// smallest count; then the first.
+  func partner(in line: [Int], for lineIndex: Int, counts: [Int]) -> Int? {
+    var best: (position: Int, key: (Int, Int, Double, Int))?
+    for position in line where !isSuppressed(position) && values[position] > 0 {
+      var balance = 0
+      for other in linesThrough[position] where other != lineIndex {
+        if counts[other] == 0 { balance += 1 } else if counts[other] == 1 { balance -= 1 }
+      }
+      let key = (isCell[position] ? 0 : 1, balance, values[position], position)
+      if best == nil || key < best!.key { best = (position, key) }
+    }
+    return best?.position
+  }
+
+  /// The preferred entry among `positions`: published, non-zero, a cell before a margin, then
+  /// the smallest count, then the first.
   func bestCandidate<S: Sequence<Int>>(in positions: S) -> Int? {
     var best: Int?
     for position in positions where !isSuppressed(position) && values[position] > 0 {
@@ -116,7 +132,7 @@ struct SecondarySuppression {
     for candidate in candidates.prefix(16) {
       var trial = self
       trial.status[candidate] = .secondary
-      if !trial.audit().contains(exposed) {
+      if !trial.audit(around: [exposed]).contains(exposed) {
         status[candidate] = .secondary
         return true
       }

@@ -266,6 +266,35 @@ struct SuppressionProofTests {
     #expect(table.suppression().secondaryCount > 0)
   }
 
+  @Test("four-way tables: every line has 0 or ≥ 2 suppressed entries and none is determined")
+  func fourWay() throws {
+    var rng = SplitMix64(seed: 2024)
+    let shape = [7, 2, 4, 2]
+    for _ in 0..<20 {
+      let counts = (0..<shape.reduce(1, *)).map { _ in Self.randomCount(&rng) }
+      let table = try expandedTable(counts, shape: shape)
+      let suppression = table.suppression()
+      // Every line along every dimension, margins included, from the coordinates.
+      for d in shape.indices {
+        for position in table.extended.indices where table.extendedCoordinates(position)[d] == 0 {
+          var coordinates = table.extendedCoordinates(position)
+          var suppressed = 0
+          for i in 0...shape[d] {
+            coordinates[d] = i == shape[d] ? nil : i
+            if suppression.isSuppressed(at: coordinates) { suppressed += 1 }
+          }
+          #expect(suppressed != 1, "a line with one suppressed entry")
+        }
+      }
+      let engine = SecondarySuppression(
+        shape: shape, values: table.extended,
+        status: table.extended.indices.map {
+          suppression.status(at: table.extendedCoordinates($0))
+        })
+      #expect(engine.audit().isEmpty)
+    }
+  }
+
   @Test("threshold 0 turns suppression off; zeros stay published")
   func off() throws {
     let table = try expandedTable([0, 1, 2, 30], shape: [2, 2])
