@@ -90,6 +90,30 @@ public struct CrossTab: Sendable, Equatable {
     self.margins = Self.margins(from: extended, shape: shape, dimensions: dimensions)
   }
 
+  /// A table from counts that are already aggregated (a published table, an SCB extract read
+  /// cell by cell): `counts` row-major over `dimensions`. Every cell counts as present (one
+  /// record), so a zero is a true zero.
+  ///
+  /// - Throws: `TabulationError.lengthMismatch` when `counts` does not have one value per cell,
+  ///   `.notACount` for a negative or non-finite count, `.duplicateVariable`.
+  public init(dimensions: [Dimension], counts: [Double]) throws(TabulationError) {
+    let cells = dimensions.reduce(1) { $0 * $1.levels.count }
+    guard counts.count == cells else {
+      throw .lengthMismatch(variable: "counts", count: counts.count, expected: cells)
+    }
+    var seen: Set<String> = []
+    for dimension in dimensions where !seen.insert(dimension.name).inserted {
+      throw .duplicateVariable(name: dimension.name)
+    }
+    for value in counts where !(value >= 0 && value.isFinite) {
+      throw .notACount(what: "A cell count", value: value)
+    }
+    self.init(
+      dimensions: dimensions, counts: counts,
+      records: [Int64](repeating: 1, count: counts.count), weightName: nil,
+      tabulatedRows: 0, excluded: Exclusions())
+  }
+
   /// Row-major strides of `shape`.
   static func strides(of shape: [Int]) -> [Int] {
     var strides = [Int](repeating: 1, count: shape.count)

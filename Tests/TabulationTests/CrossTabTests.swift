@@ -133,3 +133,24 @@ struct CrossTabTests {
     #expect(serial.excluded.rows == excluded)
   }
 }
+
+@Suite("CrossTab from aggregated counts")
+struct AggregatedCrossTabTests {
+  @Test("margins and validation")
+  func aggregated() throws {
+    let table = try CrossTab(
+      dimensions: [.init(name: "a", levels: levels(2)), .init(name: "b", levels: levels(3))],
+      counts: [1, 2, 3, 4, 5, 6])
+    #expect(table.total == 21)
+    #expect(try table.margin(keeping: ["b"]).counts == [5, 7, 9])
+    #expect(table.records == [1, 1, 1, 1, 1, 1])
+    #expect(throws: TabulationError.lengthMismatch(variable: "counts", count: 2, expected: 6)) {
+      try CrossTab(
+        dimensions: [.init(name: "a", levels: levels(2)), .init(name: "b", levels: levels(3))],
+        counts: [1, 2])
+    }
+    #expect(throws: TabulationError.notACount(what: "A cell count", value: -1)) {
+      try CrossTab(dimensions: [.init(name: "a", levels: levels(2))], counts: [1, -1])
+    }
+  }
+}
