@@ -84,7 +84,9 @@ let package = Package(
     .testTarget(
       name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"],
       exclude: ["Reference"]),
-    .testTarget(name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"]),
+    .testTarget(
+      name: "MicrodataTests", dependencies: ["Microdata", "StatsTestSupport"],
+      exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "SyntheticCountyTests", dependencies: ["SyntheticCounty", "StatsTestSupport"]),
     .testTarget(
@@ -92,7 +94,8 @@ let package = Package(
       exclude: ["Reference", "Fixtures", "Snapshots"]),
     .testTarget(
       name: "RegressionModelsTests",
-      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"]),
+      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
+      exclude: ["Reference", "Snapshots"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
       exclude: ["Snapshots"]),

@@ -1,0 +1,156 @@
+extension Dataset {
+  /// The categorical view of a variable or a grouping: one level index per row.
+  ///
+  /// - A categorical variable gives its codebook codes, in codebook order, with labels
+  ///   (levels from the data, sorted, when the codebook lists none).
+  /// - A grouping (e.g. `aldersgrupp`, `utbildningsniva`) recodes its source variable; a missing
+  ///   source value takes the level marked `missing: true` (`saknas`), else `Factor.missing`; a
+  ///   present value no level covers (an age under 15) is `Factor.outside`.
+  /// - An integer, decimal, date or text variable gives its distinct values as levels, sorted.
+  /// - Throws: `MicrodataError.unknownVariable` with "did you mean" suggestions.
+  public func factor(_ name: String) throws(MicrodataError) -> Factor {
+    if let column = column(named: name) { return Dataset.factor(of: column) }
+    if let grouping = codebook.grouping(named: name) {
+      guard let source = column(named: grouping.source) else {
+        throw .missingRequiredColumn(
+          file: source, variable: grouping.source,
+          columns: codebook.variable(named: grouping.source)?.columns ?? [grouping.source],
+          suggestions: suggestions(for: grouping.source, among: variableNames))
+      }
+      return Dataset.factor(of: grouping, source: source)
+    }
+    throw unknownVariable(name)
+  }
+
+  static func factor(of column: Column) -> Factor {
+    switch column.storage {
+    case .categorical8(let codes, let levels):
+      return Factor(
+        name: column.name, levels: levels,
+        codes: codes.map { $0 == UInt8.max ? Factor.missing : Int32($0) })
+    case .categorical16(let codes, let levels):
+      return Factor(
+        name: column.name, levels: levels,
+        codes: codes.map { $0 == UInt16.max ? Factor.missing : Int32($0) })
+    case .integer32(let values):
+      return distinctFactor(column.name, values, missing: Int32.min) { String($0) }
+    case .integer64(let values), .numericIdentifier(let values):
+      return distinctFactor(column.name, values, missing: Int64.min) { String($0) }
+    case .date(let values):
+      return distinctFactor(column.name, values, missing: Int32.min) {
+        CalendarDay(daysSince1970: $0).description
+      }
+    case .decimal(let values):
+      let present = values.map { $0.isNaN ? -Double.infinity : $0 }
+      let factor = distinctFactor(column.name, present, missing: -Double.infinity) {
+        formatDecimal($0)
+      }
+      return factor
+    case .text(let text):
+      var index: [String: Int32] = [:]
+      var values: [String] = []
+      var codes = [Int32](repeating: Factor.missing, count: text.count)
+      for row in 0..<text.count {
+        guard let value = text[row] else { continue }
+        if let k = index[value] {
+          codes[row] = k
+        } else {
+          index[value] = Int32(values.count)
+          codes[row] = Int32(values.count)
+          values.append(value)
+        }
+      }
+      let order = sortedLevelOrder(values)
+      var rank = [Int32](repeating: 0, count: values.count)
+      for (position, original) in order.enumerated() { rank[original] = Int32(position) }
+      return Factor(
+        name: column.name, levels: order.map { Factor.Level(code: values[$0], sv: "", en: "") },
+        codes: codes.map { $0 < 0 ? $0 : rank[Int($0)] })
+    }
+  }
+
+  /// Levels are the distinct present values in increasing order.
+  private static func distinctFactor<T: Comparable & Hashable>(
+    _ name: String, _ values: [T], missing: T, code: (T) -> String
+  ) -> Factor {
+    let distinct = Set(values).subtracting([missing]).sorted()
+    var index: [T: Int32] = [:]
+    for (k, v) in distinct.enumerated() { index[v] = Int32(k) }
+    return Factor(
+      name: name, levels: distinct.map { Factor.Level(code: code($0), sv: "", en: "") },
+      codes: values.map { $0 == missing ? Factor.missing : index[$0]! })
+  }
+
+  static func factor(of grouping: Grouping, source: Column) -> Factor {
+    let levels = grouping.factorLevels
+    let missingLevel =
+      grouping.levels.firstIndex { $0.rule == .missing }.map { Int32($0) } ?? Factor.missing
+    func level(forCode code: String) -> Int32 {
+      grouping.levels.firstIndex { $0.rule.covers(code: code) }.map { Int32($0) } ?? Factor.outside
+    }
+    func level(forNumber x: Double) -> Int32 {
+      grouping.levels.firstIndex { $0.rule.covers(number: x) }.map { Int32($0) } ?? Factor.outside
+    }
+    var codes: [Int32]
+    switch source.storage {
+    case .categorical8(let values, let sourceLevels):
+      let map = sourceLevels.map { level(forCode: $0.code) }
+      codes = values.map { $0 == UInt8.max ? missingLevel : map[Int($0)] }
+    case .categorical16(let values, let sourceLevels):
+      let map = sourceLevels.map { level(forCode: $0.code) }
+      codes = values.map { $0 == UInt16.max ? missingLevel : map[Int($0)] }
+    case .integer32(let values):
+      codes = integerGrouping(
+        values.lazy.map { $0 == Int32.min ? nil : Int64($0) }, count: values.count,
+        missingLevel: missingLevel, level: level(forNumber:))
+    case .integer64(let values), .numericIdentifier(let values):
+      codes = integerGrouping(
+        values.lazy.map { $0 == Int64.min ? nil : $0 }, count: values.count,
+        missingLevel: missingLevel, level: level(forNumber:))
+    case .decimal(let values):
+      codes = values.map { $0.isNaN ? missingLevel : level(forNumber: $0) }
+    case .date(let values):
+      codes = values.map { $0 == Int32.min ? missingLevel : level(forNumber: Double($0)) }
+    case .text(let text):
+      codes = (0..<text.count).map { row in text[row].map { level(forCode: $0) } ?? missingLevel }
+    }
+    return Factor(name: grouping.name, levels: levels, codes: codes)
+  }
+
+  /// Integer sources: the level of each distinct value is found once (a table over the value
+  /// range when it is small).
+  private static func integerGrouping<S: Sequence>(
+    _ values: S, count: Int, missingLevel: Int32, level: (Double) -> Int32
+  ) -> [Int32] where S.Element == Int64? {
+    var lo = Int64.max
+    var hi = Int64.min
+    for v in values {
+      if let v {
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+    }
+    var codes: [Int32] = []
+    codes.reserveCapacity(count)
+    if lo <= hi && hi - lo < 1 << 20 {
+      let table = (lo...hi).map { level(Double($0)) }
+      for v in values { codes.append(v.map { table[Int($0 - lo)] } ?? missingLevel) }
+    } else {
+      var cache: [Int64: Int32] = [:]
+      for v in values {
+        guard let v else {
+          codes.append(missingLevel)
+          continue
+        }
+        if let c = cache[v] {
+          codes.append(c)
+        } else {
+          let c = level(Double(v))
+          cache[v] = c
+          codes.append(c)
+        }
+      }
+    }
+    return codes
+  }
+}

@@ -1,0 +1,104 @@
+/// A condition on the variables of a row, parsed from text such as
+/// `brottstyp == "vbek" && alder >= 18` or `aldersgrupp in ("18-24", "25-34") && !(kon == 2)`.
+///
+/// Grammar (highest precedence last):
+/// ```
+/// expr       := and ( ("||" | "|" | "or") and )*
+/// and        := unary ( ("&&" | "&" | "and") unary )*
+/// unary      := ("!" | "not") unary | primary
+/// primary    := "(" expr ")" | comparison | membership | NAME
+/// comparison := operand ("==" | "!=" | "<" | "<=" | ">" | ">=") operand
+/// membership := NAME ("in" | "!in" | "not in" | "%in%") "(" literal ("," literal)* ")"
+/// operand    := NAME | NUMBER | "string" | 'string' | missing | NA
+/// ```
+/// Names are variables of the dataset or groupings of its codebook. A categorical value is
+/// compared by its code (`kon == 1` and `kon == "1"` are the same); a date with a string
+/// (`datum >= "2017-01-01"`). A bare numeric name is true where it is non-zero.
+///
+/// Missing values follow three-valued logic as in R's `dplyr::filter` and SQL: a comparison
+/// with a missing value (or with a value outside every level of a grouping) is unknown, `!`
+/// keeps it unknown, `false && unknown` is false, `true || unknown` is true, and only rows
+/// whose condition is true are kept. `x == missing` and `x != missing` test missingness.
+public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
+  /// The text the filter was parsed from.
+  public let expression: String
+  let root: Node
+
+  /// Parses a filter expression.
+  /// - Throws: `MicrodataError.invalidFilter` with the 1-based position of the problem.
+  public init(parsing expression: String) throws(MicrodataError) {
+    self.expression = expression
+    var parser = try FilterParser(expression)
+    root = try parser.parseAll()
+  }
+
+  public var description: String { expression }
+
+  /// A node of the parsed expression; `position` is 1-based in the expression.
+  indirect enum Node: Sendable, Equatable {
+    case or(Node, Node)
+    case and(Node, Node)
+    case not(Node)
+    case comparison(ComparisonOperator, Operand, Operand, position: Int)
+    case membership(Operand, [Operand], negated: Bool, position: Int)
+    case truthy(Operand)
+  }
+
+  enum ComparisonOperator: String, Sendable, Equatable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+
+    /// The operator with its operands swapped (`3 < x` is `x > 3`).
+    var mirrored: ComparisonOperator {
+      switch self {
+      case .equal, .notEqual: self
+      case .less: .greater
+      case .lessOrEqual: .greaterOrEqual
+      case .greater: .less
+      case .greaterOrEqual: .lessOrEqual
+      }
+    }
+
+    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+      switch self {
+      case .equal: a == b
+      case .notEqual: a != b
+      case .less: a < b
+      case .lessOrEqual: a <= b
+      case .greater: a > b
+      case .greaterOrEqual: a >= b
+      }
+    }
+  }
+
+  enum Operand: Sendable, Equatable {
+    case variable(String, position: Int)
+    case number(Double, text: String, position: Int)
+    case string(String, position: Int)
+    case missing(position: Int)
+
+    var position: Int {
+      switch self {
+      case .variable(_, let p), .number(_, _, let p), .string(_, let p), .missing(let p): p
+      }
+    }
+
+    var isLiteral: Bool {
+      if case .variable = self { return false }
+      return true
+    }
+
+    /// A literal as the text a code would have (`1` for the number 1.0).
+    var literalText: String? {
+      switch self {
+      case .number(_, let text, _): text
+      case .string(let s, _): s
+      default: nil
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+extension MicrodataError {
+  /// A sentence for the analyst naming the file, line, column, the value and what was expected.
+  public var description: String {
+    switch self {
+    case .fileNotReadable(let file, let reason):
+      return "Cannot read \(file): \(reason)."
+    case .emptyFile(let file):
+      return "\(file) is empty: it has no header line naming the columns."
+    case .corruptCompressedFile(let file, let reason):
+      return
+        "\(file) is not a valid gzip file (\(reason)); decompress it to check it or export it again."
+    case .unterminatedQuote(let l):
+      return
+        "\(l): a quoted field opens here but is never closed; a quote (\") is probably missing."
+    case .malformedQuotedField(let l, let value):
+      return
+        "\(l): after the closing quote of \(quoted(value)) comes something other than a delimiter or "
+        + "a line end; inside a quoted field a quote must be doubled (\"\")."
+    case .wrongColumnCount(let l, let found, let expected):
+      return
+        "\(l): this line has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); "
+        + "check for a stray delimiter or an unquoted line break."
+    case .undecodableBytes(let l, let bytes, let encoding):
+      return "\(l): the bytes \(bytes) are not valid \(encoding.displayName); "
+        + "pass the file's real encoding (e.g. --encoding windows1252)."
+    case .unknownCode(let l, let variable, let value, let expected):
+      return "\(l): \(quoted(value)) is not a code of `\(variable)`; expected \(list(expected)) "
+        + "or a missing-value code (add it to the codebook if it is valid)."
+    case .outOfRange(let l, let variable, let value, let minimum, let maximum):
+      return
+        "\(l): \(quoted(value)) is outside the valid range of `\(variable)` (\(range(minimum, maximum)))."
+    case .unparseableValue(let l, let variable, let value, let expected):
+      return "\(l): \(quoted(value)) cannot be read as \(expected) for `\(variable)`."
+    case .missingRequiredValue(let l, let variable):
+      return "\(l): `\(variable)` is missing but the codebook marks it required."
+    case .missingRequiredColumn(let file, let variable, let columns, let suggestions):
+      let names = columns.map { "`\($0)`" }.joined(separator: ", ")
+      return "\(file) has no column for `\(variable)` (looked for \(names))"
+        + didYouMean(suggestions) + "."
+    case .duplicateColumn(let file, let column, let variable):
+      return "\(file): the header column `\(column)` is a second column for `\(variable)`; "
+        + "rename or drop one of them."
+    case .duplicateKey(let file, let variable, let value, let first, let second):
+      return
+        "\(file): the key \(quoted(value)) of `\(variable)` occurs on line \(first) and again on "
+        + "line \(second), but keys must be unique."
+    case .unknownVariable(let name, let suggestions):
+      return "There is no variable or grouping named `\(name)`" + didYouMean(suggestions) + "."
+    case .wrongVariableKind(let name, let kind, let expected):
+      return
+        "`\(name)` is \(kind.article) \(kind.rawValue) variable, but \(expected) is needed here."
+    case .invalidFilter(let expression, let position, let message):
+      let caret = String(repeating: " ", count: max(0, position - 1)) + "^"
+      return "In the filter at position \(position): \(message)\n  \(expression)\n  \(caret)"
+    case .invalidCodebook(let file, let line, let message):
+      return line > 0 ? "\(file), line \(line): \(message)" : "\(file): \(message)"
+    case .invalidOption(let message):
+      return message
+    }
+  }
+}
+
+private func quoted(_ value: String) -> String {
+  value.isEmpty ? "the empty value" : "`\(value)`"
+}
+
+private func list(_ values: [String]) -> String {
+  let shown = values.prefix(12).map { $0 }
+  var text = shown.joined(separator: ", ")
+  if values.count > shown.count { text += ", … (\(values.count) codes)" }
+  return text.isEmpty ? "no codes" : text
+}
+
+private func range(_ minimum: Double?, _ maximum: Double?) -> String {
+  func format(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+  }
+  switch (minimum, maximum) {
+  case (let lo?, let hi?): return "\(format(lo)) to \(format(hi))"
+  case (let lo?, nil): return "at least \(format(lo))"
+  case (nil, let hi?): return "at most \(format(hi))"
+  case (nil, nil): return "no range"
+  }
+}
+
+func didYouMean(_ suggestions: [String]) -> String {
+  guard !suggestions.isEmpty else { return "" }
+  let names = suggestions.map { "`\($0)`" }
+  if names.count == 1 { return "; did you mean \(names[0])?" }
+  return "; did you mean " + names.dropLast().joined(separator: ", ") + " or \(names.last!)?"
+}

@@ -1,0 +1,87 @@
+extension CSVLoader {
+  /// Turns parsed parts into a dataset: throws the first problem in strict mode, assembles the
+  /// columns, maps rows to source lines, tallies problems and checks unique variables.
+  /// - Parameter firstLine: the source line of the first byte the parts cover.
+  func finish(parts: [ParsedPart], preamble: Preamble, compressed: Bool, firstLine: Int)
+    throws(MicrodataError) -> Dataset
+  {
+    let plans = preamble.planned.plans
+    let encoding = preamble.dialect.encoding
+    var lineBases: [Int] = []
+    var line = firstLine
+    for part in parts {
+      lineBases.append(line)
+      line += part.lineBreaks
+    }
+    for (k, part) in parts.enumerated() {
+      if let issue = part.error {
+        throw issue.error(
+          line: lineBases[k] + issue.relativeLine, plans: plans, file: file, encoding: encoding)
+      }
+    }
+    var columns = ColumnAssembler.assemble(parts: parts, plans: plans, codebook: codebook)
+    var rowCount = parts.reduce(0) { $0 + $1.rows }
+
+    // Rows → source lines: from part k's row r on, line = global row + shift.
+    var shiftRows: [Int32] = []
+    var shifts: [Int32] = []
+    var rowsBefore = 0
+    for (k, part) in parts.enumerated() {
+      for (row, shift) in part.lineShifts {
+        let global = Int32(lineBases[k] + shift - rowsBefore)
+        if shifts.last != global {
+          shiftRows.append(Int32(rowsBefore + row))
+          shifts.append(global)
+        }
+      }
+      rowsBefore += part.rows
+    }
+    var lineMap = LineMap(rows: shiftRows, shifts: shifts)
+
+    var issues = mergeTallies(parts.enumerated().map { ($1.tallies, lineBases[$0]) }).map { entry in
+      LoadReport.Issue(
+        kind: entry.tally.first.error(
+          line: entry.line, plans: plans, file: file, encoding: encoding
+        ).kind,
+        variable: entry.tally.column >= 0 && entry.tally.column < plans.count
+          ? plans[entry.tally.column].name : nil,
+        action: entry.tally.excluded ? .excluded : .setMissing, count: entry.tally.count,
+        first: entry.tally.first.error(
+          line: entry.line, plans: plans, file: file, encoding: encoding))
+    }
+
+    // Variables whose values must not repeat.
+    for column in columns
+    where codebook.variable(named: column.name)?.unique == true && column.declared {
+      let duplicates = KeyColumn(column: column).duplicateRows()
+      guard let first = duplicates.first else { continue }
+      let error = MicrodataError.duplicateKey(
+        file: file, variable: column.name, value: column.text(first.row) ?? "",
+        firstLine: lineMap.line(ofRow: first.firstRow), secondLine: lineMap.line(ofRow: first.row))
+      if options.errorPolicy == .strict { throw error }
+      let drop = Set(duplicates.map(\.row))
+      let keep = (0..<rowCount).filter { !drop.contains($0) }.map { Int32($0) }
+      columns = columns.map { $0.gathered(keep) }
+      lineMap = lineMap.gathered(keep)
+      rowCount = keep.count
+      issues.append(
+        LoadReport.Issue(
+          kind: error.kind, variable: column.name, action: .excluded, count: drop.count,
+          first: error))
+    }
+
+    let report = LoadReport(
+      source: file, encoding: encoding, delimiter: preamble.dialect.delimiterText,
+      byteOrderMark: preamble.dialect.byteOrderMark, compressed: compressed,
+      rowsRead: parts.reduce(0) { $0 + $1.recordsRead }, rowsKept: rowCount, issues: issues,
+      columns: columns.map {
+        LoadReport.ColumnMapping(
+          column: $0.header, variable: $0.name, kind: $0.kind, declared: $0.declared)
+      },
+      undeclaredColumns: preamble.planned.undeclared, absentVariables: preamble.planned.absent,
+      joins: [])
+    return Dataset(
+      codebook: codebook, source: file, columns: columns, rowCount: rowCount, loadReport: report,
+      lineMap: lineMap)
+  }
+}

@@ -1,0 +1,131 @@
+import Dispatch
+import Foundation
+
+/// Reads a delimited file held in memory into a `Dataset`: detects the dialect, reads the
+/// header, matches it to the codebook, parses the body (in parallel parts when it is large),
+/// and assembles the columns, the line map and the load report.
+struct CSVLoader {
+  let codebook: Codebook
+  let options: LoadOptions
+  let file: String
+
+  /// What is known once the header is read: dialect, column plans, where the body starts.
+  struct Preamble {
+    var dialect: CSVDialect
+    var planned: ColumnPlanner.Result
+    var bodyStart: Int
+    /// Line breaks before the body (the header's, and blank lines before it).
+    var headerLineBreaks: Int
+    /// The encoding is UTF-8 (forced, or by a byte-order mark) but some bytes are not UTF-8:
+    /// check each field.
+    var validateUTF8: Bool
+    var stopTable: [UInt8]
+  }
+
+  /// Detects the dialect and reads the header from `buffer[0..<end]`; `complete` tells whether
+  /// the buffer holds the whole file (then the whole file decides the encoding).
+  func preamble(_ base: UnsafePointer<UInt8>, count end: Int, complete: Bool) throws(MicrodataError)
+    -> Preamble
+  {
+    var start = 0
+    var bom = false
+    if end >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
+      throw .fileNotReadable(
+        file: file, reason: "it is UTF-16 text; save it as UTF-8 or Windows-1252")
+    }
+    if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF {
+      start = 3
+      bom = true
+    }
+    // A block of a stream may end inside a character: judge only its complete lines.
+    var judged = end
+    if !complete {
+      while judged > start && base[judged - 1] != 0x0A { judged -= 1 }
+      if judged == start { judged = max(start, end - 4) }
+    }
+    let invalid = UTF8Validation.firstInvalidOffset(base, from: start, to: judged)
+    let encoding: TextEncoding
+    var validate = false
+    if let forced = options.encoding {
+      encoding = forced
+      validate = forced == .utf8 && invalid != nil
+    } else {
+      encoding = bom || invalid == nil ? .utf8 : .windows1252
+      // A byte-order mark says UTF-8: bytes that are not are reported, not guessed at.
+      validate = bom && invalid != nil
+    }
+    let delimiter =
+      try options.delimiterByte() ?? CSVDialect.detectDelimiter(base, from: start, to: end)
+    guard let header = HeaderReader.read(base, from: start, to: end, delimiter: delimiter) else {
+      throw .emptyFile(file: file)
+    }
+    if validate,
+      let bad = UTF8Validation.firstInvalidOffset(base, from: start, to: header.bodyStart)
+    {
+      let bytes = "0x" + String(base[bad], radix: 16, uppercase: true)
+      throw .undecodableBytes(DataLocation(file: file, line: 1), bytes: bytes, encoding: .utf8)
+    }
+    let planner = ColumnPlanner(
+      codebook: codebook, options: options, file: file, encoding: encoding)
+    let planned = try planner.plan(header: header.fields)
+    var table = [UInt8](repeating: 0, count: 256)
+    table[Int(delimiter)] = 1
+    table[0x0A] = 1
+    table[0x0D] = 1
+    return Preamble(
+      dialect: CSVDialect(delimiter: delimiter, encoding: encoding, byteOrderMark: bom),
+      planned: planned,
+      bodyStart: header.bodyStart, headerLineBreaks: header.lineBreaks, validateUTF8: validate,
+      stopTable: table)
+  }
+
+  /// Parses a whole file held in memory. The buffer must be `terminate()`d (sentinel line feed);
+  /// the parts do not refer to it, so it can be freed before `finish`.
+  func parseWhole(_ buffer: ByteBuffer) throws(MicrodataError) -> ([ParsedPart], Preamble) {
+    let base = UnsafePointer(buffer.base)
+    let end = buffer.count
+    let preamble = try self.preamble(base, count: end, complete: true)
+    let cuts: [Int]
+    if options.parallel && end - preamble.bodyStart >= max(1, options.minimumParallelBytes) {
+      let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+      cuts = RecordBoundaries.split(
+        base, from: preamble.bodyStart, to: end, parts: cores, delimiter: preamble.dialect.delimiter
+      )
+    } else {
+      cuts = [preamble.bodyStart, end]
+    }
+    return (parse(base, cuts: cuts, preamble: preamble), preamble)
+  }
+
+  /// Parses the byte ranges between consecutive cuts, concurrently when there are several.
+  func parse(_ base: UnsafePointer<UInt8>, cuts: [Int], preamble: Preamble, maxRows: Int = .max)
+    -> [ParsedPart]
+  {
+    let plans = preamble.planned.plans
+    let columnCount = max(1, plans.count)
+    let parts = (0..<(cuts.count - 1)).map { k -> ParsedPart in
+      let bytes = cuts[k + 1] - cuts[k]
+      let bound = min(maxRows, bytes / columnCount + 16)
+      return ParsedPart(
+        plans: plans, capacity: min(bound, 1 << 26), arenaCapacity: max(4096, bytes / columnCount),
+        encoding: preamble.dialect.encoding)
+    }
+    preamble.stopTable.withUnsafeBufferPointer { table in
+      let parser = RecordParser(
+        base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count,
+        policy: options.errorPolicy,
+        validateUTF8: preamble.validateUTF8, trailingDelimiter: preamble.planned.trailingDelimiter,
+        stopTable: table.baseAddress!, plans: plans)
+      if parts.count == 1 {
+        parser.parse(into: parts[0], from: cuts[0], to: cuts[1], maxRows: maxRows)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+          parser.parse(into: parts[k], from: cuts[k], to: cuts[k + 1], maxRows: maxRows)
+        }
+      }
+    }
+    return parts
+  }
+}
+
+extension RecordParser: @unchecked Sendable {}

@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Joins the column sinks of consecutive parsed parts into the dataset's columns, copying each
+/// sink once into a Swift array and freeing it, and types the columns whose type comes from the
+/// data (undeclared columns, categorical variables without declared codes).
+enum ColumnAssembler {
+  static func assemble(parts: [ParsedPart], plans: [ColumnPlan], codebook: Codebook) -> [Column] {
+    var columns: [Column] = []
+    for (index, plan) in plans.enumerated() where plan.sink != .skip {
+      columns.append(assembleColumn(index, plan: plan, parts: parts, codebook: codebook))
+      for part in parts { part.sinks[index].release() }
+    }
+    return columns
+  }
+
+  private static func assembleColumn(
+    _ index: Int, plan: ColumnPlan, parts: [ParsedPart], codebook: Codebook
+  ) -> Column {
+    let total = parts.reduce(0) { $0 + $1.rows }
+    func concatenate<T>(_ type: T.Type, widen: ((UnsafeRawPointer, Int) -> T)? = nil) -> [T] {
+      [T](unsafeUninitializedCapacity: total) { buffer, count in
+        var offset = 0
+        for part in parts {
+          let sink = part.sinks[index]
+          if part.rows > 0 {
+            if let widen, sink.width != MemoryLayout<T>.size {
+              for r in 0..<part.rows {
+                (buffer.baseAddress! + offset + r).initialize(to: widen(sink.values!, r))
+              }
+            } else {
+              memcpy(buffer.baseAddress! + offset, sink.values!, part.rows * MemoryLayout<T>.size)
+            }
+          }
+          offset += part.rows
+        }
+        count = total
+      }
+    }
+    var column = Column(
+      name: plan.name, header: plan.header, kind: plan.kind, declared: plan.variable != nil,
+      storage: .integer32([]))
+    switch plan.sink {
+    case .categorical8: column.storage = .categorical8(concatenate(UInt8.self), levels: plan.levels)
+    case .categorical16:
+      column.storage = .categorical16(concatenate(UInt16.self), levels: plan.levels)
+    case .integer:
+      if parts.contains(where: { $0.sinks[index].width == 8 }) {
+        column.storage = .integer64(
+          concatenate(Int64.self) { p, r in
+            let v = p.load(fromByteOffset: r * 4, as: Int32.self)
+            return v == Int32.min ? Int64.min : Int64(v)
+          })
+      } else {
+        column.storage = .integer32(concatenate(Int32.self))
+      }
+    case .decimal: column.storage = .decimal(concatenate(Double.self))
+    case .date: column.storage = .date(concatenate(Int32.self))
+    case .identifier, .text:
+      if parts.allSatisfy({ $0.sinks[index].sink == .identifier }) {
+        column.storage = .numericIdentifier(concatenate(Int64.self))
+      } else {
+        for part in parts where part.sinks[index].sink == .identifier {
+          part.sinks[index].identifiersToText(rows: part.rows, arenaCapacity: part.rows * 8)
+        }
+        let text = concatenateText(index, parts: parts, total: total)
+        if plan.inferType {
+          column = inferred(column, text: text, codebook: codebook)
+        } else if plan.levelsFromData {
+          column.storage = categoricalFromData(text)
+        } else {
+          column.storage = .text(text)
+        }
+      }
+    case .skip: break
+    }
+    return column
+  }
+
+  private static func concatenateText(_ index: Int, parts: [ParsedPart], total: Int) -> TextColumn {
+    let byteCount = parts.reduce(0) { $0 + $1.sinks[index].arenaCount }
+    let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
+      var offset = 0
+      for part in parts where part.sinks[index].arenaCount > 0 {
+        memcpy(buffer.baseAddress! + offset, part.sinks[index].arena!, part.sinks[index].arenaCount)
+        offset += part.sinks[index].arenaCount
+      }
+      count = byteCount
+    }
+    let ends = [Int64](unsafeUninitializedCapacity: total) { buffer, count in
+      var offset = 0
+      var base: Int64 = 0
+      for part in parts {
+        let sink = part.sinks[index]
+        for r in 0..<part.rows {
+          buffer[offset + r] = base + sink.values!.load(fromByteOffset: r * 8, as: Int64.self)
+        }
+        offset += part.rows
+        base += Int64(sink.arenaCount)
+      }
+      count = total
+    }
+    return TextColumn(bytes: bytes, ends: ends)
+  }
+
+  /// An undeclared column becomes integer if every present value is a whole number, decimal if
+  /// every one is a number (decimal comma accepted), else text.
+  static func inferred(_ column: Column, text: TextColumn, codebook: Codebook) -> Column {
+    var result = column
+    var allInteger = true
+    var allNumeric = true
+    var integers = [Int64](repeating: Int64.min, count: text.count)
+    var decimals = [Double](repeating: .nan, count: text.count)
+    text.bytes.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
+      for row in 0..<text.count where allNumeric {
+        let r = text.range(row)
+        if r.isEmpty { continue }
+        let v = NumberParsing.integer(base + r.lowerBound, r.count)
+        if v != NumberParsing.invalid {
+          integers[row] = v
+          decimals[row] = Double(v)
+          continue
+        }
+        allInteger = false
+        if let d = NumberParsing.decimal(base + r.lowerBound, r.count) {
+          decimals[row] = d
+        } else {
+          allNumeric = false
+        }
+      }
+    }
+    if allInteger && text.count > 0 {
+      result.kind = .integer
+      if integers.allSatisfy({
+        $0 == Int64.min || ($0 > Int64(Int32.min) && $0 <= Int64(Int32.max))
+      }) {
+        result.storage = .integer32(integers.map { $0 == Int64.min ? Int32.min : Int32($0) })
+      } else {
+        result.storage = .integer64(integers)
+      }
+    } else if allNumeric && text.count > 0 {
+      result.kind = .decimal
+      result.storage = .decimal(decimals)
+    } else {
+      result.kind = .text
+      result.storage = .text(text)
+    }
+    return result
+  }
+
+  /// Levels from the data, sorted (numerically when every value is a number).
+  static func categoricalFromData(_ text: TextColumn) -> Column.Storage {
+    var index: [String: Int] = [:]
+    var values: [String] = []
+    var codes = [Int](repeating: -1, count: text.count)
+    for row in 0..<text.count {
+      guard let value = text[row] else { continue }
+      if let k = index[value] {
+        codes[row] = k
+      } else {
+        index[value] = values.count
+        codes[row] = values.count
+        values.append(value)
+      }
+    }
+    let order = sortedLevelOrder(values)
+    var rank = [Int](repeating: 0, count: values.count)
+    for (position, original) in order.enumerated() { rank[original] = position }
+    let levels = order.map { Factor.Level(code: values[$0], sv: "", en: "") }
+    if levels.count < Int(UInt8.max) {
+      return .categorical8(codes.map { $0 < 0 ? UInt8.max : UInt8(rank[$0]) }, levels: levels)
+    }
+    return .categorical16(codes.map { $0 < 0 ? UInt16.max : UInt16(rank[$0]) }, levels: levels)
+  }
+}
+
+/// Indices of `values` in sorted order: numerically when all are numbers, else by code points.
+func sortedLevelOrder(_ values: [String]) -> [Int] {
+  let numbers = values.map { Double($0.replacingOccurrences(of: ",", with: ".")) }
+  if numbers.allSatisfy({ $0 != nil }) {
+    return values.indices.sorted {
+      numbers[$0]! != numbers[$1]! ? numbers[$0]! < numbers[$1]! : values[$0] < values[$1]
+    }
+  }
+  return values.indices.sorted {
+    Array(values[$0].unicodeScalars.map(\.value)).lexicographicallyPrecedes(
+      values[$1].unicodeScalars.map(\.value))
+  }
+}

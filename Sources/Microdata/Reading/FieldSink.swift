@@ -1,0 +1,188 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The typed output of one column while a part of a file is parsed: a raw, growable array of
+/// values (one per row) and, for text, a byte arena. Plain memory with no reference counting, so
+/// the scanner's inner loop stays free of retain/release and exclusivity checks.
+///
+/// Values by sink: categorical `UInt8`/`UInt16` level index (max = missing); integer `Int32`
+/// (`Int32.min` missing) until a value needs `Int64` (`Int64.min` missing); decimal `Double`
+/// (NaN missing); date `Int32` day number (`Int32.min` missing); identifier `Int64`
+/// (`Int64.min` missing) until a value is not a plain number, then text; text: the arena's end
+/// offset after the row (`Int64`), an empty value is missing.
+struct FieldSink {
+  /// The file column this sink reads.
+  let column: Int
+  /// Rows the value buffer holds.
+  var capacity: Int
+  var sink: ColumnPlan.Sink
+  var width: Int
+  var values: UnsafeMutableRawPointer?
+  var lookup: CodeLookup.View
+  var integerMinimum: Int64
+  var integerMaximum: Int64
+  var decimalMinimum: Double
+  var decimalMaximum: Double
+  var numericMissing: UnsafeMutablePointer<Int64>?
+  var numericMissingCount: Int
+  var required: Bool
+  /// Text is stored as UTF-8: bytes ≥ 0x80 of a single-byte encoding are transcoded.
+  var transcode: TextEncoding?
+  var arena: UnsafeMutablePointer<UInt8>?
+  var arenaCount: Int = 0
+  var arenaCapacity: Int = 0
+
+  init(plan: ColumnPlan, column: Int, capacity: Int, arenaCapacity: Int, encoding: TextEncoding) {
+    self.column = column
+    self.capacity = capacity
+    sink = plan.sink
+    switch plan.sink {
+    case .skip: width = 0
+    case .categorical8: width = 1
+    case .categorical16: width = 2
+    case .integer, .date: width = 4
+    case .decimal, .identifier, .text: width = 8
+    }
+    values = width > 0 ? malloc(capacity * width) : nil
+    lookup = plan.lookup.view
+    integerMinimum = plan.integerMinimum
+    integerMaximum = plan.integerMaximum
+    decimalMinimum = plan.decimalMinimum
+    decimalMaximum = plan.decimalMaximum
+    numericMissingCount = plan.numericMissing.count
+    if !plan.numericMissing.isEmpty {
+      numericMissing = .allocate(capacity: plan.numericMissing.count)
+      numericMissing!.initialize(from: plan.numericMissing, count: plan.numericMissing.count)
+    }
+    required = plan.required
+    transcode = encoding == .utf8 ? nil : encoding
+    if plan.sink == .text {
+      self.arenaCapacity = max(64, arenaCapacity)
+      arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+  }
+
+  /// Frees the memory (the sink must not be used afterwards).
+  mutating func release() {
+    free(values)
+    free(arena)
+    numericMissing?.deallocate()
+    values = nil
+    arena = nil
+    numericMissing = nil
+  }
+
+  mutating func grow(rows newCapacity: Int) {
+    guard width > 0 else {
+      capacity = newCapacity
+      return
+    }
+    values = realloc(values, newCapacity * width)
+    precondition(values != nil, "out of memory")
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func reserveArena(_ additional: Int) {
+    if arenaCount + additional > arenaCapacity {
+      var newCapacity = arenaCapacity * 2
+      while newCapacity < arenaCount + additional { newCapacity *= 2 }
+      arena = realloc(arena, newCapacity)!.assumingMemoryBound(to: UInt8.self)
+      arenaCapacity = newCapacity
+    }
+  }
+
+  /// Appends a text value (transcoded to UTF-8 when needed) and records the row's end offset.
+  @inline(__always)
+  mutating func appendText(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+    if let encoding = transcode {
+      reserveArena(n * 3)
+      var k = 0
+      while k < n {
+        let b = p[k]
+        if b < 0x80 {
+          arena![arenaCount] = b
+          arenaCount += 1
+        } else {
+          let scalar = encoding == .windows1252 ? windows1252Scalar(b) : UInt32(b)
+          if scalar < 0x800 {
+            arena![arenaCount] = UInt8(0xC0 | (scalar >> 6))
+            arena![arenaCount + 1] = UInt8(0x80 | (scalar & 0x3F))
+            arenaCount += 2
+          } else {
+            arena![arenaCount] = UInt8(0xE0 | (scalar >> 12))
+            arena![arenaCount + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            arena![arenaCount + 2] = UInt8(0x80 | (scalar & 0x3F))
+            arenaCount += 3
+          }
+        }
+        k += 1
+      }
+    } else {
+      reserveArena(n)
+      (arena! + arenaCount).update(from: p, count: n)
+      arenaCount += n
+    }
+    values!.storeBytes(of: Int64(arenaCount), toByteOffset: row &* 8, as: Int64.self)
+  }
+
+  /// Records an empty (missing) text value.
+  @inline(__always)
+  mutating func appendMissingText(row: Int) {
+    values!.storeBytes(of: Int64(arenaCount), toByteOffset: row &* 8, as: Int64.self)
+  }
+
+  /// Forgets text appended for `row` (the row is being dropped).
+  mutating func rollBackText(row: Int) {
+    guard sink == .text else { return }
+    arenaCount = row == 0 ? 0 : Int(values!.load(fromByteOffset: (row - 1) * 8, as: Int64.self))
+  }
+
+  /// Widens an `Int32` integer column to `Int64` for the first `rows` rows.
+  mutating func widenIntegers(rows: Int, capacity: Int) {
+    let wide = malloc(max(1, capacity) * 8)!
+    for r in 0..<rows {
+      let v = values!.load(fromByteOffset: r * 4, as: Int32.self)
+      wide.storeBytes(
+        of: v == Int32.min ? Int64.min : Int64(v), toByteOffset: r * 8, as: Int64.self)
+    }
+    free(values)
+    values = wide
+    width = 8
+  }
+
+  /// Turns an identifier column read as numbers into text (a non-numeric id appeared).
+  mutating func identifiersToText(rows: Int, arenaCapacity: Int) {
+    self.arenaCapacity = max(64, arenaCapacity)
+    arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
+    sink = .text
+    for r in 0..<rows {
+      let v = values!.load(fromByteOffset: r * 8, as: Int64.self)
+      if v != Int64.min {
+        let digits = Array(String(v).utf8)
+        digits.withUnsafeBufferPointer { appendTextRaw($0.baseAddress!, $0.count) }
+      }
+      values!.storeBytes(of: Int64(arenaCount), toByteOffset: r * 8, as: Int64.self)
+    }
+  }
+
+  private mutating func appendTextRaw(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    reserveArena(n)
+    (arena! + arenaCount).update(from: p, count: n)
+    arenaCount += n
+  }
+
+  /// Whether an integer equals one of the variable's own numeric missing codes.
+  @inline(__always)
+  func isNumericMissing(_ v: Int64) -> Bool {
+    var k = 0
+    while k < numericMissingCount {
+      if numericMissing![k] == v { return true }
+      k += 1
+    }
+    return false
+  }
+}

@@ -1,0 +1,188 @@
+/// The JSON of `strata maihda` (see the CLI contract), plus detail fields:
+///
+/// ```json
+/// {"variables": ["kon", "aldersgrupp"],
+///  "null_model": {"intercept": -5.9, "sigma2": 0.81, "sigma2_ci": [0.6, 1.1], "vpc": 0.197,
+///                 "vpc_ci": [...], "mor": 2.36, "mor_ci": [...], "auc": 0.74, "auc_ci": [...],
+///                 "log_likelihood": ..., "converged": true, "boundary": false,
+///                 "coefficients": [{"term": "(Intercept)", "estimate": ..., ...}]},
+///  "main_effects_model": {... the same ..., "pcv": 0.85, "fixed_part_auc": 0.73, ...},
+///  "strata": [{"kon": "1", "aldersgrupp": "18-24", "n": 10234, "cases": 60,
+///              "observed": 0.0059, "predicted": 0.0058, "ci": [0.0041, 0.0079], "rank": 1,
+///              "main_effects_predicted": 0.0049, "interaction": 0.21,
+///              "interaction_ci": [0.02, 0.40], "stratum_index": 17}],
+///  "method": "laplace", "n_agq": 1, "dropped_strata": 0, "warnings": [],
+///  "fits": {"null": {...}, "main_effects": {...}}}
+/// ```
+/// `fits` holds both `RandomInterceptFit`s in full, so that the JSON decodes back to an equal
+/// result.
+extension MAIHDAResult: Codable {
+  enum CodingKeys: String, CodingKey {
+    case variables
+    case nullModel = "null_model"
+    case mainEffectsModel = "main_effects_model"
+    case strata
+    case method
+    case nAGQ = "n_agq"
+    case droppedStrata = "dropped_strata"
+    case warnings, fits
+  }
+
+  enum ModelKeys: String, CodingKey {
+    case intercept, sigma2
+    case sigma2Interval = "sigma2_ci"
+    case vpc
+    case vpcInterval = "vpc_ci"
+    case mor
+    case morInterval = "mor_ci"
+    case auc
+    case aucInterval = "auc_ci"
+    case aucStandardError = "auc_std_error"
+    case aucLevel = "auc_level"
+    case logLikelihood = "log_likelihood"
+    case deviance, aic, converged
+    case boundary, iterations, coefficients, pcv
+    case fixedPartAUC = "fixed_part_auc"
+  }
+
+  enum FitKeys: String, CodingKey {
+    case null
+    case mainEffects = "main_effects"
+  }
+
+  /// A key that is either a fixed stratum field or a variable name.
+  struct StratumKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+
+    static let persons = StratumKey("n")
+    static let cases = StratumKey("cases")
+    static let observed = StratumKey("observed")
+    static let predicted = StratumKey("predicted")
+    static let interval = StratumKey("ci")
+    static let rank = StratumKey("rank")
+    static let mainEffectsPredicted = StratumKey("main_effects_predicted")
+    static let interaction = StratumKey("interaction")
+    static let interactionInterval = StratumKey("interaction_ci")
+    static let index = StratumKey("stratum_index")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(variables, forKey: .variables)
+    try encodeModel(nullModel, nullSummary, in: &container, key: .nullModel, extra: nil)
+    try encodeModel(
+      mainEffectsModel, mainEffectsSummary, in: &container, key: .mainEffectsModel,
+      extra: (pcv, mainEffectsFixedPartAUC))
+    var rows = container.nestedUnkeyedContainer(forKey: .strata)
+    for stratum in strata {
+      var row = rows.nestedContainer(keyedBy: StratumKey.self)
+      for (variable, code) in zip(variables, stratum.codes) {
+        try row.encode(code, forKey: StratumKey(variable))
+      }
+      try row.encode(stratum.persons, forKey: .persons)
+      try row.encode(stratum.cases, forKey: .cases)
+      try row.encode(stratum.observed, forKey: .observed)
+      try row.encode(stratum.predicted, forKey: .predicted)
+      try row.encode(stratum.predictedInterval, forKey: .interval)
+      try row.encode(stratum.rank, forKey: .rank)
+      try row.encode(stratum.mainEffectsPredicted, forKey: .mainEffectsPredicted)
+      try row.encode(stratum.interaction, forKey: .interaction)
+      try row.encode(stratum.interactionInterval, forKey: .interactionInterval)
+      try row.encode(stratum.index, forKey: .index)
+    }
+    try container.encode(method, forKey: .method)
+    try container.encode(nAGQ, forKey: .nAGQ)
+    try container.encode(droppedStrata, forKey: .droppedStrata)
+    try container.encode(warnings, forKey: .warnings)
+    var fits = container.nestedContainer(keyedBy: FitKeys.self, forKey: .fits)
+    try fits.encode(nullModel, forKey: .null)
+    try fits.encode(mainEffectsModel, forKey: .mainEffects)
+  }
+
+  private func encodeModel(
+    _ fit: RandomInterceptFit, _ summary: MAIHDAModelSummary,
+    in container: inout KeyedEncodingContainer<CodingKeys>, key: CodingKeys,
+    extra: (Double?, GroupedAUC)?
+  ) throws {
+    var model = container.nestedContainer(keyedBy: ModelKeys.self, forKey: key)
+    let variance = summary.randomIntercept
+    try model.encode(summary.intercept, forKey: .intercept)
+    try model.encode(variance.variance, forKey: .sigma2)
+    try model.encodeIfPresent(variance.varianceInterval, forKey: .sigma2Interval)
+    try model.encode(variance.vpc, forKey: .vpc)
+    try model.encodeIfPresent(variance.vpcInterval, forKey: .vpcInterval)
+    try model.encode(variance.medianOddsRatio, forKey: .mor)
+    try model.encodeIfPresent(variance.medianOddsRatioInterval, forKey: .morInterval)
+    try model.encode(summary.auc.auc, forKey: .auc)
+    try model.encodeIfPresent(summary.auc.interval, forKey: .aucInterval)
+    try model.encodeIfPresent(summary.auc.standardError, forKey: .aucStandardError)
+    try model.encode(summary.auc.level, forKey: .aucLevel)
+    try model.encode(fit.logLikelihood, forKey: .logLikelihood)
+    try model.encode(fit.deviance, forKey: .deviance)
+    try model.encode(fit.aic, forKey: .aic)
+    try model.encode(fit.converged, forKey: .converged)
+    try model.encode(fit.boundary, forKey: .boundary)
+    try model.encode(fit.iterations, forKey: .iterations)
+    try model.encode(summary.coefficients, forKey: .coefficients)
+    if let (pcv, fixedPart) = extra {
+      try model.encodeIfPresent(pcv, forKey: .pcv)
+      try model.encode(fixedPart, forKey: .fixedPartAUC)
+    }
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    variables = try container.decode([String].self, forKey: .variables)
+    let fits = try container.nestedContainer(keyedBy: FitKeys.self, forKey: .fits)
+    nullModel = try fits.decode(RandomInterceptFit.self, forKey: .null)
+    mainEffectsModel = try fits.decode(RandomInterceptFit.self, forKey: .mainEffects)
+    let null = try container.nestedContainer(keyedBy: ModelKeys.self, forKey: .nullModel)
+    let main = try container.nestedContainer(keyedBy: ModelKeys.self, forKey: .mainEffectsModel)
+    nullSummary = try Self.decodeSummary(null, fit: nullModel)
+    mainEffectsSummary = try Self.decodeSummary(main, fit: mainEffectsModel)
+    pcv = try main.decodeIfPresent(Double.self, forKey: .pcv)
+    mainEffectsFixedPartAUC = try main.decode(GroupedAUC.self, forKey: .fixedPartAUC)
+    var rows = try container.nestedUnkeyedContainer(forKey: .strata)
+    var strata: [MAIHDAStratum] = []
+    while !rows.isAtEnd {
+      let row = try rows.nestedContainer(keyedBy: StratumKey.self)
+      strata.append(
+        MAIHDAStratum(
+          index: try row.decode(Int.self, forKey: .index),
+          codes: try variables.map { try row.decode(String.self, forKey: StratumKey($0)) },
+          persons: try row.decode(Int.self, forKey: .persons),
+          cases: try row.decode(Int.self, forKey: .cases),
+          observed: try row.decode(Double.self, forKey: .observed),
+          predicted: try row.decode(Double.self, forKey: .predicted),
+          predictedInterval: try row.decode(ClosedRange<Double>.self, forKey: .interval),
+          rank: try row.decode(Int.self, forKey: .rank),
+          mainEffectsPredicted: try row.decode(Double.self, forKey: .mainEffectsPredicted),
+          interaction: try row.decode(Double.self, forKey: .interaction),
+          interactionInterval: try row.decode(
+            ClosedRange<Double>.self, forKey: .interactionInterval)))
+    }
+    self.strata = strata
+    method = try container.decode(MixedModelMethod.self, forKey: .method)
+    nAGQ = try container.decode(Int.self, forKey: .nAGQ)
+    droppedStrata = try container.decode(Int.self, forKey: .droppedStrata)
+    warnings = try container.decode([String].self, forKey: .warnings)
+  }
+
+  private static func decodeSummary(
+    _ model: KeyedDecodingContainer<ModelKeys>, fit: RandomInterceptFit
+  ) throws -> MAIHDAModelSummary {
+    MAIHDAModelSummary(
+      intercept: try model.decode(Double.self, forKey: .intercept),
+      randomIntercept: fit.randomIntercept,
+      auc: GroupedAUC(
+        auc: try model.decode(Double.self, forKey: .auc),
+        standardError: try model.decodeIfPresent(Double.self, forKey: .aucStandardError),
+        level: try model.decode(Double.self, forKey: .aucLevel),
+        interval: try model.decodeIfPresent(ClosedRange<Double>.self, forKey: .aucInterval)),
+      coefficients: try model.decode([RandomInterceptCoefficient].self, forKey: .coefficients))
+  }
+}

@@ -1,0 +1,51 @@
+import Distributions
+import Foundation
+
+/// One fixed effect of a random-intercept model with its Wald test and interval.
+///
+/// ```
+/// z = β̂ / SE,   p = 2 Φ(−|z|),   OR = exp β̂,   interval exp(β̂ ± Φ⁻¹((1 + level)/2) · SE)
+/// ```
+public struct RandomInterceptCoefficient: Sendable, Equatable, Codable {
+  /// The coefficient name, e.g. `kon: 2`.
+  public let term: String
+  /// β̂ on the log-odds scale.
+  public let estimate: Double
+  /// Its standard error.
+  public let standardError: Double
+  /// The Wald statistic β̂ / SE.
+  public let z: Double
+  /// The two-sided p-value of z.
+  public let pValue: Double
+  /// exp β̂.
+  public let oddsRatio: Double
+  /// The level of `oddsRatioInterval`.
+  public let level: Double
+  /// The Wald interval for the odds ratio.
+  public let oddsRatioInterval: ClosedRange<Double>
+
+  enum CodingKeys: String, CodingKey {
+    case term, estimate, z, level
+    case standardError = "std_error"
+    case pValue = "p_value"
+    case oddsRatio = "odds_ratio"
+    case oddsRatioInterval = "ci"
+  }
+}
+
+extension RandomInterceptFit {
+  /// The fixed-effects table: Wald z, p-value and odds ratio with its interval per coefficient.
+  /// - Parameter level: the confidence level, in (0, 1).
+  public func coefficientRows(level: Double = 0.95) -> [RandomInterceptCoefficient] {
+    let q = Normal.quantile((1 + level) / 2)
+    return coefficientNames.indices.map { k in
+      let estimate = coefficients[k]
+      let se = standardErrors[k]
+      let z = estimate / se
+      return RandomInterceptCoefficient(
+        term: coefficientNames[k], estimate: estimate, standardError: se, z: z,
+        pValue: 2 * Normal.cdf(-abs(z)), oddsRatio: exp(estimate), level: level,
+        oddsRatioInterval: exp(estimate - q * se)...exp(estimate + q * se))
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Microdata
+
+/// A data file to read, with how to read it: the codebook and the CSV dialect overrides.
+///
+/// Shared by the subcommands' `InputOptions` and the data section of a report recipe.
+struct DataInput: Sendable, Equatable, Codable {
+  /// The file (`.csv`, `.tsv`, `.txt`, optionally `.gz`).
+  var path: String
+  /// A codebook file; `nil` is the canonical codebook shipped with Strata.
+  var codebook: String?
+  /// `;`, `,`, `tab` or `|`; `nil` detects it.
+  var delimiter: String?
+  /// `utf8`, `latin1` or `windows1252`; `nil` detects it.
+  var encoding: String?
+  /// What to do with a bad row: `strict` (fail) or `skip` (exclude and count).
+  var onError: LoadOptions.ErrorPolicy = .strict
+
+  init(
+    path: String, codebook: String? = nil, delimiter: String? = nil, encoding: String? = nil,
+    onError: LoadOptions.ErrorPolicy = .strict
+  ) {
+    self.path = path
+    self.codebook = codebook
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.onError = onError
+  }
+
+  /// The same reading options for another file (e.g. the population next to the suspects).
+  func withPath(_ other: String) -> DataInput {
+    var copy = self
+    copy.path = other
+    return copy
+  }
+
+  /// The codebook this input is read through.
+  func loadCodebook() throws -> Codebook {
+    guard let codebook else { return .canonical }
+    return try Codebook(contentsOf: URL(fileURLWithPath: codebook))
+  }
+
+  /// The load options for this input.
+  func loadOptions(variables: [String]? = nil) throws -> LoadOptions {
+    var options = LoadOptions()
+    if let delimiter {
+      guard let character = LoadOptions.delimiter(named: delimiter) else {
+        throw JobError.invalidOption("unknown delimiter `\(delimiter)` (use ; , tab or |)")
+      }
+      options.delimiter = character
+    }
+    if let encoding {
+      guard let value = TextEncoding(name: encoding) else {
+        throw JobError.invalidOption(
+          "unknown encoding `\(encoding)` (use utf8, latin1 or windows1252)")
+      }
+      options.encoding = value
+    }
+    options.errorPolicy = onError
+    options.variables = variables
+    return options
+  }
+
+  /// Reads the file, applies `filter`, and returns the dataset with the warnings an analyst
+  /// must see (rows excluded by reason, rows removed by the filter).
+  func load(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
+    let codebook = try loadCodebook()
+    var dataset = try Dataset.load(
+      contentsOf: URL(fileURLWithPath: path), codebook: codebook,
+      options: try loadOptions(variables: variables))
+    var warnings = dataset.loadReport.exclusionWarnings
+    if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+      let before = dataset.rowCount
+      dataset = try dataset.filtered(by: RowFilter(parsing: filter))
+      if dataset.rowCount == 0 && before > 0 {
+        warnings.append("the filter `\(filter)` leaves no rows of \(path)")
+      }
+    }
+    return LoadedData(dataset: dataset, warnings: warnings, filter: filter)
+  }
+}
+
+/// A dataset read for an analysis, with its warnings.
+struct LoadedData: Sendable {
+  var dataset: Dataset
+  var warnings: [String]
+  var filter: String?
+}
+
+extension LoadReport {
+  /// One sentence per reason rows were excluded or values set missing, for stderr and JSON.
+  var exclusionWarnings: [String] {
+    issues.map { issue in
+      let what = issue.action == .excluded ? "rows excluded" : "values set to missing"
+      let variable = issue.variable.map { " in `\($0)`" } ?? ""
+      return "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
+    }
+  }
+}

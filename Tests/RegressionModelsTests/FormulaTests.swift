@@ -1,0 +1,95 @@
+import RegressionModels
+import Testing
+
+/// Formula parsing and expansion, exactly (StatsModels' and R's `terms.formula` semantics).
+@Suite("Formula")
+struct FormulaTests {
+  static func terms(_ text: String) throws -> [String] {
+    try Formula(text).terms.map(\.description)
+  }
+
+  @Test("Main effects, interactions and crossing")
+  func expansion() throws {
+    #expect(try Self.terms("y ~ a + b") == ["a", "b"])
+    #expect(try Self.terms("y ~ a * b") == ["a", "b", "a & b"])
+    #expect(try Self.terms("y ~ a : b") == ["a & b"])
+    #expect(try Self.terms("y ~ a & b") == ["a & b"])
+    #expect(try Self.terms("y ~ a * b * c") == ["a", "b", "c", "a & b", "a & c", "b & c", "a & b & c"])
+    #expect(try Self.terms("y ~ (a + b + c)^2") == ["a", "b", "c", "a & b", "a & c", "b & c"])
+    #expect(try Self.terms("y ~ a * b - a:b") == ["a", "b"])
+    #expect(try Self.terms("y ~ (a + b) * c") == ["a", "b", "c", "a & c", "b & c"])
+    // R's order: by interaction order, then appearance; variables in order of appearance.
+    #expect(try Self.terms("y ~ b:a + c + a") == ["c", "a", "b & a"])
+    #expect(try Self.terms("y ~ a + b + b:a") == ["a", "b", "a & b"])
+    #expect(try Self.terms("y ~ kon * fodelse + aldersgrupp") == ["kon", "fodelse", "aldersgrupp", "kon & fodelse"])
+  }
+
+  @Test("Intercept")
+  func intercept() throws {
+    #expect(try Formula("y ~ a").hasIntercept)
+    #expect(try !Formula("y ~ a - 1").hasIntercept)
+    #expect(try !Formula("y ~ 0 + a").hasIntercept)
+    #expect(try Formula("y ~ 1 + a").hasIntercept)
+    #expect(try Formula("y ~ 1").terms.isEmpty)
+    #expect(try Formula("y ~ 0 + a").description == "y ~ 0 + a")
+    #expect(try Formula("y ~ a*b").description == "y ~ 1 + a + b + a & b")
+  }
+
+  @Test("Responses")
+  func responses() throws {
+    #expect(try Formula("y ~ a").response == .variable("y"))
+    #expect(try Formula("antal_misstankar >= 2 ~ a").response == .condition(variable: "antal_misstankar", comparison: .greaterOrEqual, value: .number(2)))
+    #expect(try Formula("brottstyp == \"vbek\" ~ a").response == .condition(variable: "brottstyp", comparison: .equal, value: .code("vbek")))
+    for op in Formula.Comparison.allCases {
+      #expect(try Formula("x \(op.rawValue) 1 ~ a").response == .condition(variable: "x", comparison: op, value: .number(1)))
+    }
+    #expect(try Formula("s / n ~ a").response == .successes("s", trials: "n"))
+    #expect(try Formula("cbind(s, f) ~ a").response == .successesFailures("s", failures: "f"))
+    #expect(try Formula("y ~ C(alder) + `födelse land`").categoricalVariables == ["alder"])
+    #expect(try Self.terms("y ~ C(alder) + `födelse land`") == ["alder", "födelse land"])
+    #expect(try Self.terms("misstänkt ~ kön + ålder") == ["kön", "ålder"])
+  }
+
+  @Test("Syntax errors carry the position", arguments: [
+    ("y a", 3), ("y ~", 3), ("y ~ a +", 7), ("y ~ (a + b", 10), ("y ~ log(a)", 4), ("y ~ a $ b", 6),
+    ("y ~ y + a", 9), ("y ~ 0", 5), ("y ~ 2", 4),
+  ])
+  func errors(text: String, position: Int) {
+    do {
+      _ = try Formula(text)
+      Issue.record("\(text) parsed")
+    } catch {
+      guard case .formulaSyntax(_, let formula, let at) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(formula == text)
+      #expect(at == position, "\(text)")
+    }
+  }
+
+  @Test("Formulas built from terms")
+  func built() {
+    let f = Formula(response: .variable("y"), terms: [Term("a", "b"), Term("a"), Term("b", "a")])
+    #expect(f.terms == [Term("a"), Term("a", "b")])
+    #expect(Term("a", "b") == Term("b", "a"))
+    #expect(Term.intercept.description == "(Intercept)")
+    #expect(f.predictorVariables == ["a", "b"])
+  }
+
+  @Test("Unknown variables suggest close names")
+  func unknown() throws {
+    var t = TestTable(rowCount: 4)
+    t.add("y", [0, 1, 0, 1])
+    t.add("aldersgrupp", levels: ["a", "b"], values: ["a", "b", "b", "a"])
+    t.add("kon", levels: ["1", "2"], values: ["1", "2", "1", "2"])
+    #expect(throws: ModelError.unknownVariable(name: "aldersgrup", suggestions: ["aldersgrupp"])) {
+      try GLM.fit(formula: "y ~ aldersgrup", data: t)
+    }
+    #expect(throws: ModelError.unknownVariable(name: "kön", suggestions: ["kon"])) {
+      try GLM.fit(formula: "y ~ kön", data: t)
+    }
+    let message = ModelError.unknownVariable(name: "kön", suggestions: ["kon"]).description
+    #expect(message == "The variable `kön` is not in the data. Did you mean `kon`?")
+  }
+}
