@@ -18,6 +18,8 @@ public struct RecidivismSummary: Sendable, Equatable, Codable {
   public var total: SummaryRecord
   public var eventsAfterEnd: Int
   public var excluded: Exclusions
+  /// Suspicion rows without a person key or date.
+  public var excludedSuspicions: Exclusions
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
@@ -25,6 +27,7 @@ public struct RecidivismSummary: Sendable, Equatable, Codable {
     case windowDays = "window_days"
     case endDay = "end_day"
     case eventsAfterEnd = "events_after_end"
+    case excludedSuspicions = "excluded_suspicions"
   }
 }
 
@@ -35,7 +38,8 @@ extension Recidivism {
     return RecidivismSummary(
       windowDays: options.windowDays, index: options.index, endDay: endDay, variables: variables,
       groups: variables.isEmpty ? [record(total)] : cells, total: record(total),
-      eventsAfterEnd: eventsAfterEnd, excluded: excluded, warnings: warnings)
+      eventsAfterEnd: eventsAfterEnd, excluded: excluded, excludedSuspicions: excludedSuspicions,
+      warnings: warnings)
   }
 
   func record(_ group: RecidivismGroup) -> SummaryRecord {

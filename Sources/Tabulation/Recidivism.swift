@@ -107,8 +107,11 @@ public struct Recidivism: Sendable, Equatable {
   public let total: RecidivismGroup
   /// Index suspicions excluded for a missing or out-of-range group code.
   public let excluded: Exclusions
+  /// Suspicion rows left out because their person key or date is missing (only with
+  /// ``init(persons:dates:personVariable:dateVariable:groups:options:)``).
+  public internal(set) var excludedSuspicions: Exclusions = Exclusions()
   /// Suspicions dated after ``endDay``, ignored.
   public let eventsAfterEnd: Int
   /// Notes for the analyst.
-  public let warnings: [String]
+  public internal(set) var warnings: [String]
 }

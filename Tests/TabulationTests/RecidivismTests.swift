@@ -89,6 +89,26 @@ struct RecidivismTests {
     #expect(result.warnings.contains("1 index suspicion excluded: kon is missing."))
   }
 
+  @Test("calendar dates with missing persons or dates: the rest as by day numbers")
+  func calendarDates() throws {
+    let persons: [String?] = reference.person.map { "p\($0)" } + [nil, "p1"]
+    let dates: [CalendarDay?] =
+      reference.day.map { CalendarDay(daysSince1970: Int32($0)) } + [
+        CalendarDay("2016-01-01"), nil,
+      ]
+    let group = factor("grupp", levels: 2, reference.group + [0, 1])
+    let options = RecidivismOptions(endDay: reference.endDay, disclosure: .off)
+    let withDates = try Recidivism(
+      persons: persons, dates: dates, groups: [group], options: options)
+    let withDays = try Recidivism(
+      persons: reference.person, days: reference.day,
+      groups: [factor("grupp", levels: 2, reference.group)], options: options)
+    #expect(withDates.groups == withDays.groups && withDates.total == withDays.total)
+    #expect(withDates.excludedSuspicions.missing == ["lopnr": 1, "datum": 1])
+    #expect(withDates.excludedSuspicions.rows == 2)
+    #expect(withDates.warnings.first == "1 suspicion excluded: datum is missing.")
+  }
+
   @Test("options are validated")
   func validation() {
     #expect(throws: TabulationError.self) {
