@@ -65,7 +65,8 @@ public struct RepeatOffending: Sendable, Equatable {
   public let total: RepeatShare
   /// Persons left out because a group code is missing or outside every level.
   public let excluded: Exclusions
-  /// The persons table: the group variables × `upprepad` (levels `ja`, `nej`).
+  /// The persons table: the group variables × repeat offending (the last dimension, named after
+  /// the suspicion variable, with levels `ja` and `nej`).
   public let table: CrossTab
 
   /// - Parameters:
@@ -79,6 +80,21 @@ public struct RepeatOffending: Sendable, Equatable {
     groups: [Factor], suspicions: [Int], suspicionVariable: String = "antal_misstankar",
     options: RepeatOffendingOptions = RepeatOffendingOptions()
   ) throws(TabulationError) {
+    try self.init(
+      groups: groups, suspicions: suspicions.map(Double.init),
+      suspicionVariable: suspicionVariable, options: options)
+  }
+
+  /// As ``init(groups:suspicions:suspicionVariable:options:)`` with the counts as read from a
+  /// file: `NaN` marks a missing count (the person is left out and counted as missing for
+  /// `suspicionVariable`).
+  ///
+  /// - Throws: `TabulationError.invalidWeight` for a count that is below 1 or not a whole
+  ///   number, and the errors of the other initialiser.
+  public init(
+    groups: [Factor], suspicions: [Double], suspicionVariable: String = "antal_misstankar",
+    options: RepeatOffendingOptions = RepeatOffendingOptions()
+  ) throws(TabulationError) {
     try Rate.validate(per: 1, level: options.level)
     guard options.minimumSuspicions >= 1 else {
       throw .invalidOption(
@@ -87,16 +103,17 @@ public struct RepeatOffending: Sendable, Equatable {
     for group in groups where group.count != suspicions.count {
       throw .lengthMismatch(variable: group.name, count: group.count, expected: suspicions.count)
     }
-    if let row = suspicions.firstIndex(where: { $0 < 1 }) {
-      throw .invalidWeight(variable: suspicionVariable, row: row, value: Double(suspicions[row]))
+    if let row = suspicions.firstIndex(where: { !$0.isNaN && !($0 >= 1 && $0 == $0.rounded()) }) {
+      throw .invalidWeight(variable: suspicionVariable, row: row, value: suspicions[row])
     }
+    let minimum = Double(options.minimumSuspicions)
     let status = Factor(
-      name: "upprepad",
+      name: suspicionVariable,
       levels: [
         Factor.Level(code: "ja", sv: "upprepad brottslighet", en: "repeat offending"),
         Factor.Level(code: "nej", sv: "en misstanke", en: "one suspicion"),
       ],
-      codes: suspicions.map { $0 >= options.minimumSuspicions ? 0 : 1 })
+      codes: suspicions.map { $0.isNaN ? Factor.missing : ($0 >= minimum ? 0 : 1) })
     let table = try CrossTab(groups + [status])
     let suppression = table.suppression(options.disclosure)
 

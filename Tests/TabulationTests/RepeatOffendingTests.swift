@@ -55,6 +55,20 @@ struct RepeatOffendingTests {
     #expect(overall.cells.isEmpty == false && overall.total.repeaters == 2)
   }
 
+  @Test("counts read from a file: NaN is missing and counted, a fraction is an error")
+  func fromFile() throws {
+    let a = factor("a", levels: 1, [0, 0, 0, 0, 0])
+    let result = try RepeatOffending(
+      groups: [a], suspicions: [1, 2, .nan, 4, 1], options: RepeatOffendingOptions(disclosure: .off)
+    )
+    #expect(result.total.persons == 4 && result.total.repeaters == 2)
+    #expect(result.excluded.missing == ["antal_misstankar": 1])
+    #expect(throws: TabulationError.invalidWeight(variable: "antal_misstankar", row: 1, value: 1.5))
+    {
+      try RepeatOffending(groups: [a], suspicions: [1, 1.5, 1, 1, 1])
+    }
+  }
+
   @Test("a group with three repeat offenders is hidden, and so is the group that would reveal it")
   func smallGroup() throws {
     // Group 1: 10 persons, 3 repeaters; group 2: 20 persons, 10 repeaters.
