@@ -22,9 +22,24 @@ public struct CrossTabGrid: Sendable, Equatable {
   public let rowTotals: [Double]
   public let columnTotals: [Double]
   public let total: Double
+  /// Indices of the row and column variables among the table's dimensions.
+  public let rowDimensions: [Int]
+  public let columnDimensions: [Int]
   /// Positions in the extended table (internal): `[row][column]`, with one extra row and column
   /// for the totals.
   let positions: [[Int]]
+
+  /// The table's level indices of an entry (`nil` = summed over), for looking up the same entry
+  /// in a ``Suppression``, ``RateTable`` or ``CrossTab``: `row` and `column` index ``rowKeys``
+  /// and ``columnKeys``; `nil` means the total over the rows or columns.
+  public func levelIndices(row: Int?, column: Int?) -> [Int?] {
+    var indices = [Int?](repeating: nil, count: rowDimensions.count + columnDimensions.count)
+    if let row { for (j, d) in rowDimensions.enumerated() { indices[d] = rowKeys[row][j] } }
+    if let column {
+      for (j, d) in columnDimensions.enumerated() { indices[d] = columnKeys[column][j] }
+    }
+    return indices
+  }
 }
 
 extension CrossTab {
@@ -47,20 +62,21 @@ extension CrossTab {
     let rowSlots: [[Int]?] = rowKeys.map { $0 } + [nil]
     let columnSlots: [[Int]?] = columnKeys.map { $0 } + [nil]
     let positions = rowSlots.map { r in columnSlots.map { c in position(r, c) } }
-    let codes: (ResolvedLayout, [Int], [[Int]]) -> [[String]] = { _, dims, keys in
-      keys.map { key in zip(dims, key).map { self.dimensions[$0.0].levels[$0.1].code } }
+    func codes(_ dimensions: [Int], _ keys: [[Int]]) -> [[String]] {
+      keys.map { key in zip(dimensions, key).map { self.dimensions[$0].levels[$1].code } }
     }
     return CrossTabGrid(
       rowVariables: resolved.rows.map { dimensions[$0].name },
       columnVariables: resolved.columns.map { dimensions[$0].name },
       rowKeys: rowKeys, columnKeys: columnKeys,
-      rowCodes: codes(resolved, resolved.rows, rowKeys),
-      columnCodes: codes(resolved, resolved.columns, columnKeys),
+      rowCodes: codes(resolved.rows, rowKeys),
+      columnCodes: codes(resolved.columns, columnKeys),
       counts: rowKeys.indices.map { r in columnKeys.indices.map { c in extended[positions[r][c]] }
       },
       rowTotals: rowKeys.indices.map { extended[positions[$0][columnKeys.count]] },
       columnTotals: columnKeys.indices.map { extended[positions[rowKeys.count][$0]] },
-      total: total, positions: positions)
+      total: total, rowDimensions: resolved.rows, columnDimensions: resolved.columns,
+      positions: positions)
   }
 
   /// All combinations of level indices for the given level counts, row-major (the first varies
