@@ -11,6 +11,13 @@ extension CrossTab {
     var status: [Suppression.Status] = extended.map {
       control.isBelowThreshold($0) ? .primary : .published
     }
+    if weightName != nil && control.protectRows {
+      // Few persons behind a large weighted count are protected too.
+      let rows = Self.extend(records.map { Double($0) }, shape: shape)
+      for position in rows.indices where control.isBelowThreshold(rows[position]) {
+        status[position] = .primary
+      }
+    }
     if control.secondary && status.contains(.primary) {
       var engine = SecondarySuppression(shape: shape, values: extended, status: status)
       engine.run()

@@ -20,8 +20,9 @@ import Microdata
 /// numbers exactly up to 2⁵³.
 ///
 /// ```swift
-/// let table = try CrossTab([kon, aldersgrupp, fodelse], weight: .integers(name: "antal_misstankar", antal))
-/// table.count(["1", nil, "utrikes"])        // men born abroad, all ages
+/// let table = try CrossTab(
+///   [kon, aldersgrupp, fodelse], weight: .integers(name: "antal_misstankar", antal))
+/// try table.count(codes: ["1", nil, "utrikes"]) // men born abroad, all ages
 /// try table.margin(keeping: ["kon"]).counts // [men, women]
 /// ```
 public struct CrossTab: Sendable, Equatable {

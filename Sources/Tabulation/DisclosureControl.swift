@@ -5,7 +5,9 @@
 /// - **Primary suppression.** A count `n` with `0 < n < threshold` is suppressed (shown as `..`).
 ///   This applies to cells and to every margin, since a margin is published too. Zero counts are
 ///   true zeros and are shown (`0`): in register data an empty group is a fact, not an estimate,
-///   and a zero reveals nothing about any person.
+///   and a zero reveals nothing about any person. In a weighted table an entry is also
+///   suppressed when fewer than `threshold` (but some) input rows lie behind it
+///   (``protectRows``).
 /// - **Secondary suppression.** No suppressed count may be recoverable from the published cells
 ///   and margins. First a line rule: in every line of the table with its margins (a row, a
 ///   column, and for n-way tables every line along any dimension, margin lines included) that is
@@ -32,10 +34,17 @@ public struct DisclosureControl: Sendable, Equatable, Hashable, Codable {
   /// margins. Default `true`; turning it off publishes recoverable counts and is meant only for
   /// internal tables.
   public var secondary: Bool
+  /// For a weighted table (e.g. suspicions counted with `antal_misstankar`), whether an entry is
+  /// also suppressed when the number of input rows behind it — persons, in a person-level file —
+  /// is above zero and below the threshold, even if its weighted count is not: 7 suspicions of
+  /// one person reveal that person. Default `true`; turn it off when the input rows are
+  /// themselves aggregates (one row per cell of an aggregated file).
+  public var protectRows: Bool
 
-  public init(threshold: Double = 5, secondary: Bool = true) {
+  public init(threshold: Double = 5, secondary: Bool = true, protectRows: Bool = true) {
     self.threshold = threshold
     self.secondary = secondary
+    self.protectRows = protectRows
   }
 
   /// No suppression at all.

@@ -304,3 +304,22 @@ struct SuppressionProofTests {
     #expect(on.isSuppressed(cell: 1) && on.isSuppressed(cell: 2))
   }
 }
+
+@Suite("Disclosure control of weighted tables")
+struct WeightedSuppressionTests {
+  @Test("few persons behind many suspicions are suppressed unless rows are aggregates")
+  func protectRows() throws {
+    // Cell (1, 1): 2 persons with 9 suspicions in all; other cells have many persons.
+    let a: [Int32] = [0, 0] + Array(repeating: 0, count: 10) + Array(repeating: 1, count: 20)
+    let b: [Int32] =
+      [0, 0] + Array(repeating: 1, count: 10) + Array(repeating: 0, count: 10)
+      + Array(repeating: 1, count: 10)
+    let w = [4, 5] + Array(repeating: 1, count: 30)
+    let table = try CrossTab(
+      [factor("a", levels: 2, a), factor("b", levels: 2, b)],
+      weight: .integers(name: "antal_misstankar", w))
+    #expect(table.counts == [9, 10, 10, 10])
+    #expect(table.suppression().status(at: [0, 0]) == .primary)
+    #expect(!table.suppression(DisclosureControl(protectRows: false)).isSuppressed(at: [0, 0]))
+  }
+}
