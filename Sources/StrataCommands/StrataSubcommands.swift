@@ -2,5 +2,8 @@ import ArgumentParser
 
 /// The subcommands of `strata`, in the order `--help` lists them.
 enum StrataSubcommands {
-  static let all: [ParsableCommand.Type] = [GenerateCommand.self]
+  static let all: [ParsableCommand.Type] = [
+    DescribeCommand.self,
+    GenerateCommand.self,
+  ]
 }

@@ -17,15 +17,18 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .customLong("on-error"),
-    help: "Bad rows: strict (stop with an error) or skip (exclude and count them).")
-  var onError: LoadOptions.ErrorPolicy = .strict
+    help: "Bad rows: strict (stop with an error; the default) or skip (exclude and count them).")
+  var onError: LoadOptions.ErrorPolicy?
 
   @Option(help: "Select rows, e.g. 'brottstyp == \"vbek\" && alder >= 18'.")
   var filter: String?
 
   /// The input description for a file read with these options.
-  func input(_ path: String) -> DataInput {
+  /// - Parameter defaultPolicy: the policy when `--on-error` is not given (`strict` except for
+  ///   `describe`, which reports bad values as counts).
+  func input(_ path: String, defaultPolicy: LoadOptions.ErrorPolicy = .strict) -> DataInput {
     DataInput(
-      path: path, codebook: codebook, delimiter: delimiter, encoding: encoding, onError: onError)
+      path: path, codebook: codebook, delimiter: delimiter, encoding: encoding,
+      onError: onError ?? defaultPolicy)
   }
 }
