@@ -62,7 +62,8 @@ let package = Package(
     .target(
       name: "StrataCommands",
       dependencies: [
-        "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels", "Reporting",
+        "LinearAlgebra", "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels",
+        "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),
