@@ -1,0 +1,127 @@
+import Microdata
+
+/// Options for ``CrossTabSummary``.
+public struct CrossTabSummaryOptions: Sendable, Equatable, Hashable {
+  /// Rows × columns; default: the first variable as rows, the rest as columns.
+  public var layout: TableLayout?
+  /// The base of the `percent` field, or `nil` for none. Default `nil`.
+  public var percent: PercentBase?
+  /// Disclosure control. Default: threshold 5 with secondary suppression.
+  public var disclosure: DisclosureControl
+  /// Rate options (used when a population is given). Default: per 100 000, 95 %.
+  public var rates: RateOptions
+  /// Whether to test the association of the row variables with the column variables. Default
+  /// `false`.
+  public var includeTest: Bool
+  /// The language of ``CrossTabSummary/labels``. Default Swedish.
+  public var language: Language
+
+  public init(
+    layout: TableLayout? = nil, percent: PercentBase? = nil,
+    disclosure: DisclosureControl = DisclosureControl(), rates: RateOptions = RateOptions(),
+    includeTest: Bool = false, language: Language = .sv
+  ) {
+    self.layout = layout
+    self.percent = percent
+    self.disclosure = disclosure
+    self.rates = rates
+    self.includeTest = includeTest
+    self.language = language
+  }
+}
+
+/// The result of a test of association as the CLI emits it.
+public struct TestSummary: Sendable, Equatable, Hashable, Codable {
+  public var chi2: Double
+  public var df: Int
+  public var pValue: Double
+  public var cramersV: Double
+  public var g2: Double
+  public var g2PValue: Double
+  public var n: Double
+  /// Fisher's exact test, for a 2 × 2 table of whole numbers.
+  public var fisherPValue: Double?
+  public var oddsRatio: Double?
+  public var oddsRatioCI: Interval?
+
+  enum CodingKeys: String, CodingKey {
+    case chi2, df, n, g2
+    case pValue = "p_value"
+    case cramersV = "cramers_v"
+    case g2PValue = "g2_p_value"
+    case fisherPValue = "fisher_p_value"
+    case oddsRatio = "odds_ratio"
+    case oddsRatioCI = "odds_ratio_ci"
+  }
+}
+
+/// How many entries disclosure control suppressed.
+public struct SuppressionSummary: Sendable, Equatable, Hashable, Codable {
+  public var threshold: Double
+  public var primary: Int
+  public var secondary: Int
+}
+
+/// A cross-tabulation ready to publish: every cell, every margin and the total as
+/// ``SummaryRecord``s (counts, and with a population its rates and representation ratios, and
+/// percentages), with disclosure control applied, an optional test of association, the
+/// exclusions, labels and warnings. It is the `strata tabulate` JSON:
+///
+/// ```json
+/// {"rows": ["kon"], "cols": ["fodelse"],
+///  "cells": [{"kon": "1", "fodelse": "inrikes", "count": 812, "population": 612345,
+///             "rate": 132.6, "rate_ci": [123.7, 142.0], "percent": 61.2, "suppressed": false}],
+///  "margins": [...], "total": {"count": 1326, ...},
+///  "test": {"chi2": 41.2, "df": 1, "p_value": 1.4e-10, "cramers_v": 0.18, ...},
+///  "excluded": {"missing": {"utbildning": 37}, "outside": {}, "rows": 37},
+///  "labels": {"kon": {"1": "Män", "2": "Kvinnor"}}, "warnings": []}
+/// ```
+///
+/// Cells are listed with the row variables outermost (the first slowest), margins by subset of
+/// variables kept (each subset's entries in the same order). A suppressed entry has no values.
+public struct CrossTabSummary: Sendable, Equatable, Codable {
+  public var rows: [String]
+  public var cols: [String]
+  /// The weight variable, if counts are weighted.
+  public var weight: String?
+  public var cells: [SummaryRecord]
+  public var margins: [SummaryRecord]
+  public var total: SummaryRecord
+  /// Rates are per this many persons (when a population is given).
+  public var per: Double?
+  /// The base of `percent` (when requested).
+  public var percentBase: PercentBase?
+  public var test: TestSummary?
+  public var suppression: SuppressionSummary
+  /// Cells with suspects but no population (with `allowMissingPopulation`).
+  public var unmatched: [UnmatchedCell]?
+  public var excluded: Exclusions
+  /// `labels[variable][code]` in the chosen language.
+  public var labels: [String: [String: String]]
+  public var warnings: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case rows, cols, weight, cells, margins, total, per, test, suppression, unmatched, excluded
+    case labels, warnings
+    case percentBase = "percent_base"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    rows = try c.decode([String].self, forKey: .rows)
+    cols = try c.decode([String].self, forKey: .cols)
+    let order = rows + cols
+    weight = try c.decodeIfPresent(String.self, forKey: .weight)
+    cells = try c.decode([SummaryRecord].self, forKey: .cells).map { $0.ordered(by: order) }
+    margins = try c.decode([SummaryRecord].self, forKey: .margins).map { $0.ordered(by: order) }
+    total = try c.decode(SummaryRecord.self, forKey: .total)
+    per = try c.decodeIfPresent(Double.self, forKey: .per)
+    percentBase = try c.decodeIfPresent(PercentBase.self, forKey: .percentBase)
+    test = try c.decodeIfPresent(TestSummary.self, forKey: .test)
+    suppression = try c.decode(SuppressionSummary.self, forKey: .suppression)
+    unmatched = try c.decodeIfPresent([UnmatchedCell].self, forKey: .unmatched)
+    excluded = try c.decode(Exclusions.self, forKey: .excluded)
+    labels = try c.decode([String: [String: String]].self, forKey: .labels)
+    warnings = try c.decode([String].self, forKey: .warnings)
+  }
+}

@@ -1,1 +1,0 @@
-// The Tabulation module. (Its files arrive with the issue that builds it.)
