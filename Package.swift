@@ -63,7 +63,7 @@ let package = Package(
       name: "StrataCommands",
       dependencies: [
         "LinearAlgebra", "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels",
-        "Reporting",
+        "Reporting", "Distributions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),

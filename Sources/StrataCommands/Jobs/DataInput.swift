@@ -62,8 +62,15 @@ struct DataInput: Sendable, Equatable, Codable {
   }
 
   /// Reads the file, applies `filter`, and returns the dataset with the warnings an analyst
-  /// must see (rows excluded by reason, rows removed by the filter).
+  /// must see (rows excluded by reason, rows removed by the filter). Inside a report run the
+  /// file is read once and shared (`DatasetCache`).
   func load(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
+    if let cache = DatasetCache.current { return try cache.load(self, filter: filter) }
+    return try loadUncached(filter: filter, variables: variables)
+  }
+
+  /// Reads the file without the report cache.
+  func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
     let codebook = try loadCodebook()
     var dataset = try Dataset.load(
       contentsOf: URL(fileURLWithPath: path), codebook: codebook,

@@ -28,6 +28,9 @@ struct PublishedFigure: Sendable, Equatable {
   var rounding: RoundingRule
   /// Why the figure is known not to reproduce; such a figure is reported but does not fail.
   var knownMismatch: String?
+  /// In a `for_each` entry: the expansion the figure belongs to (`for_each: {brottstyp:
+  /// vbek}`); empty means every expansion.
+  var forEach: [CellCoordinate] = []
   /// The recipe line of the figure.
   var line: Int
 

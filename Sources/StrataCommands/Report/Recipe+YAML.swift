@@ -50,7 +50,7 @@ extension Recipe {
       case "source": source = try reader.string(value, "`source`")
       case "language": language = try reader.choice(value, "`language`", as: Language.self)
       case "suppress": suppress = try Self.threshold(value, reader)
-      case "codebook": dialect.codebook = try resolved(try reader.string(value, "`codebook`"))
+      case "codebook": dialect.codebook = resolved(try reader.string(value, "`codebook`"))
       case "dialect": try Self.readDialect(value, into: &dialect, reader)
       case "data": dataNode = value
       case "filter": filterNode = value

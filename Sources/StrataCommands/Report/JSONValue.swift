@@ -1,0 +1,75 @@
+import Foundation
+
+/// A JSON value built in code and written with sorted keys (byte-stable), pretty-printed.
+/// Non-finite numbers are written as `null` (JSON has none).
+indirect enum JSONValue: Sendable, Equatable {
+  case string(String)
+  case number(Double)
+  case bool(Bool)
+  case array([JSONValue])
+  case object(JSONObject)
+  case null
+
+  /// The text: two-space indentation, keys sorted, a final newline.
+  func encoded() throws -> Data {
+    Data((text(indent: "") + "\n").utf8)
+  }
+
+  func text(indent: String) -> String {
+    let inner = indent + "  "
+    switch self {
+    case .string(let value): return Self.quoted(value)
+    case .number(let value): return Self.number(value)
+    case .bool(let value): return value ? "true" : "false"
+    case .null: return "null"
+    case .array(let items):
+      if items.isEmpty { return "[]" }
+      if items.allSatisfy({ if case .number = $0 { true } else if case .string = $0 { true } else { false } }) {
+        return "[" + items.map { $0.text(indent: inner) }.joined(separator: ", ") + "]"
+      }
+      return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n"
+        + indent + "]"
+    case .object(let object):
+      if object.values.isEmpty { return "{}" }
+      let lines = object.values.keys.sorted().map { key in
+        inner + Self.quoted(key) + ": " + object.values[key]!.text(indent: inner)
+      }
+      return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
+    }
+  }
+
+  /// A finite number as its shortest round-trip decimal (integers without `.0`).
+  static func number(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
+  }
+
+  static func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}
+
+/// A JSON object under construction.
+struct JSONObject: Sendable, Equatable {
+  var values: [String: JSONValue] = [:]
+
+  subscript(key: String) -> JSONValue? {
+    get { values[key] }
+    set { values[key] = newValue }
+  }
+}

@@ -1,0 +1,167 @@
+import Microdata
+import Reporting
+
+/// One analysis to run: a recipe entry, or one `for_each` value of it, numbered in report
+/// order.
+struct PlannedAnalysis: Sendable {
+  /// 1-based position in the report; files are named `<nn>-<slug>`.
+  var number: Int
+  var entry: RecipeEntry
+  /// The name `--only` matches: the entry's `name` (or the slug of its title) with the
+  /// for_each codes appended, e.g. `rates-vbek`.
+  var name: String
+  /// The title with its placeholders filled in.
+  var title: String
+  /// The codes of the for_each axes this analysis is for.
+  var forEachValues: [CellCoordinate]
+  /// The published figures this analysis must reproduce.
+  var expectations: [PublishedFigure]
+
+  /// The file-name stem, e.g. `03-misstankta-for-vald-mot-bekant`.
+  func stem(width: Int) -> String {
+    let number = String(self.number)
+    return String(repeating: "0", count: max(0, width - number.count)) + number + "-"
+      + Slug.make(title)
+  }
+
+  /// The entry's filter and the for_each conditions (the recipe's global filter is added when
+  /// the job is built, since it depends on the data file).
+  var entryFilter: String? {
+    var parts: [String] = []
+    if let filter = entry.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+      parts.append(filter)
+    }
+    for value in forEachValues {
+      let escaped = value.code.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"")
+      parts.append("\(value.variable) == \"\(escaped)\"")
+    }
+    return Self.conjunction(parts)
+  }
+
+  /// Filters joined by `&&`, parenthesising any that contain an "or".
+  static func conjunction(_ parts: [String]) -> String? {
+    let cleaned = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard cleaned.count > 1 else { return cleaned.first }
+    return cleaned.map { part in
+      let lowered = part.lowercased()
+      return lowered.contains("|") || lowered.contains(" or ") ? "(\(part))" : part
+    }.joined(separator: " && ")
+  }
+}
+
+extension Recipe {
+  /// Every analysis of the recipe, for_each entries expanded, numbered from 1.
+  ///
+  /// A for_each value `all` takes the codes of the variable (or grouping) in the codebook of
+  /// the entry's data file. Titles are templated: `{VARIABLE}` is the code, `{VARIABLE_label}`
+  /// its label in the report's language — lower-cased at the start when the placeholder is not
+  /// at the start of the title ("Misstänkta för {brottstyp_label}" → "Misstänkta för våld mot
+  /// bekant").
+  ///
+  /// - Throws: `RecipeError` when a for_each variable has no codes in the codebook or a code
+  ///   is not one of them.
+  func plannedAnalyses(language: Language? = nil) throws(RecipeError) -> [PlannedAnalysis] {
+    let language = language ?? self.language
+    var planned: [PlannedAnalysis] = []
+    for entry in entries {
+      let codebook = try codebook(for: entry)
+      var combinations: [[(CellCoordinate, Label)]] = [[]]
+      for axis in entry.forEach {
+        let levels = try levels(of: axis, codebook: codebook)
+        combinations = combinations.flatMap { prefix in
+          levels.map { prefix + [(CellCoordinate(variable: axis.variable, code: $0.code), $0.label)] }
+        }
+      }
+      let base = entry.name ?? Slug.make(entry.title)
+      for combination in combinations {
+        let values = combination.map(\.0)
+        let title = Self.fill(entry.title, combination, language: language)
+        let name = ([base] + values.map { Slug.make($0.code) }).joined(separator: "-")
+        let expectations = entry.expectations.filter { figure in
+          figure.forEach.allSatisfy { values.contains($0) }
+        }
+        planned.append(
+          PlannedAnalysis(
+            number: planned.count + 1, entry: entry, name: name, title: title,
+            forEachValues: values, expectations: expectations))
+      }
+    }
+    return planned
+  }
+
+  /// The codebook of an entry's main data file (the canonical one when none is named).
+  func codebook(for entry: RecipeEntry) throws(RecipeError) -> Codebook {
+    let name = entry.dataName(entry.kind == .recidivism ? "suspicions" : "data", recipe: self)
+    guard let file = name.flatMap(dataFile(named:)) else { return .canonical }
+    do {
+      return try file.input.loadCodebook()
+    } catch let error as MicrodataError {
+      throw .invalidValue(file: self.file, line: file.line, message: error.description)
+    } catch {
+      throw .invalidValue(file: self.file, line: file.line, message: "\(error)")
+    }
+  }
+
+  /// The codes and labels an axis runs over.
+  func levels(of axis: ForEachAxis, codebook: Codebook) throws(RecipeError) -> [(code: String, label: Label)] {
+    let declared: [(code: String, label: Label)]
+    if let variable = codebook.variable(named: axis.variable) {
+      declared = variable.codes.map { ($0.code, $0.label) }
+    } else if let grouping = codebook.grouping(named: axis.variable) {
+      declared = grouping.levels.map { ($0.code, $0.label) }
+    } else {
+      let names = codebook.allNames
+      let hint = NameSuggestions.closest(to: axis.variable, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+      throw .invalidValue(
+        file: file, line: axis.line,
+        message: "`for_each` names `\(axis.variable)`, which the codebook does not declare\(hint)")
+    }
+    guard let values = axis.values else {
+      guard !declared.isEmpty else {
+        throw .invalidValue(
+          file: file, line: axis.line,
+          message: "`\(axis.variable): all` needs the codes of `\(axis.variable)` in the codebook, which lists none")
+      }
+      return declared
+    }
+    var result: [(code: String, label: Label)] = []
+    for value in values {
+      if let level = declared.first(where: { $0.code == value }) {
+        result.append(level)
+      } else if declared.isEmpty {
+        result.append((value, Label(sv: value, en: value)))
+      } else {
+        let hint = NameSuggestions.closest(to: value, among: declared.map(\.code)).first.map { "; did you mean `\($0)`?" } ?? ""
+        throw .invalidValue(
+          file: file, line: axis.line,
+          message: "`\(value)` is not a code of `\(axis.variable)` (codes: \(declared.map(\.code).joined(separator: ", ")))\(hint)")
+      }
+    }
+    return result
+  }
+
+  /// Fills `{variable}` and `{variable_label}` placeholders.
+  static func fill(_ template: String, _ values: [(CellCoordinate, Label)], language: Language) -> String {
+    var title = template
+    for (coordinate, label) in values {
+      let placeholder = "{\(coordinate.variable)_label}"
+      var text = label.text(language)
+      if text.isEmpty { text = coordinate.code }
+      if let range = title.range(of: placeholder) {
+        if range.lowerBound != title.startIndex { text = Self.lowercasingFirst(text) }
+        title = title.replacingOccurrences(of: placeholder, with: text)
+      }
+      title = title.replacingOccurrences(of: "{\(coordinate.variable)}", with: coordinate.code)
+    }
+    return title
+  }
+
+  /// "Våld mot bekant" → "våld mot bekant"; "EU utom Norden" stays (an acronym).
+  static func lowercasingFirst(_ text: String) -> String {
+    guard let first = text.first, first.isUppercase else { return text }
+    let second = text.dropFirst().first
+    if let second, second.isUppercase { return text }
+    return first.lowercased() + text.dropFirst()
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Microdata
+import Reporting
+
+extension ShareResult {
+  /// The analysis's JSON: one object per cell and numerator, keyed by the `by` variables'
+  /// codes, with `count`, `total`, `share`, `percent` and `ci` (of the share), or
+  /// `"suppressed": true` and no values that could reveal a suppressed count.
+  ///
+  /// ```json
+  /// {"analysis": "share", "by": ["grupp", "ar"], "denominator": "personer",
+  ///  "numerators": ["aterfall_1ar"], "level": 0.95,
+  ///  "cells": [{"grupp": "Kvinnor", "ar": "2004", "numerator": "aterfall_1ar",
+  ///             "count": 2650, "total": 14929, "share": 0.1775, "percent": 17.75,
+  ///             "ci": [0.1714, 0.1837], "suppressed": false}],
+  ///  "excluded": {"rows": 0, "missing": {}}, "warnings": []}
+  /// ```
+  func json(warnings: [String]) throws -> Data {
+    var cellObjects: [JSONObject] = []
+    for cell in cells {
+      for (k, numerator) in numerators.enumerated() {
+        var object = JSONObject()
+        for (d, dimension) in dimensions.enumerated() {
+          object[dimension.name] = .string(dimension.codes[cell.levels[d]])
+        }
+        object["numerator"] = .string(numerator)
+        let count = cell.counts[k]
+        let hidden = isSuppressed(cell.total) || isSuppressed(count)
+        object["suppressed"] = .bool(hidden)
+        if !isSuppressed(cell.total) { object["total"] = .number(cell.total) }
+        if !hidden {
+          object["count"] = .number(count)
+          if cell.total > 0 {
+            object["share"] = .number(count / cell.total)
+            object["percent"] = .number(100 * count / cell.total)
+          }
+          if let interval = cell.intervals[k] {
+            object["ci"] = .array([.number(interval.lower), .number(interval.upper)])
+          }
+        }
+        cellObjects.append(object)
+      }
+    }
+    var missing = JSONObject()
+    for (name, count) in excludedMissing { missing[name] = .number(Double(count)) }
+    var excluded = JSONObject()
+    excluded["rows"] = .number(Double(excludedRows))
+    excluded["missing"] = .object(missing)
+    var root = JSONObject()
+    root["analysis"] = .string("share")
+    root["by"] = .array(dimensions.map { .string($0.name) })
+    root["denominator"] = .string(denominator)
+    root["numerators"] = .array(numerators.map { .string($0) })
+    root["level"] = .number(level)
+    root["suppress"] = .number(Double(suppress))
+    root["cells"] = .array(cellObjects.map { .object($0) })
+    root["excluded"] = .object(excluded)
+    root["warnings"] = .array(warnings.map { .string($0) })
+    return try JSONValue.object(root).encoded()
+  }
+
+  /// The publication table: one row per cell, the denominator, then count and percentage per
+  /// numerator under a spanning header.
+  func table(_ job: ShareJob) throws -> ReportTable {
+    let language = job.language
+    let sv = language == .sv
+    let title =
+      job.title
+      ?? (sv ? "Andel av \(label(denominator, language).lowercased())" : "Share of \(label(denominator, language).lowercased())")
+    var groups = [HeaderSpan("", span: 1)]
+    var columns = [ReportColumn(label(denominator, language), role: .count)]
+    for numerator in numerators {
+      groups.append(HeaderSpan(label(numerator, language), span: 2))
+      columns.append(ReportColumn(sv ? "Antal" : "Number", role: .count))
+      columns.append(ReportColumn(sv ? "Procent" : "Per cent", role: .percent))
+    }
+    var table = ReportTable(
+      title: title, language: language, stubHeaders: dimensions.map { label($0.name, language) },
+      columnGroups: numerators.isEmpty ? [] : [groups], columns: columns)
+    for cell in cells {
+      let labels = zip(dimensions, cell.levels).map { $0.levels[$1].label(language) }
+      var row: [ReportCell] = [isSuppressed(cell.total) ? .suppressed : .count(cell.total)]
+      for count in cell.counts {
+        if isSuppressed(cell.total) || isSuppressed(count) {
+          row += [.suppressed, .suppressed]
+        } else {
+          row.append(.count(count))
+          row.append(cell.total > 0 ? .percent(100 * count / cell.total) : .missing)
+        }
+      }
+      try table.appendRow(labels, row)
+    }
+    let formula =
+      sv
+      ? "Procent = 100 · antal / \(label(denominator, language).lowercased()). Konfidensintervall (Wilson, \(percentText(level))) finns i JSON-filen."
+      : "Per cent = 100 · number / \(label(denominator, language).lowercased()). Confidence intervals (Wilson, \(percentText(level))) are in the JSON file."
+    table.footnotes.append(.note(formula))
+    return table
+  }
+
+  private func percentText(_ level: Double) -> String {
+    NumberFormat(language: .sv, style: .plain).string(100 * level, decimals: 0) + " %"
+  }
+}
