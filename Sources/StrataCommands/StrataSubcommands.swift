@@ -5,5 +5,7 @@ enum StrataSubcommands {
   static let all: [ParsableCommand.Type] = [
     DescribeCommand.self,
     GenerateCommand.self,
+    ReportCommand.self,
+    CheckCommand.self,
   ]
 }

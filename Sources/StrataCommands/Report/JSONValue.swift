@@ -64,9 +64,11 @@ indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
-/// A JSON object under construction.
+/// A JSON object: its values by key, and the order keys were read in (written sorted).
 struct JSONObject: Sendable, Equatable {
   var values: [String: JSONValue] = [:]
+  /// Keys in the order they were parsed (empty for objects built in code).
+  var order: [String] = []
 
   subscript(key: String) -> JSONValue? {
     get { values[key] }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The comparison of one published figure with the recomputed value.
+struct FigureCheck: Sendable, Equatable {
+  enum Status: Sendable, Equatable {
+    /// The computed value, rounded by the rule, equals the published one.
+    case reproduced
+    /// It does not.
+    case mismatch
+    /// It does not, as the recipe documents (`known_mismatch`); not a failure.
+    case knownMismatch(String)
+    /// It does although the recipe says it should not: the note is stale (not a failure).
+    case unexpectedMatch(String)
+    /// The cell is suppressed in the output.
+    case suppressed
+    /// The cell or measure is not in the analysis's JSON.
+    case notFound(String)
+    /// The analysis failed.
+    case analysisFailed(String)
+  }
+
+  var figure: PublishedFigure
+  /// The number of the analysis in the report.
+  var analysis: Int
+  var analysisTitle: String
+  /// The recomputed value, unrounded.
+  var computed: Double?
+  /// The recomputed value rounded by the figure's rule and precision.
+  var rounded: String?
+  var status: Status
+
+  /// Whether the check makes `strata check` fail.
+  var isFailure: Bool {
+    switch status {
+    case .reproduced, .knownMismatch, .unexpectedMatch: false
+    case .mismatch, .suppressed, .notFound, .analysisFailed: true
+    }
+  }
+
+  /// Compares `figure` with the analysis's JSON.
+  init(_ figure: PublishedFigure, analysis: Int, title: String, json: Data) {
+    self.figure = figure
+    self.analysis = analysis
+    self.analysisTitle = title
+    switch ContractLookup.find(measure: figure.measure, cell: figure.cell, in: json) {
+    case .value(let value):
+      computed = value
+      guard value.isFinite, let published = PublishedDecimal(parsing: figure.published) else {
+        status = .notFound("the computed value is not finite")
+        return
+      }
+      let result = PublishedDecimal(value).rounded(figure.decimals, rule: figure.rounding)
+      rounded = result.text
+      let equal = result.isNumericallyEqual(to: published)
+      switch (equal, figure.knownMismatch) {
+      case (true, nil): status = .reproduced
+      case (true, let reason?): status = .unexpectedMatch(reason)
+      case (false, nil): status = .mismatch
+      case (false, let reason?): status = .knownMismatch(reason)
+      }
+    case .suppressed: status = .suppressed
+    case .notFound(let why): status = .notFound(why)
+    }
+  }
+
+  /// A figure of an analysis that failed.
+  init(_ figure: PublishedFigure, analysis: Int, title: String, failure: String) {
+    self.figure = figure
+    self.analysis = analysis
+    self.analysisTitle = title
+    status = .analysisFailed(failure)
+  }
+}

@@ -1,0 +1,19 @@
+/// Escaping of text for HTML element content and double-quoted attribute values.
+enum HTMLText {
+  /// `&`, `<`, `>`, `"` and `'` as character references.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}

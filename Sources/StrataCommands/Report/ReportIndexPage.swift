@@ -1,0 +1,177 @@
+import Foundation
+import Microdata
+import Reporting
+
+/// The report's `index.html`: one self-contained page (no external files, no scripts) with
+/// the title, the date, the data read (files, rows read, rows excluded with reasons), a table
+/// of contents, every analysis with its tables (`HTMLRenderer` fragments) and charts (inline
+/// SVG), its warnings or its failure, the published-figure checks, and the symbol legend.
+struct ReportIndexPage {
+  /// Marks a page `strata report` wrote (so a rerun may replace its files).
+  static let generatorMarker = "<meta name=\"generator\" content=\"strata report\">"
+
+  var run: ReportRun
+  /// Files written per analysis number (links under each analysis).
+  var files: [Int: ReportWriter.AnalysisFiles] = [:]
+
+  private var language: Language { run.language }
+  private func t(_ sv: String, _ en: String) -> String { ReportText.text(language, sv, en) }
+  private func x(_ text: String) -> String { HTMLText.escape(text) }
+
+  func render() throws -> String {
+    var body: [String] = []
+    body.append(header())
+    body.append(contents())
+    if !run.failures.isEmpty { body.append(failureSummary()) }
+    body.append(try dataSection())
+    for outcome in run.outcomes { body.append(try section(outcome)) }
+    if !run.checks.isEmpty { body.append(try checksSection()) }
+    body.append(legend())
+    return """
+      <!DOCTYPE html>
+      <html lang="\(language.rawValue)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      \(Self.generatorMarker)
+      <title>\(x(run.recipe.title))</title>
+      <style>
+      \(Self.styleSheet)
+      </style>
+      </head>
+      <body>
+      <main>
+      \(body.joined(separator: "\n"))
+      </main>
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The anchor of an analysis, e.g. `a03`.
+  func anchor(_ analysis: PlannedAnalysis) -> String {
+    "a" + analysis.stem(width: run.numberWidth).prefix { $0 != "-" }
+  }
+
+  private func header() -> String {
+    var lines = ["<header class=\"report\">", "<h1>\(x(run.recipe.title))</h1>"]
+    if let subtitle = run.recipe.subtitle { lines.append("<p class=\"subtitle\">\(x(subtitle))</p>") }
+    let count = run.outcomes.count
+    let failed = run.failures.count
+    var meta = t("Skapad ", "Created ") + ReportText.timestamp(run.started)
+      + t(" med strata ", " with strata ") + Strata.configuration.version
+      + " · \(count) " + t(count == 1 ? "analys" : "analyser", count == 1 ? "analysis" : "analyses")
+      + " · " + ReportText.seconds(run.seconds, language)
+    if failed > 0 { meta += " · " + t("\(failed) misslyckades", "\(failed) failed") }
+    if count < run.plannedCount {
+      meta += " · " + t("urval av \(run.plannedCount) analyser (--only)", "a selection of \(run.plannedCount) analyses (--only)")
+    }
+    lines.append("<p class=\"meta\">\(x(meta))</p>")
+    if let source = run.recipe.source {
+      lines.append("<p class=\"meta\">\(x(ReportingText.sourcePrefix(language) + source))</p>")
+    }
+    lines.append("</header>")
+    return lines.joined(separator: "\n")
+  }
+
+  private func contents() -> String {
+    var items = ["<li><a href=\"#data\">\(t("Data", "Data"))</a></li>"]
+    for outcome in run.outcomes {
+      let failed = outcome.failure != nil
+      let mark = failed ? t(" (misslyckades)", " (failed)") : ""
+      items.append(
+        "<li\(failed ? " class=\"failed\"" : "")><a href=\"#\(anchor(outcome.analysis))\">\(outcome.analysis.number). \(x(outcome.analysis.title))</a>\(x(mark))</li>")
+    }
+    if !run.checks.isEmpty {
+      items.append("<li><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>")
+    }
+    items.append("<li><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>")
+    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ol>\n" + items.joined(separator: "\n") + "\n</ol>\n</nav>"
+  }
+
+  private func failureSummary() -> String {
+    var lines = [
+      "<div class=\"box\" role=\"alert\"><p><strong>"
+        + x(t("\(run.failures.count) analyser kunde inte genomföras:", "\(run.failures.count) analyses could not be run:"))
+        + "</strong></p><ul>"
+    ]
+    for outcome in run.failures {
+      lines.append("<li><a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.failure!.description))</a></li>")
+    }
+    lines.append("</ul></div>")
+    return lines.joined(separator: "\n")
+  }
+
+  private func section(_ outcome: AnalysisOutcome) throws -> String {
+    let analysis = outcome.analysis
+    var lines = [
+      "<section id=\"\(anchor(analysis))\" class=\"analysis\">",
+      "<h2>\(analysis.number). \(x(analysis.title))</h2>",
+    ]
+    var meta = [ReportText.kind(analysis.entry.kind, language)]
+    if let filter = outcome.filter { meta.append(t("urval: ", "selection: ") + "<code>\(x(filter))</code>") }
+    meta.append(ReportText.seconds(outcome.seconds, language))
+    lines.append("<p class=\"meta\">\(meta.map { $0.hasPrefix(t("urval", "selection")) ? $0 : x($0) }.joined(separator: " · "))</p>")
+    if let note = analysis.entry.note { lines.append("<p class=\"note\">\(x(note))</p>") }
+    guard let result = outcome.jobResult else {
+      lines.append(
+        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades.", "The analysis failed.")))</strong> \(x(outcome.failure?.description ?? ""))</p></div>")
+      lines.append("</section>")
+      return lines.joined(separator: "\n")
+    }
+    if !result.warnings.isEmpty {
+      lines.append("<div class=\"warnings\"><strong>\(x(t("Varningar", "Warnings")))</strong><ul>")
+      for warning in result.warnings { lines.append("<li>\(x(warning))</li>") }
+      lines.append("</ul></div>")
+    }
+    let fragment = HTMLRenderer(mode: .fragment)
+    for table in result.tables {
+      lines.append("<div class=\"table-wrap\">\n" + (try fragment.render(table)) + "</div>")
+    }
+    for (k, chart) in result.charts.enumerated() {
+      let svg = InlineSVG.prepare(chart.svg, idPrefix: "\(anchor(analysis))-c\(k + 1)")
+      lines.append("<figure class=\"chart\">\n\(svg)\n<figcaption>\(x(chart.title))</figcaption>\n</figure>")
+    }
+    if let links = files[analysis.number]?.links, !links.isEmpty {
+      let anchors = links.map { "<a href=\"\(x($0.file))\">\(x($0.file))</a>" }
+      lines.append("<p class=\"files\">\(x(t("Filer: ", "Files: ")))\(anchors.joined(separator: " "))</p>")
+    }
+    lines.append("</section>")
+    return lines.joined(separator: "\n")
+  }
+
+  private func checksSection() throws -> String {
+    let failures = run.failingChecks.count
+    let summary = FigureCheck.summary(run.checks, language: language)
+    let table = try FigureCheck.table(run.checks, language: language)
+    return """
+      <section id="checks">
+      <h2>\(x(t("Kontroll mot publicerade uppgifter", "Check against published figures")))</h2>
+      <div class="box\(failures == 0 ? " ok" : "")"><p>\(x(summary))</p></div>
+      <div class="table-wrap">
+      \(try HTMLRenderer(mode: .fragment).render(table))</div>
+      </section>
+      """
+  }
+
+  private func legend() -> String {
+    let entries: [(String, String)] = [
+      ("..", ReportText.suppressionRule(run.recipe.suppress, language)),
+      ("-", ReportingText.cannotOccurLegend(language)),
+      ("0", t("Värdet är noll (inga fall).", "The value is zero (no cases).")),
+      (t("0,0", "0.0"), t("Mindre än hälften av den minsta enhet som visas.", "Less than half of the smallest unit shown.")),
+      ("*", ReportingText.flagLegend(.uncertain, language)),
+    ]
+    let items = entries.map { "<dt>\(x($0.0))</dt><dd>\(x($0.1))</dd>" }.joined(separator: "\n")
+    return """
+      <footer id="legend">
+      <h2>\(x(t("Teckenförklaring", "Symbols")))</h2>
+      <dl class="legend">
+      \(items)
+      </dl>
+      <p>\(x(t("Skapad av strata report från receptet ", "Made by strata report from the recipe ")))<code>\(x(URL(fileURLWithPath: run.recipe.file).lastPathComponent))</code>.</p>
+      </footer>
+      """
+  }
+}

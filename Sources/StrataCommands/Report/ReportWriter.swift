@@ -1,0 +1,143 @@
+import Foundation
+import Microdata
+import Reporting
+
+/// Writes a report run into a folder:
+///
+/// ```
+/// DIR/index.html                         the whole report on one self-contained page
+/// DIR/tables.xlsx                        a contents sheet, then one sheet per table
+/// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract)
+/// DIR/<nn>-<slug>[-<k>].md|csv|html|tex  each table (k numbers an analysis's tables)
+/// DIR/<nn>-<slug>[-<k>].table.json       each table as JSON (JSONRenderer), the numbers
+///                                        exactly as printed in the other formats
+/// DIR/<nn>-<slug>-<chart>.svg            each chart
+/// DIR/checks.md                          the published-figure checks (with --check)
+/// ```
+/// Files a previous run of `strata report` wrote into the folder are removed first (only
+/// when its index.html says strata wrote it, and not for a partial `--only` run).
+struct ReportWriter {
+  var run: ReportRun
+  var directory: URL
+  /// Remove the files of an earlier report in the folder first.
+  var removeStaleFiles: Bool = true
+  /// The creation date written into the workbook (`nil`: now).
+  var creationDate: Date?
+
+  /// The files written for one analysis, for the index page's links.
+  struct AnalysisFiles: Sendable {
+    /// (label, file name), e.g. ("md", "03-rates.md").
+    var links: [(label: String, file: String)] = []
+  }
+
+  /// Writes everything and returns the files written per analysis number.
+  ///
+  /// - Throws: `ReportingError` when a file cannot be written or a table is malformed.
+  @discardableResult
+  func write() throws -> [Int: AnalysisFiles] {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    if removeStaleFiles { try removeEarlierReport() }
+    var files: [Int: AnalysisFiles] = [:]
+    var sheets: [ReportTable] = []
+    var contents: [(sheet: String, title: String, analysis: Int)] = []
+    for outcome in run.outcomes {
+      guard let result = outcome.jobResult else { continue }
+      let stem = outcome.analysis.stem(width: run.numberWidth)
+      let formats = outcome.formats(run.recipe)
+      var written = AnalysisFiles()
+      if formats.contains(.json) {
+        try write(result.json, "\(stem).json")
+        written.links.append(("json", "\(stem).json"))
+      }
+      for (k, table) in result.tables.enumerated() {
+        let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
+        for format in [TableFormat.md, .csv, .html, .tex] where formats.contains(format) {
+          let name = "\(tableStem).\(format.rawValue)"
+          try format.renderer().write([table], to: directory.appendingPathComponent(name))
+          written.links.append((format.rawValue, name))
+        }
+        if formats.contains(.json) {
+          let name = "\(tableStem).table.json"
+          try JSONRenderer().write([table], to: directory.appendingPathComponent(name))
+          written.links.append(("table.json", name))
+        }
+        if formats.contains(.xlsx) {
+          let prefix = result.tables.count == 1 ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
+          var sheet = table
+          sheet.shortTitle = Self.sheetName(prefix: prefix, title: table.shortTitle ?? table.title)
+          contents.append((sheet.shortTitle!, table.title, outcome.analysis.number))
+          sheets.append(sheet)
+        }
+      }
+      for chart in result.charts {
+        let name = "\(stem)-\(Slug.make(chart.name)).svg"
+        try write(Data(chart.svg.utf8), name)
+        written.links.append(("svg", name))
+      }
+      files[outcome.analysis.number] = written
+    }
+    if !sheets.isEmpty {
+      let workbook = [try contentsTable(contents)] + sheets
+      try XLSXRenderer(creationDate: creationDate).write(
+        workbook, to: directory.appendingPathComponent("tables.xlsx"))
+    }
+    if !run.checks.isEmpty {
+      let table = try FigureCheck.table(run.checks, language: run.language)
+      try MarkdownRenderer().write([table], to: directory.appendingPathComponent("checks.md"))
+    }
+    let page = try ReportIndexPage(run: run, files: files).render()
+    try write(Data(page.utf8), "index.html")
+    return files
+  }
+
+  private func write(_ data: Data, _ name: String) throws {
+    try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+  }
+
+  /// A sheet name of at most 31 characters: the analysis number, then the title cut at a word.
+  static func sheetName(prefix: String, title: String) -> String {
+    let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
+    let cleaned = String(title.map { forbidden.contains($0) ? " " : $0 })
+    var name = prefix
+    for word in cleaned.split(separator: " ") {
+      let candidate = name + " " + word
+      if candidate.utf16.count > 31 { break }
+      name = candidate
+    }
+    return name
+  }
+
+  /// The workbook's first sheet: its sheets with the tables' full titles.
+  func contentsTable(_ contents: [(sheet: String, title: String, analysis: Int)]) throws(ReportingError) -> ReportTable {
+    let t = { (sv: String, en: String) in ReportText.text(self.run.language, sv, en) }
+    var table = ReportTable(
+      title: run.recipe.title, subtitle: run.recipe.subtitle,
+      shortTitle: t("Innehåll", "Contents"), language: run.language,
+      stubHeaders: [t("Blad", "Sheet")],
+      columns: [ReportColumn(t("Tabell", "Table"), role: .label)])
+    for item in contents { try table.appendRow([item.sheet], [.text(item.title)]) }
+    table.footnotes.append(.note(ReportText.suppressionRule(run.recipe.suppress, run.language)))
+    if let source = run.recipe.source { table.footnotes.append(.source(source)) }
+    return table
+  }
+
+  /// Removes the files an earlier `strata report` wrote here.
+  private func removeEarlierReport() throws {
+    let index = directory.appendingPathComponent("index.html")
+    guard let text = try? String(contentsOf: index, encoding: .utf8),
+      text.contains(ReportIndexPage.generatorMarker)
+    else { return }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where Self.isReportFile(name) {
+      try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+    }
+  }
+
+  /// Whether a file name is one `ReportWriter` writes.
+  static func isReportFile(_ name: String) -> Bool {
+    if ["index.html", "tables.xlsx", "checks.md"].contains(name) { return true }
+    let digits = name.prefix { $0.isASCII && $0.isNumber }
+    guard digits.count >= 2, name.dropFirst(digits.count).first == "-" else { return false }
+    return [".md", ".csv", ".json", ".html", ".tex", ".svg"].contains { name.hasSuffix($0) }
+  }
+}
