@@ -105,6 +105,7 @@ let package = Package(
       dependencies: [
         "StrataCommands", "StatsTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["Fixtures", "Snapshots"]),
   ]
 )

@@ -13,6 +13,8 @@ struct ReportIndexPage {
   var run: ReportRun
   /// Files written per analysis number (links under each analysis).
   var files: [Int: ReportWriter.AnalysisFiles] = [:]
+  /// The time zone of the creation time shown (fixed in snapshot tests).
+  var timeZone: TimeZone = .current
 
   private var language: Language { run.language }
   private func t(_ sv: String, _ en: String) -> String { ReportText.text(language, sv, en) }
@@ -59,7 +61,7 @@ struct ReportIndexPage {
     if let subtitle = run.recipe.subtitle { lines.append("<p class=\"subtitle\">\(x(subtitle))</p>") }
     let count = run.outcomes.count
     let failed = run.failures.count
-    var meta = t("Skapad ", "Created ") + ReportText.timestamp(run.started)
+    var meta = t("Skapad ", "Created ") + ReportText.timestamp(run.started, timeZone: timeZone)
       + t(" med strata ", " with strata ") + Strata.configuration.version
       + " · \(count) " + t(count == 1 ? "analys" : "analyser", count == 1 ? "analysis" : "analyses")
       + " · " + ReportText.seconds(run.seconds, language)

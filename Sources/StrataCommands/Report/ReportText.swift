@@ -58,9 +58,9 @@ enum ReportText {
   }
 
   /// A date and time as `2024-05-01 14:03`.
-  static func timestamp(_ date: Date) -> String {
+  static func timestamp(_ date: Date, timeZone: TimeZone = .current) -> String {
     let calendar = Calendar(identifier: .gregorian)
-    let parts = calendar.dateComponents(in: TimeZone.current, from: date)
+    let parts = calendar.dateComponents(in: timeZone, from: date)
     func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
     return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
   }
