@@ -40,6 +40,11 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
+    try execute { FileHandle.standardOutput.write(Data($0.utf8)) }
+  }
+
+  /// Runs the check, writing the result table through `write`.
+  func execute(write: (String) -> Void) throws {
     let recipe = try RecipeLoading.load(self.recipe)
     let runner = ReportRunner(
       recipe: recipe, language: lang ?? recipe.language, only: RecipeLoading.names(only),
@@ -54,7 +59,7 @@ struct CheckCommand: ParsableCommand {
     case .csv: output = try CSVRenderer().render(FigureCheck.table(run.checks, language: run.language))
     case .md: output = try MarkdownRenderer().render(FigureCheck.table(run.checks, language: run.language))
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
+    write(output)
     progress(FigureCheck.summary(run.checks, language: .en))
     if !run.failingChecks.isEmpty || !run.failures.isEmpty { throw ExitCode(1) }
   }

@@ -46,6 +46,11 @@ struct ReportCommand: ParsableCommand {
   var check = false
 
   func run() throws {
+    try execute { FileHandle.standardOutput.write(Data($0.utf8)) }
+  }
+
+  /// Runs the report, writing the check table (with `--check`) through `write`.
+  func execute(write: (String) -> Void) throws {
     let recipe = try RecipeLoading.load(self.recipe)
     let runner = ReportRunner(
       recipe: recipe, language: lang ?? recipe.language, only: RecipeLoading.names(only),
@@ -55,7 +60,7 @@ struct ReportCommand: ParsableCommand {
     try ReportWriter(run: run, directory: directory, removeStaleFiles: only.isEmpty).write()
     if check {
       let table = try FigureCheck.table(run.checks, language: run.language)
-      FileHandle.standardOutput.write(Data(try MarkdownRenderer().render(table).utf8))
+      write(try MarkdownRenderer().render(table))
     }
     let failed = run.failures.count
     progress(

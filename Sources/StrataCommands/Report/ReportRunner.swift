@@ -93,7 +93,7 @@ struct ReportRunner: Sendable {
     func failed(_ message: String) -> AnalysisOutcome {
       let error = JobError.recipeEntry(
         index: analysis.number - 1, title: analysis.title,
-        message: "\(message) (recipe \(recipe.file), line \(analysis.entry.line))")
+        message: "line \(analysis.entry.line) of \(URL(fileURLWithPath: recipe.file).lastPathComponent): \(message)")
       var outcome = AnalysisOutcome(
         analysis: analysis, result: .failure(error), filter: filter,
         seconds: Date().timeIntervalSince(start))

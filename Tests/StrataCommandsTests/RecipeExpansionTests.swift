@@ -1,0 +1,153 @@
+import Foundation
+import Microdata
+import StatsTestSupport
+import Testing
+
+@testable import StrataCommands
+
+@Suite("Recipe expansion and jobs")
+struct RecipeExpansionTests {
+  static let yaml = """
+    title: Vem misstänks för våld?
+    suppress: 4
+    data:
+      suspects: /data/suspects.csv
+      population: /data/population.csv
+      suspicions: /data/suspicions.csv
+      persons: /data/persons.csv
+    filter: {suspects: 'alder >= 18'}
+    analyses:
+      - analysis: rates
+        name: rates
+        title: Misstänkta för {brottstyp_label} per 100 000 invånare ({brottstyp})
+        for_each: {brottstyp: [vnr_partner, vnr_barn, vnr_ovrig, vbek, sexkop]}
+        rows: [kon, fodelse]
+        per: 1000
+        expect:
+          - {cell: {kon: "1"}, measure: rate, published: 12.5, for_each: {brottstyp: vbek}}
+      - analysis: tabulate
+        title: '{brottstyp_label}: misstänkta efter kön'
+        for_each: {brottstyp: all}
+        rows: kon
+      - analysis: recidivism
+        title: Återfall inom ett år
+        window: 365
+        by: [kon]
+      - analysis: logit
+        title: Att vara misstänkt
+        formula: misstankt ~ kon * fodelse
+      - analysis: logit
+        title: Upprepad brottslighet
+        formula: antal_misstankar >= 2 ~ kon + aldersgrupp
+        filter: 'brottstyp == "vbek"'
+    """
+
+  @Test func forEachRepeatsTheEntryWithFilterAndTitle() throws {
+    let planned = try recipe(Self.yaml).plannedAnalyses()
+    #expect(planned.count == 5 + 5 + 3)
+    #expect(planned.map(\.number) == Array(1...13))
+    let rates = planned.prefix(5)
+    #expect(
+      rates.map(\.title) == [
+        "Misstänkta för våld mot partner eller f.d. partner per 100 000 invånare (vnr_partner)",
+        "Misstänkta för våld mot barn i familjen per 100 000 invånare (vnr_barn)",
+        "Misstänkta för våld mot annan närstående per 100 000 invånare (vnr_ovrig)",
+        "Misstänkta för våld mot bekant per 100 000 invånare (vbek)",
+        "Misstänkta för köp av sexuell tjänst per 100 000 invånare (sexkop)",
+      ])
+    #expect(rates.map(\.name).first == "rates-vnr-partner")
+    #expect(rates[3].entryFilter == "brottstyp == \"vbek\"")
+    // The published figure belongs to the vbek expansion only.
+    #expect(rates.map(\.expectations.count) == [0, 0, 0, 1, 0])
+    // `all` takes the codebook's codes; a label at the start keeps its capital.
+    let tabulations = planned[5..<10]
+    #expect(tabulations.map { $0.forEachValues[0].code } == ["vnr_partner", "vnr_barn", "vnr_ovrig", "vbek", "sexkop"])
+    #expect(tabulations.first?.title == "Våld mot partner eller f.d. partner: misstänkta efter kön")
+    #expect(planned[4].stem(width: 2) == "05-misstankta-for-kop-av-sexuell-tjanst-per-100-000-invanare")
+  }
+
+  @Test func englishLabelsWithLangEn() throws {
+    let planned = try recipe(Self.yaml).plannedAnalyses(language: .en)
+    #expect(planned[3].title == "Misstänkta för violence against an acquaintance per 100 000 invånare (vbek)")
+  }
+
+  @Test func unknownForEachCodeSuggests() throws {
+    let r = try recipe(
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - analysis: tabulate\n    title: x\n    rows: kon\n    for_each: {brottstyp: [vbk]}\n")
+    #expect(throws: RecipeError.self) { try r.plannedAnalyses() }
+    do {
+      _ = try r.plannedAnalyses()
+    } catch {
+      #expect(error.line == 7)
+      #expect(error.description.contains("did you mean `vbek`?"))
+    }
+  }
+
+  @Test func ratesJobGetsDataPopulationFilterAndDefaults() throws {
+    let r = try recipe(Self.yaml)
+    let planned = try r.plannedAnalyses()
+    let job = try #require(try planned[3].makeJob(recipe: r, language: .sv) as? TabulationJob)
+    #expect(job.data.path == "/data/suspects.csv")
+    #expect(job.population?.path == "/data/population.csv")
+    #expect(job.rows == ["kon", "fodelse"])
+    #expect(job.filter == "alder >= 18 && brottstyp == \"vbek\"")
+    #expect(job.suppress == 4)
+    #expect(job.per == 1000)
+    #expect(job.title == planned[3].title)
+    #expect(job.language == .sv)
+    // A plain tabulation gets no population, and a single row variable is a list of one.
+    let tabulation = try #require(try planned[5].makeJob(recipe: r, language: .en) as? TabulationJob)
+    #expect(tabulation.population == nil)
+    #expect(tabulation.rows == ["kon"])
+    #expect(tabulation.language == .en)
+  }
+
+  @Test func recidivismAndLogitJobs() throws {
+    let r = try recipe(Self.yaml)
+    let planned = try r.plannedAnalyses()
+    let recidivism = try #require(try planned[10].makeJob(recipe: r, language: .sv) as? RecidivismJob)
+    #expect(recidivism.windowDays == 365)
+    #expect(recidivism.suspicions.path == "/data/suspicions.csv")
+    #expect(recidivism.persons?.path == "/data/persons.csv")
+    #expect(recidivism.filter == nil)
+    let grouped = try #require(try planned[11].makeJob(recipe: r, language: .sv) as? LogitJob)
+    #expect(grouped.population?.path == "/data/population.csv")
+    #expect(grouped.filter == "alder >= 18")
+    let repeated = try #require(try planned[12].makeJob(recipe: r, language: .sv) as? LogitJob)
+    #expect(repeated.population == nil)
+    #expect(repeated.formula == "antal_misstankar >= 2 ~ kon + aldersgrupp")
+    #expect(repeated.filter == "alder >= 18 && brottstyp == \"vbek\"")
+  }
+
+  @Test func aValueOfTheWrongTypeNamesItsLine() throws {
+    let r = try recipe(
+      "title: T\ndata: {suspicions: s.csv}\nanalyses:\n  - analysis: recidivism\n    title: x\n    window: ett år\n")
+    let planned = try r.plannedAnalyses()
+    do {
+      _ = try planned[0].makeJob(recipe: r, language: .sv)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.line == 6)
+      #expect(error.description.contains("`window`"))
+    }
+  }
+
+  @Test func ratesWithoutAPopulationIsAnError() throws {
+    let r = try recipe("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon}\n")
+    let planned = try r.plannedAnalyses()
+    #expect(throws: RecipeError.self) { try planned[0].makeJob(recipe: r, language: .sv) }
+  }
+
+  @Test func filtersWithOrAreParenthesised() {
+    #expect(PlannedAnalysis.conjunction(["a == 1 || b == 2", "c == 3"]) == "(a == 1 || b == 2) && c == 3")
+    #expect(PlannedAnalysis.conjunction(["  ", "c == 3"]) == "c == 3")
+    #expect(PlannedAnalysis.conjunction([]) == nil)
+  }
+
+  @Test func slugs() {
+    #expect(Slug.make("Misstänkta för våld mot bekant per 100\u{00A0}000") == "misstankta-for-vald-mot-bekant-per-100-000")
+    #expect(Slug.make("Återfall: 1 år (%)") == "aterfall-1-ar")
+    #expect(Slug.make("???") == "analys")
+    #expect(Slug.make(String(repeating: "abc ", count: 40)).count <= Slug.maximumLength)
+  }
+}
