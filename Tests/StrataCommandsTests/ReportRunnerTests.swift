@@ -64,7 +64,7 @@ struct ReportRunnerTests {
     // The third analysis asked only for md, json and xlsx.
     #expect(!files.contains("03-andel-som-aterfoll-efter-grupp.csv"))
     let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-    #expect(index.contains("Recipe entry 2 (Andel efter en variabel som inte finns) failed"))
+    #expect(index.contains("2. Andel efter en variabel som inte finns</a>: line 22 of small-aggregate.yaml: "))
   }
 
   @Test func reportCommandWithOnlyTheWorkingEntriesExitsZero() throws {

@@ -12,8 +12,9 @@ extension ReportIndexPage {
     .subtitle{font-size:1.1rem;color:#333;margin:0 0 0.3rem 0}
     .meta{color:#555;font-size:0.85rem;margin:0.2rem 0}
     .meta code{font-size:0.8rem}
-    nav.toc ol{columns:2;column-gap:2.5rem;padding-left:1.6rem;font-size:0.92rem}
-    nav.toc li{break-inside:avoid;margin-bottom:0.15rem}
+    nav.toc ul{columns:2;column-gap:2.5rem;padding-left:0;list-style:none;font-size:0.92rem}
+    nav.toc li{break-inside:avoid;margin-bottom:0.15rem;padding-left:2rem;text-indent:-2rem}
+    nav.toc .number{display:inline-block;width:2rem;text-indent:0;color:#555}
     nav.toc .failed a{color:#a00}
     a{color:#1f4e79}
     .box{border-left:4px solid #a00;background:#fdf1f1;padding:0.6rem 1rem;margin:1rem 0}
@@ -46,6 +47,6 @@ extension ReportIndexPage {
     dl.legend dt{font-weight:bold;text-align:right}
     dl.legend dd{margin:0}
     footer{margin-top:3rem;font-size:0.8rem;color:#555}
-    @media print{nav.toc ol{columns:1} .table-wrap{overflow:visible} h2{break-before:auto}}
+    @media print{nav.toc ul{columns:1} .table-wrap{overflow:visible} h2{break-before:auto}}
     """
 }

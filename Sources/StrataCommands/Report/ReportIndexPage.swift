@@ -83,23 +83,36 @@ struct ReportIndexPage {
       let failed = outcome.failure != nil
       let mark = failed ? t(" (misslyckades)", " (failed)") : ""
       items.append(
-        "<li\(failed ? " class=\"failed\"" : "")><a href=\"#\(anchor(outcome.analysis))\">\(outcome.analysis.number). \(x(outcome.analysis.title))</a>\(x(mark))</li>")
+        "<li\(failed ? " class=\"failed\"" : "")><span class=\"number\">\(outcome.analysis.number).</span> "
+          + "<a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.analysis.title))</a>\(x(mark))</li>")
     }
     if !run.checks.isEmpty {
       items.append("<li><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>")
     }
     items.append("<li><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>")
-    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ol>\n" + items.joined(separator: "\n") + "\n</ol>\n</nav>"
+    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>"
+  }
+
+  /// The reason an analysis failed, without the "Recipe entry n (title) failed:" prefix.
+  static func reason(_ failure: JobError) -> String {
+    if case .recipeEntry(_, _, let message) = failure { return message }
+    return failure.description
   }
 
   private func failureSummary() -> String {
+    let count = run.failures.count
     var lines = [
       "<div class=\"box\" role=\"alert\"><p><strong>"
-        + x(t("\(run.failures.count) analyser kunde inte genomföras:", "\(run.failures.count) analyses could not be run:"))
+        + x(count == 1
+          ? t("1 analys kunde inte genomföras:", "1 analysis could not be run:")
+          : t("\(count) analyser kunde inte genomföras:", "\(count) analyses could not be run:"))
         + "</strong></p><ul>"
     ]
     for outcome in run.failures {
-      lines.append("<li><a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.failure!.description))</a></li>")
+      let analysis = outcome.analysis
+      lines.append(
+        "<li><a href=\"#\(anchor(analysis))\">\(analysis.number). \(x(analysis.title))</a>: "
+          + x(Self.reason(outcome.failure!)) + "</li>")
     }
     lines.append("</ul></div>")
     return lines.joined(separator: "\n")
@@ -118,7 +131,7 @@ struct ReportIndexPage {
     if let note = analysis.entry.note { lines.append("<p class=\"note\">\(x(note))</p>") }
     guard let result = outcome.jobResult else {
       lines.append(
-        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades.", "The analysis failed.")))</strong> \(x(outcome.failure?.description ?? ""))</p></div>")
+        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades:", "The analysis failed:")))</strong> \(x(outcome.failure.map(Self.reason) ?? ""))</p></div>")
       lines.append("</section>")
       return lines.joined(separator: "\n")
     }
@@ -133,7 +146,8 @@ struct ReportIndexPage {
     }
     for (k, chart) in result.charts.enumerated() {
       let svg = InlineSVG.prepare(chart.svg, idPrefix: "\(anchor(analysis))-c\(k + 1)")
-      lines.append("<figure class=\"chart\">\n\(svg)\n<figcaption>\(x(chart.title))</figcaption>\n</figure>")
+      // The chart draws its own title; the SVG's <title> names it for screen readers.
+      lines.append("<figure class=\"chart\">\n\(svg)\n</figure>")
     }
     if let links = files[analysis.number]?.links, !links.isEmpty {
       let anchors = links.map { "<a href=\"\(x($0.file))\">\(x($0.file))</a>" }
