@@ -138,6 +138,44 @@ struct RecipeExpansionTests {
     #expect(throws: RecipeError.self) { try planned[0].makeJob(recipe: r, language: .sv) }
   }
 
+  @Test func sectionsRepeatTheirAnalysesTogetherPerValue() throws {
+    let r = try recipe(
+      """
+      title: T
+      data: {suspects: s.csv, population: p.csv}
+      analyses:
+        - {analysis: tabulate, title: Alla misstänkta, rows: kon}
+        - section: "{brottstyp_label}"
+          for_each: {brottstyp: [vnr_partner, vbek]}
+          filter: 'alder >= 18'
+          analyses:
+            - {analysis: rates, title: "Misstänkta för {brottstyp_label} efter kön", rows: kon}
+            - analysis: rates
+              title: "Misstänkta för {brottstyp_label} efter kön och {fodelse}"
+              for_each: {fodelse: [inrikes, utrikes]}
+              rows: [kon]
+        - {analysis: tabulate, title: Efter ålder, rows: aldersgrupp}
+      """)
+    let planned = try r.plannedAnalyses()
+    #expect(
+      planned.map(\.title) == [
+        "Alla misstänkta",
+        "Misstänkta för våld mot partner eller f.d. partner efter kön",
+        "Misstänkta för våld mot partner eller f.d. partner efter kön och inrikes",
+        "Misstänkta för våld mot partner eller f.d. partner efter kön och utrikes",
+        "Misstänkta för våld mot bekant efter kön",
+        "Misstänkta för våld mot bekant efter kön och inrikes",
+        "Misstänkta för våld mot bekant efter kön och utrikes",
+        "Efter ålder",
+      ])
+    #expect(planned.map(\.sectionTitle) == [nil] + Array(repeating: "Våld mot partner eller f.d. partner", count: 3)
+      + Array(repeating: "Våld mot bekant", count: 3) + [nil])
+    #expect(planned[6].entryFilter == "alder >= 18 && brottstyp == \"vbek\" && fodelse == \"utrikes\"")
+    #expect(ReportRunner.matches("vald-mot-bekant", planned[4]))
+    #expect(!ReportRunner.matches("vald-mot-bekant", planned[1]))
+    #expect(recipeError("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {section: x, analyses: [], colour: red}\n")?.line == 4)
+  }
+
   @Test func filtersWithOrAreParenthesised() {
     #expect(PlannedAnalysis.conjunction(["a == 1 || b == 2", "c == 3"]) == "(a == 1 || b == 2) && c == 3")
     #expect(PlannedAnalysis.conjunction(["  ", "c == 3"]) == "c == 3")

@@ -12,8 +12,10 @@ struct PlannedAnalysis: Sendable {
   var name: String
   /// The title with its placeholders filled in.
   var title: String
-  /// The codes of the for_each axes this analysis is for.
+  /// The codes of the for_each axes this analysis is for (its section's first).
   var forEachValues: [CellCoordinate]
+  /// The heading of its section with the placeholders filled in, if it is in one.
+  var sectionTitle: String?
   /// The published figures this analysis must reproduce.
   var expectations: [PublishedFigure]
 
@@ -28,7 +30,8 @@ struct PlannedAnalysis: Sendable {
   /// the job is built, since it depends on the data file).
   var entryFilter: String? {
     var parts: [String] = []
-    if let filter = entry.filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+    for filter in [entry.section?.filter, entry.filter].compactMap({ $0 })
+    where !filter.trimmingCharacters(in: .whitespaces).isEmpty {
       parts.append(filter)
     }
     for value in forEachValues {
@@ -64,30 +67,64 @@ extension Recipe {
   func plannedAnalyses(language: Language? = nil) throws(RecipeError) -> [PlannedAnalysis] {
     let language = language ?? self.language
     var planned: [PlannedAnalysis] = []
-    for entry in entries {
-      let codebook = try codebook(for: entry)
-      var combinations: [[(CellCoordinate, Label)]] = [[]]
-      for axis in entry.forEach {
-        let levels = try levels(of: axis, codebook: codebook)
-        combinations = combinations.flatMap { prefix in
-          levels.map { prefix + [(CellCoordinate(variable: axis.variable, code: $0.code), $0.label)] }
+    var index = 0
+    while index < entries.count {
+      guard let section = entries[index].section else {
+        planned += try expand(entries[index], prefix: [], sectionTitle: nil, language, first: planned.count + 1)
+        index += 1
+        continue
+      }
+      var end = index
+      while end < entries.count, entries[end].section?.index == section.index { end += 1 }
+      let members = entries[index..<end]
+      let codebook = try codebook(for: members.first!)
+      for combination in try combinations(section.forEach, codebook: codebook) {
+        let heading = Self.fill(section.title, combination, language: language)
+        for member in members {
+          planned += try expand(member, prefix: combination, sectionTitle: heading, language, first: planned.count + 1)
         }
       }
-      let base = entry.name ?? Slug.make(entry.title)
-      for combination in combinations {
-        let values = combination.map(\.0)
-        let title = Self.fill(entry.title, combination, language: language)
-        let name = ([base] + values.map { Slug.make($0.code) }).joined(separator: "-")
-        let expectations = entry.expectations.filter { figure in
-          figure.forEach.allSatisfy { values.contains($0) }
-        }
-        planned.append(
-          PlannedAnalysis(
-            number: planned.count + 1, entry: entry, name: name, title: title,
-            forEachValues: values, expectations: expectations))
-      }
+      index = end
     }
     return planned
+  }
+
+  /// Every combination of the axes' codes with their labels, first axis outermost.
+  func combinations(_ axes: [ForEachAxis], codebook: Codebook) throws(RecipeError)
+    -> [[(CellCoordinate, Label)]]
+  {
+    var combinations: [[(CellCoordinate, Label)]] = [[]]
+    for axis in axes {
+      let levels = try levels(of: axis, codebook: codebook)
+      combinations = combinations.flatMap { prefix in
+        levels.map { prefix + [(CellCoordinate(variable: axis.variable, code: $0.code), $0.label)] }
+      }
+    }
+    return combinations
+  }
+
+  /// An entry for each combination of its own for_each axes, after the section's `prefix`.
+  func expand(
+    _ entry: RecipeEntry, prefix: [(CellCoordinate, Label)], sectionTitle: String?,
+    _ language: Language, first: Int
+  ) throws(RecipeError) -> [PlannedAnalysis] {
+    let codebook = try codebook(for: entry)
+    let base = entry.name ?? Slug.make(entry.title)
+    var result: [PlannedAnalysis] = []
+    for own in try combinations(entry.forEach, codebook: codebook) {
+      let combination = prefix + own
+      let values = combination.map(\.0)
+      let title = Self.fill(entry.title, combination, language: language)
+      let name = ([base] + values.map { Slug.make($0.code) }).joined(separator: "-")
+      let expectations = entry.expectations.filter { figure in
+        figure.forEach.allSatisfy { values.contains($0) }
+      }
+      result.append(
+        PlannedAnalysis(
+          number: first + result.count, entry: entry, name: name, title: title,
+          forEachValues: values, sectionTitle: sectionTitle, expectations: expectations))
+    }
+    return result
   }
 
   /// The codebook of an entry's main data file (the canonical one when none is named).

@@ -72,11 +72,59 @@ extension Recipe {
         file: file, line: reader.line(analysesNode ?? root), key: "analyses",
         context: "the recipe (a non-empty list)")
     }
+    var sections = 0
     for node in sequence {
+      if node.mapping?["section"] != nil || node.mapping?["analyses"] != nil {
+        let (section, members) = try Self.readSection(node, index: sections, reader)
+        sections += 1
+        for var entry in members {
+          entry.section = section
+          try checkReferences(of: entry, reader)
+          entries.append(entry)
+        }
+        continue
+      }
       let entry = try RecipeEntry(node, reader: reader)
       try checkReferences(of: entry, reader)
       entries.append(entry)
     }
+  }
+
+  static let sectionKeys = ["section", "note", "for_each", "filter", "analyses"]
+
+  /// Reads a section (see `RecipeSection`) and its analyses.
+  static func readSection(_ node: Node, index: Int, _ reader: RecipeReader) throws(RecipeError)
+    -> (RecipeSection, [RecipeEntry])
+  {
+    var section = RecipeSection(
+      index: index, title: "", note: nil, forEach: [], filter: nil, line: reader.line(node))
+    var members: [RecipeEntry] = []
+    for (key, value, keyNode) in try reader.pairs(node, context: "a section") {
+      try reader.checkKey(key, node: keyNode, allowed: sectionKeys, context: "a section")
+      switch key {
+      case "section": section.title = try reader.string(value, "`section`")
+      case "note": section.note = try reader.string(value, "`note`")
+      case "for_each": section.forEach = try RecipeEntry.readForEach(value, reader)
+      case "filter": section.filter = try reader.string(value, "`filter`")
+      default:
+        guard let items = value.sequence, !items.isEmpty else {
+          throw reader.invalid(value, "a section's `analyses` must be a non-empty list")
+        }
+        for item in items {
+          if item.mapping?["analyses"] != nil {
+            throw reader.invalid(item, "sections cannot be nested")
+          }
+          members.append(try RecipeEntry(item, reader: reader))
+        }
+      }
+    }
+    guard !section.title.isEmpty else {
+      throw .missingKey(file: reader.file, line: section.line, key: "section", context: "a section (its heading)")
+    }
+    guard !members.isEmpty else {
+      throw .missingKey(file: reader.file, line: section.line, key: "analyses", context: "a section")
+    }
+    return (section, members)
   }
 
   /// A path from the recipe, resolved against the recipe's folder.

@@ -35,6 +35,32 @@ struct RecipeEntry: Sendable {
   var expectations: [PublishedFigure] = []
   /// Every other key: options of the analysis's job.
   var options: [RecipeOption] = []
+  /// The section the entry belongs to, if it is listed under a section's `analyses:`.
+  var section: RecipeSection?
+}
+
+/// A section of a recipe: analyses repeated together for each value of its `for_each`, under
+/// a heading, so that a report reads offence type by offence type.
+///
+/// ```yaml
+/// - section: "{brottstyp_label}"
+///   for_each: {brottstyp: [vnr_partner, vbek]}
+///   filter: 'alder >= 18'           # ANDed with each analysis's own filter
+///   note: A paragraph under the heading.
+///   analyses:
+///     - {analysis: rates, title: "Misstänkta för {brottstyp_label} efter kön", rows: kon}
+///     - {analysis: rates, title: "Misstänkta för {brottstyp_label} efter ålder", rows: aldersgrupp}
+/// ```
+/// expands to: vnr_partner by kön, vnr_partner by ålder, vbek by kön, vbek by ålder.
+struct RecipeSection: Sendable, Equatable {
+  /// The section's position among the recipe's sections (distinguishes adjacent sections).
+  var index: Int
+  /// The heading, possibly with placeholders as in titles.
+  var title: String
+  var note: String?
+  var forEach: [ForEachAxis]
+  var filter: String?
+  var line: Int
 }
 
 /// A reference from an entry to a data file of the recipe, e.g. `population: population`.

@@ -15,6 +15,10 @@ extension ReportIndexPage {
     nav.toc ul{columns:2;column-gap:2.5rem;padding-left:0;list-style:none;font-size:0.92rem}
     nav.toc li{break-inside:avoid;margin-bottom:0.15rem;padding-left:2rem;text-indent:-2rem}
     nav.toc .number{display:inline-block;width:2rem;text-indent:0;color:#555}
+    nav.toc li.section{padding-left:0;text-indent:0;margin-top:0.5rem;font-weight:bold;break-inside:auto}
+    nav.toc li.section ul{columns:1;font-weight:normal;margin:0.2rem 0 0.4rem 0}
+    h2.section{font-size:1.6rem;border-bottom:2px solid #1f4e79;margin-top:3.5rem}
+    section.report-section h3{font-size:1.2rem;color:#1f4e79;margin-top:2rem}
     nav.toc .failed a{color:#a00}
     a{color:#1f4e79}
     .box{border-left:4px solid #a00;background:#fdf1f1;padding:0.6rem 1rem;margin:1rem 0}

@@ -26,7 +26,19 @@ struct ReportIndexPage {
     body.append(contents())
     if !run.failures.isEmpty { body.append(failureSummary()) }
     body.append(try dataSection())
-    for outcome in run.outcomes { body.append(try section(outcome)) }
+    var currentSection: String?
+    for outcome in run.outcomes {
+      let heading = outcome.analysis.sectionTitle
+      if let heading, heading != currentSection {
+        if currentSection != nil { body.append("</section>") }
+        body.append(sectionHeading(heading, outcome.analysis))
+      } else if heading == nil, currentSection != nil {
+        body.append("</section>")
+      }
+      currentSection = heading
+      body.append(try section(outcome, level: heading == nil ? 2 : 3))
+    }
+    if currentSection != nil { body.append("</section>") }
     if !run.checks.isEmpty { body.append(try checksSection()) }
     body.append(legend())
     return """
@@ -78,19 +90,44 @@ struct ReportIndexPage {
   }
 
   private func contents() -> String {
-    var items = ["<li><a href=\"#data\">\(t("Data", "Data"))</a></li>"]
+    var items = ["<li><span class=\"number\"></span><a href=\"#data\">\(t("Data", "Data"))</a></li>"]
+    var currentSection: String?
     for outcome in run.outcomes {
+      let heading = outcome.analysis.sectionTitle
+      if heading != currentSection {
+        if currentSection != nil { items.append("</ul></li>") }
+        if let heading {
+          items.append(
+            "<li class=\"section\"><a href=\"#\(sectionAnchor(outcome.analysis))\">\(x(heading))</a><ul>")
+        }
+        currentSection = heading
+      }
       let failed = outcome.failure != nil
       let mark = failed ? t(" (misslyckades)", " (failed)") : ""
       items.append(
         "<li\(failed ? " class=\"failed\"" : "")><span class=\"number\">\(outcome.analysis.number).</span> "
           + "<a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.analysis.title))</a>\(x(mark))</li>")
     }
+    if currentSection != nil { items.append("</ul></li>") }
     if !run.checks.isEmpty {
-      items.append("<li><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>")
+      items.append("<li><span class=\"number\"></span><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>")
     }
-    items.append("<li><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>")
+    items.append("<li><span class=\"number\"></span><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>")
     return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>"
+  }
+
+  /// The anchor of the section an analysis opens, e.g. `s03`.
+  func sectionAnchor(_ analysis: PlannedAnalysis) -> String {
+    "s" + analysis.stem(width: run.numberWidth).prefix { $0 != "-" }
+  }
+
+  private func sectionHeading(_ heading: String, _ first: PlannedAnalysis) -> String {
+    var lines = [
+      "<section id=\"\(sectionAnchor(first))\" class=\"report-section\">",
+      "<h2 class=\"section\">\(x(heading))</h2>",
+    ]
+    if let note = first.entry.section?.note { lines.append("<p class=\"note\">\(x(note))</p>") }
+    return lines.joined(separator: "\n")
   }
 
   /// The reason an analysis failed, without the "Recipe entry n (title) failed:" prefix.
@@ -118,11 +155,11 @@ struct ReportIndexPage {
     return lines.joined(separator: "\n")
   }
 
-  private func section(_ outcome: AnalysisOutcome) throws -> String {
+  private func section(_ outcome: AnalysisOutcome, level: Int) throws -> String {
     let analysis = outcome.analysis
     var lines = [
       "<section id=\"\(anchor(analysis))\" class=\"analysis\">",
-      "<h2>\(analysis.number). \(x(analysis.title))</h2>",
+      "<h\(level)>\(analysis.number). \(x(analysis.title))</h\(level)>",
     ]
     var meta = [ReportText.kind(analysis.entry.kind, language)]
     if let filter = outcome.filter { meta.append(t("urval: ", "selection: ") + "<code>\(x(filter))</code>") }

@@ -52,6 +52,7 @@ struct ReportRunner: Sendable {
   static func matches(_ name: String, _ analysis: PlannedAnalysis) -> Bool {
     let base = analysis.entry.name ?? Slug.make(analysis.entry.title)
     return name == analysis.name || name == base || name == String(analysis.number)
+      || analysis.sectionTitle.map { Slug.make($0) == name } == true
       || analysis.stem(width: 2) == name || analysis.stem(width: 3) == name
   }
 
