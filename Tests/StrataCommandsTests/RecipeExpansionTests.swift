@@ -63,7 +63,8 @@ struct RecipeExpansionTests {
     let tabulations = planned[5..<10]
     #expect(tabulations.map { $0.forEachValues[0].code } == ["vnr_partner", "vnr_barn", "vnr_ovrig", "vbek", "sexkop"])
     #expect(tabulations.first?.title == "Våld mot partner eller f.d. partner: misstänkta efter kön")
-    #expect(planned[4].stem(width: 2) == "05-misstankta-for-kop-av-sexuell-tjanst-per-100-000-invanare")
+    #expect(planned[4].stem(width: 2) == "05-rates-sexkop")  // named entries are named by their name
+    #expect(planned[9].stem(width: 2) == "10-kop-av-sexuell-tjanst-misstankta-efter-kon")  // else by title
   }
 
   @Test func englishLabelsWithLangEn() throws {
@@ -174,6 +175,31 @@ struct RecipeExpansionTests {
     #expect(ReportRunner.matches("vald-mot-bekant", planned[4]))
     #expect(!ReportRunner.matches("vald-mot-bekant", planned[1]))
     #expect(recipeError("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {section: x, analyses: [], colour: red}\n")?.line == 4)
+  }
+
+  @Test func onlyForAndExceptForSelectForEachValues() throws {
+    let r = try recipe(
+      """
+      title: T
+      data: {suspects: s.csv, population: p.csv}
+      filter: {population: 'alder >= 18'}
+      analyses:
+        - section: "{brottstyp_label}"
+          for_each: {brottstyp: [vbek, sexkop]}
+          analyses:
+            - {analysis: logit, name: logit, title: "{brottstyp}", formula: misstankt ~ kon, except_for: {brottstyp: sexkop}}
+            - {analysis: logit, name: logit, title: "{brottstyp} män", formula: misstankt ~ fodelse, filter: kon == 1, only_for: {brottstyp: [sexkop]}}
+      """)
+    let planned = try r.plannedAnalyses()
+    #expect(planned.map(\.title) == ["vbek", "sexkop män"])
+    #expect(planned.map(\.name) == ["vbek-logit", "sexkop-logit"])
+    #expect(planned.map(\.number) == [1, 2])
+    #expect(planned[1].stem(width: 2) == "02-sexkop-logit")
+    // The population is filtered by the recipe's population filter and the entry's filter,
+    // never by the for_each value (an offence type).
+    #expect(planned[0].populationFilter(in: r, population: "population") == "alder >= 18")
+    #expect(planned[1].populationFilter(in: r, population: "population") == "alder >= 18 && kon == 1")
+    #expect(planned[1].filter(in: r) == "kon == 1 && brottstyp == \"sexkop\"")
   }
 
   @Test func filtersWithOrAreParenthesised() {

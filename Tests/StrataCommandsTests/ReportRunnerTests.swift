@@ -58,11 +58,11 @@ struct ReportRunnerTests {
     #expect(Strata.exitCode(for: ExitCode(1)) == ExitCode(1))
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(files.contains("index.html"))
-    #expect(files.contains("01-andel-som-aterfoll-efter-grupp-och-ar.md"))
+    #expect(files.contains("01-andel.md"))
     #expect(!files.contains { $0.hasPrefix("02-") })
-    #expect(files.contains("03-andel-som-aterfoll-efter-grupp.md"))
+    #expect(files.contains("03-per-grupp.md"))
     // The third analysis asked only for md, json and xlsx.
-    #expect(!files.contains("03-andel-som-aterfoll-efter-grupp.csv"))
+    #expect(!files.contains("03-per-grupp.csv"))
     let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("2. Andel efter en variabel som inte finns</a>: line 22 of small-aggregate.yaml: "))
   }

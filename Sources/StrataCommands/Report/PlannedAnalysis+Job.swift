@@ -24,6 +24,14 @@ extension PlannedAnalysis {
     return Self.conjunction([main.flatMap(recipe.globalFilter(for:)), entryFilter].compactMap { $0 })
   }
 
+  /// The population's filter: the recipe's filter for the population file and the section's
+  /// and entry's `filter`, but not the for_each conditions, which select offences (an empty
+  /// text means the whole population). An entry's `population_filter` overrides it.
+  func populationFilter(in recipe: Recipe, population: String) -> String {
+    Self.conjunction(
+      [recipe.globalFilter(for: population), entry.section?.filter, entry.filter].compactMap { $0 }) ?? ""
+  }
+
   /// The job of this analysis: the recipe's data files, filter, title, language and
   /// suppression threshold, then the entry's options.
   ///
@@ -51,6 +59,11 @@ extension PlannedAnalysis {
     }
     let available = Set(JobTemplates.fields(of: entry.kind))
     if let filter = filter(in: recipe) { fields.append(("filter", Node(filter))) }
+    if available.contains("populationFilter"), !entry.options.contains(where: { $0.key == "populationFilter" }),
+      let population = entry.dataName("population", recipe: recipe)
+    {
+      fields.append(("populationFilter", Node(populationFilter(in: recipe, population: population))))
+    }
     fields.append(("title", Node(title)))
     fields.append(("language", Node(language.rawValue)))
     if available.contains("suppress") && !entry.options.contains(where: { $0.key == "suppress" }) {

@@ -19,11 +19,12 @@ struct PlannedAnalysis: Sendable {
   /// The published figures this analysis must reproduce.
   var expectations: [PublishedFigure]
 
-  /// The file-name stem, e.g. `03-misstankta-for-vald-mot-bekant`.
+  /// The file-name stem: the number, then the name when the entry has one (`12-vbek-kon`),
+  /// else the slug of the title (`03-misstankta-for-vald-mot-bekant`).
   func stem(width: Int) -> String {
     let number = String(self.number)
     return String(repeating: "0", count: max(0, width - number.count)) + number + "-"
-      + Slug.make(title)
+      + Slug.make(entry.name != nil ? name : title)
   }
 
   /// The entry's filter and the for_each conditions (the recipe's global filter is added when
@@ -115,7 +116,10 @@ extension Recipe {
       let combination = prefix + own
       let values = combination.map(\.0)
       let title = Self.fill(entry.title, combination, language: language)
-      let name = ([base] + values.map { Slug.make($0.code) }).joined(separator: "-")
+      // A section's codes come first (`vbek-kon`), the entry's own after (`kon-vbek`).
+      let name = (prefix.map { Slug.make($0.0.code) } + [base] + own.map { Slug.make($0.0.code) })
+        .joined(separator: "-")
+      if !entry.applies(to: values) { continue }
       let expectations = entry.expectations.filter { figure in
         figure.forEach.allSatisfy { values.contains($0) }
       }

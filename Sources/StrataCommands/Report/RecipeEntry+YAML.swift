@@ -4,7 +4,8 @@ import Yams
 extension RecipeEntry {
   /// The keys every entry may have besides its job's options.
   static let commonKeys = [
-    "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter",
+    "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter", "only_for",
+    "except_for",
   ]
 
   /// Reads one item of `analyses:`.
@@ -34,6 +35,8 @@ extension RecipeEntry {
       case "formats": formats = try Recipe.formats(value, reader)
       case "filter": filter = try reader.string(value, "`filter`")
       case "for_each": forEach = try Self.readForEach(value, reader)
+      case "only_for": onlyFor = try Self.readForEach(value, reader)
+      case "except_for": exceptFor = try Self.readForEach(value, reader)
       case "expect": expectations = try PublishedFigure.list(value, reader)
       case _ where roles.contains(key):
         let name: String? =

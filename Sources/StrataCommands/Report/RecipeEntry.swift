@@ -13,6 +13,7 @@ import Yams
 ///   population: population         # rates: default `population`; `false` for none
 ///   filter: 'alder >= 18'          # ANDed with the recipe's filter and the for_each value
 ///   formats: [md, csv, json, html, xlsx]
+///   only_for: {brottstyp: [sexkop]}  # run only for these for_each codes (or except_for:)
 ///   expect: [...]                  # published figures, see PublishedFigure
 ///   rows: [kon, fodelse]           # every other key is an option of the analysis's job,
 ///   per: 100000                    #   named as the job field or the CLI flag
@@ -37,6 +38,22 @@ struct RecipeEntry: Sendable {
   var options: [RecipeOption] = []
   /// The section the entry belongs to, if it is listed under a section's `analyses:`.
   var section: RecipeSection?
+  /// Run only for these for_each codes (`only_for: {brottstyp: [sexkop]}`).
+  var onlyFor: [ForEachAxis] = []
+  /// Skip these for_each codes (`except_for: {brottstyp: [sexkop]}`).
+  var exceptFor: [ForEachAxis] = []
+
+  /// Whether the entry runs for a combination of for_each codes.
+  func applies(to values: [CellCoordinate]) -> Bool {
+    func code(_ variable: String) -> String? { values.first { $0.variable == variable }?.code }
+    for axis in onlyFor {
+      guard let value = code(axis.variable), axis.values?.contains(value) ?? true else { return false }
+    }
+    for axis in exceptFor {
+      if let value = code(axis.variable), axis.values?.contains(value) ?? true { return false }
+    }
+    return true
+  }
 }
 
 /// A section of a recipe: analyses repeated together for each value of its `for_each`, under

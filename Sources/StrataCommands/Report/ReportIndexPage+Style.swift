@@ -4,7 +4,7 @@ extension ReportIndexPage {
   static let styleSheet = """
     :root{color-scheme:light}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;margin:0;line-height:1.45}
-    main{max-width:72rem;margin:0 auto;padding:1.5rem 2rem 4rem}
+    main{max-width:80rem;margin:0 auto;padding:1.5rem 2rem 4rem}
     header.report{border-bottom:3px solid #1f4e79;margin-bottom:1.5rem;padding-bottom:0.8rem}
     h1{font-size:1.9rem;margin:0 0 0.3rem 0;color:#1f4e79}
     h2{font-size:1.35rem;margin:2.5rem 0 0.4rem 0;color:#1f4e79;border-bottom:1px solid #c8d3de;padding-bottom:0.2rem}
