@@ -38,8 +38,15 @@ extension LogitJob {
     let options = glmOptions
     var models: [(label: String, fit: GLMFit)] = []
     for (k, f) in formulas.enumerated() {
-      let fit = try GLM.fit(formula: f, data: dataset, options: options)
-      models.append((k < others.count ? compare[k] : formula, fit))
+      switch Result(catching: { () throws(ModelError) in try GLM.fit(formula: f, data: dataset, options: options) }) {
+      case .success(let fit):
+        models.append((k < others.count ? compare[k] : formula, fit))
+      case .failure(let error):
+        if case .invalidOutcome = error, let located = invalidOutcome(f, dataset: dataset) {
+          throw located
+        }
+        throw error
+      }
     }
     let fit = models[models.count - 1].fit
     var levels: [String: [String]] = [:]
@@ -126,6 +133,17 @@ extension LogitJob {
         file: populationData.dataset.source, cells: kept.count, persons: persons.reduce(0, +),
         cases: Int(cases.reduce(0, +))),
       levels: levels, labelFactors: predictors, codebook: dataset.codebook, warnings: warnings)
+  }
+
+  /// The first row of a 0/1 outcome column that holds another value, with its file and line.
+  func invalidOutcome(_ formula: Formula, dataset: Dataset) -> ModelJobError? {
+    guard case .variable(let name) = formula.response, trials == nil,
+      let values = try? dataset.numeric(name),
+      let row = values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 })
+    else { return nil }
+    let value = values[row] == values[row].rounded() ? String(Int(values[row])) : String(values[row])
+    return .outcome(
+      "The outcome `\(name)` must be 0 or 1, but it is \(value) in \(dataset.source), line \(dataset.sourceLine(ofRow: row)). Use a condition such as `\(name) >= 1` as the outcome, or --trials for successes out of trials.")
   }
 
   /// The rows complete in every variable of `formulas` (plus weights, trials and clusters), and
