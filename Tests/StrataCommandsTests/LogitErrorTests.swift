@@ -124,6 +124,21 @@ struct LogitErrorTests {
     #expect(usage.stderr.contains("--formula"))
   }
 
+  @Test("an outcome that is not 0/1 names the file and line of the first bad value")
+  func notBinary() throws {
+    let suspects = try Dataset.load(
+      contentsOf: URL(fileURLWithPath: TestCounty.path("suspects")), codebook: .canonical)
+    let counts = try suspects.numeric("antal_misstankar")
+    let row = try #require(counts.firstIndex { $0 > 1 })
+    let job = LogitJob(
+      data: DataInput(path: TestCounty.path("suspects")), formula: "antal_misstankar ~ kon")
+    #expect {
+      try job.run()
+    } throws: {
+      "\($0)".contains("suspects.csv, line \(suspects.sourceLine(ofRow: row))")
+    }
+  }
+
   @Test("a condition that is always true is an error")
   func constantOutcome() throws {
     let job = LogitJob(
