@@ -22,8 +22,10 @@ struct LogitCommand: ParsableCommand {
       Examples:
         strata logit suspects.csv --population population.csv \\
           --formula "misstankt ~ kon * fodelse + aldersgrupp"
-        strata logit suspects.csv --formula "antal_misstankar >= 2 ~ kon + alder + fodelse" --ame
-        strata logit suspects.csv --population population.csv --formula "misstankt ~ kon * fodelse" \\
+        strata logit suspects.csv --ame \\
+          --formula "antal_misstankar >= 2 ~ kon + alder + fodelse"
+        strata logit suspects.csv --population population.csv \\
+          --formula "misstankt ~ kon * fodelse" \\
           --compare "misstankt ~ kon" "misstankt ~ kon + fodelse" --format json
 
       Exit status: 0 success (warnings such as separation go to stderr and the JSON); 1 data or \

@@ -22,7 +22,8 @@ struct MAIHDACommand: ParsableCommand {
 
       Examples:
         strata maihda suspects.csv --population population.csv \\
-          --strata kon,aldersgrupp,utbildningsniva,fodelse --filter 'brottstyp == "vbek"'
+          --strata kon,aldersgrupp,utbildningsniva,fodelse \\
+          --filter 'brottstyp == "vbek"'
         strata maihda suspects.csv --strata kon,aldersgrupp,fodelse \\
           --outcome 'antal_misstankar >= 2' --filter 'brottstyp == "vnr_partner"'
 

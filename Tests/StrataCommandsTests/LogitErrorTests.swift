@@ -65,6 +65,22 @@ struct LogitErrorTests {
     #expect { try job.run() } throws: { "\($0)".contains("aldersgrupp") }
   }
 
+  @Test("a filter on person variables without --population-filter warns; with it both match")
+  func populationFilter() throws {
+    var job = LogitJob(
+      data: DataInput(path: TestCounty.path("suspects")), filter: "alder >= 25 && brottstyp != \"sexkop\"",
+      formula: "misstankt ~ kon", population: DataInput(path: TestCounty.path("population")))
+    let unfiltered = try job.run()
+    #expect(unfiltered.warnings.contains { $0.contains("`alder`") && $0.contains("--population-filter") })
+    #expect(!unfiltered.warnings.contains { $0.contains("`brottstyp`") })
+    job.populationFilter = "alder >= 25"
+    let filtered = try job.run()
+    #expect(!filtered.warnings.contains { $0.contains("--population-filter") })
+    let all = try #require(try TestCounty.object(unfiltered.json)["n"] as? Int)
+    let adults = try #require(try TestCounty.object(filtered.json)["n"] as? Int)
+    #expect(adults < all)
+  }
+
   @Test("options parse into the job")
   func parsing() throws {
     let parsed = try Strata.parseAsRoot([
