@@ -74,10 +74,13 @@ extension CoefficientTable {
         body.append(
           ReportRow(
             labels: [label],
-            cells: [ReportCell.text("–").noted(aliasedMarker)] + Array(repeating: .missing, count: columns.count - 1)))
+            cells: [ReportCell.text("–").noted(aliasedMarker)]
+              + Array(repeating: .missing, count: columns.count - 1)))
         continue
       }
-      var cells: [ReportCell] = [.estimate(estimate), .estimate(se), finiteCell(row.statistic, .estimate)]
+      var cells: [ReportCell] = [
+        .estimate(estimate), .estimate(se), finiteCell(row.statistic, .estimate),
+      ]
       if ratios, let ratio = row.oddsRatio {
         let decimals = Self.ratioDecimals(ratio)
         let interval = row.oddsRatioInterval

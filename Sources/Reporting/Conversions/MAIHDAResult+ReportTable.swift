@@ -32,7 +32,9 @@ extension MAIHDAResult {
       HeaderSpan(sv ? "Modell 1: nollmodell" : "Model 1: null", span: 3),
       HeaderSpan(sv ? "Modell 2: huvudeffekter" : "Model 2: main effects", span: 3),
     ]
-    func triple(_ value: Double?, _ interval: ClosedRange<Double>?, _ kind: NumberKind, scale: Double = 1)
+    func triple(
+      _ value: Double?, _ interval: ClosedRange<Double>?, _ kind: NumberKind, scale: Double = 1
+    )
       -> [ReportCell]
     {
       guard let value else { return [.missing, .missing, .missing] }

@@ -38,7 +38,10 @@ extension LogitJob {
     let options = glmOptions
     var models: [(label: String, fit: GLMFit)] = []
     for (k, f) in formulas.enumerated() {
-      switch Result(catching: { () throws(ModelError) in try GLM.fit(formula: f, data: dataset, options: options) }) {
+      let attempt = Result { () throws(ModelError) in
+        try GLM.fit(formula: f, data: dataset, options: options)
+      }
+      switch attempt {
       case .success(let fit):
         models.append((k < others.count ? compare[k] : formula, fit))
       case .failure(let error):
@@ -124,7 +127,9 @@ extension LogitJob {
     var levels: [String: [String]] = [:]
     for factor in predictors {
       let counts = factor.levelCounts()
-      levels[factor.name] = factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code }
+      levels[factor.name] = factor.levels.indices.filter { counts[$0] > 0 }.map {
+        factor.levels[$0].code
+      }
     }
     return LogitFits(
       main: models[models.count - 1].fit, models: models, excluded: .cells(cells.excluded),

@@ -90,7 +90,9 @@ extension MAIHDAJob {
       warnings.append(
         "\(excluded.population.rows) rows of \(dataset.source) (\(excluded.cases.rows) of them cases) with a missing or out-of-range value of \(strata.joined(separator: ", ")) were left out.")
     }
-    let kept = factors.map { f in Factor(name: f.name, levels: f.levels, codes: keep.map { f.codes[$0] }) }
+    let kept = factors.map { f in
+      Factor(name: f.name, levels: f.levels, codes: keep.map { f.codes[$0] })
+    }
     let tabulated = try StratumData.tabulating(factors: kept, outcome: keep.map { holds[$0] })
     let data = try StratumData(variables: tabulated.variables, strata: tabulated.strata)
     return CountedStrata(

@@ -49,7 +49,8 @@ struct MAIHDAJob: Sendable, Codable {
   /// The JSON, tables and chart of a fit.
   func output(result: MAIHDAResult, counted: CountedStrata, warnings: [String]) throws -> JobResult {
     let small = result.strata.filter {
-      suppress > 0 && (($0.cases > 0 && $0.cases < suppress) || ($0.persons > 0 && $0.persons < suppress))
+      suppress > 0
+        && (($0.cases > 0 && $0.cases < suppress) || ($0.persons > 0 && $0.persons < suppress))
     }
     let json = MAIHDAJSON(
       result: result, warnings: warnings, outcome: counted.outcome, population: counted.population,
