@@ -95,7 +95,9 @@ let package = Package(
       exclude: ["Reference", "Fixtures", "Snapshots"]),
     .testTarget(
       name: "RegressionModelsTests",
-      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
+      dependencies: [
+        "RegressionModels", "LinearAlgebra", "Microdata", "SyntheticCounty", "StatsTestSupport",
+      ],
       exclude: ["Reference", "Snapshots"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
