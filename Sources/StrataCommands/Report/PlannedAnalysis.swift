@@ -153,7 +153,7 @@ extension Recipe {
       declared = grouping.levels.map { ($0.code, $0.label) }
     } else {
       let names = codebook.allNames
-      let hint = NameSuggestions.closest(to: axis.variable, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+      let hint = Microdata.suggestions(for: axis.variable, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
       throw .invalidValue(
         file: file, line: axis.line,
         message: "`for_each` names `\(axis.variable)`, which the codebook does not declare\(hint)")
@@ -173,7 +173,7 @@ extension Recipe {
       } else if declared.isEmpty {
         result.append((value, Label(sv: value, en: value)))
       } else {
-        let hint = NameSuggestions.closest(to: value, among: declared.map(\.code)).first.map { "; did you mean `\($0)`?" } ?? ""
+        let hint = Microdata.suggestions(for: value, among: declared.map(\.code)).first.map { "; did you mean `\($0)`?" } ?? ""
         throw .invalidValue(
           file: file, line: axis.line,
           message: "`\(value)` is not a code of `\(axis.variable)` (codes: \(declared.map(\.code).joined(separator: ", ")))\(hint)")

@@ -1,3 +1,4 @@
+import Microdata
 import Yams
 
 extension Recipe {
@@ -61,7 +62,7 @@ extension Recipe {
     let names = data.map(\.name)
     for reference in entry.references {
       guard let name = reference.name, !names.contains(name) else { continue }
-      let hint = NameSuggestions.closest(to: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+      let hint = Microdata.suggestions(for: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
       throw .invalidValue(
         file: file, line: reference.line,
         message: "`\(reference.role): \(name)` names no file of `data` (declared: \(names.joined(separator: ", ")))\(hint)")

@@ -1,3 +1,4 @@
+import Microdata
 import Yams
 
 /// Reads recipe values from YAML nodes, turning every mistake into a `RecipeError` that
@@ -39,7 +40,7 @@ struct RecipeReader {
     guard !allowed.contains(key) else { return }
     throw .unknownKey(
       file: file, line: line(node), key: key, context: context,
-      suggestions: NameSuggestions.closest(to: key, among: allowed), allowed: allowed)
+      suggestions: Microdata.suggestions(for: key, among: allowed), allowed: allowed)
   }
 
   /// A single text value.
@@ -91,7 +92,7 @@ struct RecipeReader {
     let text = try string(node, what)
     if let value = T(rawValue: text) { return value }
     let names = T.allCases.map(\.rawValue)
-    let hint = NameSuggestions.closest(to: text, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+    let hint = Microdata.suggestions(for: text, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
     throw invalid(node, "\(what) must be one of \(names.joined(separator: ", ")), not `\(text)`\(hint)")
   }
 }

@@ -37,7 +37,7 @@ struct ReportRunner: Sendable {
       let unmatched = only.filter { name in !all.contains { Self.matches(name, $0) } }
       if !unmatched.isEmpty {
         let names = all.map(\.name)
-        let hint = NameSuggestions.closest(to: unmatched[0], among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+        let hint = Microdata.suggestions(for: unmatched[0], among: names).first.map { "; did you mean `\($0)`?" } ?? ""
         throw .invalidValue(
           file: recipe.file, line: 0,
           message: "--only \(unmatched.joined(separator: ", ")) matches no analysis (names: \(names.joined(separator: ", ")))\(hint)")
