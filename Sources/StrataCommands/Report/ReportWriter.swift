@@ -58,7 +58,7 @@ struct ReportWriter {
         }
         if formats.contains(.json) {
           let name = "\(tableStem).table.json"
-          try JSONRenderer().write([table], to: directory.appendingPathComponent(name))
+          try write(Data(try JSONRenderer().render(table).utf8), name)  // one object per file
           written.links.append(("table.json", name))
         }
         if formats.contains(.xlsx) {

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import StrataCommands
+
+/// Reads every published format of a report folder back and checks disclosure control: no
+/// count below the threshold in any count column of any format, and every cell suppressed in
+/// the table's JSON shown as `..` at the same place in CSV, Markdown, HTML and LaTeX.
+struct ReportSuppressionScan {
+  let directory: URL
+  let threshold: Double
+
+  /// Count-like keys of the analyses' JSON (cells, groups, strata).
+  static let countKeys: Set<String> = [
+    "count", "total", "population", "persons", "cases", "recidivists", "repeaters", "n", "suspects",
+  ]
+
+  /// Problems found, as sentences; empty when the folder is clean.
+  func problems() throws -> [String] {
+    var problems: [String] = []
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    for name in names where name.hasSuffix(".table.json") {
+      let stem = String(name.dropLast(".table.json".count))
+      let table = try TableShape(json: try text(name))
+      problems += table.smallCounts(below: threshold).map { "\(name): \($0)" }
+      if names.contains(stem + ".csv") {
+        let rows = try text(stem + ".csv").split(separator: "\r\n").dropFirst().map {
+          $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        problems += table.compare(rows, format: stem + ".csv", threshold: threshold, decimalComma: false)
+      }
+      if names.contains(stem + ".md") {
+        let lines = try text(stem + ".md").split(separator: "\n").filter { $0.hasPrefix("|") }
+        let rows = lines.dropFirst(2).map { line in
+          line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "") }
+        }
+        problems += table.compare(Array(rows), format: stem + ".md", threshold: threshold, decimalComma: true)
+      }
+      if names.contains(stem + ".tex") {
+        let body = try text(stem + ".tex").components(separatedBy: "\\midrule\n").dropFirst().first?
+          .components(separatedBy: "\\bottomrule").first ?? ""
+        let rows = body.split(separator: "\n").filter { !$0.hasPrefix("\\") }.map { line in
+          line.replacingOccurrences(of: "\\\\", with: "").split(separator: "&", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\textbf{", with: "")
+              .replacingOccurrences(of: "}", with: "") }
+        }
+        problems += table.compare(rows, format: stem + ".tex", threshold: threshold, decimalComma: true)
+      }
+      if names.contains(stem + ".html") {
+        let html = try text(stem + ".html")
+        let body = html.components(separatedBy: "<tbody>").dropFirst().map { $0.components(separatedBy: "</tbody>")[0] }
+        let rows = body.flatMap { $0.components(separatedBy: "<tr").dropFirst() }.map { row in
+          // Row labels are <th>; give each label slot an empty field so positions match.
+          let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
+            Self.strippingTags(String(cell.drop { $0 != ">" }.dropFirst()).components(separatedBy: "</td>")[0])
+          }
+          return Array(repeating: "", count: table.stubCount) + cells
+        }
+        problems += table.compare(rows, format: stem + ".html", threshold: threshold, decimalComma: true)
+      }
+    }
+    for name in names where name.hasSuffix(".json") && !name.hasSuffix(".table.json") {
+      problems += smallCounts(in: try JSONValue.parse(Data(try text(name).utf8)), path: name)
+    }
+    return problems
+  }
+
+  private func text(_ name: String) throws -> String {
+    try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  private func smallCounts(in value: JSONValue, path: String) -> [String] {
+    switch value {
+    case .object(let object):
+      return object.values.flatMap { key, child -> [String] in
+        if Self.countKeys.contains(key), case .number(let number) = child, number > 0, number < threshold {
+          return ["\(path).\(key) = \(number)"]
+        }
+        return smallCounts(in: child, path: "\(path).\(key)")
+      }
+    case .array(let items):
+      return items.enumerated().flatMap { smallCounts(in: $1, path: "\(path)[\($0)]") }
+    default:
+      return []
+    }
+  }
+
+  static func strippingTags(_ html: String) -> String {
+    var result = ""
+    var inTag = false
+    for character in html {
+      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+    }
+    return result.replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
+
+/// The roles and cells of a table from its `.table.json`.
+struct TableShape {
+  enum Cell: Equatable {
+    case number(Double)
+    case suppressed
+    case other
+  }
+
+  var stubCount: Int
+  var roles: [String]
+  var rows: [[Cell]]
+
+  init(json: String) throws {
+    guard case .object(let root) = try JSONValue.parse(Data(json.utf8)),
+      case .array(let stubs)? = root["stub_headers"], case .array(let columns)? = root["columns"],
+      case .array(let rows)? = root["rows"]
+    else { throw CocoaError(.fileReadCorruptFile) }
+    stubCount = stubs.count
+    roles = columns.map { column in
+      if case .object(let object) = column, case .string(let role)? = object["role"] { return role }
+      return ""
+    }
+    self.rows = rows.map { row in
+      guard case .object(let object) = row, case .array(let cells)? = object["cells"] else { return [] }
+      return cells.map { cell in
+        switch cell {
+        case .number(let value): return .number(value)
+        case .object(let wrapped):
+          if wrapped["suppressed"] == .bool(true) { return .suppressed }
+          if case .number(let value)? = wrapped["value"] { return .number(value) }
+          return .other
+        default: return .other
+        }
+      }
+    }
+  }
+
+  func isCount(_ column: Int) -> Bool { ["count", "population"].contains(roles[column]) }
+
+  func smallCounts(below threshold: Double) -> [String] {
+    rows.enumerated().flatMap { r, cells in
+      cells.enumerated().compactMap { c, cell in
+        if isCount(c), case .number(let value) = cell, value > 0, value < threshold {
+          return "row \(r + 1), column \(c + 1): count \(value) below \(threshold)"
+        }
+        return nil
+      }
+    }
+  }
+
+  /// Compares rows of text fields (stub fields first) with the JSON cells.
+  func compare(_ fields: [[String]], format: String, threshold: Double, decimalComma: Bool) -> [String] {
+    var problems: [String] = []
+    if fields.count != rows.count {
+      return ["\(format): \(fields.count) body rows, the JSON has \(rows.count)"]
+    }
+    for (r, cells) in rows.enumerated() {
+      let row = fields[r]
+      guard row.count >= stubCount + cells.count else {
+        problems.append("\(format): row \(r + 1) has \(row.count) fields")
+        continue
+      }
+      for (c, cell) in cells.enumerated() {
+        var text = row[stubCount + c].replacingOccurrences(of: "\u{00A0}", with: "")
+          .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\\,", with: "")
+          .replacingOccurrences(of: " ", with: "")
+        text = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "$-$", with: "-")
+        if decimalComma { text = text.replacingOccurrences(of: ",", with: ".") }
+        switch cell {
+        case .suppressed where text != "..":
+          problems.append("\(format): row \(r + 1), column \(c + 1) is `\(text)` but suppressed in the JSON")
+        case .number where isCount(c):
+          if let value = Double(text), value > 0, value < threshold {
+            problems.append("\(format): row \(r + 1), column \(c + 1) shows the count \(text)")
+          }
+        default: break
+        }
+      }
+    }
+    return problems
+  }
+}
