@@ -107,6 +107,16 @@ struct TableNumbers: Equatable {
   var numbers: [Double] = []
   var suppressed = 0
 
+  /// Equal numbers, except that a p-value below the display threshold (written unrounded)
+  /// may differ in the 17th significant digit: libxlsxwriter writes 16 significant digits,
+  /// the JSON the shortest form that round-trips (up to 17).
+  static func == (a: TableNumbers, b: TableNumbers) -> Bool {
+    a.suppressed == b.suppressed && a.numbers.count == b.numbers.count
+      && zip(a.numbers, b.numbers).allSatisfy { x, y in
+        x == y || abs(x - y) <= 1e-15 * max(abs(x), abs(y))
+      }
+  }
+
   /// From `JSONRenderer` output: every numeric cell value, and the suppressed cells.
   static func fromJSON(_ text: String) throws -> TableNumbers {
     var result = TableNumbers()

@@ -38,9 +38,14 @@ struct ReportSuppressionScan {
         problems += table.compare(Array(rows), format: stem + ".md", threshold: threshold, decimalComma: true)
       }
       if names.contains(stem + ".tex") {
-        let body = try text(stem + ".tex").components(separatedBy: "\\midrule\n").dropFirst().first?
-          .components(separatedBy: "\\bottomrule").first ?? ""
-        let rows = body.split(separator: "\n").filter { !$0.hasPrefix("\\") }.map { line in
+        // The body runs from the first \midrule (below the header) to \bottomrule; a total row
+        // may be set off by another \midrule.
+        let body = try text(stem + ".tex").components(separatedBy: "\\midrule\n").dropFirst()
+          .joined(separator: "\n").components(separatedBy: "\\bottomrule").first ?? ""
+        let rows = body.split(separator: "\n")
+          .filter { !$0.hasPrefix("\\") || $0.hasPrefix("\\multicolumn") }
+          .map { Self.expandingMulticolumn(String($0)) }
+          .map { line in
           line.replacingOccurrences(of: "\\\\", with: "").split(separator: "&", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\textbf{", with: "")
               .replacingOccurrences(of: "}", with: "") }
@@ -86,6 +91,18 @@ struct ReportSuppressionScan {
     }
   }
 
+  /// `\multicolumn{2}{l}{Totalt} & 331` → `Totalt &  & 331` (one field per spanned column).
+  static func expandingMulticolumn(_ line: String) -> String {
+    guard line.hasPrefix("\\multicolumn{"), let close = line.firstIndex(of: "}"),
+      let span = Int(line[line.index(line.startIndex, offsetBy: 13)..<close])
+    else { return line }
+    let rest = line[line.index(after: close)...]  // {l}{Totalt} & …
+    guard let alignEnd = rest.firstIndex(of: "}") else { return line }
+    let text = rest[rest.index(alignEnd, offsetBy: 2)...]
+    guard let textEnd = text.firstIndex(of: "}") else { return line }
+    return String(text[..<textEnd]) + String(repeating: " & ", count: span - 1) + text[text.index(after: textEnd)...]
+  }
+
   static func strippingTags(_ html: String) -> String {
     var result = ""
     var inTag = false
@@ -118,6 +135,10 @@ struct TableShape {
       if case .object(let object) = column, case .string(let role)? = object["role"] { return role }
       return ""
     }
+    labels = columns.map { column in
+      if case .object(let object) = column, case .string(let label)? = object["label"] { return label }
+      return ""
+    }
     self.rows = rows.map { row in
       guard case .object(let object) = row, case .array(let cells)? = object["cells"] else { return [] }
       return cells.map { cell in
@@ -133,7 +154,13 @@ struct TableShape {
     }
   }
 
-  func isCount(_ column: Int) -> Bool { ["count", "population"].contains(roles[column]) }
+  /// Labels of the leaf columns.
+  var labels: [String] = []
+
+  /// Whether a column holds counts (a rank, though formatted as a count, is not one).
+  func isCount(_ column: Int) -> Bool {
+    ["count", "population"].contains(roles[column]) && !["Rang", "Rank"].contains(labels[column])
+  }
 
   func smallCounts(below threshold: Double) -> [String] {
     rows.enumerated().flatMap { r, cells in

@@ -7,7 +7,8 @@ import Reporting
 /// ```
 /// DIR/index.html                         the whole report on one self-contained page
 /// DIR/tables.xlsx                        a contents sheet, then one sheet per table
-/// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract)
+/// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract; see
+///                                        `PublishedJSON` for the disclosure control)
 /// DIR/<nn>-<slug>[-<k>].md|csv|html|tex  each table (k numbers an analysis's tables)
 /// DIR/<nn>-<slug>[-<k>].table.json       each table as JSON (JSONRenderer), the numbers
 ///                                        exactly as printed in the other formats
@@ -46,7 +47,7 @@ struct ReportWriter {
       let formats = outcome.formats(run.recipe)
       var written = AnalysisFiles()
       if formats.contains(.json) {
-        try write(result.json, "\(stem).json")
+        try write(PublishedJSON.redacted(result.json, threshold: threshold(outcome)), "\(stem).json")
         written.links.append(("json", "\(stem).json"))
       }
       for (k, table) in result.tables.enumerated() {
@@ -88,6 +89,16 @@ struct ReportWriter {
     let page = try ReportIndexPage(run: run, files: files).render()
     try write(Data(page.utf8), "index.html")
     return files
+  }
+
+  /// The disclosure threshold of an analysis: its own `suppress`, else the recipe's.
+  func threshold(_ outcome: AnalysisOutcome) -> Int {
+    if let option = outcome.analysis.entry.options.first(where: { $0.key == "suppress" }),
+      let value = option.node.scalar.flatMap({ Int($0.string) })
+    {
+      return value
+    }
+    return run.recipe.suppress
   }
 
   private func write(_ data: Data, _ name: String) throws {
