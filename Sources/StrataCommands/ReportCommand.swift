@@ -57,7 +57,9 @@ struct ReportCommand: ParsableCommand {
       runChecks: check, progress: { progress($0) })
     let run = try RecipeLoading.run(runner)
     let directory = URL(fileURLWithPath: out)
+    let writing = Date()
     try ReportWriter(run: run, directory: directory, removeStaleFiles: only.isEmpty).write()
+    let written = Date().timeIntervalSince(writing)
     if check {
       let table = try FigureCheck.table(run.checks, language: run.language)
       write(try MarkdownRenderer().render(table))
@@ -65,7 +67,8 @@ struct ReportCommand: ParsableCommand {
     let failed = run.failures.count
     progress(
       "wrote \(run.outcomes.count - failed) of \(run.outcomes.count) analyses to "
-        + directory.appendingPathComponent("index.html").path + " in " + ReportText.seconds(run.seconds)
+        + directory.appendingPathComponent("index.html").path + " (analyses "
+        + ReportText.seconds(run.seconds) + ", files " + ReportText.seconds(written) + ")"
         + (failed > 0 ? "; \(failed) failed" : ""))
     if check && !run.checks.isEmpty {
       progress(FigureCheck.summary(run.checks, language: .en))
