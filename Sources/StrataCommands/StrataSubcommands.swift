@@ -5,5 +5,8 @@ enum StrataSubcommands {
   static let all: [ParsableCommand.Type] = [
     DescribeCommand.self,
     GenerateCommand.self,
+    TabulateCommand.self,
+    RepeatCommand.self,
+    RecidivismCommand.self,
   ]
 }
