@@ -6,6 +6,8 @@ import Tabulation
 struct CountedTable: Sendable {
   var table: CrossTab
   var warnings: [String]
+  /// The years (`ar`) among the rows, when the file has the variable.
+  var years: Set<String>?
 }
 
 extension TabulationJob {
@@ -14,7 +16,15 @@ extension TabulationJob {
     let loaded = try data.load(filter: filter)
     return CountedTable(
       table: try Self.crossTab(of: loaded.dataset, variables: countedVariables, weight: weight),
-      warnings: loaded.warnings)
+      warnings: loaded.warnings, years: try Self.years(of: loaded.dataset))
+  }
+
+  /// The distinct years (`ar`) of the rows, or `nil` when the file has no `ar`.
+  static func years(of dataset: Dataset) throws -> Set<String>? {
+    guard dataset.hasVariable("ar") else { return nil }
+    let factor = try dataset.factor("ar")
+    let counts = factor.levelCounts()
+    return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
   }
 
   /// The cross-tabulation of `variables` in `dataset`, counting rows or summing `weight`.

@@ -12,6 +12,8 @@ struct PopulationCount: Sendable {
   /// The filter applied to the population's rows, if any.
   var filter: String?
   var warnings: [String]
+  /// The years (`ar`) of its rows, when it has the variable.
+  var years: Set<String>?
 }
 
 extension TabulationJob {
@@ -74,7 +76,8 @@ extension TabulationJob {
           + "counts as one person.")
     }
     return PopulationCount(
-      table: table, file: file, weight: weight, filter: applied, warnings: warnings)
+      table: table, file: file, weight: weight, filter: applied, warnings: warnings,
+      years: try Self.years(of: dataset))
   }
 
   /// The message of a filter error without the expression and caret lines.

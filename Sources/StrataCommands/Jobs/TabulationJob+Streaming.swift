@@ -18,11 +18,13 @@ extension TabulationJob {
     var sum = ChunkedCrossTab()
     var rowsRead = 0
     var rowsSelected = 0
+    var years: Set<String>?
     let report = try reader.forEachChunk(rowsPerChunk: Self.streamChunkRows) { chunk in
       rowsRead += chunk.rowCount
       let selected = try rowFilter.map { try chunk.filtered(by: $0) } ?? chunk
       rowsSelected += selected.rowCount
       sum.add(try Self.crossTab(of: selected, variables: countedVariables, weight: weight))
+      if let chunkYears = try Self.years(of: selected) { years = (years ?? []).union(chunkYears) }
     }
     // A file without data rows has no chunk to take the levels from: it is read (quickly) in
     // memory instead.
@@ -31,7 +33,7 @@ extension TabulationJob {
     if let selection, rowsSelected == 0 && rowsRead > 0 {
       warnings.append("the filter `\(selection)` leaves no rows of \(data.path)")
     }
-    return CountedTable(table: try sum.table(), warnings: warnings)
+    return CountedTable(table: try sum.table(), warnings: warnings, years: years)
   }
 }
 
@@ -39,10 +41,9 @@ extension TabulationJob {
 /// file: counts, records, tabulated rows and exclusions add cell by cell.
 ///
 /// Levels are matched by code. A variable whose levels come from the codebook has the same
-/// levels in every chunk and keeps their order; one whose levels come from the data (an
-/// integer such as `alder`, undeclared text) can have different levels in each chunk, and the
-/// whole file's levels are then ordered as `Dataset.factor` orders distinct values: by number
-/// when every code is a number, else by Unicode scalars.
+/// levels in every chunk and keeps their order; one whose levels come from the data can have
+/// different levels in each chunk, and the whole file's levels are then in `LevelOrder`'s data
+/// order, as the whole file read at once has them.
 struct ChunkedCrossTab {
   private(set) var chunks = 0
   private var names: [String] = []
@@ -97,7 +98,7 @@ struct ChunkedCrossTab {
     var rank: [[Int]] = []
     var dimensions: [CrossTab.Dimension] = []
     for d in names.indices {
-      let order = levelsVary[d] ? Self.dataOrder(levels[d].map(\.code)) : Array(levels[d].indices)
+      let order = levelsVary[d] ? LevelOrder.dataOrder(levels[d].map(\.code)) : Array(levels[d].indices)
       var r = [Int](repeating: 0, count: order.count)
       for (position, original) in order.enumerated() { r[original] = position }
       rank.append(r)
@@ -115,20 +116,5 @@ struct ChunkedCrossTab {
     return try CrossTab(
       dimensions: dimensions, counts: counts, records: records, weightName: weightName,
       tabulatedRows: tabulatedRows, exclusions: exclusions)
-  }
-
-  /// The order of levels taken from the data: numeric when every code is a number (a decimal
-  /// comma allowed), ties by text; otherwise by Unicode scalar values.
-  static func dataOrder(_ codes: [String]) -> [Int] {
-    let numbers = codes.map { Double($0.replacingOccurrences(of: ",", with: ".")) }
-    if numbers.allSatisfy({ $0 != nil }) {
-      return codes.indices.sorted {
-        numbers[$0]! != numbers[$1]! ? numbers[$0]! < numbers[$1]! : codes[$0] < codes[$1]
-      }
-    }
-    return codes.indices.sorted {
-      Array(codes[$0].unicodeScalars.map(\.value)).lexicographicallyPrecedes(
-        codes[$1].unicodeScalars.map(\.value))
-    }
   }
 }

@@ -59,10 +59,19 @@ struct TabulationJob: Sendable, Codable {
     if let population {
       let result = try countPopulation(population, codebook: codebook)
       warnings += result.warnings
+      warnings += yearWarning(counted.years, result.years, population: result.file)
       populationCount = result
     }
     var standardization: DirectStandardization?
     var populationTable = populationCount?.table
+    if let table = populationTable {
+      // Levels from the data (alder, ar) differ between the files: count both over all of them,
+      // so a population level without suspects is a rate of zero and a suspect level without
+      // population is a cell without population.
+      let common = LevelOrder.union(counted.table, table)
+      counted.table = try counted.table.embedded(in: common)
+      populationTable = try table.embedded(in: common)
+    }
     if let stratum = standardizeBy, let full = populationTable {
       standardization = try populationContext {
         let rates = try RateTable(
@@ -78,6 +87,7 @@ struct TabulationJob: Sendable, Codable {
       try CrossTabSummary(counted.table, population: populationTable, options: summaryOptions)
     }
     if test { warnings += try addTest(to: &summary, table: counted.table) }
+    warnings += Self.unmatchedWarnings(summary.unmatched ?? [], variables: rows + cols)
     summary.warnings = warnings + summary.warnings
     let output = TabulationOutput(
       job: self, summary: summary, population: populationCount, standardization: standardization)
@@ -144,6 +154,39 @@ struct TabulationJob: Sendable, Codable {
     return tested.warnings.filter { !known.contains($0) }
   }
 
+  /// One warning per cell with a count but no population (at most 20, then a summary): such a
+  /// cell, and every margin over it, has no rate. Counts are left out (they may be suppressed).
+  static func unmatchedWarnings(_ cells: [UnmatchedCell], variables: [String]) -> [String] {
+    var warnings = cells.prefix(20).map { cell in
+      let name = zip(variables, cell.codes).map { "\($0) = \($1)" }.joined(separator: ", ")
+      let why = cell.reason == .missing ? "no population record" : "a population of zero"
+      return "The cell \(name) has a count but \(why): it has no rate, nor has any margin over it."
+    }
+    if cells.count > 20 {
+      warnings.append("\(cells.count - 20) more cells have a count but no population.")
+    }
+    return warnings
+  }
+
+  /// A warning when the years (`ar`) of the data and of the population differ and `ar` is not
+  /// a table variable: the rates would count one period's suspects against another's
+  /// population.
+  func yearWarning(_ data: Set<String>?, _ population: Set<String>?, population file: String)
+    -> [String]
+  {
+    guard let data, let population, !countedVariables.contains("ar"), data != population,
+      !data.isEmpty
+    else { return [] }
+    func list(_ years: Set<String>) -> String {
+      years.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }.joined(separator: ", ")
+    }
+    return [
+      "\(URL(fileURLWithPath: self.data.path).lastPathComponent) has the years (ar) \(list(data)) "
+        + "but the population \(file) \(list(population)): the rates count the one against the "
+        + "other. Select matching years with --filter (and --population-filter), or tabulate by ar."
+    ]
+  }
+
   /// The variables summed over by the test, for a note; `nil` for a two-way table.
   var testSummedOver: [String]? {
     let other = rows.dropFirst() + cols.dropFirst()
@@ -158,12 +201,20 @@ struct TabulationJob: Sendable, Codable {
       guard let population else { throw error }
       let file = URL(fileURLWithPath: population.path).lastPathComponent
       switch error {
-      case .populationMissing, .zeroPopulation:
+      case .populationMissing(let cell, let count):
         throw InputError.population(
           file: file,
-          problem: error.description
-            + (allowMissingPopulation
-              ? "" : " (--allow-missing-population reports such cells instead of stopping)"))
+          problem:
+            "the cell \(cell) counts \(Self.format(count)) in \(URL(fileURLWithPath: data.path).lastPathComponent) "
+            + "but has no population; check that both files cover the same codes and year, or give "
+            + "--allow-missing-population to report such cells in the warnings instead.")
+      case .zeroPopulation(let cell, let count):
+        throw InputError.population(
+          file: file,
+          problem:
+            "the cell \(cell) counts \(Self.format(count)) in \(URL(fileURLWithPath: data.path).lastPathComponent) "
+            + "but has a population of zero, so its rate is undefined; check that both files use the "
+            + "same codes, or give --allow-missing-population to report such cells instead.")
       case .levelMissingFromPopulation, .dimensionMismatch, .emptyStratum:
         throw InputError.population(file: file, problem: error.description)
       default:

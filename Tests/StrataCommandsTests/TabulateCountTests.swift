@@ -1,0 +1,151 @@
+import Foundation
+import StatsTestSupport
+import Testing
+
+@testable import StrataCommands
+
+/// `strata tabulate` on the synthetic county: the JSON has the contract's shape, and every
+/// count, population and rate equals one computed here from the raw CSV lines.
+@Suite struct TabulateCountTests {
+  /// kon × fodelse against the population, without suppression.
+  func ratesJob() -> TabulationJob {
+    TabulationJob(
+      data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["fodelse"],
+      population: DataInput(path: TestCounty.path("population")), suppress: 0, test: true)
+  }
+
+  @Test func jsonHasTheContractShape() throws {
+    let json = try jsonObject(try ratesJob().run().json)
+    #expect(json["rows"] as? [String] == ["kon"])
+    #expect(json["cols"] as? [String] == ["fodelse"])
+    for key in ["cells", "margins", "total", "test", "excluded", "labels", "warnings"] {
+      #expect(json[key] != nil, "missing \(key)")
+    }
+    let cells = jsonRecords(json, "cells")
+    #expect(cells.count == 4)
+    for cell in cells {
+      #expect(cell["kon"] is String && cell["fodelse"] is String)
+      for key in ["count", "population", "rate", "population_share", "representation_ratio"] {
+        #expect(cell[key] is NSNumber && !(cell[key] is Bool), "\(key) is not a number")
+      }
+      let interval = try #require(cell["rate_ci"] as? [Double])
+      #expect(interval.count == 2 && interval[0] <= interval[1])
+      #expect(cell["suppressed"] as? Bool == false)
+    }
+    let test = try #require(json["test"] as? [String: Any])
+    for key in ["chi2", "df", "p_value", "cramers_v"] { #expect(test[key] is NSNumber, "\(key)") }
+    #expect((json["total"] as? [String: Any])?["count"] is NSNumber)
+    #expect((json["labels"] as? [String: [String: String]])?["kon"]?["2"] == "Kvinna")
+    #expect(json["warnings"] is [String])
+    let excluded = try #require(json["excluded"] as? [String: Any])
+    #expect(excluded["missing"] is [String: Any] && excluded["rows"] is NSNumber)
+  }
+
+  @Test func countsPopulationsAndRatesEqualAnIndependentCount() throws {
+    // Suspects and population by kon × fodelse, from the raw lines.
+    let suspects = TestCounty.records("suspects")
+    let (sk, sf) = (suspects.header.firstIndex(of: "kon")!, suspects.header.firstIndex(of: "fodelseland")!)
+    var counts: [String: Double] = [:]
+    var missingBirth = 0
+    for row in suspects.rows {
+      guard let birth = SpecRecode.fodelse(row[sf]) else {
+        missingBirth += 1
+        continue
+      }
+      counts["\(row[sk])|\(birth)", default: 0] += 1
+    }
+    let population = TestCounty.records("population")
+    let (pk, pf, pa) = (
+      population.header.firstIndex(of: "kon")!, population.header.firstIndex(of: "fodelseland")!,
+      population.header.firstIndex(of: "antal")!
+    )
+    var persons: [String: Double] = [:]
+    for row in population.rows {
+      guard let birth = SpecRecode.fodelse(row[pf]) else { continue }
+      persons["\(row[pk])|\(birth)", default: 0] += Double(row[pa])!
+    }
+
+    let json = try jsonObject(try ratesJob().run().json)
+    let cells = jsonRecords(json, "cells")
+    for kon in ["1", "2"] {
+      for birth in ["inrikes", "utrikes"] {
+        let cell = try #require(record(cells, ["kon": kon, "fodelse": birth]))
+        let x = counts["\(kon)|\(birth)", default: 0]
+        let n = persons["\(kon)|\(birth)", default: 0]
+        #expect(cell["count"] as? Double == x)
+        #expect(cell["population"] as? Double == n)
+        expectApproximatelyEqual(
+          cell["rate"] as? Double, x / n * 100_000, relative: Tolerance.countsAndRates,
+          "rate \(kon) \(birth)")
+      }
+    }
+    // Margins and the total add up; rows without fodelseland are excluded and counted.
+    let margins = jsonRecords(json, "margins")
+    for kon in ["1", "2"] {
+      let margin = try #require(record(margins, ["kon": kon]))
+      #expect(
+        margin["count"] as? Double
+          == counts["\(kon)|inrikes", default: 0] + counts["\(kon)|utrikes", default: 0])
+    }
+    let total = try #require(json["total"] as? [String: Any])
+    #expect(total["count"] as? Double == counts.values.reduce(0, +))
+    let excluded = try #require(json["excluded"] as? [String: Any])
+    #expect((excluded["missing"] as? [String: Int])?["fodelse"] ?? 0 == missingBirth)
+  }
+
+  @Test func weightCountsSuspicionsAndGroupingsRecodeAges() throws {
+    let suspects = TestCounty.records("suspects")
+    let h = suspects.header
+    let (k, a, n) = (h.firstIndex(of: "kon")!, h.firstIndex(of: "alder")!, h.firstIndex(of: "antal_misstankar")!)
+    var expected: [String: Double] = [:]
+    for row in suspects.rows {
+      guard let group = SpecRecode.aldersgrupp3(row[a]) else { continue }
+      expected["\(row[k])|\(group)", default: 0] += Double(row[n])!
+    }
+    let job = TabulationJob(
+      data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["aldersgrupp3"],
+      weight: "antal_misstankar", suppress: 0)
+    let json = try jsonObject(try job.run().json)
+    #expect(json["weight"] as? String == "antal_misstankar")
+    for (key, value) in expected {
+      let parts = key.split(separator: "|").map(String.init)
+      let cell = try #require(record(jsonRecords(json, "cells"), ["kon": parts[0], "aldersgrupp3": parts[1]]))
+      #expect(cell["count"] as? Double == value, "\(key)")
+    }
+  }
+
+  @Test func percentagesSumToAHundredAlongTheirBase() throws {
+    var job = ratesJob()
+    job.percent = .row
+    job.population = nil
+    job.test = false
+    let json = try jsonObject(try job.run().json)
+    #expect(json["percent_base"] as? String == "row")
+    for kon in ["1", "2"] {
+      let sum = jsonRecords(json, "cells").filter { $0["kon"] as? String == kon }
+        .compactMap { $0["percent"] as? Double }.reduce(0, +)
+      expectApproximatelyEqual(sum, 100, relative: 1e-12, "row \(kon)")
+    }
+  }
+
+  @Test func testSumsOverFurtherVariablesAndSaysSo() throws {
+    let job = TabulationJob(
+      data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
+      cols: ["brottstyp", "aldersgrupp3"], suppress: 0, test: true)
+    let result = try job.run()
+    let json = try jsonObject(result.json)
+    let test = try #require(json["test"] as? [String: Any])
+    #expect(test["rows"] as? [String] == ["kon"])
+    #expect(test["cols"] as? [String] == ["brottstyp"])
+    #expect(test["summed_over"] as? [String] == ["aldersgrupp3"])
+    // The same statistic as the two-way table alone.
+    let twoWay = TabulationJob(
+      data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["brottstyp"],
+      suppress: 0, test: true)
+    let reference = try #require(try jsonObject(twoWay.run().json)["test"] as? [String: Any])
+    #expect(test["chi2"] as? Double == reference["chi2"] as? Double)
+    #expect(test["df"] as? Int == reference["df"] as? Int)
+    let note = result.tables.last?.footnotes.map(\.text).joined() ?? ""
+    #expect(note.contains("summerat över"))
+  }
+}
