@@ -113,11 +113,12 @@ extension RecidivismJob {
     var beforeBirth = 0
     var firstBeforeBirth: Int?
     for row in dates.indices {
-      if let date = dates[row], let start = window.start, date < start {
-        beforeStart += 1
-      } else if let date = dates[row], let birth = births?.days[row], date < birth {
+      // A date before birth is a data error whatever the window, so it is counted as such.
+      if let date = dates[row], let birth = births?.days[row], date < birth {
         beforeBirth += 1
         if firstBeforeBirth == nil { firstBeforeBirth = row }
+      } else if let date = dates[row], let start = window.start, date < start {
+        beforeStart += 1
       } else {
         keep.append(row)
       }
