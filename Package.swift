@@ -62,7 +62,8 @@ let package = Package(
     .target(
       name: "StrataCommands",
       dependencies: [
-        "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels", "Reporting",
+        "LinearAlgebra", "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels",
+        "Reporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),
@@ -94,7 +95,9 @@ let package = Package(
       exclude: ["Reference", "Fixtures", "Snapshots"]),
     .testTarget(
       name: "RegressionModelsTests",
-      dependencies: ["RegressionModels", "LinearAlgebra", "Microdata", "StatsTestSupport"],
+      dependencies: [
+        "RegressionModels", "LinearAlgebra", "Microdata", "SyntheticCounty", "StatsTestSupport",
+      ],
       exclude: ["Reference", "Snapshots"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],

@@ -8,7 +8,7 @@
 /// ```
 /// Used for "did you mean" suggestions when a variable or column name is misspelt
 /// (`aldre` → `alder` is one swap).
-func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
   let x = Array(a.lowercased().unicodeScalars)
   let y = Array(b.lowercased().unicodeScalars)
   if x.isEmpty { return y.count }
@@ -31,7 +31,7 @@ func editDistance(_ a: String, _ b: String) -> Int {
 /// The candidates closest to `name` (at most three, alphabetical): those at the smallest edit
 /// distance within 1 for names of up to 4 characters, 2 up to 8, 3 beyond; failing those, the
 /// candidates that start with the name.
-func suggestions(for name: String, among candidates: [String]) -> [String] {
+package func suggestions(for name: String, among candidates: [String]) -> [String] {
   let limit = name.count <= 4 ? 1 : (name.count <= 8 ? 2 : 3)
   let unique = Array(Set(candidates.filter { $0 != name })).sorted()
   let scored = unique.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= limit }

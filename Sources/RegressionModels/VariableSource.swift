@@ -67,6 +67,6 @@ extension VariableSource {
 
   /// `.unknownVariable` with the closest names as suggestions.
   func unknownVariable(_ name: String) -> ModelError {
-    .unknownVariable(name: name, suggestions: EditDistance.suggestions(for: name, among: variableNames))
+    .unknownVariable(name: name, suggestions: suggestions(for: name, among: variableNames))
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 
 /// The root `strata` command.
 ///
@@ -28,6 +29,9 @@ public struct Strata: ParsableCommand {
 
   /// Runs `arguments` (or the process arguments) as `main()` does.
   public static func main(_ arguments: [String]?) -> Never {
+    // The statistics split large work across cores themselves; OpenBLAS threads inside small
+    // BLAS calls would only compete with them (see `BLASThreads`).
+    BLASThreads.set(1)
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

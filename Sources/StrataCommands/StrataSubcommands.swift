@@ -4,6 +4,8 @@ import ArgumentParser
 enum StrataSubcommands {
   static let all: [ParsableCommand.Type] = [
     DescribeCommand.self,
+    LogitCommand.self,
+    MAIHDACommand.self,
     GenerateCommand.self,
     TabulateCommand.self,
     RepeatCommand.self,

@@ -51,4 +51,12 @@ import Testing
       g.elements, [3.25, 4.125, 4.125, 22.0625], relative: Tolerance.closedForm)
     #expect(try x.gram() == Matrix.product(x, x, transposeA: true))
   }
+
+  @Test func blasThreadCountCanBeSet() {
+    let before = BLASThreads.count
+    BLASThreads.set(1)
+    #expect(BLASThreads.count == 1)
+    BLASThreads.set(before)
+    #expect(BLASThreads.count == before)
+  }
 }

@@ -108,13 +108,13 @@ import Testing
     }
   }
 
-  /// The sample's row counts as documented: `strata generate --persons 30000 --seed 2016`.
+  /// The sample's row counts as documented: `strata generate --persons 200000 --seed 2016`.
   @Test func sampleCountsMatchTheGenerator() throws {
     let county = try CountyGenerator(
-      configuration: CountyConfiguration(persons: 30_000, seed: 2016)
+      configuration: CountyConfiguration(persons: 200_000, seed: 2016)
     )
     .generate()
-    check("persons.csv", [Double(county.persons.count)])
+    check("persons.csv.gz", [Double(county.persons.count)])
     check("population.csv", [Double(county.population.count)])
     check("suspects.csv", [Double(county.suspects.count)])
     check("suspicions.csv", [Double(county.suspicions.count)])

@@ -57,7 +57,7 @@ public struct PopulationCells: VariableSource, Sendable {
 
   public func factor(_ name: String) throws -> Factor {
     guard let f = predictors.first(where: { $0.name == name }) else {
-      throw ModelError.unknownVariable(name: name, suggestions: EditDistance.suggestions(for: name, among: variableNames))
+      throw ModelError.unknownVariable(name: name, suggestions: suggestions(for: name, among: variableNames))
     }
     return f
   }

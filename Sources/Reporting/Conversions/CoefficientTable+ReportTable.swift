@@ -1,0 +1,164 @@
+import Foundation
+import Microdata
+import RegressionModels
+
+/// The reference level of a factor in a model: shown as a "ref." row just before the factor's
+/// first coefficient, as Stata's `base` rows and most published regression tables do.
+public struct ReferenceLevel: Sendable, Equatable, Hashable {
+  public var variable: String
+  public var code: String
+
+  public init(variable: String, code: String) {
+    self.variable = variable
+    self.code = code
+  }
+}
+
+extension CoefficientTable {
+  /// The coefficient table as a publication table: term labels from the codebook, the
+  /// estimate β̂, its standard error, z, the odds ratio exp(β̂) with its interval, and p.
+  ///
+  /// ```
+  /// Term              β̂       Std. error   z      OR     Lower   Upper   p
+  /// Sex: Man          ref.
+  /// Sex: Woman        −1.550   0.040       −38.7   0.21   0.20    0.23    <0.001
+  /// ```
+  /// Odds ratios and their bounds get two significant digits at least (0.0027, not 0.00).
+  /// Without odds ratios (a link other than the logit) the interval is that of β̂. An aliased
+  /// coefficient shows "–" with a note; reference levels get a "ref." row before the first
+  /// coefficient of their factor's main effect.
+  /// - Parameters:
+  ///   - title: the table's title.
+  ///   - labels: term labels in the table's language.
+  ///   - references: the reference level of each factor, for "ref." rows.
+  ///   - footnotes: further notes (e.g. the fit statistics) put before the interval note.
+  public func reportTable(
+    title: String, labels: TermLabeler, references: [ReferenceLevel] = [],
+    subtitle: String? = nil, footnotes: [Footnote] = []
+  ) -> ReportTable {
+    let sv = labels.language == .sv
+    let ratios = rows.contains { $0.oddsRatio != nil }
+    var columns = [
+      ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
+      ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError),
+      ReportColumn("z", role: .statistic, decimals: 2),
+    ]
+    if ratios { columns.append(ReportColumn(sv ? "Oddskvot" : "Odds ratio", role: .ratio)) }
+    columns += [
+      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
+      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ReportColumn("p", role: .pValue),
+    ]
+    let intervalHeader = confidenceLabel(level, labels.language)
+    let groups = [
+      HeaderSpan("", span: ratios ? 4 : 3), HeaderSpan(intervalHeader, span: 2),
+      HeaderSpan("", span: 1),
+    ]
+    var notes = footnotes
+    let aliasedMarker = "a"
+    var usesAliased = false
+    var pending = references
+    var body: [ReportRow] = []
+    for row in rows {
+      if let (variable, _) = Self.mainEffect(row.term),
+        let k = pending.firstIndex(where: { $0.variable == variable })
+      {
+        let reference = pending.remove(at: k)
+        let label = labels.termLabel("\(reference.variable): \(reference.code)")
+        body.append(
+          ReportRow(labels: [label], cells: [.text("ref.")] + Array(repeating: .missing, count: columns.count - 1)))
+      }
+      let label = labels.termLabel(row.term)
+      guard let estimate = row.estimate, let se = row.standardError else {
+        usesAliased = true
+        body.append(
+          ReportRow(
+            labels: [label],
+            cells: [ReportCell.text("–").noted(aliasedMarker)]
+              + Array(repeating: .missing, count: columns.count - 1)))
+        continue
+      }
+      var cells: [ReportCell] = [
+        .estimate(estimate), .estimate(se), finiteCell(row.statistic, .estimate),
+      ]
+      if ratios, let ratio = row.oddsRatio {
+        let decimals = Self.ratioDecimals(ratio)
+        let interval = row.oddsRatioInterval
+        cells += [
+          .ratio(ratio, decimals: decimals), finiteCell(interval?.lower, .ratio, decimals),
+          finiteCell(interval?.upper, .ratio, decimals),
+        ]
+      } else if ratios {
+        cells += [.missing, .missing, .missing]
+      } else {
+        cells += [finiteCell(row.lower, .estimate), finiteCell(row.upper, .estimate)]
+      }
+      cells.append(finiteCell(row.pValue, .pValue))
+      body.append(ReportRow(labels: [label], cells: cells))
+    }
+    if usesAliased {
+      notes.append(
+        .note(
+          sv
+            ? "Ej skattad: termen är linjärt beroende av andra termer i modellen."
+            : "Not estimated: the term is linearly dependent on other terms of the model.",
+          marker: aliasedMarker))
+    }
+    notes.append(.note(intervalNote(sv: sv)))
+    return ReportTable(
+      title: title, subtitle: subtitle, language: labels.language,
+      stubHeaders: [sv ? "Term" : "Term"], columnGroups: [groups], columns: columns, rows: body,
+      footnotes: notes)
+  }
+
+  /// Rows of a forest plot of the odds ratios (the intercept left out): label, OR, interval.
+  /// Aliased terms are listed with NaN, which the plot shows as "–".
+  public func forestRows(labels: TermLabeler) -> [ForestRow] {
+    rows.filter { $0.term != "(Intercept)" }.map { row in
+      let interval = row.oddsRatioInterval
+      return ForestRow(
+        term: labels.termLabel(row.term), estimate: row.oddsRatio ?? .nan,
+        lower: interval?.lower ?? .nan, upper: interval?.upper ?? .nan)
+    }
+  }
+
+  /// How the intervals and standard errors were computed, as a sentence.
+  private func intervalNote(sv: Bool) -> String {
+    let label = confidenceLabel(level, sv ? .sv : .en)
+    let method =
+      intervals == .profile
+      ? (sv ? "profillikelihood" : "profile likelihood") : "Wald"
+    var text =
+      sv
+      ? "Konfidensintervall (\(label)): \(method)."
+      : "Confidence intervals (\(label)): \(method)."
+    switch covariance {
+    case .model: break
+    case .hc0, .hc1:
+      text += sv
+        ? " Robusta standardfel (\(covariance.rawValue.uppercased()))."
+        : " Robust standard errors (\(covariance.rawValue.uppercased()))."
+    case .cluster:
+      text += sv ? " Klusterrobusta standardfel." : " Cluster-robust standard errors."
+    }
+    return text
+  }
+
+  /// The variable and level of a main-effect factor term (`kon: 2`), nil otherwise.
+  static func mainEffect(_ term: String) -> (String, String)? {
+    guard !term.contains(" & ") else { return nil }
+    return TermLabeler.split(term)
+  }
+
+  /// Decimals that show a ratio with at least two significant digits (2 for ratios ≥ 0.1).
+  static func ratioDecimals(_ ratio: Double) -> Int {
+    guard ratio.isFinite, ratio > 0, ratio < 0.1 else { return 2 }
+    return min(8, 1 - Int(Foundation.log10(ratio).rounded(.down)))
+  }
+}
+
+/// A number cell, or an empty cell for a missing or non-finite value.
+func finiteCell(_ value: Double?, _ kind: NumberKind, _ decimals: Int? = nil) -> ReportCell {
+  guard let value, value.isFinite else { return .missing }
+  return .number(value, kind: kind, decimals: decimals)
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Microdata
+import RegressionModels
+
+extension MAIHDAResult {
+  /// The measures of both MAIHDA models side by side, each with its interval:
+  ///
+  /// ```
+  ///                         Model 1 (null)             Model 2 (main effects)
+  /// Measure                 Estimate  Lower   Upper    Estimate  Lower   Upper
+  /// Between-stratum σ²      0.812     0.55    1.26     0.121     0.07    0.21
+  /// VPC, %                  19.8      …
+  /// MOR                     2.36      …
+  /// PCV, %                                             85.1
+  /// AUC                     0.741     0.73    0.75     0.745     …
+  /// AUC, main effects only                             0.733     …
+  /// ```
+  /// σ², VPC and MOR have profile-likelihood intervals, the AUC DeLong's.
+  public func summaryReportTable(title: String, language: Language, subtitle: String? = nil)
+    -> ReportTable
+  {
+    let sv = language == .sv
+    let level = nullSummary.randomIntercept.level ?? nullSummary.auc.level
+    let columns = (0..<2).flatMap { _ in
+      [
+        ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
+        ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
+        ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ]
+    }
+    let groups = [
+      HeaderSpan(sv ? "Modell 1: nollmodell" : "Model 1: null", span: 3),
+      HeaderSpan(sv ? "Modell 2: huvudeffekter" : "Model 2: main effects", span: 3),
+    ]
+    func triple(
+      _ value: Double?, _ interval: ClosedRange<Double>?, _ kind: NumberKind, scale: Double = 1
+    )
+      -> [ReportCell]
+    {
+      guard let value else { return [.missing, .missing, .missing] }
+      return [
+        finiteCell(value * scale, kind), finiteCell(interval.map { $0.lowerBound * scale }, kind),
+        finiteCell(interval.map { $0.upperBound * scale }, kind),
+      ]
+    }
+    let null = nullSummary.randomIntercept
+    let main = mainEffectsSummary.randomIntercept
+    let rows: [(String, [ReportCell])] = [
+      (
+        sv ? "Variansen mellan strata, σ²" : "Between-stratum variance, σ²",
+        triple(null.variance, null.varianceInterval, .estimate)
+          + triple(main.variance, main.varianceInterval, .estimate)
+      ),
+      (
+        "VPC, %",
+        triple(null.vpc, null.vpcInterval, .percent, scale: 100)
+          + triple(main.vpc, main.vpcInterval, .percent, scale: 100)
+      ),
+      (
+        sv ? "Medianoddskvot (MOR)" : "Median odds ratio (MOR)",
+        triple(null.medianOddsRatio, null.medianOddsRatioInterval, .ratio)
+          + triple(main.medianOddsRatio, main.medianOddsRatioInterval, .ratio)
+      ),
+      ("PCV, %", triple(nil, nil, .percent) + triple(pcv, nil, .percent, scale: 100)),
+      (
+        "AUC",
+        triple(nullSummary.auc.auc, nullSummary.auc.interval, .estimate)
+          + triple(mainEffectsSummary.auc.auc, mainEffectsSummary.auc.interval, .estimate)
+      ),
+      (
+        sv ? "AUC, enbart huvudeffekter" : "AUC, main effects only",
+        triple(nil, nil, .estimate)
+          + triple(mainEffectsFixedPartAUC.auc, mainEffectsFixedPartAUC.interval, .estimate)
+      ),
+    ]
+    let persons = strata.reduce(0) { $0 + $1.persons }
+    let cases = strata.reduce(0) { $0 + $1.cases }
+    let format = NumberFormat(language: language)
+    let counts =
+      sv
+      ? "\(format.string(Double(strata.count), kind: .count)) strata, \(format.string(Double(persons), kind: .count)) personer, \(format.string(Double(cases), kind: .count)) fall."
+      : "\(format.string(Double(strata.count), kind: .count)) strata, \(format.string(Double(persons), kind: .count)) persons, \(format.string(Double(cases), kind: .count)) cases."
+    let methodText =
+      method == .laplace
+      ? (sv ? "Laplaceapproximation" : "Laplace approximation")
+      : (sv ? "adaptiv Gauss–Hermite-kvadratur med \(nAGQ) noder" : "adaptive Gauss–Hermite quadrature with \(nAGQ) nodes")
+    let note =
+      sv
+      ? "Logistiska modeller med slumpmässigt intercept per stratum (\(methodText)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(confidenceLabel(level, language)): profillikelihood för σ², VPC och MOR, DeLong för AUC."
+      : "Logistic models with a random intercept per stratum (\(methodText)). VPC = σ²/(σ² + π²/3); PCV = the share of the null model's between-stratum variance that the main effects explain. \(confidenceLabel(level, language)): profile likelihood for σ², VPC and MOR, DeLong for the AUC."
+    return ReportTable(
+      title: title, subtitle: subtitle, language: language,
+      stubHeaders: [sv ? "Mått" : "Measure"], columnGroups: [groups], columns: columns,
+      rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
+      footnotes: [.note(counts), .note(note)])
+  }
+
+  /// The fixed effects of model 2 (the additive main effects of the stratifying variables) as
+  /// odds ratios with their Wald intervals.
+  public func mainEffectsReportTable(title: String, labels: TermLabeler) -> ReportTable {
+    let sv = labels.language == .sv
+    let coefficients = mainEffectsSummary.coefficients
+    let level = coefficients.first?.level ?? 0.95
+    let columns = [
+      ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
+      ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError),
+      ReportColumn(sv ? "Oddskvot" : "Odds ratio", role: .ratio),
+      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
+      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ReportColumn("p", role: .pValue),
+    ]
+    let rows = coefficients.map { c in
+      let decimals = CoefficientTable.ratioDecimals(c.oddsRatio)
+      return ReportRow(
+        labels: [labels.termLabel(c.term)],
+        cells: [
+          finiteCell(c.estimate, .estimate), finiteCell(c.standardError, .estimate),
+          finiteCell(c.oddsRatio, .ratio, decimals),
+          finiteCell(c.oddsRatioInterval.lowerBound, .ratio, decimals),
+          finiteCell(c.oddsRatioInterval.upperBound, .ratio, decimals), finiteCell(c.pValue, .pValue),
+        ])
+    }
+    return ReportTable(
+      title: title, language: labels.language, stubHeaders: ["Term"],
+      columnGroups: [
+        [HeaderSpan("", span: 3), HeaderSpan(confidenceLabel(level, labels.language), span: 2), HeaderSpan("", span: 1)]
+      ],
+      columns: columns, rows: rows,
+      footnotes: [
+        .note(
+          sv
+            ? "Modell 2: huvudeffekternas oddskvoter, betingade på stratumeffekten (Wald-intervall)."
+            : "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals).")
+      ])
+  }
+}
+
+/// "95 % KI" / "95% CI".
+func confidenceLabel(_ level: Double, _ language: Language) -> String {
+  let percent = level * 100
+  let text = NumberFormat(language: language).string(
+    percent, decimals: percent == percent.rounded() ? 0 : 1)
+  return language == .sv ? "\(text) % KI" : "\(text)% CI"
+}

@@ -1,0 +1,180 @@
+import Microdata
+import RegressionModels
+
+extension LogitJob {
+  /// Fits the formulas to the rows of the data (0/1 outcome, condition, or successes/trials).
+  ///
+  /// With `--compare`, every model is fitted to the rows complete in the variables of all of
+  /// them, so that the likelihood-ratio tests compare fits of the same observations.
+  func fitRows(main: Formula, others: [Formula], loaded: LoadedData) throws -> LogitFits {
+    var dataset = loaded.dataset
+    var warnings: [String] = []
+    if case .variable(let name) = main.response, !dataset.hasVariable(name),
+      name == "misstankt"
+    {
+      throw ModelJobError.outcome(
+        "`misstankt` (is a suspect) counts the persons of the data against a population: give --population POP (e.g. population.csv), or use a 0/1 column or a condition such as `antal_misstankar >= 2` as the outcome.")
+    }
+    var formulas = others + [main]
+    if let trials {
+      formulas = try formulas.map { f in
+        guard case .variable(let successes) = f.response else {
+          throw ModelJobError.outcome(
+            "--trials \(trials) needs an outcome that is a count of successes (a column), not `\(f.response)`.")
+        }
+        var grouped = f
+        grouped.response = .successes(successes, trials: trials)
+        return grouped
+      }
+    }
+    if !others.isEmpty {
+      let (rows, extra) = try commonRows(formulas, dataset: dataset)
+      if extra > 0 {
+        dataset = dataset.rows(rows)
+        warnings.append(
+          "\(extra) rows with a missing value in a variable of another compared model were left out of every model, so that all are fitted to the same observations.")
+      }
+    }
+    let options = glmOptions
+    var models: [(label: String, fit: GLMFit)] = []
+    for (k, f) in formulas.enumerated() {
+      let attempt = Result { () throws(ModelError) in
+        try GLM.fit(formula: f, data: dataset, options: options)
+      }
+      switch attempt {
+      case .success(let fit):
+        models.append((k < others.count ? compare[k] : formula, fit))
+      case .failure(let error):
+        if case .invalidOutcome = error, let located = invalidOutcome(f, dataset: dataset) {
+          throw located
+        }
+        throw error
+      }
+    }
+    let fit = models[models.count - 1].fit
+    var levels: [String: [String]] = [:]
+    var labelFactors: [Factor] = []
+    for v in main.predictorVariables
+    where main.categoricalVariables.contains(v) || dataset.isCategorical(v) {
+      let factor = try dataset.factor(v)
+      let counts = factor.levelCounts()
+      levels[v] = factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code }
+      labelFactors.append(factor)
+    }
+    return LogitFits(
+      main: fit, models: models, excluded: .frame(fit.exclusions),
+      outcome: "\(main.response) (\(dataset.source))", population: nil, levels: levels,
+      labelFactors: labelFactors, codebook: dataset.codebook, warnings: warnings)
+  }
+
+  /// Fits the formulas to persons of the data counted against the population, in the cells of
+  /// every predictor of every formula (so that compared models share their observations).
+  func fitAgainstPopulation(main: Formula, others: [Formula], loaded: LoadedData) throws
+    -> LogitFits
+  {
+    guard let population else { preconditionFailure("fitAgainstPopulation without a population") }
+    if weight != nil || trials != nil || cluster != nil {
+      throw ModelJobError.outcome(
+        "--weight, --trials and --cluster describe rows of individual data; with --population every person of the population is one observation.")
+    }
+    let dataset = loaded.dataset
+    var include: [Bool]? = nil
+    let outcome: String
+    switch main.response {
+    case .variable(let name):
+      if dataset.hasVariable(name) {
+        throw ModelJobError.outcome(
+          "With --population the outcome is `misstankt` (every person of the data is a case) or a condition on the data such as `antal_misstankar >= 2`; `\(name)` is a variable of \(dataset.source): write `\(name) == 1` to count the persons with that value.")
+      }
+      outcome = "\(name): persons in \(dataset.source)"
+    case .condition(let variable, let comparison, let value):
+      let condition = "\(variable) \(comparison.rawValue) \(value)"
+      include = try dataset.rowMask(RowFilter(parsing: condition))
+      outcome = "persons in \(dataset.source) with \(condition)"
+    default:
+      throw ModelJobError.outcome(
+        "With --population the outcome is `misstankt` or a condition on the data, not `\(main.response)`.")
+    }
+    let populationData = try population.load(filter: populationFilter)
+    var warnings = populationData.warnings
+    if let filter, populationFilter == nil {
+      warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+    }
+    let formulas = others + [main]
+    var variables: [String] = []
+    for f in formulas {
+      for v in f.predictorVariables where !variables.contains(v) { variables.append(v) }
+    }
+    let categorical = formulas.reduce(into: Set<String>()) { $0.formUnion($1.categoricalVariables) }
+    let cells = try CaseCells.count(
+      data: dataset, include: include, population: populationData.dataset, variables: variables,
+      categorical: categorical)
+    warnings += cells.warnings
+    let kept = cells.population.indices.filter { cells.population[$0] > 0 }
+    let indices = kept.map { cells.levelIndices(ofCell: $0) }
+    let predictors = variables.indices.map { k in
+      Factor(name: variables[k], levels: cells.levels[k], codes: indices.map { Int32($0[k]) })
+    }
+    let cases = kept.map { Double(cells.cases[$0]) }
+    let persons = kept.map { cells.population[$0] }
+    let options = glmOptions
+    var models: [(label: String, fit: GLMFit)] = []
+    for (k, f) in formulas.enumerated() {
+      let fit = try GLM.fitAgainstPopulation(
+        formula: f, predictors: predictors, cases: cases, population: persons, options: options)
+      models.append((k < others.count ? compare[k] : formula, fit))
+    }
+    var levels: [String: [String]] = [:]
+    for factor in predictors {
+      let counts = factor.levelCounts()
+      levels[factor.name] = factor.levels.indices.filter { counts[$0] > 0 }.map {
+        factor.levels[$0].code
+      }
+    }
+    return LogitFits(
+      main: models[models.count - 1].fit, models: models, excluded: .cells(cells.excluded),
+      outcome: outcome,
+      population: PopulationSummary(
+        file: populationData.dataset.source, cells: kept.count, persons: persons.reduce(0, +),
+        cases: Int(cases.reduce(0, +))),
+      levels: levels, labelFactors: predictors, codebook: dataset.codebook, warnings: warnings)
+  }
+
+  /// The first row of a 0/1 outcome column that holds another value, with its file and line.
+  func invalidOutcome(_ formula: Formula, dataset: Dataset) -> ModelJobError? {
+    guard case .variable(let name) = formula.response, trials == nil,
+      let values = try? dataset.numeric(name),
+      let row = values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 })
+    else { return nil }
+    let value = values[row] == values[row].rounded() ? String(Int(values[row])) : String(values[row])
+    return .outcome(
+      "The outcome `\(name)` must be 0 or 1, but it is \(value) in \(dataset.source), line \(dataset.sourceLine(ofRow: row)). Use a condition such as `\(name) >= 1` as the outcome, or --trials for successes out of trials.")
+  }
+
+  /// The rows complete in every variable of `formulas` (plus weights, trials and clusters), and
+  /// how many of them the last formula alone would have kept besides.
+  func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (rows: [Int], extra: Int) {
+    func complete(_ names: [String], categorical: Set<String>) throws -> [Bool] {
+      var keep = [Bool](repeating: true, count: dataset.rowCount)
+      for name in names where dataset.hasVariable(name) {
+        if categorical.contains(name) || dataset.isCategorical(name) {
+          let codes = try dataset.factor(name).codes
+          for row in 0..<keep.count where codes[row] < 0 { keep[row] = false }
+        } else {
+          let values = try dataset.numeric(name)
+          for row in 0..<keep.count where values[row].isNaN { keep[row] = false }
+        }
+      }
+      return keep
+    }
+    func names(_ f: Formula) -> [String] {
+      f.response.variables + f.predictorVariables + [weight, cluster].compactMap { $0 }
+    }
+    let categorical = formulas.reduce(into: Set<String>()) { $0.formUnion($1.categoricalVariables) }
+    let all = try complete(formulas.flatMap(names), categorical: categorical)
+    let main = try complete(names(formulas[formulas.count - 1]), categorical: categorical)
+    let rows = all.indices.filter { all[$0] }
+    let extra = main.indices.reduce(0) { $0 + (main[$1] && !all[$1] ? 1 : 0) }
+    return (rows, extra)
+  }
+}

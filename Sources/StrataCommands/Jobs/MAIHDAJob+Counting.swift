@@ -1,0 +1,114 @@
+import Microdata
+import RegressionModels
+
+/// Persons and cases per stratum, ready for `MAIHDA.fit`, with what the output says about them.
+struct CountedStrata {
+  var data: StratumData
+  /// What a case is, in words.
+  var outcome: String
+  var population: PopulationSummary?
+  var excluded: CaseCells.Exclusions
+  var codebook: Codebook
+  /// The stratifying factors, for labels of variables the codebook does not declare.
+  var factors: [Factor]
+  var warnings: [String]
+}
+
+extension MAIHDAJob {
+  /// Cases = distinct persons of the data per stratum (those meeting `outcome`, if given),
+  /// persons = the population of the stratum.
+  func countAgainstPopulation(_ loaded: LoadedData) throws -> CountedStrata {
+    guard let population else { preconditionFailure("countAgainstPopulation without a population") }
+    let dataset = loaded.dataset
+    let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0)) }
+    let populationData = try population.load(filter: populationFilter)
+    var warnings = populationData.warnings
+    if let filter, populationFilter == nil {
+      warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+    }
+    let cells = try CaseCells.count(
+      data: dataset, include: include, population: populationData.dataset, variables: strata,
+      categorical: Set(strata))
+    warnings += cells.warnings
+    var rows: [StratumData.Stratum] = []
+    for cell in cells.cases.indices {
+      rows.append(
+        StratumData.Stratum(
+          levels: cells.levelIndices(ofCell: cell), persons: Int(cells.population[cell]),
+          cases: cells.cases[cell]))
+    }
+    let variables = zip(cells.names, cells.levels).map { StratumData.Variable(name: $0, levels: $1) }
+    let data = try StratumData(variables: variables, strata: rows)
+    let persons = cells.population.reduce(0, +)
+    let what = outcome.map { "persons in \(dataset.source) with \($0)" } ?? "persons in \(dataset.source)"
+    return CountedStrata(
+      data: data, outcome: what,
+      population: PopulationSummary(
+        file: populationData.dataset.source, cells: cells.population.filter { $0 > 0 }.count,
+        persons: persons, cases: cells.cases.reduce(0, +)),
+      excluded: cells.excluded, codebook: dataset.codebook,
+      factors: variables.map { Factor(name: $0.name, levels: $0.levels, codes: []) },
+      warnings: warnings)
+  }
+
+  /// Person-level data: every row is a person, a case when `outcome` holds. Rows where the
+  /// outcome is unknown (a missing value in it) are left out and counted.
+  func countOutcome(_ loaded: LoadedData) throws -> CountedStrata {
+    guard let outcome else {
+      throw ModelJobError.outcome(
+        "maihda needs --population POP (cases are the persons of the data, counted against the population) or --outcome EXPR (person-level data, e.g. --outcome 'antal_misstankar >= 2').")
+    }
+    let dataset = loaded.dataset
+    let holds = try dataset.rowMask(RowFilter(parsing: outcome))
+    let fails = try dataset.rowMask(RowFilter(parsing: "!(\(outcome))"))
+    var warnings: [String] = []
+    let unknown = holds.indices.filter { !holds[$0] && !fails[$0] }.count
+    if unknown > 0 {
+      warnings.append(
+        "\(unknown) rows of \(dataset.source) have a missing value in the outcome `\(outcome)` and were left out.")
+    }
+    if dataset.hasVariable("lopnr") {
+      let persons = try dataset.factor("lopnr").levels.count
+      if persons < dataset.rowCount - unknown {
+        warnings.append(
+          "\(dataset.source) has several rows for some persons (\(persons) persons in \(dataset.rowCount) rows); each row counts as one observation. Filter to one row per person (e.g. one offence type) for person-level MAIHDA.")
+      }
+    }
+    let factors = try strata.map { try dataset.factor($0) }
+    var excluded = CaseCells.Exclusions()
+    var keep: [Int] = []
+    keep.reserveCapacity(dataset.rowCount)
+    for row in 0..<dataset.rowCount where holds[row] || fails[row] {
+      if factors.contains(where: { $0.codes[row] < 0 }) {
+        Self.note(row: row, factors: factors, into: &excluded.population)
+        if holds[row] { Self.note(row: row, factors: factors, into: &excluded.cases) }
+        continue
+      }
+      keep.append(row)
+    }
+    if excluded.population.rows > 0 {
+      warnings.append(
+        "\(excluded.population.rows) rows of \(dataset.source) (\(excluded.cases.rows) of them cases) with a missing or out-of-range value of \(strata.joined(separator: ", ")) were left out.")
+    }
+    let kept = factors.map { f in
+      Factor(name: f.name, levels: f.levels, codes: keep.map { f.codes[$0] })
+    }
+    let tabulated = try StratumData.tabulating(factors: kept, outcome: keep.map { holds[$0] })
+    let data = try StratumData(variables: tabulated.variables, strata: tabulated.strata)
+    return CountedStrata(
+      data: data, outcome: "persons in \(dataset.source) with \(outcome)", population: nil,
+      excluded: excluded, codebook: dataset.codebook, factors: factors, warnings: warnings)
+  }
+
+  /// Counts the variables that make a row missing (code −1) or outside (−2).
+  private static func note(row: Int, factors: [Factor], into side: inout CaseCells.Exclusions.Side) {
+    side.rows += 1
+    for factor in factors {
+      if factor.codes[row] == Factor.missing {
+        side.missing[factor.name, default: 0] += 1
+      } else if factor.codes[row] == Factor.outside {
+        side.outside[factor.name, default: 0] += 1
+      }
+    }
+  }
+}

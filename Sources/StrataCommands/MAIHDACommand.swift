@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+
+/// `strata maihda`: intersectional multilevel analysis (MAIHDA) over strata.
+struct MAIHDACommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "maihda",
+    abstract: "Intersectional MAIHDA: between-stratum variance (VPC), PCV, AUC and ranked strata.",
+    discussion: """
+      Fits two logistic models with a random intercept per intersectional stratum (the crossing \
+      of the --strata variables): the null model (VPC, MOR, AUC, stratum predictions) and the \
+      main-effects model (PCV, the intersectional interaction of each stratum).
+
+      With --population, cases are the distinct persons (lopnr) of DATA in each stratum (select \
+      e.g. one offence type with --filter) and persons the population's `antal` summed over the \
+      stratum. With --outcome, DATA is person-level and the condition marks the cases.
+
+      Disclosure control: in the tables (md, csv, html, tex, xlsx) persons and cases from 1 to \
+      --suppress − 1 are shown as `..`, and so is the observed share of such strata. The JSON \
+      keeps every number (it is for analysis, not for publication) and lists the strata below \
+      the threshold under "disclosure".
+
+      Examples:
+        strata maihda suspects.csv --population population.csv \\
+          --strata kon,aldersgrupp,utbildningsniva,fodelse \\
+          --filter 'brottstyp == "vbek"'
+        strata maihda suspects.csv --strata kon,aldersgrupp,fodelse \\
+          --outcome 'antal_misstankar >= 2' --filter 'brottstyp == "vnr_partner"'
+
+      Exit status: 0 success; 1 data or model error (e.g. fewer than two strata); 2 usage error.
+      """)
+
+  @Argument(help: "The data file: suspects (with --population) or person-level rows (with --outcome).")
+  var data: String
+
+  @Option(help: "The stratifying variables, comma-separated, e.g. kon,aldersgrupp,fodelse.")
+  var strata: String
+
+  @Option(help: "Population file (`antal` per row, or a person register): persons per stratum.")
+  var population: String?
+
+  @Option(
+    name: .customLong("population-filter"),
+    help: "Select rows of the population file, e.g. 'alder >= 18' to match a filter of DATA.")
+  var populationFilter: String?
+
+  @Option(help: "The case condition: with --population it selects the persons of DATA who count; without it DATA is person-level.")
+  var outcome: String?
+
+  @Option(name: .customLong("nagq"), help: "Quadrature nodes per stratum: 1 Laplace (as lme4's default), 2–25 adaptive Gauss–Hermite.")
+  var nAGQ = 1
+
+  @Option(help: "Confidence level of the intervals.")
+  var level = 0.95
+
+  @Option(help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
+  var suppress = 5
+
+  @Option(help: "Title of the tables and the chart.")
+  var title: String?
+
+  @Option(help: "Write the caterpillar plot of the strata to this SVG file.")
+  var chart: String?
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var outputOptions: OutputOptions
+
+  /// `--strata kon, aldersgrupp` as `["kon", "aldersgrupp"]`.
+  var strataVariables: [String] {
+    strata.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  func validate() throws {
+    let variables = strataVariables
+    guard !variables.isEmpty else {
+      throw ValidationError("--strata needs at least one variable, e.g. --strata kon,aldersgrupp.")
+    }
+    guard Set(variables).count == variables.count else {
+      throw ValidationError("--strata names a variable twice.")
+    }
+    guard population != nil || outcome != nil else {
+      throw ValidationError(
+        "Give --population POP (cases are the persons of DATA) or --outcome EXPR (person-level DATA).")
+    }
+    if populationFilter != nil && population == nil {
+      throw ValidationError("--population-filter needs --population.")
+    }
+    guard (1...25).contains(nAGQ) else { throw ValidationError("--nagq must be between 1 and 25.") }
+    guard level > 0 && level < 1 else {
+      throw ValidationError("--level must lie strictly between 0 and 1, e.g. 0.95.")
+    }
+    guard suppress >= 0 else { throw ValidationError("--suppress must be 0 or more.") }
+  }
+
+  /// The job these options describe.
+  func job() -> MAIHDAJob {
+    MAIHDAJob(
+      data: input.input(data), filter: input.filter, strata: strataVariables,
+      population: population.map { input.input($0) }, populationFilter: populationFilter,
+      outcome: outcome, nAGQ: nAGQ, level: level, suppress: suppress, title: title,
+      language: outputOptions.lang)
+  }
+
+  func run() throws {
+    try writeModelResult(try job().run(), to: outputOptions, chartPath: chart)
+  }
+}
