@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func groupsHaveTheWorkedOutAnswers() throws {
-    let json = try jsonObject(try job().run().json)
+    let json = try TestCounty.object(try job().run().json)
     #expect(json["window_days"] as? Int == 365)
     let expected: [(kon: String, index: Int, persons: Int, recidivists: Int, censored: Int, km: Double)] = [
       ("1", 5, 5, 2, 0, 0.4), ("2", 3, 2, 1, 1, 0.5),
@@ -99,7 +99,7 @@ import Testing
 
   @Test func leftOutSuspicionsAreCountedAndWarned() throws {
     let result = try job().run()
-    let json = try jsonObject(result.json)
+    let json = try TestCounty.object(result.json)
     let excluded = try #require(json["excluded_events"] as? [String: Int])
     #expect(
       excluded == [
@@ -116,7 +116,7 @@ import Testing
 
   @Test func defaultSuppressionWithholdsSmallGroupsEverywhere() throws {
     let result = try job(suppress: 5).run()
-    let json = try jsonObject(result.json)
+    let json = try TestCounty.object(result.json)
     for group in jsonRecords(json, "groups") {
       #expect(group["suppressed"] as? Bool == true)
       #expect(group["persons"] == nil && group["rate"] == nil && group["km"] == nil)
@@ -129,7 +129,7 @@ import Testing
   @Test func filterSelectsSuspicionsAfterTheJoin() throws {
     var filtered = job()
     filtered.filter = "kon == 2"
-    let json = try jsonObject(try filtered.run().json)
+    let json = try TestCounty.object(try filtered.run().json)
     #expect(jsonRecords(json, "groups").first { $0["kon"] as? String == "1" }?["index_events"] as? Int == 0)
     #expect((json["total"] as? [String: Any])?["index_events"] as? Int == 3)
   }
@@ -139,24 +139,24 @@ import Testing
       ["--window", "0"], ["--window", "365", "--start", "2016-02-30"],
       ["--window", "365", "--start", "2017-01-01", "--end", "2016-01-01"],
     ] {
-      let result = try runStrata(["recidivism", Self.suspicions] + options)
+      let result = try TestCounty.run(["recidivism", Self.suspicions] + options)
       #expect(result.status == 2, "\(options): \(result.stderr)")
     }
     let impossible = writeTemporary(
       "suspicions-bad-date.csv", "lopnr;datum;brottskod;brottstyp\nP1;2016-03-01;0377;vbek\nP1;2016-02-30;0377;vbek\n")
-    let result = try runStrata(["recidivism", impossible, "--window", "365"])
+    let result = try TestCounty.run(["recidivism", impossible, "--window", "365"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("suspicions-bad-date.csv, line 3"))
     #expect(result.stderr.contains("2016-02-30"))
   }
 
   @Test func countyRunHasTheContractShape() throws {
-    let result = try runStrata([
+    let result = try TestCounty.run([
       "recidivism", TestCounty.path("suspicions"), "--persons", TestCounty.path("persons"),
       "--window", "365", "--by", "kon", "--format", "json",
     ])
     #expect(result.status == 0)
-    let json = try jsonObject(Data(result.stdout.utf8))
+    let json = try TestCounty.object(Data(result.stdout.utf8))
     #expect(json["window_days"] as? Int == 365 && json["warnings"] is [String])
     for group in jsonRecords(json, "groups") where group["suppressed"] as? Bool == false {
       for key in ["persons", "recidivists", "rate", "km", "censored"] { #expect(group[key] != nil) }

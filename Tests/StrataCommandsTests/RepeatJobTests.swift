@@ -17,7 +17,7 @@ import Testing
       if count >= 2 { totals[row[k], default: (0, 0)].repeaters += 1 }
     }
     let job = RepeatOffendingJob(data: DataInput(path: TestCounty.path("suspects")), by: ["kon"], suppress: 0)
-    let json = try jsonObject(try job.run().json)
+    let json = try TestCounty.object(try job.run().json)
     #expect(json["by"] as? [String] == ["kon"] && json["threshold"] as? Int == 2)
     for (kon, expected) in totals {
       let group = try #require(jsonRecords(json, "groups").first { $0["kon"] as? String == kon })
@@ -39,7 +39,7 @@ import Testing
   @Test func thresholdAndSuppression() throws {
     var job = RepeatOffendingJob(
       data: DataInput(path: TestCounty.path("suspects")), by: ["brottstyp", "kon"], threshold: 3)
-    let json = try jsonObject(try job.run().json)
+    let json = try TestCounty.object(try job.run().json)
     #expect(json["threshold"] as? Int == 3)
     for group in jsonRecords(json, "groups") + jsonRecords(json, "margins") {
       if group["suppressed"] as? Bool == true {
@@ -55,7 +55,7 @@ import Testing
 
   @Test func invalidSuspicionCountNamesItsLine() throws {
     let file = writeTemporary("counts.csv", "lopnr;kon;antal\n1;1;2\n2;2;0.5\n")
-    let result = try runStrata(["repeat", file, "--by", "kon", "--count-variable", "antal"])
+    let result = try TestCounty.run(["repeat", file, "--by", "kon", "--count-variable", "antal"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("counts.csv, line 3"))
   }

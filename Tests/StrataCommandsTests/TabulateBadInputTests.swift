@@ -20,7 +20,7 @@ import Testing
 
   @Test(arguments: [false, true])
   func unknownCodeExitsOneNamingTheLine(stream: Bool) throws {
-    let result = try runStrata(
+    let result = try TestCounty.run(
       ["tabulate", Self.unknownCodeFile, "--rows", "kon", "--format", "json"]
         + (stream ? ["--stream"] : []))
     #expect(result.status == 1)
@@ -38,18 +38,18 @@ import Testing
     let h = suspects.header
     let menAged15 = suspects.rows.filter { $0[h.firstIndex(of: "kon")!] == "1" && $0[h.firstIndex(of: "alder")!] == "15" }.count
     try #require(menAged15 > 0)
-    let failed = try runStrata(
+    let failed = try TestCounty.run(
       ["tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population", path])
     #expect(failed.status == 1)
     #expect(failed.stderr.contains("population-gap.csv"))
     #expect(failed.stderr.contains("kon = 1, alder = 15 counts \(menAged15)"))
     #expect(failed.stderr.contains("--allow-missing-population"))
 
-    let allowed = try runStrata(
+    let allowed = try TestCounty.run(
       ["tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population", path,
        "--allow-missing-population", "--format", "json"])
     #expect(allowed.status == 0)
-    let json = try jsonObject(Data(allowed.stdout.utf8))
+    let json = try TestCounty.object(Data(allowed.stdout.utf8))
     let unmatched = jsonRecords(json, "unmatched")
     #expect(unmatched.count == 1)
     #expect(unmatched.first?["alder"] as? String == "15" && unmatched.first?["reason"] as? String == "missing")
@@ -66,7 +66,7 @@ import Testing
     let suspects = writeTemporary(
       "suspects-two.csv",
       "lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp;antal_misstankar\n1;2016;1;30;3;1;vbek;1\n2;2016;2;30;3;1;vbek;1\n")
-    let result = try runStrata(["tabulate", suspects, "--rows", "kon", "--population", population])
+    let result = try TestCounty.run(["tabulate", suspects, "--rows", "kon", "--population", population])
     #expect(result.status == 1)
     #expect(result.stderr.contains("population-zero.csv: the cell kon = 1 counts 1 in suspects-two.csv but has a population of zero"))
   }
@@ -75,18 +75,18 @@ import Testing
     // Declared counts are range-checked when read; an undeclared weight when counted.
     let declared = writeTemporary(
       "population-negative.csv", "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;3;1;10\n2016;2;30;3;1;-4\n")
-    let read = try runStrata(["tabulate", declared, "--rows", "kon", "--weight", "antal"])
+    let read = try TestCounty.run(["tabulate", declared, "--rows", "kon", "--weight", "antal"])
     #expect(read.status == 1)
     #expect(read.stderr.contains("population-negative.csv, line 3"))
     #expect(read.stderr.contains("-4"))
     let undeclared = writeTemporary("weights.csv", "kon;vikt\n1;2.5\n2;-1.5\n")
-    let counted = try runStrata(["tabulate", undeclared, "--rows", "kon", "--weight", "vikt"])
+    let counted = try TestCounty.run(["tabulate", undeclared, "--rows", "kon", "--weight", "vikt"])
     #expect(counted.status == 1)
     #expect(counted.stderr.contains("weights.csv, line 3: `vikt` is -1.5"))
   }
 
   @Test func unknownVariableIsAnErrorWithASuggestion() throws {
-    let result = try runStrata(["tabulate", TestCounty.path("suspects"), "--rows", "aldersgrup"])
+    let result = try TestCounty.run(["tabulate", TestCounty.path("suspects"), "--rows", "aldersgrup"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("suspects.csv has no variable or grouping named `aldersgrup`"))
     #expect(result.stderr.contains("aldersgrupp"))
@@ -101,7 +101,7 @@ import Testing
     ["--cols", "kon"],
   ])
   func contradictoryOptionsAreUsageErrors(options: [String]) throws {
-    let result = try runStrata(["tabulate", TestCounty.path("suspects")] + options)
+    let result = try TestCounty.run(["tabulate", TestCounty.path("suspects")] + options)
     #expect(result.status == 2, "\(options): \(result.stderr)")
   }
 
@@ -109,7 +109,7 @@ import Testing
     let job = TabulationJob(
       data: DataInput(path: TestCounty.path("suspects")), filter: "brottstyp == \"vbek\"",
       rows: ["kon"], population: DataInput(path: TestCounty.path("population")), suppress: 0)
-    let json = try jsonObject(try job.run().json)
+    let json = try TestCounty.object(try job.run().json)
     #expect((json["warnings"] as? [String])?.contains { $0.contains("was not applied to the population population.csv") } == true)
     #expect((json["population"] as? [String: Any])?["filter"] == nil)
   }

@@ -15,7 +15,7 @@ import Testing
   }
 
   @Test func jsonHasTheContractShape() throws {
-    let json = try jsonObject(try ratesJob().run().json)
+    let json = try TestCounty.object(try ratesJob().run().json)
     #expect(json["rows"] as? [String] == ["kon"])
     #expect(json["cols"] as? [String] == ["fodelse"])
     for key in ["cells", "margins", "total", "test", "excluded", "labels", "warnings"] {
@@ -65,7 +65,7 @@ import Testing
       persons["\(row[pk])|\(birth)", default: 0] += Double(row[pa])!
     }
 
-    let json = try jsonObject(try ratesJob().run().json)
+    let json = try TestCounty.object(try ratesJob().run().json)
     let cells = jsonRecords(json, "cells")
     for kon in ["1", "2"] {
       for birth in ["inrikes", "utrikes"] {
@@ -105,7 +105,7 @@ import Testing
     let job = TabulationJob(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["aldersgrupp3"],
       weight: "antal_misstankar", suppress: 0)
-    let json = try jsonObject(try job.run().json)
+    let json = try TestCounty.object(try job.run().json)
     #expect(json["weight"] as? String == "antal_misstankar")
     for (key, value) in expected {
       let parts = key.split(separator: "|").map(String.init)
@@ -119,7 +119,7 @@ import Testing
     job.percent = .row
     job.population = nil
     job.test = false
-    let json = try jsonObject(try job.run().json)
+    let json = try TestCounty.object(try job.run().json)
     #expect(json["percent_base"] as? String == "row")
     for kon in ["1", "2"] {
       let sum = jsonRecords(json, "cells").filter { $0["kon"] as? String == kon }
@@ -133,7 +133,7 @@ import Testing
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
       cols: ["brottstyp", "aldersgrupp3"], suppress: 0, test: true)
     let result = try job.run()
-    let json = try jsonObject(result.json)
+    let json = try TestCounty.object(result.json)
     let test = try #require(json["test"] as? [String: Any])
     #expect(test["rows"] as? [String] == ["kon"])
     #expect(test["cols"] as? [String] == ["brottstyp"])
@@ -142,7 +142,7 @@ import Testing
     let twoWay = TabulationJob(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["brottstyp"],
       suppress: 0, test: true)
-    let reference = try #require(try jsonObject(twoWay.run().json)["test"] as? [String: Any])
+    let reference = try #require(try TestCounty.object(twoWay.run().json)["test"] as? [String: Any])
     #expect(test["chi2"] as? Double == reference["chi2"] as? Double)
     #expect(test["df"] as? Int == reference["df"] as? Int)
     let note = result.tables.last?.footnotes.map(\.text).joined() ?? ""

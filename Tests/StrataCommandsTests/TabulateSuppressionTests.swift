@@ -24,8 +24,8 @@ import Testing
 
   @Test(arguments: [false, true])
   func jsonWithholdsSmallCounts(population: Bool) throws {
-    let open = try jsonObject(try job(suppress: 0, population: population).run().json)
-    let json = try jsonObject(try job(suppress: 5, population: population).run().json)
+    let open = try TestCounty.object(try job(suppress: 0, population: population).run().json)
+    let json = try TestCounty.object(try job(suppress: 5, population: population).run().json)
     let all = jsonRecords(json, "cells") + jsonRecords(json, "margins")
     let openAll = jsonRecords(open, "cells") + jsonRecords(open, "margins")
     #expect(all.count == openAll.count)
@@ -111,7 +111,7 @@ import Testing
 
   @Test func chartLeavesSuppressedCellsOut() throws {
     let result = try job(suppress: 5, population: true).run()
-    let json = try jsonObject(result.json)
+    let json = try TestCounty.object(result.json)
     let published = jsonRecords(json, "cells").filter { $0["suppressed"] as? Bool == false }
     let chart = try #require(result.charts.first)
     #expect(chart.svg.components(separatedBy: "class=\"bar\"").count - 1 == published.count)

@@ -61,7 +61,7 @@ struct RecidivismJob: Sendable, Codable {
     options.confidenceLevel = level
     let chart = TabulationChart(recidivism: summary, options: options)
     return JobResult(
-      json: try ContractJSON.encode(output),
+      json: try FiniteJSON.encode(output),
       tables: [ReportTable(recidivism: summary, options: options)],
       charts: chart.map {
         [

@@ -76,11 +76,11 @@ struct RecidivismOutput: Encodable {
       try container.encode(record.indexEvents, forKey: .init("index_events"))
       try container.encode(record.persons, forKey: .init("persons"))
       try container.encode(record.recidivists, forKey: .init("recidivists"))
-      try container.encode(ContractJSON.finite(record.rate), forKey: .init("rate"))
+      try container.encode(record.rate, forKey: .init("rate"))
       try container.encode(record.rateCI, forKey: .init("rate_ci"))
-      try container.encode(ContractJSON.finite(record.km), forKey: .init("km"))
+      try container.encode(record.km, forKey: .init("km"))
       try container.encode(record.kmCI, forKey: .init("km_ci"))
-      try container.encode(ContractJSON.finite(record.kmStdErr), forKey: .init("km_std_err"))
+      try container.encode(record.kmStdErr, forKey: .init("km_std_err"))
       try container.encode(record.censored, forKey: .init("censored"))
     }
   }

@@ -59,7 +59,7 @@ struct RepeatOffendingJob: Sendable, Codable {
     options.confidenceLevel = level
     let chart = TabulationChart(repeatOffending: summary, options: options)
     return JobResult(
-      json: try ContractJSON.encode(output),
+      json: try FiniteJSON.encode(output),
       tables: [ReportTable(repeatOffending: summary, options: options)],
       charts: chart.map {
         [JobChart(name: (["repeat"] + by).joined(separator: "-"), title: $0.labels.title, svg: $0.svg())]
@@ -162,7 +162,7 @@ struct RepeatOffendingOutput: Encodable {
       guard !record.suppressed else { return }
       try container.encodeIfPresent(record.persons, forKey: .init("suspects"))
       try container.encodeIfPresent(record.repeaters, forKey: .init("repeaters"))
-      try container.encode(ContractJSON.finite(record.share), forKey: .init("share"))
+      try container.encode(record.share, forKey: .init("share"))
       try container.encode(record.shareCI, forKey: .init("share_ci"))
     }
   }

@@ -92,7 +92,7 @@ struct TabulationJob: Sendable, Codable {
     let output = TabulationOutput(
       job: self, summary: summary, population: populationCount, standardization: standardization)
     return JobResult(
-      json: try ContractJSON.encode(output),
+      json: try FiniteJSON.encode(output),
       tables: try tables(summary: summary, standardization: standardization, codebook: codebook),
       charts: charts(summary: summary, codebook: codebook), warnings: summary.warnings)
   }

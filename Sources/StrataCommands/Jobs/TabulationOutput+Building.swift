@@ -29,11 +29,11 @@ extension TabulationOutput {
     total = entry(summary.total)
     test = summary.test.map { test in
       Test(
-        chi2: ContractJSON.finite(test.chi2), df: test.df,
-        pValue: ContractJSON.finite(test.pValue), cramersV: ContractJSON.finite(test.cramersV),
-        g2: ContractJSON.finite(test.g2), g2PValue: ContractJSON.finite(test.g2PValue),
-        n: test.n, fisherPValue: ContractJSON.finite(test.fisherPValue),
-        oddsRatio: ContractJSON.finite(test.oddsRatio), oddsRatioCI: test.oddsRatioCI,
+        chi2: test.chi2, df: test.df,
+        pValue: test.pValue, cramersV: test.cramersV,
+        g2: test.g2, g2PValue: test.g2PValue,
+        n: test.n, fisherPValue: test.fisherPValue,
+        oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
     }
     suppression = summary.suppression

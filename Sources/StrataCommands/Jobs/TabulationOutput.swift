@@ -142,8 +142,8 @@ struct TabulationOutput: Encodable {
         try container.encode(rate.count, forKey: .init("count"))
         try container.encode(rate.population, forKey: .init("population"))
         try container.encodeIfPresent(
-          ContractJSON.finite(rate.crudeRate), forKey: .init("crude_rate"))
-        try container.encodeIfPresent(ContractJSON.finite(rate.adjustedRate), forKey: .init("rate"))
+          rate.crudeRate, forKey: .init("crude_rate"))
+        try container.encodeIfPresent(rate.adjustedRate, forKey: .init("rate"))
         try container.encode(rate.interval, forKey: .init("rate_ci"))
         try container.encode(false, forKey: .init("suppressed"))
       }
