@@ -107,6 +107,7 @@ let package = Package(
       dependencies: [
         "StrataCommands", "StatsTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      exclude: ["Fixtures", "Snapshots"]),
   ]
 )

@@ -17,7 +17,9 @@ enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct AnalysisOutputOptions: ParsableArguments {
   @Option(
     name: .customLong("csv-style"),
-    help: "CSV dialect: rfc4180 (comma, decimal point) or excel-sv (semicolon, decimal comma, BOM, for Swedish Excel).")
+    help:
+      "CSV dialect: rfc4180 (comma, decimal point) or excel-sv (semicolon, decimal comma, BOM, for Swedish Excel)."
+  )
   var csvStyle: CSVStyleArgument = .rfc4180
 
   @Option(help: "Also write the chart as SVG to this file.")
@@ -35,7 +37,8 @@ func writeAnalysisResult(
   case .json:
     try write(result.json, to: output.output)
   case .csv:
-    try write(CSVRenderer(style: rendering.csvStyle.style).data(for: result.tables), to: output.output)
+    try write(
+      CSVRenderer(style: rendering.csvStyle.style).data(for: result.tables), to: output.output)
   case .xlsx:
     guard let path = output.output else {
       throw ValidationError("--format xlsx writes a workbook: give --output FILE.xlsx.")
@@ -68,7 +71,8 @@ func commaSeparated(_ text: String) throws -> [String] {
     $0.trimmingCharacters(in: .whitespaces)
   }
   guard !names.contains(where: \.isEmpty) else {
-    throw ValidationError("`\(text)` has an empty name; separate variables with commas, e.g. kon,fodelse.")
+    throw ValidationError(
+      "`\(text)` has an empty name; separate variables with commas, e.g. kon,fodelse.")
   }
   return names
 }

@@ -23,9 +23,11 @@ struct RecidivismCommand: ParsableCommand {
       and counted under "excluded_events", never silently.
 
       Examples:
-        strata recidivism suspicions.csv --persons persons.csv --window 365 --by kon
-        strata recidivism suspicions.csv --window 1095 --start 2016-01-01 --index-end 2016-12-31 \\
-          --end 2019-12-31 --filter 'brottstyp == "vnr_partner"' --format json
+        strata recidivism suspicions.csv --persons persons.csv --window 365 \\
+          --by kon
+        strata recidivism suspicions.csv --window 1095 --start 2016-01-01 \\
+          --index-end 2016-12-31 --end 2019-12-31 \\
+          --filter 'brottstyp == "vnr_partner"' --format json
 
       Exit status: 0 success; 1 data error (the message names the file, line and value); \
       2 usage error.

@@ -17,7 +17,8 @@ struct RepeatCommand: ParsableCommand {
       such a group, has no figures ("suppressed": true).
 
       Examples:
-        strata repeat suspects.csv --by kon,aldersgrupp --filter 'brottstyp == "vnr_partner"'
+        strata repeat suspects.csv --by kon,aldersgrupp \\
+          --filter 'brottstyp == "vnr_partner"'
         strata repeat suspects.csv --by brottstyp,kon --format json
 
       Exit status: 0 success; 1 data error (the message names the file, line and value); \
@@ -33,7 +34,9 @@ struct RepeatCommand: ParsableCommand {
   @Option(help: "A repeat suspect has at least this many suspicions.")
   var threshold = 2
 
-  @Option(name: .customLong("count-variable"), help: "The column holding each suspect's number of suspicions.")
+  @Option(
+    name: .customLong("count-variable"),
+    help: "The column holding each suspect's number of suspicions.")
   var countVariable = "antal_misstankar"
 
   @Option(help: "Suppress groups with counts below this; 0 turns it off.")

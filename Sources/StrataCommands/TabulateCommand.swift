@@ -7,7 +7,8 @@ extension TabulationJob.PercentBase: ExpressibleByArgument {}
 struct TabulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tabulate",
-    abstract: "Cross-tabulate by codebook variables and groupings, with rates against a population.",
+    abstract:
+      "Cross-tabulate by codebook variables and groupings, with rates against a population.",
     discussion: """
       Counts the rows of FILE (suspects: one per person) in every combination of the row and \
       column variables, with every margin. Variables may be codebook groupings such as \
@@ -26,11 +27,15 @@ struct TabulateCommand: ParsableCommand {
       with no values); --suppress 0 turns it off.
 
       Examples:
-        strata tabulate suspects.csv --rows kon --cols fodelse --population population.csv
+        strata tabulate suspects.csv --rows kon --cols fodelse \\
+          --population population.csv
         strata tabulate suspects.csv --rows kon,fodelse --cols aldersgrupp \\
-          --population population.csv --filter 'brottstyp == "vbek"' --chart rates.svg
-        strata tabulate suspects.csv --rows kon --cols brottstyp --test --format json
-        strata tabulate persons.csv --rows kon,aldersgrupp --cols utbildningsniva,fodelse --stream
+          --population population.csv --filter 'brottstyp == "vbek"' \\
+          --chart rates.svg
+        strata tabulate suspects.csv --rows kon --cols brottstyp --test \\
+          --format json
+        strata tabulate persons.csv --rows kon,aldersgrupp \\
+          --cols utbildningsniva,fodelse --stream
 
       Exit status: 0 success (warnings go to stderr and the JSON); 1 data error (the message \
       names the file, line and value); 2 usage error.
@@ -39,7 +44,9 @@ struct TabulateCommand: ParsableCommand {
   @Argument(help: "The file to count (.csv, .tsv, .txt, optionally .gz), e.g. suspects.csv.")
   var file: String
 
-  @Option(help: "Row variables, outer first, comma-separated (e.g. kon,fodelse).", transform: commaSeparated)
+  @Option(
+    help: "Row variables, outer first, comma-separated (e.g. kon,fodelse).",
+    transform: commaSeparated)
   var rows: [String]
 
   @Option(help: "Column variables, outer first, comma-separated.", transform: commaSeparated)
@@ -50,7 +57,9 @@ struct TabulateCommand: ParsableCommand {
 
   @Option(
     name: .customLong("population-filter"),
-    help: "Select rows of the population file (default: --filter where the population has its variables).")
+    help:
+      "Select rows of the population file (default: --filter where the population has its variables)."
+  )
   var populationFilter: String?
 
   @Option(help: "Sum this column instead of counting rows (antal_misstankar counts suspicions).")
@@ -63,7 +72,7 @@ struct TabulateCommand: ParsableCommand {
   var percent: TabulationJob.PercentBase?
 
   @Option(help: "Rates per this many of the population.")
-  var per: Double = 100_000
+  var per = 100_000
 
   @Option(help: "Confidence level of the rate intervals.")
   var level = 0.95
@@ -78,10 +87,13 @@ struct TabulateCommand: ParsableCommand {
 
   @Option(
     name: .customLong("standardize-by"),
-    help: "Also give rates directly standardised by this variable (e.g. aldersgrupp) to the study population.")
+    help:
+      "Also give rates directly standardised by this variable (e.g. aldersgrupp) to the study population."
+  )
   var standardizeBy: String?
 
-  @Flag(help: "Tabulate while reading, chunk by chunk (for files larger than memory); same results.")
+  @Flag(
+    help: "Tabulate while reading, chunk by chunk (for files larger than memory); same results.")
   var stream = false
 
   @Option(help: "Title of the tables and chart.")
@@ -95,7 +107,8 @@ struct TabulateCommand: ParsableCommand {
     TabulationJob(
       data: input.input(file), filter: input.filter, rows: rows, cols: cols,
       population: population.map { input.input($0) }, weight: weight, suppress: suppress,
-      percent: percent, per: per, test: test, allowMissingPopulation: allowMissingPopulation,
+      percent: percent, per: Double(per), test: test,
+      allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
       populationFilter: populationFilter, stream: stream, level: level)
   }

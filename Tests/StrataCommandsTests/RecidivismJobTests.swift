@@ -16,44 +16,8 @@ import Testing
   //   P7 man    2016-01-05, 2016-03-01, 2016-04-01   the first before the start; 31 days
   //   P8 man    2016-06-01, 2019-01-05          the second after the end
   //   P9 (not in persons) 2016-01-01, 2016-02-01
-  static let persons = writeTemporary(
-    "persons.csv",
-    """
-    lopnr;ar;kon;alder;utbildning;fodelseland
-    P1;2016;1;30;3;1
-    P2;2016;1;41;4;2
-    P3;2016;2;25;5;1
-    P4;2016;2;52;3;6
-    P5;2016;1;19;2;1
-    P6;2016;2;20;4;1
-    P7;2016;1;35;6;5
-    P8;2016;1;60;3;1
-
-    """)
-  static let suspicions = writeTemporary(
-    "suspicions.csv",
-    """
-    lopnr;datum;brottskod;brottstyp
-    P1;2016-03-01;0377;vnr_partner
-    P1;2016-09-01;0377;vnr_partner
-    P2;2016-05-01;0383;vbek
-    P2;2017-06-01;0383;vbek
-    P3;2018-06-01;0377;vnr_partner
-    P4;2017-01-10;0377;vnr_partner
-    P4;2017-01-10;0383;vbek
-    P4;2017-12-01;0377;vnr_partner
-    P5;2016-02-01;0383;vbek
-    P6;1990-05-05;0383;vbek
-    P6;2016-07-01;0383;vbek
-    P7;2016-01-05;0377;vnr_partner
-    P7;2016-03-01;0377;vnr_partner
-    P7;2016-04-01;0377;vnr_partner
-    P8;2016-06-01;0383;vbek
-    P8;2019-01-05;0383;vbek
-    P9;2016-01-01;0383;vbek
-    P9;2016-02-01;0383;vbek
-
-    """)
+  static let persons = fixture("Fixtures/recidivism-persons.csv").path
+  static let suspicions = fixture("Fixtures/recidivism-suspicions.csv").path
 
   func job(suppress: Int = 0) -> RecidivismJob {
     RecidivismJob(
@@ -72,9 +36,10 @@ import Testing
   @Test func groupsHaveTheWorkedOutAnswers() throws {
     let json = try TestCounty.object(try job().run().json)
     #expect(json["window_days"] as? Int == 365)
-    let expected: [(kon: String, index: Int, persons: Int, recidivists: Int, censored: Int, km: Double)] = [
-      ("1", 5, 5, 2, 0, 0.4), ("2", 3, 2, 1, 1, 0.5),
-    ]
+    let expected:
+      [(kon: String, index: Int, persons: Int, recidivists: Int, censored: Int, km: Double)] = [
+        ("1", 5, 5, 2, 0, 0.4), ("2", 3, 2, 1, 1, 0.5),
+      ]
     let groups = jsonRecords(json, "groups")
     #expect(groups.count == 2)
     for e in expected {
@@ -108,10 +73,14 @@ import Testing
       ])
     #expect(json["birth_dates"] as? String == "ar - alder")
     let warnings = result.warnings.joined(separator: "\n")
-    #expect(warnings.contains("2 suspicions of 1 person in suspicions.csv have no row in persons.csv"))
+    #expect(
+      warnings.contains(
+        "2 suspicions of 1 person in recidivism-suspicions.csv have no row in recidivism-persons.csv"
+      ))
     #expect(warnings.contains("1 suspicion dated before the start 2016-01-15 was left out"))
-    #expect(warnings.contains("line 11, lopnr P6, datum 1990-05-05, born 1995-01-01 at the earliest"))
-    #expect(warnings.contains("1 suspicions after the end"))
+    #expect(
+      warnings.contains("line 11, lopnr P6, datum 1990-05-05, born 1995-01-01 at the earliest"))
+    #expect(warnings.contains("1 suspicion dated after the end 2018-12-31 was left out"))
   }
 
   @Test func defaultSuppressionWithholdsSmallGroupsEverywhere() throws {
@@ -130,7 +99,9 @@ import Testing
     var filtered = job()
     filtered.filter = "kon == 2"
     let json = try TestCounty.object(try filtered.run().json)
-    #expect(jsonRecords(json, "groups").first { $0["kon"] as? String == "1" }?["index_events"] as? Int == 0)
+    #expect(
+      jsonRecords(json, "groups").first { $0["kon"] as? String == "1" }?["index_events"] as? Int
+        == 0)
     #expect((json["total"] as? [String: Any])?["index_events"] as? Int == 3)
   }
 
@@ -143,7 +114,8 @@ import Testing
       #expect(result.status == 2, "\(options): \(result.stderr)")
     }
     let impossible = writeTemporary(
-      "suspicions-bad-date.csv", "lopnr;datum;brottskod;brottstyp\nP1;2016-03-01;0377;vbek\nP1;2016-02-30;0377;vbek\n")
+      "suspicions-bad-date.csv",
+      "lopnr;datum;brottskod;brottstyp\nP1;2016-03-01;0377;vbek\nP1;2016-02-30;0377;vbek\n")
     let result = try TestCounty.run(["recidivism", impossible, "--window", "365"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("suspicions-bad-date.csv, line 3"))
@@ -160,7 +132,8 @@ import Testing
     #expect(json["window_days"] as? Int == 365 && json["warnings"] is [String])
     for group in jsonRecords(json, "groups") where group["suppressed"] as? Bool == false {
       for key in ["persons", "recidivists", "rate", "km", "censored"] { #expect(group[key] != nil) }
-      #expect((group["rate_ci"] as? [Double])?.count == 2 && (group["km_ci"] as? [Double])?.count == 2)
+      #expect(
+        (group["rate_ci"] as? [Double])?.count == 2 && (group["km_ci"] as? [Double])?.count == 2)
     }
   }
 }

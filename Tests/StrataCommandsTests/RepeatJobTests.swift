@@ -16,7 +16,8 @@ import Testing
       totals[row[k], default: (0, 0)].suspects += 1
       if count >= 2 { totals[row[k], default: (0, 0)].repeaters += 1 }
     }
-    let job = RepeatOffendingJob(data: DataInput(path: TestCounty.path("suspects")), by: ["kon"], suppress: 0)
+    let job = RepeatOffendingJob(
+      data: DataInput(path: TestCounty.path("suspects")), by: ["kon"], suppress: 0)
     let json = try TestCounty.object(try job.run().json)
     #expect(json["by"] as? [String] == ["kon"] && json["threshold"] as? Int == 2)
     for (kon, expected) in totals {
@@ -27,7 +28,8 @@ import Testing
         group["share"] as? Double, Double(expected.repeaters) / Double(expected.suspects),
         relative: 1e-12, "share \(kon)")
       let ci = try #require(group["share_ci"] as? [Double])
-      let (lower, upper) = RecidivismJobTests.wilson(Double(expected.repeaters), Double(expected.suspects))
+      let (lower, upper) = RecidivismJobTests.wilson(
+        Double(expected.repeaters), Double(expected.suspects))
       expectApproximatelyEqual(ci[0], lower, relative: 1e-9, "lower")
       expectApproximatelyEqual(ci[1], upper, relative: 1e-9, "upper")
       #expect(group["suppressed"] as? Bool == false)

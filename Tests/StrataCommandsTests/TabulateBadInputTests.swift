@@ -36,24 +36,37 @@ import Testing
     let path = writeTemporary("population-gap.csv", population + "\n")
     let suspects = TestCounty.records("suspects")
     let h = suspects.header
-    let menAged15 = suspects.rows.filter { $0[h.firstIndex(of: "kon")!] == "1" && $0[h.firstIndex(of: "alder")!] == "15" }.count
+    let menAged15 = suspects.rows.filter {
+      $0[h.firstIndex(of: "kon")!] == "1" && $0[h.firstIndex(of: "alder")!] == "15"
+    }.count
     try #require(menAged15 > 0)
     let failed = try TestCounty.run(
-      ["tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population", path])
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population",
+        path,
+      ])
     #expect(failed.status == 1)
     #expect(failed.stderr.contains("population-gap.csv"))
     #expect(failed.stderr.contains("kon = 1, alder = 15 counts \(menAged15)"))
     #expect(failed.stderr.contains("--allow-missing-population"))
 
     let allowed = try TestCounty.run(
-      ["tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population", path,
-       "--allow-missing-population", "--format", "json"])
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--cols", "alder", "--population",
+        path,
+        "--allow-missing-population", "--format", "json",
+      ])
     #expect(allowed.status == 0)
     let json = try TestCounty.object(Data(allowed.stdout.utf8))
     let unmatched = jsonRecords(json, "unmatched")
     #expect(unmatched.count == 1)
-    #expect(unmatched.first?["alder"] as? String == "15" && unmatched.first?["reason"] as? String == "missing")
-    #expect((json["warnings"] as? [String])?.contains { $0.contains("kon = 1, alder = 15 has a count but no population record") } == true)
+    #expect(
+      unmatched.first?["alder"] as? String == "15"
+        && unmatched.first?["reason"] as? String == "missing")
+    #expect(
+      (json["warnings"] as? [String])?.contains {
+        $0.contains("kon = 1, alder = 15 has a count but no population record")
+      } == true)
     #expect(allowed.stderr.contains("kon = 1, alder = 15"))
     // The margin over the cell has no rate; the other margin of that age has.
     let men = try #require(record(jsonRecords(json, "margins"), ["kon": "1"]))
@@ -62,19 +75,27 @@ import Testing
 
   @Test func zeroPopulationWithSuspectsIsAnError() throws {
     let population = writeTemporary(
-      "population-zero.csv", "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;3;1;0\n2016;2;30;3;1;100\n")
+      "population-zero.csv",
+      "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;3;1;0\n2016;2;30;3;1;100\n")
     let suspects = writeTemporary(
       "suspects-two.csv",
-      "lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp;antal_misstankar\n1;2016;1;30;3;1;vbek;1\n2;2016;2;30;3;1;vbek;1\n")
-    let result = try TestCounty.run(["tabulate", suspects, "--rows", "kon", "--population", population])
+      "lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp;antal_misstankar\n1;2016;1;30;3;1;vbek;1\n2;2016;2;30;3;1;vbek;1\n"
+    )
+    let result = try TestCounty.run([
+      "tabulate", suspects, "--rows", "kon", "--population", population,
+    ])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("population-zero.csv: the cell kon = 1 counts 1 in suspects-two.csv but has a population of zero"))
+    #expect(
+      result.stderr.contains(
+        "population-zero.csv: the cell kon = 1 counts 1 in suspects-two.csv but has a population of zero"
+      ))
   }
 
   @Test func negativeCountsNameTheirLine() throws {
     // Declared counts are range-checked when read; an undeclared weight when counted.
     let declared = writeTemporary(
-      "population-negative.csv", "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;3;1;10\n2016;2;30;3;1;-4\n")
+      "population-negative.csv",
+      "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;3;1;10\n2016;2;30;3;1;-4\n")
     let read = try TestCounty.run(["tabulate", declared, "--rows", "kon", "--weight", "antal"])
     #expect(read.status == 1)
     #expect(read.stderr.contains("population-negative.csv, line 3"))
@@ -86,7 +107,9 @@ import Testing
   }
 
   @Test func unknownVariableIsAnErrorWithASuggestion() throws {
-    let result = try TestCounty.run(["tabulate", TestCounty.path("suspects"), "--rows", "aldersgrup"])
+    let result = try TestCounty.run([
+      "tabulate", TestCounty.path("suspects"), "--rows", "aldersgrup",
+    ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("suspects.csv has no variable or grouping named `aldersgrup`"))
     #expect(result.stderr.contains("aldersgrupp"))
@@ -110,7 +133,10 @@ import Testing
       data: DataInput(path: TestCounty.path("suspects")), filter: "brottstyp == \"vbek\"",
       rows: ["kon"], population: DataInput(path: TestCounty.path("population")), suppress: 0)
     let json = try TestCounty.object(try job.run().json)
-    #expect((json["warnings"] as? [String])?.contains { $0.contains("was not applied to the population population.csv") } == true)
+    #expect(
+      (json["warnings"] as? [String])?.contains {
+        $0.contains("was not applied to the population population.csv")
+      } == true)
     #expect((json["population"] as? [String: Any])?["filter"] == nil)
   }
 }

@@ -44,7 +44,9 @@ import Testing
   @Test func countsPopulationsAndRatesEqualAnIndependentCount() throws {
     // Suspects and population by kon × fodelse, from the raw lines.
     let suspects = TestCounty.records("suspects")
-    let (sk, sf) = (suspects.header.firstIndex(of: "kon")!, suspects.header.firstIndex(of: "fodelseland")!)
+    let (sk, sf) = (
+      suspects.header.firstIndex(of: "kon")!, suspects.header.firstIndex(of: "fodelseland")!
+    )
     var counts: [String: Double] = [:]
     var missingBirth = 0
     for row in suspects.rows {
@@ -96,7 +98,9 @@ import Testing
   @Test func weightCountsSuspicionsAndGroupingsRecodeAges() throws {
     let suspects = TestCounty.records("suspects")
     let h = suspects.header
-    let (k, a, n) = (h.firstIndex(of: "kon")!, h.firstIndex(of: "alder")!, h.firstIndex(of: "antal_misstankar")!)
+    let (k, a, n) = (
+      h.firstIndex(of: "kon")!, h.firstIndex(of: "alder")!, h.firstIndex(of: "antal_misstankar")!
+    )
     var expected: [String: Double] = [:]
     for row in suspects.rows {
       guard let group = SpecRecode.aldersgrupp3(row[a]) else { continue }
@@ -109,7 +113,8 @@ import Testing
     #expect(json["weight"] as? String == "antal_misstankar")
     for (key, value) in expected {
       let parts = key.split(separator: "|").map(String.init)
-      let cell = try #require(record(jsonRecords(json, "cells"), ["kon": parts[0], "aldersgrupp3": parts[1]]))
+      let cell = try #require(
+        record(jsonRecords(json, "cells"), ["kon": parts[0], "aldersgrupp3": parts[1]]))
       #expect(cell["count"] as? Double == value, "\(key)")
     }
   }

@@ -21,10 +21,16 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(name: "four-way persons", file: "persons", rows: ["kon", "aldersgrupp"], cols: ["utbildningsniva", "fodelse"]),
+    Case(
+      name: "four-way persons", file: "persons", rows: ["kon", "aldersgrupp"],
+      cols: ["utbildningsniva", "fodelse"]),
     Case(name: "levels from the data", file: "persons", rows: ["alder"], cols: ["kon"]),
-    Case(name: "rates with a filter", file: "suspects", rows: ["kon"], cols: ["aldersgrupp3"], population: true, filter: "ar == 2016"),
-    Case(name: "weighted", file: "suspects", rows: ["brottstyp"], cols: ["kon"], weight: "antal_misstankar"),
+    Case(
+      name: "rates with a filter", file: "suspects", rows: ["kon"], cols: ["aldersgrupp3"],
+      population: true, filter: "ar == 2016"),
+    Case(
+      name: "weighted", file: "suspects", rows: ["brottstyp"], cols: ["kon"],
+      weight: "antal_misstankar"),
     Case(name: "filter leaves nothing", file: "suspects", rows: ["kon"], filter: "alder > 200"),
   ]
 
@@ -39,22 +45,28 @@ import Testing
   func streamingEqualsInMemory(_ c: Case) throws {
     let memory = try job(c, stream: false).run()
     let streamed = try job(c, stream: true).run()
-    #expect(String(decoding: streamed.json, as: UTF8.self) == String(decoding: memory.json, as: UTF8.self))
+    #expect(
+      String(decoding: streamed.json, as: UTF8.self) == String(decoding: memory.json, as: UTF8.self)
+    )
     #expect(streamed.warnings == memory.warnings)
     #expect(streamed.tables == memory.tables)
   }
 
   @Test func smallChunksAddUpToTheWholeTable() throws {
     // Chunks of 1 000 rows: the persons file spans 20 chunks whose `alder` levels differ.
-    let dataset = try Dataset.load(contentsOf: URL(fileURLWithPath: TestCounty.path("persons")), codebook: .canonical)
+    let dataset = try Dataset.load(
+      contentsOf: URL(fileURLWithPath: TestCounty.path("persons")), codebook: .canonical)
     let whole = try TabulationJob.crossTab(
       of: dataset, variables: ["alder", "utbildningsniva", "fodelse"], weight: nil)
     var sum = ChunkedCrossTab()
-    try DatasetReader(contentsOf: URL(fileURLWithPath: TestCounty.path("persons")), codebook: .canonical)
-      .forEachChunk(rowsPerChunk: 1_000) { chunk in
-        sum.add(try TabulationJob.crossTab(
+    try DatasetReader(
+      contentsOf: URL(fileURLWithPath: TestCounty.path("persons")), codebook: .canonical
+    )
+    .forEachChunk(rowsPerChunk: 1_000) { chunk in
+      sum.add(
+        try TabulationJob.crossTab(
           of: chunk, variables: ["alder", "utbildningsniva", "fodelse"], weight: nil))
-      }
+    }
     #expect(sum.chunks == 20)
     #expect(try sum.table() == whole)
   }

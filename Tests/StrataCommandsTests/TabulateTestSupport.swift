@@ -21,7 +21,8 @@ extension TestCounty {
 enum SpecRecode {
   /// `fodelse`: 1 → inrikes, 2–9 → utrikes, empty → missing.
   static func fodelse(_ code: String) -> String? {
-    code == "1" ? "inrikes" : (["2", "3", "4", "5", "6", "7", "8", "9"].contains(code) ? "utrikes" : nil)
+    code == "1"
+      ? "inrikes" : (["2", "3", "4", "5", "6", "7", "8", "9"].contains(code) ? "utrikes" : nil)
   }
 
   /// `aldersgrupp3`: 15–34, 35–54, 55+; younger is outside.

@@ -187,7 +187,8 @@ struct CrossTabColumnLayout {
       var spans: [HeaderSpan] = []
       var previous: String?
       for (i, entry) in entries.enumerated() {
-        let key = entry.isTotal ? "\u{1F}total\(i)" : entry.codes[0...level].joined(separator: "\u{1F}")
+        let key =
+          entry.isTotal ? "\u{1F}total\(i)" : entry.codes[0...level].joined(separator: "\u{1F}")
         let label = entry.isTotal ? (level == 0 && !single ? labels[i][0] : "") : labels[i][level]
         if key == previous, let last = spans.indices.last {
           spans[last].span += measures.count

@@ -68,7 +68,8 @@ extension ReportTable {
         cells = [
           Self.cell(record.count, .count),
           Self.cell(
-            ratio == nil ? nil : summary.matchedCount.flatMap { m in record.count.map { 100 * $0 / m } },
+            ratio == nil
+              ? nil : summary.matchedCount.flatMap { m in record.count.map { 100 * $0 / m } },
             .percent),
           Self.cell(record.population, .count), Self.cell(populationShare, .percent),
           Self.cell(ratio, .ratio), Self.cell(record.representationCI?.lower, .ratio),

@@ -50,19 +50,26 @@ extension ReportTable {
           ? "Standardiserade tal efter \(options.joinedLabels(variables)), standardiserat efter \(stratum)"
           : "Standardised rates by \(options.joinedLabels(variables)), standardised by \(stratum)"),
       subtitle: options.subtitle, language: l,
-      stubHeaders: variables.isEmpty ? [sv ? "Grupp" : "Group"] : variables.map { options.variableLabel($0) },
+      stubHeaders: variables.isEmpty
+        ? [sv ? "Grupp" : "Group"] : variables.map { options.variableLabel($0) },
       columns: [
         ReportColumn(TabulationText.count(l), role: .count),
         ReportColumn(TabulationText.population(l), role: .population),
-        ReportColumn(sv ? "Råtal \(per.lowercased())" : "Crude rate \(per.lowercased())", role: .rate),
-        ReportColumn(sv ? "Standardiserat \(per.lowercased())" : "Standardised \(per.lowercased())", role: .rate),
+        ReportColumn(
+          sv ? "Råtal \(per.lowercased())" : "Crude rate \(per.lowercased())", role: .rate),
+        ReportColumn(
+          sv ? "Standardiserat \(per.lowercased())" : "Standardised \(per.lowercased())",
+          role: .rate),
         ReportColumn(TabulationText.lower(l), role: .ciLower),
         ReportColumn(TabulationText.upper(l), role: .ciUpper),
       ],
       footnotes: options.footnotes(notes))
     for entry in entries {
-      let codes: [String?] = variables.indices.map { $0 < entry.codes.count ? entry.codes[$0] : nil }
-      let labels = variables.isEmpty ? [TabulationText.total(l)] : entry.labels(variables, options: options)
+      let codes: [String?] = variables.indices.map {
+        $0 < entry.codes.count ? entry.codes[$0] : nil
+      }
+      let labels =
+        variables.isEmpty ? [TabulationText.total(l)] : entry.labels(variables, options: options)
       guard let rate = standardized.rate(codes: codes) else { continue }
       let cells: [ReportCell] =
         suppressed.contains(codes)

@@ -94,7 +94,9 @@ extension TabulationChart {
       let perText = NumberFormat(language: l).string(per, decimals: 0)
       self.init(
         records: summary.cells, variables: variables, options: options, fallback: summary.labels,
-        title: sv ? "Antal per \(perText) invånare efter \(joined)" : "Rate per \(perText) population by \(joined)",
+        title: sv
+          ? "Antal per \(perText) invånare efter \(joined)"
+          : "Rate per \(perText) population by \(joined)",
         valueAxis: sv ? "Per \(perText) invånare" : "Per \(perText) population",
         value: { record in record.rate.map { ($0, record.rateCI) } })
     } else if let base = summary.percentBase {
@@ -112,13 +114,13 @@ extension TabulationChart {
 
   /// The chart of repeat offending: the share of repeat suspects in per cent with its Wilson
   /// interval, by group (the total alone without group variables).
-  public init?(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions)
-  {
+  public init?(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions) {
     let sv = options.language == .sv
     let joined = options.joinedLabels(summary.variables)
     self.init(
       records: summary.groups, variables: summary.variables, options: options,
-      title: sv ? "Andel upprepat misstänkta efter \(joined)" : "Share of repeat suspects by \(joined)",
+      title: sv
+        ? "Andel upprepat misstänkta efter \(joined)" : "Share of repeat suspects by \(joined)",
       valueAxis: sv ? "Andel, %" : "Share, %",
       value: { record in
         record.share.map { (100 * $0, record.shareCI.map { $0.scaled(100) }) }
@@ -135,7 +137,8 @@ extension TabulationChart {
     self.init(
       records: summary.groups, variables: summary.variables, options: options,
       title: sv
-        ? "Återfall inom \(days) dagar efter \(joined)" : "Recidivism within \(days) days by \(joined)",
+        ? "Återfall inom \(days) dagar efter \(joined)"
+        : "Recidivism within \(days) days by \(joined)",
       valueAxis: sv ? "Andel, %" : "Share, %",
       value: { record in
         record.rate.map { (100 * $0, record.rateCI.map { $0.scaled(100) }) }

@@ -57,9 +57,17 @@ public struct TabulationReportOptions: Sendable, Equatable {
     return label
   }
 
+  /// The label of a variable for use inside a sentence: lower-cased at its start ("Kön" →
+  /// "kön") unless it starts with an abbreviation.
+  public func sentenceLabel(_ name: String) -> String {
+    TabulationText.lowercasedStart(variableLabel(name))
+  }
+
   /// The label of a code: from ``levelLabels``, else from `fallback` (a summary's own labels),
   /// else the code.
-  public func levelLabel(_ variable: String, _ code: String, fallback: [String: [String: String]] = [:])
+  public func levelLabel(
+    _ variable: String, _ code: String, fallback: [String: [String: String]] = [:]
+  )
     -> String
   {
     if let label = levelLabels[variable]?[code], !label.isEmpty { return label }

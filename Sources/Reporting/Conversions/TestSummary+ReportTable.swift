@@ -18,7 +18,8 @@ extension ReportTable {
     let sv = l == .sv
     let tested = "\(options.joinedLabels(rows)) × \(options.joinedLabels(cols))"
     self.init(
-      title: options.title ?? (sv ? "Test av samband: \(tested)" : "Test of association: \(tested)"),
+      title: options.title
+        ?? (sv ? "Test av samband: \(tested)" : "Test of association: \(tested)"),
       subtitle: options.subtitle, language: l,
       stubHeaders: [sv ? "Mått" : "Statistic"],
       columns: [ReportColumn(sv ? "Värde" : "Value", role: .statistic)],
@@ -33,13 +34,20 @@ extension ReportTable {
       ("n", Self.cell(test.n, .count)),
     ]
     if let fisher = test.fisherPValue {
-      rows.append((sv ? "Fishers exakta test, p-värde" : "Fisher's exact test, p-value", Self.cell(fisher, .pValue)))
+      rows.append(
+        (
+          sv ? "Fishers exakta test, p-värde" : "Fisher's exact test, p-value",
+          Self.cell(fisher, .pValue)
+        ))
     }
     if let ratio = test.oddsRatio {
-      rows.append((sv ? "Oddskvot (betingad ML)" : "Odds ratio (conditional ML)", Self.cell(ratio, .ratio)))
+      rows.append(
+        (sv ? "Oddskvot (betingad ML)" : "Odds ratio (conditional ML)", Self.cell(ratio, .ratio)))
       if let interval = test.oddsRatioCI {
-        rows.append((sv ? "Oddskvot, KI nedre" : "Odds ratio, CI lower", Self.cell(interval.lower, .ratio)))
-        rows.append((sv ? "Oddskvot, KI övre" : "Odds ratio, CI upper", Self.cell(interval.upper, .ratio)))
+        rows.append(
+          (sv ? "Oddskvot, KI nedre" : "Odds ratio, CI lower", Self.cell(interval.lower, .ratio)))
+        rows.append(
+          (sv ? "Oddskvot, KI övre" : "Odds ratio, CI upper", Self.cell(interval.upper, .ratio)))
       }
     }
     for (label, cell) in rows { try? appendRow([label], [cell]) }

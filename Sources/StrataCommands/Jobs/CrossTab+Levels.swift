@@ -55,7 +55,9 @@ extension CrossTab {
     var records = [Int64](repeating: 0, count: counts.count)
     for cell in self.counts.indices where self.records[cell] > 0 || self.counts[cell] > 0 {
       var index = 0
-      for (d, i) in levelIndices(ofCell: cell).enumerated() { index = index * shape[d] + maps[d][i] }
+      for (d, i) in levelIndices(ofCell: cell).enumerated() {
+        index = index * shape[d] + maps[d][i]
+      }
       counts[index] += self.counts[cell]
       records[index] += self.records[cell]
     }

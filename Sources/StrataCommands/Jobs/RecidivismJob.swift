@@ -50,7 +50,16 @@ struct RecidivismJob: Sendable, Codable {
         "\(suppressed) \(suppressed == 1 ? "group is" : "groups are") suppressed: fewer than "
           + "\(suppress) persons with or without recidivism, or would reveal such a group.")
     }
-    summary.warnings = events.warnings + summary.warnings
+    // The library names the end as a day number; say it as a date.
+    let libraryAfterEnd = "\(summary.eventsAfterEnd) suspicions after the end of the data"
+    summary.warnings =
+      events.warnings
+      + summary.warnings.map { warning in
+        guard warning.hasPrefix(libraryAfterEnd) else { return warning }
+        let n = summary.eventsAfterEnd
+        return "\(n) \(n == 1 ? "suspicion" : "suspicions") dated after the end "
+          + "\(CalendarDay(dayNumber: summary.endDay)) \(n == 1 ? "was" : "were") left out."
+      }
     let output = RecidivismOutput(job: self, summary: summary, events: events)
 
     var options = TabulationReportOptions(

@@ -62,7 +62,10 @@ struct RepeatOffendingJob: Sendable, Codable {
       json: try FiniteJSON.encode(output),
       tables: [ReportTable(repeatOffending: summary, options: options)],
       charts: chart.map {
-        [JobChart(name: (["repeat"] + by).joined(separator: "-"), title: $0.labels.title, svg: $0.svg())]
+        [
+          JobChart(
+            name: (["repeat"] + by).joined(separator: "-"), title: $0.labels.title, svg: $0.svg())
+        ]
       } ?? [],
       warnings: summary.warnings)
   }

@@ -52,7 +52,8 @@ extension TabulationJob {
     }
     warnings = loaded.warnings + warnings
     let dataset = loaded.dataset
-    let weight = dataset.hasVariable(Self.populationCountVariable) ? Self.populationCountVariable : nil
+    let weight =
+      dataset.hasVariable(Self.populationCountVariable) ? Self.populationCountVariable : nil
     let table: CrossTab
     do {
       table = try Self.crossTab(of: dataset, variables: countedVariables, weight: weight)

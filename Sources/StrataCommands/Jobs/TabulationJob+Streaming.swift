@@ -98,7 +98,8 @@ struct ChunkedCrossTab {
     var rank: [[Int]] = []
     var dimensions: [CrossTab.Dimension] = []
     for d in names.indices {
-      let order = levelsVary[d] ? LevelOrder.dataOrder(levels[d].map(\.code)) : Array(levels[d].indices)
+      let order =
+        levelsVary[d] ? LevelOrder.dataOrder(levels[d].map(\.code)) : Array(levels[d].indices)
       var r = [Int](repeating: 0, count: order.count)
       for (position, original) in order.enumerated() { r[original] = position }
       rank.append(r)

@@ -37,9 +37,10 @@ extension TabulationJob {
     }
     if let test = summary.test {
       let note = testSummedOver.map { other in
-        language == .sv
-          ? "Testet avser \(options.variableLabel(rows[0])) mot \(options.variableLabel(cols[0])), summerat över \(other.map(options.variableLabel).joined(separator: ", "))."
-          : "The test is of \(options.variableLabel(rows[0])) against \(options.variableLabel(cols[0])), summed over \(other.map(options.variableLabel).joined(separator: ", "))."
+        let summed = other.map(options.sentenceLabel).joined(separator: ", ")
+        return language == .sv
+          ? "Testet avser \(options.sentenceLabel(rows[0])) mot \(options.sentenceLabel(cols[0])), summerat över \(summed)."
+          : "The test is of \(options.sentenceLabel(rows[0])) against \(options.sentenceLabel(cols[0])), summed over \(summed)."
       }
       tables.append(
         ReportTable(

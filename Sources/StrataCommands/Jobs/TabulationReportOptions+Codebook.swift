@@ -16,12 +16,14 @@ extension TabulationReportOptions {
         variableLabels[name] = variable.label.text(language)
         if !variable.codes.isEmpty {
           levelLabels[name] = Dictionary(
-            variable.codes.map { ($0.code, $0.label.text(language)) }, uniquingKeysWith: { a, _ in a })
+            variable.codes.map { ($0.code, $0.label.text(language)) },
+            uniquingKeysWith: { a, _ in a })
         }
       } else if let grouping = codebook.grouping(named: name) {
         variableLabels[name] = grouping.label.text(language)
         levelLabels[name] = Dictionary(
-          grouping.levels.map { ($0.code, $0.label.text(language)) }, uniquingKeysWith: { a, _ in a })
+          grouping.levels.map { ($0.code, $0.label.text(language)) },
+          uniquingKeysWith: { a, _ in a })
       }
     }
     let selection = filter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
