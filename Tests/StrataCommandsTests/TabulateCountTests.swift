@@ -153,4 +153,46 @@ import Testing
     let note = result.tables.last?.footnotes.map(\.text).joined() ?? ""
     #expect(note.contains("summerat över"))
   }
+
+  @Test func standardisedRatesEqualADirectComputation() throws {
+    // Suspects and population by kon × aldersgrupp3 from the raw lines; the standard is the
+    // study population's age distribution.
+    let suspects = TestCounty.records("suspects")
+    let sh = suspects.header
+    var x: [String: Double] = [:]
+    for row in suspects.rows {
+      guard let group = SpecRecode.aldersgrupp3(row[sh.firstIndex(of: "alder")!]) else { continue }
+      x["\(row[sh.firstIndex(of: "kon")!])|\(group)", default: 0] += 1
+    }
+    let population = TestCounty.records("population")
+    let ph = population.header
+    var n: [String: Double] = [:]
+    var standard: [String: Double] = [:]
+    for row in population.rows {
+      guard let group = SpecRecode.aldersgrupp3(row[ph.firstIndex(of: "alder")!]) else { continue }
+      let antal = Double(row[ph.firstIndex(of: "antal")!])!
+      n["\(row[ph.firstIndex(of: "kon")!])|\(group)", default: 0] += antal
+      standard[group, default: 0] += antal
+    }
+    let weightSum = standard.values.reduce(0, +)
+    let job = TabulationJob(
+      data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
+      population: DataInput(path: TestCounty.path("population")), suppress: 0,
+      standardizeBy: "aldersgrupp3")
+    let json = try TestCounty.object(try job.run().json)
+    let standardized = try #require(json["standardized"] as? [String: Any])
+    #expect(standardized["by"] as? String == "aldersgrupp3")
+    for kon in ["1", "2"] {
+      let dsr = standard.reduce(0.0) { sum, entry in
+        sum + entry.value / weightSum * x["\(kon)|\(entry.key)", default: 0]
+          / n["\(kon)|\(entry.key)"]!
+      }
+      let group = try #require(
+        jsonRecords(standardized, "groups").first { $0["kon"] as? String == kon })
+      expectApproximatelyEqual(
+        group["rate"] as? Double, dsr * 100_000, relative: 1e-12, "dsr \(kon)")
+      let interval = try #require(group["rate_ci"] as? [Double])
+      #expect(interval[0] < dsr * 100_000 && dsr * 100_000 < interval[1])
+    }
+  }
 }
