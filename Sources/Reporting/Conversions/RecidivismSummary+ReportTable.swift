@@ -68,9 +68,8 @@ extension ReportTable {
           record, total: record?.persons, successes: record?.recidivists, share: record?.rate,
           interval: record?.rateCI)
         cells += [
-          Self.cell(record?.km.map { 100 * $0 }, .percent),
-          Self.cell(record?.kmCI.map { 100 * $0.lower }, .percent),
-          Self.cell(record?.kmCI.map { 100 * $0.upper }, .percent),
+          Self.percentCell(record?.km), Self.percentCell(record?.kmCI?.lower),
+          Self.percentCell(record?.kmCI?.upper),
           Self.cell(record?.censored.map(Double.init), .count),
         ]
       }

@@ -62,8 +62,17 @@ extension ReportTable {
     if record.suppressed { return Array(repeating: .suppressed, count: 5) }
     return [
       cell(total.map(Double.init), .count), cell(successes.map(Double.init), .count),
-      cell(share.map { 100 * $0 }, .percent), cell(interval.map { 100 * $0.lower }, .percent),
-      cell(interval.map { 100 * $0.upper }, .percent),
+      percentCell(share), percentCell(interval?.lower), percentCell(interval?.upper),
     ]
+  }
+
+  /// A proportion as a percentage cell. A proportion within 10⁻⁹ of 0 or 1 is taken as exactly
+  /// 0 or 1: such a difference is rounding error (e.g. `1 − S` of an interval capped at 1), and
+  /// shown as `0,0` it would claim a value above zero.
+  static func percentCell(_ proportion: Double?) -> ReportCell {
+    guard var p = proportion, p.isFinite else { return .missing }
+    if abs(p) < 1e-9 { p = 0 }
+    if abs(p - 1) < 1e-9 { p = 1 }
+    return .percent(100 * p)
   }
 }
