@@ -68,7 +68,8 @@ enum TabulationBenchmark {
     }
     let streamPeak = LoadBenchmark.peakResidentMegabytes()
     print(
-      "tabulate --stream \(url.lastPathComponent): \(f(megabytes)) MB in \(f(streamTime.wall, 2)) s "
+      "tabulate --stream \(url.lastPathComponent): \(f(megabytes)) MB in \(f(streamTime.wall, 2)) "
+        + "s "
         + "= \(f(megabytes / streamTime.wall)) MB/s (processor \(f(streamTime.cpu, 2)) s); "
         + "peak RSS \(f(streamPeak)) MB with chunks of \(rowsPerChunk) rows")
 

@@ -17,9 +17,9 @@ enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct AnalysisOutputOptions: ParsableArguments {
   @Option(
     name: .customLong("csv-style"),
-    help:
-      "CSV dialect: rfc4180 (comma, decimal point) or excel-sv (semicolon, decimal comma, BOM, for Swedish Excel)."
-  )
+    help: ArgumentHelp(
+      "CSV dialect: rfc4180 (comma, decimal point) or excel-sv (semicolon, decimal comma, BOM, "
+        + "for Swedish Excel)."))
   var csvStyle: CSVStyleArgument = .rfc4180
 
   @Option(help: "Also write the chart as SVG to this file.")

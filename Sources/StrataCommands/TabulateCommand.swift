@@ -87,9 +87,9 @@ struct TabulateCommand: ParsableCommand {
 
   @Option(
     name: .customLong("standardize-by"),
-    help:
-      "Also give rates directly standardised by this variable (e.g. aldersgrupp) to the study population."
-  )
+    help: ArgumentHelp(
+      "Also give rates directly standardised by this variable (e.g. aldersgrupp) to the study "
+        + "population."))
   var standardizeBy: String?
 
   @Flag(

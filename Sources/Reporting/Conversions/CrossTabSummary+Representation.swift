@@ -46,8 +46,12 @@ extension ReportTable {
       footnotes: options.footnotes(
         [
           sv
-            ? "Representationskvot: gruppens andel av antalet delad med dess andel av befolkningen (1 = som i befolkningen). KI: exakt \(Self.levelText(options)) % intervall, betingat på totalen (Clopper–Pearson)."
-            : "Representation ratio: the group's share of the count divided by its share of the population (1 = as in the population). CI: exact \(Self.levelText(options)) % interval conditional on the total (Clopper–Pearson)."
+            ? "Representationskvot: gruppens andel av antalet delad med dess andel av befolkningen "
+              + "(1 = som i befolkningen). KI: exakt \(Self.levelText(options)) % intervall, betingat "
+              + "på totalen (Clopper–Pearson)."
+            : "Representation ratio: the group's share of the count divided by its share of the "
+              + "population (1 = as in the population). CI: exact \(Self.levelText(options)) % interval "
+              + "conditional on the total (Clopper–Pearson)."
         ]
           + (summary.suppression.primary > 0
             ? [TabulationText.suppressionNote(threshold: summary.suppression.threshold, l)] : [])

@@ -32,14 +32,18 @@ extension ReportTable {
     let stratum = TabulationText.lowercasedStart(options.variableLabel(standardized.stratum))
     var notes = [
       sv
-        ? "Direkt standardisering efter \(stratum) till studiebefolkningens fördelning; KI enligt Fay och Feuer (1997)."
-        : "Direct standardisation by \(stratum) to the distribution of the study population; CI after Fay and Feuer (1997)."
+        ? "Direkt standardisering efter \(stratum) till studiebefolkningens fördelning; KI enligt "
+          + "Fay och Feuer (1997)."
+        : "Direct standardisation by \(stratum) to the distribution of the study population; CI "
+          + "after Fay and Feuer (1997)."
     ]
     if case .weights = standardized.options.standard {
       notes[0] =
         sv
-        ? "Direkt standardisering efter \(stratum) till en given standardbefolkning; KI enligt Fay och Feuer (1997)."
-        : "Direct standardisation by \(stratum) to a given standard population; CI after Fay and Feuer (1997)."
+        ? "Direkt standardisering efter \(stratum) till en given standardbefolkning; KI enligt "
+          + "Fay och Feuer (1997)."
+        : "Direct standardisation by \(stratum) to a given standard population; CI after Fay and "
+          + "Feuer (1997)."
     }
     if !suppressed.isEmpty {
       notes.append(TabulationText.suppressionNote(threshold: threshold, l))
@@ -47,7 +51,8 @@ extension ReportTable {
     self.init(
       title: options.title
         ?? (sv
-          ? "Standardiserade tal efter \(options.joinedLabels(variables)), standardiserat efter \(stratum)"
+          ? "Standardiserade tal efter \(options.joinedLabels(variables)), standardiserat efter "
+            + "\(stratum)"
           : "Standardised rates by \(options.joinedLabels(variables)), standardised by \(stratum)"),
       subtitle: options.subtitle, language: l,
       stubHeaders: variables.isEmpty

@@ -15,10 +15,21 @@ extension ReportTable {
     let entries = index.stubEntries(variables, subtotals: false)
     let days = NumberFormat(language: l).string(Double(summary.windowDays), decimals: 0)
     let end = CalendarDay(dayNumber: summary.endDay).description
+    let rule =
+      summary.index == .first
+      ? (sv ? "den första i perioden" : "the first in the period")
+      : (sv ? "varje misstankedatum i perioden" : "every suspicion date in the period")
+    let level = Self.levelText(options)
     var notes = [
       sv
-        ? "Återfall: en ny misstanke inom \(days) dagar efter indexmisstanken (\(summary.index == .first ? "den första i perioden" : "varje misstankedatum i perioden")). Andel bland dem som kan följas hela tiden (uppgifterna räcker till \(end)); Kaplan–Meier-skattningen använder även de censurerade. KI: \(Self.levelText(options)) % (Wilson; för Kaplan–Meier Greenwood, log-skala)."
-        : "Recidivism: a new suspicion within \(days) days of the index suspicion (\(summary.index == .first ? "the first in the period" : "every suspicion date in the period")). Share among those followed for the whole window (the data run to \(end)); the Kaplan–Meier estimate also uses the censored. CI: \(Self.levelText(options)) % (Wilson; for Kaplan–Meier Greenwood, log scale)."
+        ? "Återfall: en ny misstanke inom \(days) dagar efter indexmisstanken (\(rule)). Andel "
+          + "bland dem som kan följas hela tiden (uppgifterna räcker till \(end)); "
+          + "Kaplan–Meier-skattningen använder även de censurerade. KI: \(level) % (Wilson; för "
+          + "Kaplan–Meier Greenwood, log-skala)."
+        : "Recidivism: a new suspicion within \(days) days of the index suspicion (\(rule)). "
+          + "Share among those followed for the whole window (the data run to \(end)); the "
+          + "Kaplan–Meier estimate also uses the censored. CI: \(level) % (Wilson; for "
+          + "Kaplan–Meier Greenwood, log scale)."
     ]
     if ([summary.total] + summary.groups).contains(where: \.suppressed) {
       notes.append(TabulationText.suppressionNote(threshold: options.suppressionThreshold, l))

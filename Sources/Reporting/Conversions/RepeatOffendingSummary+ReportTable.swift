@@ -14,8 +14,10 @@ extension ReportTable {
     let minimum = summary.minimumSuspicions
     var notes = [
       sv
-        ? "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. KI: \(Self.levelText(options)) % konfidensintervall (Wilson)."
-        : "Repeat suspects: suspected of at least \(minimum) offences of the type in the period. CI: \(Self.levelText(options)) % confidence interval (Wilson)."
+        ? "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. "
+          + "KI: \(Self.levelText(options)) % konfidensintervall (Wilson)."
+        : "Repeat suspects: suspected of at least \(minimum) offences of the type in the period. "
+          + "CI: \(Self.levelText(options)) % confidence interval (Wilson)."
     ]
     let threshold = options.suppressionThreshold
     if ([summary.total] + summary.groups + summary.margins).contains(where: \.suppressed) {

@@ -46,15 +46,18 @@ enum TabulationText {
     let levelText = NumberFormat(language: l, style: .typographic).string(
       100 * level, decimals: level * 100 == (level * 100).rounded() ? 0 : 1)
     return l == .sv
-      ? "Per \(perText): antal per \(perText) i befolkningen i samma grupp. KI: exakt \(levelText) % konfidensintervall (Poisson, Garwood)."
-      : "Per \(perText): count per \(perText) of the population of the same group. CI: exact \(levelText) % confidence interval (Poisson, Garwood)."
+      ? "Per \(perText): antal per \(perText) i befolkningen i samma grupp. KI: exakt \(levelText) "
+        + "% konfidensintervall (Poisson, Garwood)."
+      : "Per \(perText): count per \(perText) of the population of the same group. CI: exact \(levelText) "
+        + "% confidence interval (Poisson, Garwood)."
   }
 
   /// The note on disclosure control.
   static func suppressionNote(threshold: Double, _ l: Language) -> String {
     let text = NumberFormat(language: l, style: .typographic).string(threshold, decimals: 0)
     return l == .sv
-      ? "Antal under \(text) redovisas inte (..), inte heller uppgifter som skulle göra det möjligt att räkna fram dem."
+      ? "Antal under \(text) redovisas inte (..), inte heller uppgifter som skulle göra det möjligt "
+        + "att räkna fram dem."
       : "Counts below \(text) are not shown (..), nor figures from which they could be worked out."
   }
 

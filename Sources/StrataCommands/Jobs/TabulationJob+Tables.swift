@@ -39,8 +39,10 @@ extension TabulationJob {
       let note = testSummedOver.map { other in
         let summed = other.map(options.sentenceLabel).joined(separator: ", ")
         return language == .sv
-          ? "Testet avser \(options.sentenceLabel(rows[0])) mot \(options.sentenceLabel(cols[0])), summerat över \(summed)."
-          : "The test is of \(options.sentenceLabel(rows[0])) against \(options.sentenceLabel(cols[0])), summed over \(summed)."
+          ? "Testet avser \(options.sentenceLabel(rows[0])) mot \(options.sentenceLabel(cols[0])), "
+            + "summerat över \(summed)."
+          : "The test is of \(options.sentenceLabel(rows[0])) against \(options.sentenceLabel(cols[0])), "
+            + "summed over \(summed)."
       }
       tables.append(
         ReportTable(
