@@ -4,10 +4,13 @@ import ArgumentParser
 enum StrataSubcommands {
   static let all: [ParsableCommand.Type] = [
     DescribeCommand.self,
+    TabulateCommand.self,
+    RepeatCommand.self,
+    RecidivismCommand.self,
     LogitCommand.self,
     MAIHDACommand.self,
-    GenerateCommand.self,
     ReportCommand.self,
     CheckCommand.self,
+    GenerateCommand.self,
   ]
 }

@@ -1,8 +1,17 @@
+import Foundation
 import Microdata
+import Reporting
+import Tabulation
 
 /// Recidivism with follow-up from event-level suspicions: crude share among persons with full
 /// follow-up and Kaplan–Meier cumulative incidence at the window, by group. Behind
 /// `strata recidivism` and a recipe's `recidivism` entries.
+///
+/// The suspicions are joined to `persons` by `lopnr` for the group variables (suspicions of
+/// persons not in the register are left out and counted); `filter` then selects suspicions
+/// (it may name person variables). Suspicions before `start`, after `end`, or dated before
+/// the person's birth (known from a birth year or date column of the persons, else bounded by
+/// `ar − alder − 1`) are left out and counted; so are rows without a person or a date.
 struct RecidivismJob: Sendable, Codable {
   enum IndexRule: String, Sendable, Codable, CaseIterable { case first, each }
 
@@ -25,6 +34,68 @@ struct RecidivismJob: Sendable, Codable {
   var language: Language = .sv
 
   func run() throws -> JobResult {
-    throw JobError.invalidOption("recidivism is not wired yet")
+    let window = try studyWindow()
+    var events = try loadEvents(window: window)
+    let analysis = try Recidivism(
+      persons: events.persons, dates: events.dates, groups: events.groups,
+      options: RecidivismOptions(
+        windowDays: windowDays, index: Tabulation.IndexRule(rawValue: index.rawValue)!,
+        endDay: window.end?.dayNumber,
+        indexPeriod: window.indexPeriod, level: level,
+        disclosure: suppress > 0 ? DisclosureControl(threshold: Double(suppress)) : .off))
+    var summary = analysis.summary
+    let suppressed = (summary.groups + [summary.total]).filter(\.suppressed).count
+    if suppressed > 0 {
+      events.warnings.append(
+        "\(suppressed) \(suppressed == 1 ? "group is" : "groups are") suppressed: fewer than "
+          + "\(suppress) persons with or without recidivism, or would reveal such a group.")
+    }
+    // The library names the end as a day number; say it as a date.
+    let libraryAfterEnd = "\(summary.eventsAfterEnd) suspicions after the end of the data"
+    summary.warnings =
+      events.warnings
+      + summary.warnings.map { warning in
+        guard warning.hasPrefix(libraryAfterEnd) else { return warning }
+        let n = summary.eventsAfterEnd
+        return "\(n) \(n == 1 ? "suspicion" : "suspicions") dated after the end "
+          + "\(CalendarDay(dayNumber: summary.endDay)) \(n == 1 ? "was" : "were") left out."
+      }
+    let output = RecidivismOutput(job: self, summary: summary, events: events)
+
+    var options = TabulationReportOptions(
+      codebook: events.codebook, variables: by, language: language, title: title,
+      filter: filter,
+      sources: [suspicions.path] + (persons.map { [$0.path] } ?? []), suppression: suppress)
+    options.levelLabels.merge(events.labels, uniquingKeysWith: { codebook, _ in codebook })
+    options.confidenceLevel = level
+    let chart = TabulationChart(recidivism: summary, options: options)
+    return JobResult(
+      json: try FiniteJSON.encode(output),
+      tables: [ReportTable(recidivism: summary, options: options)],
+      charts: chart.map {
+        [
+          JobChart(
+            name: (["recidivism"] + by).joined(separator: "-"), title: $0.labels.title,
+            svg: $0.svg())
+        ]
+      } ?? [],
+      warnings: summary.warnings)
+  }
+
+  /// Checks the options that need no file.
+  func validate() throws {
+    guard windowDays >= 1 else {
+      throw InputError.invalidOptions("--window must be at least 1 day, e.g. 365.")
+    }
+    guard suppress >= 0 else {
+      throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
+    }
+    guard level > 0, level < 1 else {
+      throw InputError.invalidOptions("The confidence level must lie strictly between 0 and 1.")
+    }
+    if let repeated = by.first(where: { name in by.filter { $0 == name }.count > 1 }) {
+      throw InputError.invalidOptions("`\(repeated)` is named twice in --by.")
+    }
+    _ = try studyWindow()
   }
 }

@@ -1,8 +1,17 @@
+import Foundation
 import Microdata
+import Tabulation
 
 /// A cross-tabulation of suspects (or any file) by codebook variables and groupings, optionally
 /// against a population: the analysis behind `strata tabulate` and a recipe's `tabulate` and
 /// `rates` entries.
+///
+/// The steps: count the rows of `data` (after `filter`) in every cell of `rows × cols` — in
+/// memory, or chunk by chunk with `stream` — counting rows whose codes are missing or outside
+/// every level instead of dropping them; with `population`, aggregate that file over the same
+/// variables (its `antal` summed, or its rows counted for a person register) and join the two
+/// cell by cell for rates, population shares and representation ratios; apply disclosure
+/// control; optionally test the association and standardise the rates directly.
 struct TabulationJob: Sendable, Codable {
   enum PercentBase: String, Sendable, Codable, CaseIterable { case row, col, total }
 
@@ -29,8 +38,188 @@ struct TabulationJob: Sendable, Codable {
   var standardizeBy: String?
   var title: String?
   var language: Language = .sv
+  /// Rows of the population file to use (default: `filter`, when the population has its
+  /// variables).
+  var populationFilter: String?
+  /// Tabulate while reading the file chunk by chunk (memory bounded by the number of cells);
+  /// the result is the same as in memory.
+  var stream: Bool = false
+  /// Confidence level of the rate intervals.
+  var level: Double = 0.95
+
+  /// The variables counted: the table's, and the stratum of a standardisation.
+  var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
 
   func run() throws -> JobResult {
-    throw JobError.invalidOption("tabulation is not wired yet")
+    try validate()
+    let codebook = try data.loadCodebook()
+    var counted = stream ? try countStreaming(codebook: codebook) : try countInMemory()
+    var warnings = counted.warnings
+    var populationCount: PopulationCount?
+    if let population {
+      let result = try countPopulation(population, codebook: codebook)
+      warnings += result.warnings
+      warnings += yearWarning(counted.years, result.years, population: result.file)
+      populationCount = result
+    }
+    var standardization: DirectStandardization?
+    var populationTable = populationCount?.table
+    if let table = populationTable {
+      // Levels from the data (alder, ar) differ between the files: count both over all of them,
+      // so a population level without suspects is a rate of zero and a suspect level without
+      // population is a cell without population.
+      let common = LevelOrder.union(counted.table, table)
+      counted.table = try counted.table.embedded(in: common)
+      populationTable = try table.embedded(in: common)
+    }
+    if let stratum = standardizeBy, let full = populationTable {
+      standardization = try populationContext {
+        let rates = try RateTable(
+          suspects: counted.table, population: full, options: rateOptions)
+        return try DirectStandardization(
+          rates: rates, stratum: stratum,
+          options: StandardizationOptions(per: per, level: level))
+      }
+      counted.table = try counted.table.collapsed(keeping: rows + cols)
+      populationTable = try full.collapsed(keeping: rows + cols)
+    }
+    var summary = try populationContext {
+      try CrossTabSummary(counted.table, population: populationTable, options: summaryOptions)
+    }
+    if test { warnings += try addTest(to: &summary, table: counted.table) }
+    warnings += Self.unmatchedWarnings(summary.unmatched ?? [], variables: rows + cols)
+    summary.warnings = warnings + summary.warnings
+    let output = TabulationOutput(
+      job: self, summary: summary, population: populationCount, standardization: standardization)
+    return JobResult(
+      json: try FiniteJSON.encode(output),
+      tables: try tables(summary: summary, standardization: standardization, codebook: codebook),
+      charts: charts(summary: summary, codebook: codebook), warnings: summary.warnings)
+  }
+
+  /// Checks the options before any file is read.
+  func validate() throws {
+    guard !rows.isEmpty else { throw InputError.invalidOptions("Name at least one row variable.") }
+    let all = countedVariables
+    if let repeated = all.first(where: { name in all.filter { $0 == name }.count > 1 }) {
+      throw InputError.invalidOptions(
+        "`\(repeated)` is named twice among the rows, columns and standardisation variable.")
+    }
+    guard suppress >= 0 else {
+      throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
+    }
+    guard per > 0, per.isFinite else {
+      throw InputError.invalidOptions("--per must be a positive number, e.g. 100000.")
+    }
+    guard level > 0, level < 1 else {
+      throw InputError.invalidOptions("The confidence level must lie strictly between 0 and 1.")
+    }
+    if test && cols.isEmpty {
+      throw InputError.invalidOptions("A test of association needs column variables (--cols).")
+    }
+    if population == nil {
+      if standardizeBy != nil {
+        throw InputError.invalidOptions("Standardised rates need a population (--population).")
+      }
+      if allowMissingPopulation || populationFilter != nil {
+        throw InputError.invalidOptions(
+          "--allow-missing-population and --population-filter need --population.")
+      }
+    }
+  }
+
+  var rateOptions: RateOptions {
+    RateOptions(per: per, level: level, allowMissingPopulation: allowMissingPopulation)
+  }
+
+  var summaryOptions: CrossTabSummaryOptions {
+    CrossTabSummaryOptions(
+      layout: TableLayout(rows: rows, columns: cols),
+      percent: percent.map { Tabulation.PercentBase(rawValue: $0.rawValue)! },
+      disclosure: suppress > 0 ? DisclosureControl(threshold: Double(suppress)) : .off,
+      rates: rateOptions, includeTest: false, language: language)
+  }
+
+  /// The test of association of the first row variable with the first column variable (the
+  /// other variables summed over), stored in `summary.test`; returns its warnings.
+  func addTest(to summary: inout CrossTabSummary, table: CrossTab) throws -> [String] {
+    let pair = try table.collapsed(keeping: [rows[0], cols[0]])
+    let tested = try CrossTabSummary(
+      pair,
+      options: CrossTabSummaryOptions(
+        layout: TableLayout(rows: [rows[0]], columns: [cols[0]]), disclosure: .off,
+        includeTest: true, language: language))
+    summary.test = tested.test
+    let known = Set(table.excluded.warnings)
+    return tested.warnings.filter { !known.contains($0) }
+  }
+
+  /// One warning per cell with a count but no population (at most 20, then a summary): such a
+  /// cell, and every margin over it, has no rate. Counts are left out (they may be suppressed).
+  static func unmatchedWarnings(_ cells: [UnmatchedCell], variables: [String]) -> [String] {
+    var warnings = cells.prefix(20).map { cell in
+      let name = zip(variables, cell.codes).map { "\($0) = \($1)" }.joined(separator: ", ")
+      let why = cell.reason == .missing ? "no population record" : "a population of zero"
+      return "The cell \(name) has a count but \(why): it has no rate, nor has any margin over it."
+    }
+    if cells.count > 20 {
+      warnings.append("\(cells.count - 20) more cells have a count but no population.")
+    }
+    return warnings
+  }
+
+  /// A warning when the years (`ar`) of the data and of the population differ and `ar` is not
+  /// a table variable: the rates would count one period's suspects against another's
+  /// population.
+  func yearWarning(_ data: Set<String>?, _ population: Set<String>?, population file: String)
+    -> [String]
+  {
+    guard let data, let population, !countedVariables.contains("ar"), data != population,
+      !data.isEmpty
+    else { return [] }
+    func list(_ years: Set<String>) -> String {
+      years.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }.joined(separator: ", ")
+    }
+    return [
+      "\(URL(fileURLWithPath: self.data.path).lastPathComponent) has the years (ar) \(list(data)) "
+        + "but the population \(file) \(list(population)): the rates count the one against the "
+        + "other. Select matching years with --filter (and --population-filter), or tabulate by ar."
+    ]
+  }
+
+  /// The variables summed over by the test, for a note; `nil` for a two-way table.
+  var testSummedOver: [String]? {
+    let other = rows.dropFirst() + cols.dropFirst()
+    return other.isEmpty ? nil : Array(other)
+  }
+
+  /// Runs `body`, naming the population file in errors about the population.
+  func populationContext<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as TabulationError {
+      guard let population else { throw error }
+      let file = URL(fileURLWithPath: population.path).lastPathComponent
+      switch error {
+      case .populationMissing(let cell, let count):
+        throw InputError.population(
+          file: file,
+          problem:
+            "the cell \(cell) counts \(Self.format(count)) in \(URL(fileURLWithPath: data.path).lastPathComponent) "
+            + "but has no population; check that both files cover the same codes and year, or give "
+            + "--allow-missing-population to report such cells in the warnings instead.")
+      case .zeroPopulation(let cell, let count):
+        throw InputError.population(
+          file: file,
+          problem:
+            "the cell \(cell) counts \(Self.format(count)) in \(URL(fileURLWithPath: data.path).lastPathComponent) "
+            + "but has a population of zero, so its rate is undefined; check that both files use the "
+            + "same codes, or give --allow-missing-population to report such cells instead.")
+      case .levelMissingFromPopulation, .dimensionMismatch, .emptyStratum:
+        throw InputError.population(file: file, problem: error.description)
+      default:
+        throw error
+      }
+    }
   }
 }

@@ -1,0 +1,113 @@
+import Microdata
+import Tabulation
+
+extension ReportTable {
+  /// The representation of each cell and margin of a cross-tabulation with a population: its
+  /// share of the count, its share of the population, and their ratio with its exact interval
+  /// (see `RateTable`), one row per entry:
+  ///
+  /// ```
+  /// Kön     Födelse       Antal  Andel av antalet, %  Befolkning  Andel av befolkningen, %  Representationskvot  KI nedre  KI övre
+  /// Man     Inrikes född    812                 61,2     612 345                      40,1                 1,53      1,44     1,61
+  /// …
+  /// Totalt                1 326                100,0   1 527 000                     100,0                 1,00
+  /// ```
+  ///
+  /// The share of the count is the count over the total of the cells that have a population
+  /// (`matchedCount`), so that the ratio is the one share over the other. Suppressed entries are
+  /// `..`.
+  ///
+  /// - Returns: `nil` when the summary has no population.
+  public static func representation(
+    _ summary: CrossTabSummary, options: TabulationReportOptions
+  ) -> ReportTable? {
+    guard summary.per != nil, let totalPopulation = summary.total.population,
+      totalPopulation > 0
+    else { return nil }
+    let l = options.language
+    let variables = summary.rows + summary.cols
+    let sv = l == .sv
+    var table = ReportTable(
+      title: options.title.map { $0 + ": representation" }
+        ?? (sv
+          ? "Representation efter \(options.joinedLabels(variables))"
+          : "Representation by \(options.joinedLabels(variables))"),
+      subtitle: options.subtitle, language: l,
+      stubHeaders: variables.map { options.variableLabel($0) },
+      columns: [
+        ReportColumn(TabulationText.count(l), role: .count),
+        ReportColumn(sv ? "Andel av antalet, %" : "Share of count, %", role: .percent),
+        ReportColumn(TabulationText.population(l), role: .population),
+        ReportColumn(sv ? "Andel av befolkningen, %" : "Share of population, %", role: .percent),
+        ReportColumn(sv ? "Representationskvot" : "Representation ratio", role: .ratio),
+        ReportColumn(TabulationText.lower(l), role: .ciLower),
+        ReportColumn(TabulationText.upper(l), role: .ciUpper),
+      ],
+      footnotes: options.footnotes(
+        [
+          sv
+            ? "Representationskvot: gruppens andel av antalet delad med dess andel av befolkningen "
+              + "(1 = som i befolkningen). KI: exakt \(Self.levelText(options)) % intervall, betingat "
+              + "på totalen (Clopper–Pearson)."
+            : "Representation ratio: the group's share of the count divided by its share of the "
+              + "population (1 = as in the population). CI: exact \(Self.levelText(options)) % interval "
+              + "conditional on the total (Clopper–Pearson)."
+        ]
+          + (summary.suppression.primary > 0
+            ? [TabulationText.suppressionNote(threshold: summary.suppression.threshold, l)] : [])
+      ))
+    for record in summary.cells + summary.margins + [summary.total] {
+      let labels = variables.enumerated().map { i, variable -> String in
+        if let code = record.code(of: variable) {
+          return options.levelLabel(variable, code, fallback: summary.labels)
+        }
+        return record.keys.isEmpty && i > 0 ? "" : TabulationText.total(l)
+      }
+      var cells: [ReportCell]
+      if record.suppressed {
+        cells = Array(repeating: .suppressed, count: 7)
+      } else {
+        let populationShare = record.population.map { 100 * $0 / totalPopulation }
+        let ratio = record.representationRatio
+        cells = [
+          Self.cell(record.count, .count),
+          Self.cell(
+            ratio == nil
+              ? nil : summary.matchedCount.flatMap { m in record.count.map { 100 * $0 / m } },
+            .percent),
+          Self.cell(record.population, .count), Self.cell(populationShare, .percent),
+          Self.cell(ratio, .ratio), Self.cell(record.representationCI?.lower, .ratio),
+          Self.cell(record.representationCI?.upper, .ratio),
+        ]
+      }
+      // Every row has the shape of the header, so appending cannot fail.
+      try? table.appendRow(labels, cells, isTotal: record.keys.count < variables.count)
+    }
+    return table
+  }
+
+  /// A number cell, or an empty one for a figure that does not exist.
+  static func cell(_ value: Double?, _ kind: NumberKind, decimals: Int? = nil) -> ReportCell {
+    guard let value, value.isFinite else { return .missing }
+    return .number(value, kind: kind, decimals: decimals)
+  }
+
+  /// "95" for a level of 0.95.
+  static func levelText(_ options: TabulationReportOptions) -> String {
+    let percent = 100 * options.confidenceLevel
+    return NumberFormat(language: options.language).string(
+      percent, decimals: percent == percent.rounded() ? 0 : 1)
+  }
+}
+
+extension CrossTabSummary {
+  /// The total count of the cells that have a population (the total without the cells listed in
+  /// `unmatched`): the base of the shares behind representation ratios. `nil` when the total is
+  /// suppressed.
+  public var matchedCount: Double? {
+    guard let total = total.count else { return nil }
+    let unmatchedCount = (unmatched ?? []).reduce(0) { $0 + $1.count }
+    let matched = total - unmatchedCount
+    return matched > 0 ? matched : nil
+  }
+}

@@ -1,0 +1,80 @@
+import Microdata
+import Tabulation
+
+extension ReportTable {
+  /// Repeat offending as a table, one row per group (with a subtotal after each outer level
+  /// and the total last): the suspects, those with at least the minimum number of suspicions,
+  /// their share in per cent and its Wilson interval. Suppressed groups are `..`.
+  public init(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions) {
+    let l = options.language
+    let sv = l == .sv
+    let index = SummaryRecordIndex(summary.groups + summary.margins + [summary.total])
+    let variables = summary.variables
+    let entries = index.stubEntries(variables, subtotals: true)
+    let minimum = summary.minimumSuspicions
+    var notes = [
+      sv
+        ? "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. "
+          + "KI: \(Self.levelText(options)) % konfidensintervall (Wilson)."
+        : "Repeat suspects: suspected of at least \(minimum) offences of the type in the period. "
+          + "CI: \(Self.levelText(options)) % confidence interval (Wilson)."
+    ]
+    let threshold = options.suppressionThreshold
+    if ([summary.total] + summary.groups + summary.margins).contains(where: \.suppressed) {
+      notes.append(TabulationText.suppressionNote(threshold: threshold, l))
+    }
+    notes += TabulationText.exclusionNotes(
+      missing: summary.excluded.missing, outside: summary.excluded.outside, threshold: threshold,
+      label: options.variableLabel, l)
+    self.init(
+      title: options.title
+        ?? (variables.isEmpty
+          ? (sv ? "Upprepat misstänkta" : "Repeat suspects")
+          : (sv
+            ? "Upprepat misstänkta efter \(options.joinedLabels(variables))"
+            : "Repeat suspects by \(options.joinedLabels(variables))")),
+      subtitle: options.subtitle, language: l,
+      stubHeaders: variables.isEmpty
+        ? [sv ? "Grupp" : "Group"] : variables.map { options.variableLabel($0) },
+      columns: [
+        ReportColumn(sv ? "Misstänkta" : "Suspects", role: .count),
+        ReportColumn(sv ? "Upprepat misstänkta" : "Repeat suspects", role: .count),
+        ReportColumn(sv ? "Andel, %" : "Share, %", role: .percent),
+        ReportColumn(TabulationText.lower(l), role: .ciLower),
+        ReportColumn(TabulationText.upper(l), role: .ciUpper),
+      ],
+      footnotes: options.footnotes(notes))
+    for entry in entries {
+      let record = index.record(rows: variables, entry)
+      let labels =
+        variables.isEmpty ? [TabulationText.total(l)] : entry.labels(variables, options: options)
+      let cells = Self.shareCells(
+        record, total: record?.persons, successes: record?.repeaters, share: record?.share,
+        interval: record?.shareCI)
+      try? appendRow(labels, cells, isTotal: entry.isTotal)
+    }
+  }
+
+  /// Persons, those with the outcome, the share in per cent and its interval; `..` for a
+  /// suppressed record.
+  static func shareCells(
+    _ record: SummaryRecord?, total: Int?, successes: Int?, share: Double?, interval: Interval?
+  ) -> [ReportCell] {
+    guard let record else { return Array(repeating: .missing, count: 5) }
+    if record.suppressed { return Array(repeating: .suppressed, count: 5) }
+    return [
+      cell(total.map(Double.init), .count), cell(successes.map(Double.init), .count),
+      percentCell(share), percentCell(interval?.lower), percentCell(interval?.upper),
+    ]
+  }
+
+  /// A proportion as a percentage cell. A proportion within 10⁻⁹ of 0 or 1 is taken as exactly
+  /// 0 or 1: such a difference is rounding error (e.g. `1 − S` of an interval capped at 1), and
+  /// shown as `0,0` it would claim a value above zero.
+  static func percentCell(_ proportion: Double?) -> ReportCell {
+    guard var p = proportion, p.isFinite else { return .missing }
+    if abs(p) < 1e-9 { p = 0 }
+    if abs(p - 1) < 1e-9 { p = 1 }
+    return .percent(100 * p)
+  }
+}

@@ -1,0 +1,158 @@
+import Microdata
+import Tabulation
+
+/// The bar chart of a tabulation result: one bar per published cell (suppressed cells are left
+/// out and the subtitle says so), with its confidence interval where the figure has one.
+///
+/// With one variable the bars are plain (`BarChart`); with two or more they are grouped by
+/// the last variable, one series per combination of the others (`GroupedBarChart`), e.g. the
+/// rates of kön × födelse within age groups.
+///
+/// ```swift
+/// if let chart = TabulationChart(crossTab: summary, options: options) {
+///   try chart.svg().write(toFile: "rates.svg", atomically: true, encoding: .utf8)
+/// }
+/// ```
+public struct TabulationChart: Sendable, Equatable {
+  /// The bars.
+  public var data: [BarDatum]
+  /// Title, subtitle, source and value axis.
+  public var labels: ChartLabels
+  /// The language of numbers and standard texts.
+  public var language: Language
+
+  public init(data: [BarDatum], labels: ChartLabels, language: Language) {
+    self.data = data
+    self.labels = labels
+    self.language = language
+  }
+
+  /// Whether the bars are grouped (some datum has a series).
+  public var isGrouped: Bool { data.contains { $0.series != nil } }
+
+  /// The chart as SVG text.
+  public func svg(width: Double = 640, idPrefix: String = "chart") -> String {
+    let options = ChartOptions(language: language, width: width, idPrefix: idPrefix)
+    return isGrouped
+      ? GroupedBarChart(data, labels: labels, options: options).svg()
+      : BarChart(data, labels: labels, options: options).svg()
+  }
+
+  /// Bars from records: the value and interval of each unsuppressed record that has a value,
+  /// labelled by the last variable's level and, with several variables, in a series named by
+  /// the other variables' levels.
+  init?(
+    records: [SummaryRecord], variables: [String], options: TabulationReportOptions,
+    fallback: [String: [String: String]] = [:], title: String, valueAxis: String,
+    value: (SummaryRecord) -> (Double, Interval?)?
+  ) {
+    var data: [BarDatum] = []
+    var omitted = 0
+    for record in records {
+      guard !record.suppressed, let (y, interval) = value(record), y.isFinite else {
+        omitted += 1
+        continue
+      }
+      let labels = variables.map { variable in
+        record.code(of: variable).map { options.levelLabel(variable, $0, fallback: fallback) }
+          ?? TabulationText.total(options.language)
+      }
+      data.append(
+        BarDatum(
+          label: labels.last ?? TabulationText.total(options.language), value: y,
+          lower: interval?.lower, upper: interval?.upper,
+          series: labels.count > 1 ? labels.dropLast().joined(separator: ", ") : nil))
+    }
+    guard !data.isEmpty else { return nil }
+    let sv = options.language == .sv
+    let note =
+      omitted > 0
+      ? (sv
+        ? "\(omitted) \(omitted == 1 ? "grupp redovisas" : "grupper redovisas") inte (för få observationer)."
+        : "\(omitted) \(omitted == 1 ? "group is" : "groups are") not shown (too few observations).")
+      : nil
+    self.init(
+      data: data,
+      labels: ChartLabels(
+        title: options.title ?? title,
+        subtitle: [options.subtitle, note].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
+        source: options.source, valueAxis: valueAxis),
+      language: options.language)
+  }
+}
+
+extension TabulationChart {
+  /// The chart of a cross-tabulation's cells: rates with their intervals when the summary has
+  /// a population, else percentages when it has them, else counts. `nil` when every cell is
+  /// suppressed.
+  public init?(crossTab summary: CrossTabSummary, options: TabulationReportOptions) {
+    let l = options.language
+    let sv = l == .sv
+    let variables = summary.rows + summary.cols
+    let joined = options.joinedLabels(variables)
+    if let per = summary.per {
+      let perText = NumberFormat(language: l).string(per, decimals: 0)
+      self.init(
+        records: summary.cells, variables: variables, options: options, fallback: summary.labels,
+        title: sv
+          ? "Antal per \(perText) invånare efter \(joined)"
+          : "Rate per \(perText) population by \(joined)",
+        valueAxis: sv ? "Per \(perText) invånare" : "Per \(perText) population",
+        value: { record in record.rate.map { ($0, record.rateCI) } })
+    } else if let base = summary.percentBase {
+      self.init(
+        records: summary.cells, variables: variables, options: options, fallback: summary.labels,
+        title: (sv ? "Procent efter " : "Per cent by ") + joined,
+        valueAxis: TabulationText.percent(base, l), value: { $0.percent.map { ($0, nil) } })
+    } else {
+      self.init(
+        records: summary.cells, variables: variables, options: options, fallback: summary.labels,
+        title: (sv ? "Antal efter " : "Count by ") + joined,
+        valueAxis: TabulationText.count(l), value: { $0.count.map { ($0, nil) } })
+    }
+  }
+
+  /// The chart of repeat offending: the share of repeat suspects in per cent with its Wilson
+  /// interval, by group (the total alone without group variables).
+  public init?(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions) {
+    let sv = options.language == .sv
+    let joined = options.joinedLabels(summary.variables)
+    self.init(
+      records: summary.groups, variables: summary.variables, options: options,
+      title: sv
+        ? "Andel upprepat misstänkta efter \(joined)" : "Share of repeat suspects by \(joined)",
+      valueAxis: sv ? "Andel, %" : "Share, %",
+      value: { record in
+        record.share.map { (100 * $0, record.shareCI.map { $0.scaled(100) }) }
+      })
+  }
+
+  /// The chart of recidivism: the share who reoffended within the window in per cent with its
+  /// Wilson interval, by group.
+  public init?(recidivism summary: RecidivismSummary, options: TabulationReportOptions) {
+    let sv = options.language == .sv
+    let joined = options.joinedLabels(summary.variables)
+    let days = NumberFormat(language: options.language).string(
+      Double(summary.windowDays), decimals: 0)
+    self.init(
+      records: summary.groups, variables: summary.variables, options: options,
+      title: sv
+        ? "Återfall inom \(days) dagar efter \(joined)"
+        : "Recidivism within \(days) days by \(joined)",
+      valueAxis: sv ? "Andel, %" : "Share, %",
+      value: { record in
+        record.rate.map { (100 * $0, record.rateCI.map { $0.scaled(100) }) }
+      })
+  }
+}
+
+extension Interval {
+  /// Both limits multiplied by `factor`.
+  func scaled(_ factor: Double) -> Interval {
+    Interval(lower: lower * factor, upper: upper * factor)
+  }
+}
+
+extension String {
+  var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Microdata
+import Tabulation
+
+/// A table counted from a file, with the warnings about how the file was read.
+struct CountedTable: Sendable {
+  var table: CrossTab
+  var warnings: [String]
+  /// The years (`ar`) among the rows, when the file has the variable.
+  var years: Set<String>?
+}
+
+extension TabulationJob {
+  /// Reads `data` into memory (after `filter`) and counts it.
+  func countInMemory() throws -> CountedTable {
+    let loaded = try data.load(filter: filter)
+    return CountedTable(
+      table: try Self.crossTab(of: loaded.dataset, variables: countedVariables, weight: weight),
+      warnings: loaded.warnings, years: try Self.years(of: loaded.dataset))
+  }
+
+  /// The distinct years (`ar`) of the rows, or `nil` when the file has no `ar`.
+  static func years(of dataset: Dataset) throws -> Set<String>? {
+    guard dataset.hasVariable("ar") else { return nil }
+    let factor = try dataset.factor("ar")
+    let counts = factor.levelCounts()
+    return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
+  }
+
+  /// The cross-tabulation of `variables` in `dataset`, counting rows or summing `weight`.
+  ///
+  /// - Throws: `InputError.unknownVariable` naming the file, `.invalidValue` naming the line of
+  ///   a negative weight, and the errors of `CrossTab`.
+  static func crossTab(of dataset: Dataset, variables: [String], weight: String?) throws
+    -> CrossTab
+  {
+    var factors: [Factor] = []
+    for name in variables { factors.append(try factor(name, of: dataset)) }
+    let weights = try weight.map { try Self.weight($0, of: dataset) }
+    do {
+      return try CrossTab(factors, weight: weights)
+    } catch {
+      if case .invalidWeight(let variable, let row, let value) = error {
+        throw InputError.invalidValue(
+          file: dataset.source, line: dataset.sourceLine(ofRow: row), variable: variable,
+          value: Self.format(value), expected: "a finite weight of zero or more")
+      }
+      throw error
+    }
+  }
+
+  /// A variable or grouping of `dataset` as a factor; an unknown name is an error naming the
+  /// file, with suggestions.
+  static func factor(_ name: String, of dataset: Dataset) throws -> Factor {
+    try naming(dataset) { () throws(MicrodataError) in try dataset.factor(name) }
+  }
+
+  /// Runs `body`, turning an unknown variable into an error that names the file.
+  static func naming<T>(_ dataset: Dataset, _ body: () throws(MicrodataError) -> T) throws -> T {
+    do {
+      return try body()
+    } catch {
+      if case .unknownVariable(let name, let suggestions) = error {
+        throw InputError.unknownVariable(
+          file: dataset.source, name: name, suggestions: suggestions)
+      }
+      throw error
+    }
+  }
+
+  /// Per-row weights: whole numbers are summed exactly as integers; otherwise as reals, where a
+  /// missing value leaves the row out (counted as missing).
+  static func weight(_ name: String, of dataset: Dataset) throws -> Weight {
+    let values = try naming(dataset) { () throws(MicrodataError) in try dataset.numeric(name) }
+    if values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) {
+      return .integers(name: name, values.map { Int($0) })
+    }
+    return .doubles(name: name, values)
+  }
+
+  static func format(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+}

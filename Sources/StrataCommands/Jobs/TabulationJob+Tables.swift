@@ -1,0 +1,66 @@
+import Foundation
+import Microdata
+import Reporting
+import Tabulation
+
+extension TabulationJob {
+  /// The labels, title, selection and source of this job's tables.
+  func reportOptions(codebook: Codebook) -> TabulationReportOptions {
+    TabulationReportOptions(
+      codebook: codebook, variables: countedVariables + (weight.map { [$0] } ?? []),
+      language: language, title: title, filter: filter,
+      sources: [data.path] + (population.map { [$0.path] } ?? []), suppression: suppress)
+  }
+
+  /// The publication tables: the cross-tabulation; with a population its representation; the
+  /// standardised rates; the test of association.
+  func tables(
+    summary: CrossTabSummary, standardization: DirectStandardization?, codebook: Codebook
+  ) throws -> [ReportTable] {
+    var options = reportOptions(codebook: codebook)
+    options.confidenceLevel = level
+    var tables = [try ReportTable(crossTab: summary, options: options)]
+    var secondary = options
+    secondary.title = nil
+    if let representation = ReportTable.representation(summary, options: secondary) {
+      tables.append(representation)
+    }
+    if let standardization {
+      let suppressed = Set(
+        (summary.cells + summary.margins + [summary.total]).filter(\.suppressed).map { record in
+          standardization.groupVariables.map { record.code(of: $0) }
+        })
+      tables.append(
+        ReportTable(
+          standardized: standardization, suppressed: suppressed,
+          threshold: summary.suppression.threshold, options: secondary))
+    }
+    if let test = summary.test {
+      let note = testSummedOver.map { other in
+        let summed = other.map(options.sentenceLabel).joined(separator: ", ")
+        return language == .sv
+          ? "Testet avser \(options.sentenceLabel(rows[0])) mot \(options.sentenceLabel(cols[0])), "
+            + "summerat över \(summed)."
+          : "The test is of \(options.sentenceLabel(rows[0])) against \(options.sentenceLabel(cols[0])), "
+            + "summed over \(summed)."
+      }
+      tables.append(
+        ReportTable(
+          associationTest: test, rows: [rows[0]], cols: [cols[0]], options: secondary, note: note))
+    }
+    return tables
+  }
+
+  /// The bar chart of the cells (rates with intervals when there is a population).
+  func charts(summary: CrossTabSummary, codebook: Codebook) -> [JobChart] {
+    var options = reportOptions(codebook: codebook)
+    options.confidenceLevel = level
+    guard let chart = TabulationChart(crossTab: summary, options: options) else { return [] }
+    let kind = summary.per != nil ? "rates" : (summary.percentBase != nil ? "percent" : "counts")
+    return [
+      JobChart(
+        name: ([kind] + rows + cols).joined(separator: "-"), title: chart.labels.title,
+        svg: chart.svg())
+    ]
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Microdata
+import Tabulation
+
+extension TabulationOutput {
+  /// The JSON of a finished tabulation.
+  init(
+    job: TabulationJob, summary: CrossTabSummary, population: PopulationCount?,
+    standardization: DirectStandardization?
+  ) {
+    let totalPopulation = summary.total.population
+    let matchedCount = summary.matchedCount
+    func entry(_ record: SummaryRecord) -> Entry {
+      guard !record.suppressed, let population = record.population, let total = totalPopulation,
+        total > 0
+      else { return Entry(record: record) }
+      return Entry(
+        record: record, populationShare: population / total,
+        countShare: record.representationRatio == nil
+          ? nil : matchedCount.flatMap { m in record.count.map { $0 / m } })
+    }
+    rows = summary.rows
+    cols = summary.cols
+    weight = summary.weight
+    per = summary.per
+    percentBase = summary.percentBase
+    cells = summary.cells.map(entry)
+    margins = summary.margins.map(entry)
+    total = entry(summary.total)
+    test = summary.test.map { test in
+      Test(
+        chi2: test.chi2, df: test.df,
+        pValue: test.pValue, cramersV: test.cramersV,
+        g2: test.g2, g2PValue: test.g2PValue,
+        n: test.n, fisherPValue: test.fisherPValue,
+        oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
+        rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
+    }
+    suppression = summary.suppression
+    self.population = population.map {
+      Population(file: $0.file, weight: $0.weight, filter: $0.filter, excluded: $0.table.excluded)
+    }
+    let suppressedCells = Set(
+      summary.cells.filter(\.suppressed).map { $0.keys.map(\.code) })
+    unmatched = summary.unmatched.map { list in
+      list.map { cell in
+        Unmatched(
+          keys: zip(summary.rows + summary.cols, cell.codes).map {
+            SummaryRecord.Key(variable: $0, code: $1)
+          },
+          reason: cell.reason,
+          count: suppressedCells.contains(cell.codes) ? nil : cell.count)
+      }
+    }
+    standardized = standardization.map { standardization in
+      Standardized(
+        by: standardization.stratum, per: standardization.options.per,
+        groups: (summary.cells + summary.margins + [summary.total]).map { record in
+          let codes = standardization.groupVariables.map { record.code(of: $0) }
+          return Standardized.Group(
+            keys: record.keys,
+            rate: record.suppressed ? nil : standardization.rate(codes: codes))
+        })
+    }
+    excluded = summary.excluded
+    labels = summary.labels
+    source = URL(fileURLWithPath: job.data.path).lastPathComponent
+    let selection = job.filter?.trimmingCharacters(in: .whitespaces)
+    filter = selection?.isEmpty == false ? selection : nil
+    warnings = summary.warnings
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Microdata
+import Reporting
+
+extension TabulationReportOptions {
+  /// Table options with the codebook's labels of `variables` (variables and groupings, and
+  /// their codes) in `language`, the title, a subtitle naming the selection, and the source.
+  init(
+    codebook: Codebook, variables: [String], language: Language, title: String?, filter: String?,
+    sources: [String], suppression: Int
+  ) {
+    var variableLabels: [String: String] = [:]
+    var levelLabels: [String: [String: String]] = [:]
+    for name in variables {
+      if let variable = codebook.variable(named: name) {
+        variableLabels[name] = variable.label.text(language)
+        if !variable.codes.isEmpty {
+          levelLabels[name] = Dictionary(
+            variable.codes.map { ($0.code, $0.label.text(language)) },
+            uniquingKeysWith: { a, _ in a })
+        }
+      } else if let grouping = codebook.grouping(named: name) {
+        variableLabels[name] = grouping.label.text(language)
+        levelLabels[name] = Dictionary(
+          grouping.levels.map { ($0.code, $0.label.text(language)) },
+          uniquingKeysWith: { a, _ in a })
+      }
+    }
+    let selection = filter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    self.init(
+      language: language, title: title,
+      subtitle: selection.map { (language == .sv ? "Urval: " : "Selection: ") + $0 },
+      variableLabels: variableLabels, levelLabels: levelLabels,
+      source: sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "),
+      suppressionThreshold: Double(suppression))
+  }
+}

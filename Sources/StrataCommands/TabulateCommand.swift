@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+
+extension TabulationJob.PercentBase: ExpressibleByArgument {}
+
+/// `strata tabulate`: a cross-tabulation with margins, optionally against a population.
+struct TabulateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tabulate",
+    abstract:
+      "Cross-tabulate by codebook variables and groupings, with rates against a population.",
+    discussion: """
+      Counts the rows of FILE (suspects: one per person) in every combination of the row and \
+      column variables, with every margin. Variables may be codebook groupings such as \
+      aldersgrupp, utbildningsniva or fodelse (inrikes/utrikes). Rows whose code is missing or \
+      outside every level (ages under 15) are left out and counted under "excluded".
+
+      With --population (an SCB-style file with `antal`, or a person register counted row by \
+      row), the population is aggregated over the same variables and joined cell by cell: \
+      rates per --per with exact Poisson (Garwood) intervals, population shares and \
+      representation ratios. A cell with suspects but no population is an error unless \
+      --allow-missing-population. --filter also selects population rows when the population \
+      has its variables; --population-filter selects them explicitly.
+
+      Disclosure control is on: counts below --suppress (default 5), and the entries that \
+      would reveal them, are withheld from every format, JSON included (`"suppressed": true` \
+      with no values); --suppress 0 turns it off.
+
+      Examples:
+        strata tabulate suspects.csv --rows kon --cols fodelse \\
+          --population population.csv
+        strata tabulate suspects.csv --rows kon,fodelse --cols aldersgrupp \\
+          --population population.csv --filter 'brottstyp == "vbek"' \\
+          --chart rates.svg
+        strata tabulate suspects.csv --rows kon --cols brottstyp --test \\
+          --format json
+        strata tabulate persons.csv --rows kon,aldersgrupp \\
+          --cols utbildningsniva,fodelse --stream
+
+      Exit status: 0 success (warnings go to stderr and the JSON); 1 data error (the message \
+      names the file, line and value); 2 usage error.
+      """)
+
+  @Argument(help: "The file to count (.csv, .tsv, .txt, optionally .gz), e.g. suspects.csv.")
+  var file: String
+
+  @Option(
+    help: "Row variables, outer first, comma-separated (e.g. kon,fodelse).",
+    transform: commaSeparated)
+  var rows: [String]
+
+  @Option(help: "Column variables, outer first, comma-separated.", transform: commaSeparated)
+  var cols: [String] = []
+
+  @Option(help: "Population file for rates, shares and representation ratios.")
+  var population: String?
+
+  @Option(
+    name: .customLong("population-filter"),
+    help:
+      "Select rows of the population file (default: --filter where the population has its variables)."
+  )
+  var populationFilter: String?
+
+  @Option(help: "Sum this column instead of counting rows (antal_misstankar counts suspicions).")
+  var weight: String?
+
+  @Option(help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.")
+  var suppress = 5
+
+  @Option(help: "Percentages: row, col or total.")
+  var percent: TabulationJob.PercentBase?
+
+  @Option(help: "Rates per this many of the population.")
+  var per = 100_000
+
+  @Option(help: "Confidence level of the rate intervals.")
+  var level = 0.95
+
+  @Flag(help: "Test the association of the first row variable with the first column variable.")
+  var test = false
+
+  @Flag(
+    name: .customLong("allow-missing-population"),
+    help: "Report cells with suspects but no population in the warnings instead of stopping.")
+  var allowMissingPopulation = false
+
+  @Option(
+    name: .customLong("standardize-by"),
+    help: ArgumentHelp(
+      "Also give rates directly standardised by this variable (e.g. aldersgrupp) to the study "
+        + "population."))
+  var standardizeBy: String?
+
+  @Flag(
+    help: "Tabulate while reading, chunk by chunk (for files larger than memory); same results.")
+  var stream = false
+
+  @Option(help: "Title of the tables and chart.")
+  var title: String?
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var rendering: AnalysisOutputOptions
+
+  var job: TabulationJob {
+    TabulationJob(
+      data: input.input(file), filter: input.filter, rows: rows, cols: cols,
+      population: population.map { input.input($0) }, weight: weight, suppress: suppress,
+      percent: percent, per: Double(per), test: test,
+      allowMissingPopulation: allowMissingPopulation,
+      standardizeBy: standardizeBy, title: title, language: output.lang,
+      populationFilter: populationFilter, stream: stream, level: level)
+  }
+
+  func validate() throws {
+    do {
+      try job.validate()
+    } catch let error as InputError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  func run() throws {
+    try writeAnalysisResult(job.run(), output: output, rendering: rendering)
+  }
+}
