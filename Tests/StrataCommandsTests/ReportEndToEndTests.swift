@@ -1,0 +1,86 @@
+import Foundation
+import StatsTestSupport
+import Reporting
+import Testing
+
+@testable import StrataCommands
+
+/// The model report (notebooks-scripts/vem-misstanks-for-vald.yaml) on the shipped sample
+/// county, end to end: every analysis runs, every table and chart reaches index.html and the
+/// workbook, and no format shows a count below the threshold.
+@Suite("Report end to end: the model report", .serialized)
+struct ReportEndToEndTests {
+  static let recipeURL = projectRoot().appendingPathComponent(
+    "notebooks-scripts/vem-misstanks-for-vald.yaml")
+
+  /// The report folder, written once for the tests of this suite.
+  static let output: Result<(URL, ReportRun), any Error> = Result {
+    let out = temporaryDirectory("strata-model-report")
+    let recipe = try Recipe(contentsOf: recipeURL)
+    let run = try ReportRunner(recipe: recipe, language: .sv).run()
+    try ReportWriter(run: run, directory: out).write()
+    return (out, run)
+  }
+
+  @Test func everyAnalysisRuns() throws {
+    let (_, run) = try Self.output.get()
+    #expect(run.outcomes.count == 51)
+    for outcome in run.failures {
+      Issue.record("\(outcome.failure!)")
+    }
+    for outcome in run.outcomes {
+      guard let result = outcome.jobResult else { continue }
+      #expect(!result.tables.isEmpty, "\(outcome.analysis.name) has tables")
+      if outcome.analysis.entry.kind == .logit {
+        #expect(!result.charts.isEmpty, "\(outcome.analysis.name) has a forest plot")
+      }
+    }
+    // Five offence types, each with the same ten analyses, under its own heading.
+    let sections = run.outcomes.compactMap(\.analysis.sectionTitle)
+    #expect(Set(sections).count == 5)
+    #expect(sections.count == 50)
+    // Each data file was read once.
+    #expect(run.files.count == 4)
+  }
+
+  @Test func indexHasEveryTableAndChart() throws {
+    let (out, run) = try Self.output.get()
+    let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+    let results = run.outcomes.compactMap(\.jobResult)
+    let tables = results.flatMap(\.tables)
+    let charts = results.flatMap(\.charts)
+    #expect(page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == tables.count + 1)
+    #expect(page.components(separatedBy: "<svg ").count - 1 == charts.count)
+    for table in tables {
+      #expect(page.contains("<span class=\"strata-title\">\(HTMLText.escape(table.title))</span>"))
+    }
+    let ids = InlineSVG.ids(in: page)
+    #expect(ids.count == Set(ids).count, "element ids are unique")
+  }
+
+  @Test func workbookHasEveryTableWithTheSameNumbers() throws {
+    let (out, run) = try Self.output.get()
+    let workbook = try XLSXArchive(contentsOf: out.appendingPathComponent("tables.xlsx"))
+    let tables = run.outcomes.compactMap(\.jobResult).flatMap(\.tables)
+    #expect(workbook.parts["xl/worksheets/sheet\(tables.count + 1).xml"] != nil)
+    #expect(workbook.parts["xl/worksheets/sheet\(tables.count + 2).xml"] == nil)
+    for (index, table) in tables.enumerated() {
+      let fromJSON = try TableNumbers.fromJSON(JSONRendererOutput.text(table))
+      let fromSheet = TableNumbers.fromSheet(workbook.cells(sheet: index + 2))
+      #expect(fromSheet == fromJSON, "sheet \(index + 2): \(table.title)")
+    }
+  }
+
+  @Test func noFormatShowsACountBelowTheThreshold() throws {
+    let (out, _) = try Self.output.get()
+    let problems = try ReportSuppressionScan(directory: out, threshold: 5).problems()
+    #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+  }
+}
+
+/// A table as `JSONRenderer` writes it.
+enum JSONRendererOutput {
+  static func text(_ table: Reporting.ReportTable) throws -> String {
+    try Reporting.JSONRenderer().render(table)
+  }
+}
