@@ -37,7 +37,10 @@ extension FigureCheck {
       ])
     for check in checks {
       let computed: ReportCell =
-        check.computed.map { .estimate($0, decimals: check.figure.decimals + 4) } ?? .missing
+        check.computed.map { value in
+          // Whole numbers (counts) as such; anything else with four more decimals than printed.
+          .estimate(value, decimals: check.figure.decimals + (value == value.rounded() ? 0 : 4))
+        } ?? .missing
       try table.appendRow(
         [String(check.analysis), check.figure.cellText],
         [
