@@ -40,7 +40,7 @@ struct ReportWriter {
     if removeStaleFiles { try removeEarlierReport() }
     var files: [Int: AnalysisFiles] = [:]
     var sheets: [ReportTable] = []
-    var contents: [(sheet: String, title: String, analysis: Int)] = []
+    var contents: [(sheet: String, title: String, analysis: String)] = []
     for outcome in run.outcomes {
       guard let result = outcome.jobResult else { continue }
       let stem = outcome.analysis.stem(width: run.numberWidth)
@@ -66,7 +66,8 @@ struct ReportWriter {
           let prefix = result.tables.count == 1 ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
           var sheet = table
           sheet.shortTitle = Self.sheetName(prefix: prefix, title: table.shortTitle ?? table.title)
-          contents.append((sheet.shortTitle!, table.title, outcome.analysis.number))
+          contents.append(
+            (sheet.shortTitle!, table.title, "\(outcome.analysis.number). \(outcome.analysis.title)"))
           sheets.append(sheet)
         }
       }
@@ -118,15 +119,20 @@ struct ReportWriter {
     return name
   }
 
-  /// The workbook's first sheet: its sheets with the tables' full titles.
-  func contentsTable(_ contents: [(sheet: String, title: String, analysis: Int)]) throws(ReportingError) -> ReportTable {
+  /// The workbook's first sheet: its sheets with the tables' full titles and their analyses.
+  func contentsTable(_ contents: [(sheet: String, title: String, analysis: String)])
+    throws(ReportingError) -> ReportTable
+  {
     let t = { (sv: String, en: String) in ReportText.text(self.run.language, sv, en) }
     var table = ReportTable(
       title: run.recipe.title, subtitle: run.recipe.subtitle,
       shortTitle: t("Innehåll", "Contents"), language: run.language,
       stubHeaders: [t("Blad", "Sheet")],
-      columns: [ReportColumn(t("Tabell", "Table"), role: .label)])
-    for item in contents { try table.appendRow([item.sheet], [.text(item.title)]) }
+      columns: [
+        ReportColumn(t("Tabell", "Table"), role: .label),
+        ReportColumn(t("Analys", "Analysis"), role: .label),
+      ])
+    for item in contents { try table.appendRow([item.sheet], [.text(item.title), .text(item.analysis)]) }
     table.footnotes.append(.note(ReportText.suppressionRule(run.recipe.suppress, run.language)))
     if let source = run.recipe.source { table.footnotes.append(.source(source)) }
     return table
