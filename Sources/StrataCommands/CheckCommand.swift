@@ -51,13 +51,16 @@ struct CheckCommand: ParsableCommand {
       runChecks: true, onlyWithExpectations: true, progress: { progress($0) })
     let run = try RecipeLoading.run(runner)
     guard !run.checks.isEmpty else {
-      throw ValidationError("The recipe \(self.recipe) has no published figures (expect:) to check.")
+      throw ValidationError(
+        "The recipe \(self.recipe) has no published figures (expect:) to check.")
     }
     let output: String
     switch format {
     case .json: output = String(decoding: try FigureCheck.json(run.checks), as: UTF8.self)
-    case .csv: output = try CSVRenderer().render(FigureCheck.table(run.checks, language: run.language))
-    case .md: output = try MarkdownRenderer().render(FigureCheck.table(run.checks, language: run.language))
+    case .csv:
+      output = try CSVRenderer().render(FigureCheck.table(run.checks, language: run.language))
+    case .md:
+      output = try MarkdownRenderer().render(FigureCheck.table(run.checks, language: run.language))
     }
     write(output)
     progress(FigureCheck.summary(run.checks, language: .en))

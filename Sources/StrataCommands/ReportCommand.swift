@@ -39,7 +39,9 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     name: .customLong("only"),
-    help: "Run only these analyses: a name, an entry's name (all its for_each values) or a number; repeat or separate by commas.")
+    help:
+      "Run only these analyses: a name, an entry's name (all its for_each values) or a number; repeat or separate by commas."
+  )
   var only: [String] = []
 
   @Flag(help: "Also compare the published figures (expect:) and print the differences.")

@@ -15,7 +15,9 @@ struct CheckBraTableTests {
 
   @Test func allButTheDocumentedMismatchesReproduce() throws {
     let r = try Recipe(contentsOf: Self.recipeURL)
-    let run = try ReportRunner(recipe: r, language: .sv, runChecks: true, onlyWithExpectations: true).run()
+    let run = try ReportRunner(
+      recipe: r, language: .sv, runChecks: true, onlyWithExpectations: true
+    ).run()
     let checks = run.checks
     #expect(checks.count == 50)
     #expect(checks.filter { $0.analysis == 1 }.count == 45)
@@ -31,8 +33,10 @@ struct CheckBraTableTests {
     let totals = checks.filter { $0.figure.measure == "count" }
     #expect(totals.map(\.rounded) == ["73315", "74021", "78759", "79755", "84640"])
     // The computed values are exact shares of the published counts.
-    let women2004 = try #require(checks.first { $0.figure.cellText == "grupp=Kvinnor, ar=2004, numerator=aterfall_2ar" })
-    expectApproximatelyEqual(women2004.computed ?? .nan, 100.0 * 3654 / 14929, relative: 1e-15, "2004 women 2 yr")
+    let women2004 = try #require(
+      checks.first { $0.figure.cellText == "grupp=Kvinnor, ar=2004, numerator=aterfall_2ar" })
+    expectApproximatelyEqual(
+      women2004.computed ?? .nan, 100.0 * 3654 / 14929, relative: 1e-15, "2004 women 2 yr")
     #expect(women2004.rounded == "25")
     #expect(women2004.figure.rounding == .double)
   }
@@ -63,7 +67,8 @@ struct CheckBraTableTests {
       of: "{cell: {grupp: Män, ar: \"2008\", numerator: aterfall_1ar}, published: 27}",
       with: "{cell: {grupp: Män, ar: \"2008\", numerator: aterfall_1ar}, published: 28}")
     #expect(altered != original)
-    let url = Self.recipeURL.deletingLastPathComponent().appendingPathComponent(".test-\(UUID().uuidString).yaml")
+    let url = Self.recipeURL.deletingLastPathComponent().appendingPathComponent(
+      ".test-\(UUID().uuidString).yaml")
     try altered.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
     var printed = ""

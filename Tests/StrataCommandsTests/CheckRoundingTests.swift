@@ -9,20 +9,23 @@ struct CheckRoundingTests {
     PublishedDecimal(value).rounded(decimals, rule: rule).text
   }
 
-  @Test(arguments: [
-    (24.5, 0, "25", "24", "25"),
-    (25.5, 0, "26", "26", "26"),
-    (24.476, 0, "24", "24", "25"),  // double: 24.5 → 25
-    (28.448, 0, "28", "28", "28"),  // double: 28.4 → 28
-    (28.49, 0, "28", "28", "29"),
-    (2.675, 2, "2.68", "2.68", "2.68"),  // the decimal 2.675, not its binary neighbour
-    (0.125, 2, "0.13", "0.12", "0.13"),
-    (-2.5, 0, "-3", "-2", "-3"),
-    (9.96, 1, "10.0", "10.0", "10.0"),
-    (0.00001, 3, "0.000", "0.000", "0.000"),
-    (1234567.0, 0, "1234567", "1234567", "1234567"),
-  ] as [(Double, Int, String, String, String)])
-  func rules(_ value: Double, _ decimals: Int, _ halfUp: String, _ halfEven: String, _ double: String) {
+  @Test(
+    arguments: [
+      (24.5, 0, "25", "24", "25"),
+      (25.5, 0, "26", "26", "26"),
+      (24.476, 0, "24", "24", "25"),  // double: 24.5 → 25
+      (28.448, 0, "28", "28", "28"),  // double: 28.4 → 28
+      (28.49, 0, "28", "28", "29"),
+      (2.675, 2, "2.68", "2.68", "2.68"),  // the decimal 2.675, not its binary neighbour
+      (0.125, 2, "0.13", "0.12", "0.13"),
+      (-2.5, 0, "-3", "-2", "-3"),
+      (9.96, 1, "10.0", "10.0", "10.0"),
+      (0.00001, 3, "0.000", "0.000", "0.000"),
+      (1234567.0, 0, "1234567", "1234567", "1234567"),
+    ] as [(Double, Int, String, String, String)])
+  func rules(
+    _ value: Double, _ decimals: Int, _ halfUp: String, _ halfEven: String, _ double: String
+  ) {
     #expect(rounded(value, decimals, .halfUp) == halfUp)
     #expect(rounded(value, decimals, .halfEven) == halfEven)
     #expect(rounded(value, decimals, .double) == double)
@@ -44,7 +47,8 @@ struct CheckRoundingTests {
     let a = try #require(PublishedDecimal(parsing: "25"))
     let b = try #require(PublishedDecimal(parsing: "025.00"))
     #expect(a.isNumericallyEqual(to: b))
-    #expect(try #require(PublishedDecimal(parsing: "-0.0")).isNumericallyEqual(to: PublishedDecimal(0)))
+    #expect(
+      try #require(PublishedDecimal(parsing: "-0.0")).isNumericallyEqual(to: PublishedDecimal(0)))
     #expect(!a.isNumericallyEqual(to: try #require(PublishedDecimal(parsing: "-25"))))
   }
 
@@ -64,7 +68,9 @@ struct CheckRoundingTests {
   func find(_ measure: String, _ cell: [String: String]) -> ContractLookup.Found {
     ContractLookup.find(
       measure: measure,
-      cell: cell.sorted { $0.key < $1.key }.map { CellCoordinate(variable: $0.key, code: $0.value) },
+      cell: cell.sorted { $0.key < $1.key }.map {
+        CellCoordinate(variable: $0.key, code: $0.value)
+      },
       in: Self.json)
   }
 
@@ -99,26 +105,36 @@ struct CheckRoundingTests {
   @Test func checkStatuses() throws {
     func figure(_ published: String, known: String? = nil) -> PublishedFigure {
       PublishedFigure(
-        cell: [CellCoordinate(variable: "kon", code: "1"), CellCoordinate(variable: "fodelse", code: "inrikes")],
-        measure: "rate", published: published, decimals: 1, rounding: .halfUp, knownMismatch: known, line: 1)
+        cell: [
+          CellCoordinate(variable: "kon", code: "1"),
+          CellCoordinate(variable: "fodelse", code: "inrikes"),
+        ],
+        measure: "rate", published: published, decimals: 1, rounding: .halfUp, knownMismatch: known,
+        line: 1)
     }
     let ok = FigureCheck(figure("132.6"), analysis: 1, title: "t", json: Self.json)
     #expect(ok.status == .reproduced)
     #expect(ok.rounded == "132.6")
     #expect(!ok.isFailure)
-    #expect(FigureCheck(figure("132.7"), analysis: 1, title: "t", json: Self.json).status == .mismatch)
+    #expect(
+      FigureCheck(figure("132.7"), analysis: 1, title: "t", json: Self.json).status == .mismatch)
     #expect(FigureCheck(figure("132.7"), analysis: 1, title: "t", json: Self.json).isFailure)
-    let known = FigureCheck(figure("132.7", known: "misprint"), analysis: 1, title: "t", json: Self.json)
+    let known = FigureCheck(
+      figure("132.7", known: "misprint"), analysis: 1, title: "t", json: Self.json)
     #expect(known.status == .knownMismatch("misprint"))
     #expect(!known.isFailure)
-    let stale = FigureCheck(figure("132.6", known: "misprint"), analysis: 1, title: "t", json: Self.json)
+    let stale = FigureCheck(
+      figure("132.6", known: "misprint"), analysis: 1, title: "t", json: Self.json)
     #expect(stale.status == .unexpectedMatch("misprint"))
     let failed = FigureCheck(figure("1"), analysis: 2, title: "t", failure: "boom")
     #expect(failed.isFailure)
   }
 
   @Test func jsonParserRoundTrips() throws {
-    let value = try JSONValue.parse(Data(#"{"a": [1, 2.5e3, -0.125], "b": {"c": "x\"y\u00e5\ud83d\ude00"}, "d": null, "e": false}"#.utf8))
+    let value = try JSONValue.parse(
+      Data(
+        #"{"a": [1, 2.5e3, -0.125], "b": {"c": "x\"y\u00e5\ud83d\ude00"}, "d": null, "e": false}"#
+          .utf8))
     guard case .object(let root) = value else {
       Issue.record("not an object")
       return

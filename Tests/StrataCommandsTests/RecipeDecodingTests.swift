@@ -69,7 +69,9 @@ struct RecipeDecodingTests {
   }
 
   @Test func unknownTopLevelKeyNamesLineAndSuggestion() {
-    let error = recipeError("title: T\ndata: {suspects: s.csv}\nanalyse:\n  - {analysis: tabulate, title: x, rows: kon}\n")
+    let error = recipeError(
+      "title: T\ndata: {suspects: s.csv}\nanalyse:\n  - {analysis: tabulate, title: x, rows: kon}\n"
+    )
     guard case .unknownKey(_, let line, let key, _, let suggestions, _) = error else {
       Issue.record("expected an unknown key, got \(String(describing: error))")
       return
@@ -77,7 +79,9 @@ struct RecipeDecodingTests {
     #expect(line == 3)
     #expect(key == "analyse")
     #expect(suggestions == ["analyses"])
-    #expect(error!.description.contains("test.yaml, line 3: unknown key `analyse` in the recipe; did you mean `analyses`?"))
+    #expect(
+      error!.description.contains(
+        "test.yaml, line 3: unknown key `analyse` in the recipe; did you mean `analyses`?"))
   }
 
   @Test func unknownOptionOfAnAnalysisNamesLineAndSuggestion() {
@@ -91,7 +95,8 @@ struct RecipeDecodingTests {
           colls: [fodelse]
       """
     let error = recipeError(yaml)
-    guard case .unknownKey(_, let line, let key, let context, let suggestions, let allowed) = error else {
+    guard case .unknownKey(_, let line, let key, let context, let suggestions, let allowed) = error
+    else {
       Issue.record("expected an unknown key, got \(String(describing: error))")
       return
     }
@@ -104,7 +109,8 @@ struct RecipeDecodingTests {
   }
 
   @Test func unknownAnalysisKindSuggestsTheClosest() {
-    let error = recipeError("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rate, title: x, rows: kon}\n")
+    let error = recipeError(
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rate, title: x, rows: kon}\n")
     #expect(error?.line == 4)
     #expect(error?.description.contains("did you mean `rates`?") == true)
   }
@@ -127,8 +133,11 @@ struct RecipeDecodingTests {
   }
 
   @Test func missingRequiredOptionIsNamed() {
-    let error = recipeError("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: logit, title: x}\n")
-    #expect(error == .missingKey(file: "test.yaml", line: 4, key: "formula", context: "a `logit` analysis"))
+    let error = recipeError(
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: logit, title: x}\n")
+    #expect(
+      error
+        == .missingKey(file: "test.yaml", line: 4, key: "formula", context: "a `logit` analysis"))
   }
 
   @Test func syntaxErrorHasItsLine() {
@@ -147,7 +156,8 @@ struct RecipeDecodingTests {
 
   @Test func referenceToAnUndeclaredDataFileSuggests() {
     let error = recipeError(
-      "title: T\ndata: {suspects: s.csv, population: p.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon, population: populaton}\n")
+      "title: T\ndata: {suspects: s.csv, population: p.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon, population: populaton}\n"
+    )
     #expect(error?.line == 4)
     #expect(error?.description.contains("did you mean `population`?") == true)
   }

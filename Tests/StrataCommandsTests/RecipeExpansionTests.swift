@@ -61,20 +61,27 @@ struct RecipeExpansionTests {
     #expect(rates.map(\.expectations.count) == [0, 0, 0, 1, 0])
     // `all` takes the codebook's codes; a label at the start keeps its capital.
     let tabulations = planned[5..<10]
-    #expect(tabulations.map { $0.forEachValues[0].code } == ["vnr_partner", "vnr_barn", "vnr_ovrig", "vbek", "sexkop"])
+    #expect(
+      tabulations.map { $0.forEachValues[0].code } == [
+        "vnr_partner", "vnr_barn", "vnr_ovrig", "vbek", "sexkop",
+      ])
     #expect(tabulations.first?.title == "Våld mot partner eller f.d. partner: misstänkta efter kön")
-    #expect(planned[4].stem(width: 2) == "05-rates-sexkop")  // named entries are named by their name
-    #expect(planned[9].stem(width: 2) == "10-kop-av-sexuell-tjanst-misstankta-efter-kon")  // else by title
+    // Named entries are named by their name, others by their title.
+    #expect(planned[4].stem(width: 2) == "05-rates-sexkop")
+    #expect(planned[9].stem(width: 2) == "10-kop-av-sexuell-tjanst-misstankta-efter-kon")
   }
 
   @Test func englishLabelsWithLangEn() throws {
     let planned = try recipe(Self.yaml).plannedAnalyses(language: .en)
-    #expect(planned[3].title == "Misstänkta för violence against an acquaintance per 100 000 invånare (vbek)")
+    #expect(
+      planned[3].title
+        == "Misstänkta för violence against an acquaintance per 100 000 invånare (vbek)")
   }
 
   @Test func unknownForEachCodeSuggests() throws {
     let r = try recipe(
-      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - analysis: tabulate\n    title: x\n    rows: kon\n    for_each: {brottstyp: [vbk]}\n")
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - analysis: tabulate\n    title: x\n    rows: kon\n    for_each: {brottstyp: [vbk]}\n"
+    )
     #expect(throws: RecipeError.self) { try r.plannedAnalyses() }
     do {
       _ = try r.plannedAnalyses()
@@ -97,7 +104,8 @@ struct RecipeExpansionTests {
     #expect(job.title == planned[3].title)
     #expect(job.language == .sv)
     // A plain tabulation gets no population, and a single row variable is a list of one.
-    let tabulation = try #require(try planned[5].makeJob(recipe: r, language: .en) as? TabulationJob)
+    let tabulation = try #require(
+      try planned[5].makeJob(recipe: r, language: .en) as? TabulationJob)
     #expect(tabulation.population == nil)
     #expect(tabulation.rows == ["kon"])
     #expect(tabulation.language == .en)
@@ -106,7 +114,8 @@ struct RecipeExpansionTests {
   @Test func recidivismAndLogitJobs() throws {
     let r = try recipe(Self.yaml)
     let planned = try r.plannedAnalyses()
-    let recidivism = try #require(try planned[10].makeJob(recipe: r, language: .sv) as? RecidivismJob)
+    let recidivism = try #require(
+      try planned[10].makeJob(recipe: r, language: .sv) as? RecidivismJob)
     #expect(recidivism.windowDays == 365)
     #expect(recidivism.suspicions.path == "/data/suspicions.csv")
     #expect(recidivism.persons?.path == "/data/persons.csv")
@@ -122,7 +131,8 @@ struct RecipeExpansionTests {
 
   @Test func aValueOfTheWrongTypeNamesItsLine() throws {
     let r = try recipe(
-      "title: T\ndata: {suspicions: s.csv}\nanalyses:\n  - analysis: recidivism\n    title: x\n    window: ett år\n")
+      "title: T\ndata: {suspicions: s.csv}\nanalyses:\n  - analysis: recidivism\n    title: x\n    window: ett år\n"
+    )
     let planned = try r.plannedAnalyses()
     do {
       _ = try planned[0].makeJob(recipe: r, language: .sv)
@@ -134,7 +144,8 @@ struct RecipeExpansionTests {
   }
 
   @Test func ratesWithoutAPopulationIsAnError() throws {
-    let r = try recipe("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon}\n")
+    let r = try recipe(
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon}\n")
     let planned = try r.plannedAnalyses()
     #expect(throws: RecipeError.self) { try planned[0].makeJob(recipe: r, language: .sv) }
   }
@@ -169,12 +180,18 @@ struct RecipeExpansionTests {
         "Misstänkta för våld mot bekant efter kön och utrikes",
         "Efter ålder",
       ])
-    #expect(planned.map(\.sectionTitle) == [nil] + Array(repeating: "Våld mot partner eller f.d. partner", count: 3)
-      + Array(repeating: "Våld mot bekant", count: 3) + [nil])
-    #expect(planned[6].entryFilter == "alder >= 18 && brottstyp == \"vbek\" && fodelse == \"utrikes\"")
+    #expect(
+      planned.map(\.sectionTitle) == [nil]
+        + Array(repeating: "Våld mot partner eller f.d. partner", count: 3)
+        + Array(repeating: "Våld mot bekant", count: 3) + [nil])
+    #expect(
+      planned[6].entryFilter == "alder >= 18 && brottstyp == \"vbek\" && fodelse == \"utrikes\"")
     #expect(ReportRunner.matches("vald-mot-bekant", planned[4]))
     #expect(!ReportRunner.matches("vald-mot-bekant", planned[1]))
-    #expect(recipeError("title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {section: x, analyses: [], colour: red}\n")?.line == 4)
+    #expect(
+      recipeError(
+        "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {section: x, analyses: [], colour: red}\n"
+      )?.line == 4)
   }
 
   @Test func onlyForAndExceptForSelectForEachValues() throws {
@@ -198,18 +215,22 @@ struct RecipeExpansionTests {
     // The population is filtered by the recipe's population filter and the entry's filter,
     // never by the for_each value (an offence type).
     #expect(planned[0].populationFilter(in: r, population: "population") == "alder >= 18")
-    #expect(planned[1].populationFilter(in: r, population: "population") == "alder >= 18 && kon == 1")
+    #expect(
+      planned[1].populationFilter(in: r, population: "population") == "alder >= 18 && kon == 1")
     #expect(planned[1].filter(in: r) == "kon == 1 && brottstyp == \"sexkop\"")
   }
 
   @Test func filtersWithOrAreParenthesised() {
-    #expect(PlannedAnalysis.conjunction(["a == 1 || b == 2", "c == 3"]) == "(a == 1 || b == 2) && c == 3")
+    #expect(
+      PlannedAnalysis.conjunction(["a == 1 || b == 2", "c == 3"]) == "(a == 1 || b == 2) && c == 3")
     #expect(PlannedAnalysis.conjunction(["  ", "c == 3"]) == "c == 3")
     #expect(PlannedAnalysis.conjunction([]) == nil)
   }
 
   @Test func slugs() {
-    #expect(Slug.make("Misstänkta för våld mot bekant per 100\u{00A0}000") == "misstankta-for-vald-mot-bekant-per-100-000")
+    #expect(
+      Slug.make("Misstänkta för våld mot bekant per 100\u{00A0}000")
+        == "misstankta-for-vald-mot-bekant-per-100-000")
     #expect(Slug.make("Återfall: 1 år (%)") == "aterfall-1-ar")
     #expect(Slug.make("???") == "analys")
     #expect(Slug.make(String(repeating: "abc ", count: 40)).count <= Slug.maximumLength)

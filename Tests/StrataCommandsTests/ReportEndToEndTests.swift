@@ -1,6 +1,6 @@
 import Foundation
-import StatsTestSupport
 import Reporting
+import StatsTestSupport
 import Testing
 
 @testable import StrataCommands
@@ -49,7 +49,8 @@ struct ReportEndToEndTests {
     let results = run.outcomes.compactMap(\.jobResult)
     let tables = results.flatMap(\.tables)
     let charts = results.flatMap(\.charts)
-    #expect(page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == tables.count + 1)
+    #expect(
+      page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == tables.count + 1)
     #expect(page.components(separatedBy: "<svg ").count - 1 == charts.count)
     for table in tables {
       #expect(page.contains("<span class=\"strata-title\">\(HTMLText.escape(table.title))</span>"))

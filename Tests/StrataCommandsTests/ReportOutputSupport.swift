@@ -38,31 +38,47 @@ enum SyntheticReport {
 
   static func chart(_ title: String) -> JobChart {
     let chart = BarChart(
-      [BarDatum(label: "Män", value: 132.6, lower: 120, upper: 140), BarDatum(label: "Kvinnor", value: 20.4)],
+      [
+        BarDatum(label: "Män", value: 132.6, lower: 120, upper: 140),
+        BarDatum(label: "Kvinnor", value: 20.4),
+      ],
       labels: ChartLabels(title: title, valueAxis: "Per 100 000"))
     return JobChart(name: "staplar", title: title, svg: chart.svg())
   }
 
   static func run() throws -> ReportRun {
-    let recipe = try Recipe(yaml: yaml, file: "syntetisk.yaml", directory: URL(fileURLWithPath: "/data"))
+    let recipe = try Recipe(
+      yaml: yaml, file: "syntetisk.yaml", directory: URL(fileURLWithPath: "/data"))
     let planned = try recipe.plannedAnalyses()
     let first = JobResult(
-      json: Data(#"{"cells": [{"kon": "1", "count": 812}, {"kon": "2", "suppressed": true}], "warnings": ["3 rows excluded"]}"#.utf8),
-      tables: [try table("Misstänkta efter kön", rows: [("Man", 812, 98.5), ("Kvinna", nil, nil), ("Totalt", 824.0, 100)])],
+      json: Data(
+        #"{"cells": [{"kon": "1", "count": 812}, {"kon": "2", "suppressed": true}], "warnings": ["3 rows excluded"]}"#
+          .utf8),
+      tables: [
+        try table(
+          "Misstänkta efter kön",
+          rows: [("Man", 812, 98.5), ("Kvinna", nil, nil), ("Totalt", 824.0, 100)])
+      ],
       charts: [chart("Misstänkta per 100 000 efter kön")], warnings: ["3 rows excluded"])
     let second = JobResult(
       json: Data(#"{"cells": []}"#.utf8),
       tables: [
-        try table("Män efter födelse", rows: [("Inrikes född", 500, 61.2), ("Utrikes född", 312, 38.8)]),
-        try table("Kvinnor efter födelse", rows: [("Inrikes född", 7, 58.3), ("Utrikes född", nil, nil)]),
+        try table(
+          "Män efter födelse", rows: [("Inrikes född", 500, 61.2), ("Utrikes född", 312, 38.8)]),
+        try table(
+          "Kvinnor efter födelse", rows: [("Inrikes född", 7, 58.3), ("Utrikes född", nil, nil)]),
       ],
-      charts: [chart("Män"), JobChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg)],
+      charts: [
+        chart("Män"), JobChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg),
+      ],
       warnings: [])
     let failure = JobError.recipeEntry(
-      index: 2, title: planned[2].title, message: "line 10 of syntetisk.yaml: There is no variable named `kon`.")
+      index: 2, title: planned[2].title,
+      message: "line 10 of syntetisk.yaml: There is no variable named `kon`.")
     let outcomes = [
       AnalysisOutcome(analysis: planned[0], result: .success(first), filter: nil, seconds: 0.25),
-      AnalysisOutcome(analysis: planned[1], result: .success(second), filter: "alder >= 18", seconds: 0.5),
+      AnalysisOutcome(
+        analysis: planned[1], result: .success(second), filter: "alder >= 18", seconds: 0.5),
       AnalysisOutcome(analysis: planned[2], result: .failure(failure), filter: nil, seconds: 0.01),
     ]
     return ReportRun(

@@ -41,7 +41,8 @@ struct ReportOutputTests {
     for table in run.outcomes.compactMap(\.jobResult).flatMap(\.tables) {
       #expect(page.contains("<span class=\"strata-title\">\(table.title)</span>"))
     }
-    #expect(page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == 3 + 1)  // + the data table
+    // The three tables and the data table.
+    #expect(page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == 3 + 1)
     #expect(page.components(separatedBy: "<svg ").count - 1 == 3)
     #expect(!page.contains("<?xml"))
     let ids = InlineSVG.ids(in: page)
@@ -49,7 +50,9 @@ struct ReportOutputTests {
     #expect(page.contains("id=\"a01-c1-chart-title\""))
     #expect(page.contains("aria-labelledby=\"a02-c2-chart-title a02-c2-chart-desc\""))
     #expect(page.contains("<li>3 rows excluded</li>"))
-    #expect(page.contains("3. En analys som misslyckas</a>: line 10 of syntetisk.yaml: There is no variable"))
+    #expect(
+      page.contains(
+        "3. En analys som misslyckas</a>: line 10 of syntetisk.yaml: There is no variable"))
     #expect(page.contains("href=\"#a03\""))
     #expect(page.contains("Antal under 5 redovisas inte (..)"))
     #expect(page.contains(ReportIndexPage.generatorMarker))
@@ -69,14 +72,17 @@ struct ReportOutputTests {
     try ReportWriter(run: run, directory: out).write()
     let workbook = try XLSXArchive(contentsOf: out.appendingPathComponent("tables.xlsx"))
     let contents = workbook.cells(sheet: 1)
-    #expect(contents.values.contains(.text("Innehåll")) || contents.values.contains(.text("Syntetisk rapport")))
+    #expect(
+      contents.values.contains(.text("Innehåll"))
+        || contents.values.contains(.text("Syntetisk rapport")))
     let tables = run.outcomes.compactMap(\.jobResult).flatMap(\.tables)
     for (index, table) in tables.enumerated() {
       let sheet = workbook.cells(sheet: index + 2)
       #expect(sheet.values.contains(.text(table.title)), "sheet \(index + 2) holds \(table.title)")
       let fromJSON = try TableNumbers.fromJSON(JSONRenderer().render(table))
       #expect(!fromJSON.numbers.isEmpty)
-      #expect(TableNumbers.fromSheet(sheet).numbers == fromJSON.numbers, "numbers of \(table.title)")
+      #expect(
+        TableNumbers.fromSheet(sheet).numbers == fromJSON.numbers, "numbers of \(table.title)")
       #expect(TableNumbers.fromSheet(sheet).suppressed == fromJSON.suppressed)
     }
   }
@@ -85,8 +91,10 @@ struct ReportOutputTests {
     let out = temporaryDirectory("strata-output")
     defer { try? FileManager.default.removeItem(at: out) }
     try ReportWriter(run: try SyntheticReport.run(), directory: out).write()
-    try "old".write(to: out.appendingPathComponent("07-gammal-analys.md"), atomically: true, encoding: .utf8)
-    try "mine".write(to: out.appendingPathComponent("anteckningar.txt"), atomically: true, encoding: .utf8)
+    try "old".write(
+      to: out.appendingPathComponent("07-gammal-analys.md"), atomically: true, encoding: .utf8)
+    try "mine".write(
+      to: out.appendingPathComponent("anteckningar.txt"), atomically: true, encoding: .utf8)
     try ReportWriter(run: try SyntheticReport.run(), directory: out).write()
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(!files.contains("07-gammal-analys.md"))
@@ -95,7 +103,8 @@ struct ReportOutputTests {
   }
 
   @Test func sheetNamesFitExcel() {
-    let name = ReportWriter.sheetName(prefix: "12", title: "Misstänkta för våld mot partner eller f.d. partner: kön/ålder")
+    let name = ReportWriter.sheetName(
+      prefix: "12", title: "Misstänkta för våld mot partner eller f.d. partner: kön/ålder")
     #expect(name == "12 Misstänkta för våld mot")
     #expect(name.utf16.count <= 31)
     #expect(ReportWriter.sheetName(prefix: "3.2", title: "a[b]c") == "3.2 a b c")
@@ -120,7 +129,9 @@ struct TableNumbers: Equatable {
   /// From `JSONRenderer` output: every numeric cell value, and the suppressed cells.
   static func fromJSON(_ text: String) throws -> TableNumbers {
     var result = TableNumbers()
-    guard case .object(let root) = try JSONValue.parse(Data(text.utf8)), case .array(let rows)? = root["rows"] else {
+    guard case .object(let root) = try JSONValue.parse(Data(text.utf8)),
+      case .array(let rows)? = root["rows"]
+    else {
       return result
     }
     for case .object(let row) in rows {

@@ -24,7 +24,9 @@ struct ReportRunnerTests {
     #expect(title == "Andel efter en variabel som inte finns")
     #expect(message.contains("kommun"))
     #expect(message.hasPrefix("line 22 of small-aggregate.yaml: "))
-    #expect(failure.description.hasPrefix("Recipe entry 2 (Andel efter en variabel som inte finns) failed:"))
+    #expect(
+      failure.description.hasPrefix(
+        "Recipe entry 2 (Andel efter en variabel som inte finns) failed:"))
     #expect(run.failures.count == 1)
   }
 
@@ -36,8 +38,13 @@ struct ReportRunnerTests {
     #expect(run.files[0].rows == 6)
     let reads = lines.lines.filter { $0.hasPrefix("  read small-aggregate.csv: 6 rows") }
     #expect(reads.count == 1)
-    #expect(lines.lines.contains { $0.hasPrefix("[1/3] share: Andel som återföll efter grupp och år … ") })
-    #expect(lines.lines.contains { $0.hasPrefix("[2/3] share: Andel efter en variabel som inte finns … FAILED") })
+    #expect(
+      lines.lines.contains { $0.hasPrefix("[1/3] share: Andel som återföll efter grupp och år … ") }
+    )
+    #expect(
+      lines.lines.contains {
+        $0.hasPrefix("[2/3] share: Andel efter en variabel som inte finns … FAILED")
+      })
   }
 
   @Test func onlySelectsByNameOrNumber() throws {
@@ -47,7 +54,9 @@ struct ReportRunnerTests {
     #expect(byName.plannedCount == 3)
     let byNumber = try ReportRunner(recipe: r, language: .sv, only: ["1"]).run()
     #expect(byNumber.outcomes.map(\.analysis.name) == ["andel"])
-    #expect(throws: RecipeError.self) { try ReportRunner(recipe: r, language: .sv, only: ["andle"]).run() }
+    #expect(throws: RecipeError.self) {
+      try ReportRunner(recipe: r, language: .sv, only: ["andle"]).run()
+    }
   }
 
   @Test func reportCommandExitsWithOneWhenAnEntryFailed() throws {
@@ -64,14 +73,17 @@ struct ReportRunnerTests {
     // The third analysis asked only for md, json and xlsx.
     #expect(!files.contains("03-per-grupp.csv"))
     let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-    #expect(index.contains("2. Andel efter en variabel som inte finns</a>: line 22 of small-aggregate.yaml: "))
+    #expect(
+      index.contains(
+        "2. Andel efter en variabel som inte finns</a>: line 22 of small-aggregate.yaml: "))
   }
 
   @Test func reportCommandWithOnlyTheWorkingEntriesExitsZero() throws {
     let out = temporaryDirectory("strata-report")
     defer { try? FileManager.default.removeItem(at: out) }
     let command = try ReportCommand.parse([
-      Self.recipeURL.path, "--out", out.path, "--only", "andel,per-grupp", "--check", "--lang", "en",
+      Self.recipeURL.path, "--out", out.path, "--only", "andel,per-grupp", "--check", "--lang",
+      "en",
     ])
     var printed = ""
     try command.execute { printed += $0 }
@@ -85,7 +97,8 @@ struct ReportRunnerTests {
     let directory = temporaryDirectory("strata-recipe")
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("bad.yaml")
-    try "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: tabulate, title: x, row: kon}\n"
+    try
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: tabulate, title: x, row: kon}\n"
       .write(to: url, atomically: true, encoding: .utf8)
     let command = try ReportCommand.parse([url.path, "--out", directory.path])
     do {

@@ -27,42 +27,58 @@ struct ReportSuppressionScan {
         let rows = try text(stem + ".csv").split(separator: "\r\n").dropFirst().map {
           $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
-        problems += table.compare(rows, format: stem + ".csv", threshold: threshold, decimalComma: false)
+        problems += table.compare(
+          rows, format: stem + ".csv", threshold: threshold, decimalComma: false)
       }
       if names.contains(stem + ".md") {
         let lines = try text(stem + ".md").split(separator: "\n").filter { $0.hasPrefix("|") }
         let rows = lines.dropFirst(2).map { line in
           line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "") }
+            .map {
+              $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "**", with: "")
+            }
         }
-        problems += table.compare(Array(rows), format: stem + ".md", threshold: threshold, decimalComma: true)
+        problems += table.compare(
+          Array(rows), format: stem + ".md", threshold: threshold, decimalComma: true)
       }
       if names.contains(stem + ".tex") {
         // The body runs from the first \midrule (below the header) to \bottomrule; a total row
         // may be set off by another \midrule.
-        let body = try text(stem + ".tex").components(separatedBy: "\\midrule\n").dropFirst()
+        let body =
+          try text(stem + ".tex").components(separatedBy: "\\midrule\n").dropFirst()
           .joined(separator: "\n").components(separatedBy: "\\bottomrule").first ?? ""
         let rows = body.split(separator: "\n")
           .filter { !$0.hasPrefix("\\") || $0.hasPrefix("\\multicolumn") }
           .map { Self.expandingMulticolumn(String($0)) }
           .map { line in
-          line.replacingOccurrences(of: "\\\\", with: "").split(separator: "&", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\textbf{", with: "")
-              .replacingOccurrences(of: "}", with: "") }
-        }
-        problems += table.compare(rows, format: stem + ".tex", threshold: threshold, decimalComma: true)
+            line.replacingOccurrences(of: "\\\\", with: "").split(
+              separator: "&", omittingEmptySubsequences: false
+            )
+            .map {
+              $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(
+                of: "\\textbf{", with: ""
+              )
+              .replacingOccurrences(of: "}", with: "")
+            }
+          }
+        problems += table.compare(
+          rows, format: stem + ".tex", threshold: threshold, decimalComma: true)
       }
       if names.contains(stem + ".html") {
         let html = try text(stem + ".html")
-        let body = html.components(separatedBy: "<tbody>").dropFirst().map { $0.components(separatedBy: "</tbody>")[0] }
+        let body = html.components(separatedBy: "<tbody>").dropFirst().map {
+          $0.components(separatedBy: "</tbody>")[0]
+        }
         let rows = body.flatMap { $0.components(separatedBy: "<tr").dropFirst() }.map { row in
           // Row labels are <th>; give each label slot an empty field so positions match.
           let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
-            Self.strippingTags(String(cell.drop { $0 != ">" }.dropFirst()).components(separatedBy: "</td>")[0])
+            Self.strippingTags(
+              String(cell.drop { $0 != ">" }.dropFirst()).components(separatedBy: "</td>")[0])
           }
           return Array(repeating: "", count: table.stubCount) + cells
         }
-        problems += table.compare(rows, format: stem + ".html", threshold: threshold, decimalComma: true)
+        problems += table.compare(
+          rows, format: stem + ".html", threshold: threshold, decimalComma: true)
       }
     }
     for name in names where name.hasSuffix(".json") && !name.hasSuffix(".table.json") {
@@ -79,7 +95,9 @@ struct ReportSuppressionScan {
     switch value {
     case .object(let object):
       return object.values.flatMap { key, child -> [String] in
-        if Self.countKeys.contains(key), case .number(let number) = child, number > 0, number < threshold {
+        if Self.countKeys.contains(key), case .number(let number) = child, number > 0,
+          number < threshold
+        {
           return ["\(path).\(key) = \(number)"]
         }
         return smallCounts(in: child, path: "\(path).\(key)")
@@ -100,14 +118,21 @@ struct ReportSuppressionScan {
     guard let alignEnd = rest.firstIndex(of: "}") else { return line }
     let text = rest[rest.index(alignEnd, offsetBy: 2)...]
     guard let textEnd = text.firstIndex(of: "}") else { return line }
-    return String(text[..<textEnd]) + String(repeating: " & ", count: span - 1) + text[text.index(after: textEnd)...]
+    return String(text[..<textEnd]) + String(repeating: " & ", count: span - 1)
+      + text[text.index(after: textEnd)...]
   }
 
   static func strippingTags(_ html: String) -> String {
     var result = ""
     var inTag = false
     for character in html {
-      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { result.append(character) }
+      if character == "<" {
+        inTag = true
+      } else if character == ">" {
+        inTag = false
+      } else if !inTag {
+        result.append(character)
+      }
     }
     return result.replacingOccurrences(of: "&amp;", with: "&")
   }
@@ -136,11 +161,15 @@ struct TableShape {
       return ""
     }
     labels = columns.map { column in
-      if case .object(let object) = column, case .string(let label)? = object["label"] { return label }
+      if case .object(let object) = column, case .string(let label)? = object["label"] {
+        return label
+      }
       return ""
     }
     self.rows = rows.map { row in
-      guard case .object(let object) = row, case .array(let cells)? = object["cells"] else { return [] }
+      guard case .object(let object) = row, case .array(let cells)? = object["cells"] else {
+        return []
+      }
       return cells.map { cell in
         switch cell {
         case .number(let value): return .number(value)
@@ -174,7 +203,9 @@ struct TableShape {
   }
 
   /// Compares rows of text fields (stub fields first) with the JSON cells.
-  func compare(_ fields: [[String]], format: String, threshold: Double, decimalComma: Bool) -> [String] {
+  func compare(_ fields: [[String]], format: String, threshold: Double, decimalComma: Bool)
+    -> [String]
+  {
     var problems: [String] = []
     if fields.count != rows.count {
       return ["\(format): \(fields.count) body rows, the JSON has \(rows.count)"]
@@ -189,11 +220,13 @@ struct TableShape {
         var text = row[stubCount + c].replacingOccurrences(of: "\u{00A0}", with: "")
           .replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\\,", with: "")
           .replacingOccurrences(of: " ", with: "")
-        text = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "$-$", with: "-")
+        text = text.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(
+          of: "$-$", with: "-")
         if decimalComma { text = text.replacingOccurrences(of: ",", with: ".") }
         switch cell {
         case .suppressed where text != "..":
-          problems.append("\(format): row \(r + 1), column \(c + 1) is `\(text)` but suppressed in the JSON")
+          problems.append(
+            "\(format): row \(r + 1), column \(c + 1) is `\(text)` but suppressed in the JSON")
         case .number where isCount(c):
           if let value = Double(text), value > 0, value < threshold {
             problems.append("\(format): row \(r + 1), column \(c + 1) shows the count \(text)")

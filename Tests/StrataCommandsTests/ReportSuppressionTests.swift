@@ -10,18 +10,23 @@ struct ReportSuppressionTests {
     let out = temporaryDirectory("strata-suppression")
     defer { try? FileManager.default.removeItem(at: out) }
     let recipe = fixture("Fixtures/Report/small-aggregate.yaml")
-    try ReportCommand.parse([recipe.path, "--out", out.path, "--only", "andel,per-grupp"]).execute { _ in }
+    try ReportCommand.parse([recipe.path, "--out", out.path, "--only", "andel,per-grupp"]).execute {
+      _ in
+    }
     let scan = ReportSuppressionScan(directory: out, threshold: 5)
     #expect(try scan.problems() == [])
     // The fixture has counts 2, 3 and 4: they are suppressed, not absent from the test.
-    let table = try TableShape(json: String(contentsOf: out.appendingPathComponent("01-andel.table.json"), encoding: .utf8))
+    let table = try TableShape(
+      json: String(contentsOf: out.appendingPathComponent("01-andel.table.json"), encoding: .utf8))
     #expect(table.rows.flatMap { $0 }.filter { $0 == .suppressed }.count == 5)
     let workbook = try XLSXArchive(contentsOf: out.appendingPathComponent("tables.xlsx"))
     let sheet = TableNumbers.fromSheet(workbook.cells(sheet: 2))
     #expect(sheet.suppressed == 5)
     #expect(!sheet.numbers.contains { $0 > 0 && $0 < 5 })
     let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-    for small in ["<td class=\"num\">2</td>", "<td class=\"num\">3</td>", "<td class=\"num\">4</td>"] {
+    for small in [
+      "<td class=\"num\">2</td>", "<td class=\"num\">3</td>", "<td class=\"num\">4</td>",
+    ] {
       #expect(!index.contains(small))
     }
   }
@@ -53,8 +58,10 @@ struct ReportSuppressionTests {
        ]}
       """.utf8)
     let published = PublishedJSON.redacted(json, threshold: 5)
-    guard case .object(let root) = try JSONValue.parse(published), case .array(let strata)? = root["strata"],
-      case .object(let small) = strata[1], case .object(let large) = strata[0], case .object(let zero) = strata[2]
+    guard case .object(let root) = try JSONValue.parse(published),
+      case .array(let strata)? = root["strata"],
+      case .object(let small) = strata[1], case .object(let large) = strata[0],
+      case .object(let zero) = strata[2]
     else {
       Issue.record("unexpected JSON \(String(decoding: published, as: UTF8.self))")
       return
@@ -65,7 +72,8 @@ struct ReportSuppressionTests {
     #expect(small["kon"] == .string("2"))
     #expect(large["n"] == .number(3066) && large["suppressed"] == nil)
     #expect(zero["cases"] == .number(0))  // a true zero is not suppressed
-    #expect(root["null_model"] == .object(JSONObject(values: ["vpc": .number(0.2)], order: ["vpc"])))
+    #expect(
+      root["null_model"] == .object(JSONObject(values: ["vpc": .number(0.2)], order: ["vpc"])))
     guard case .object(let note)? = root["report_disclosure"] else {
       Issue.record("no report_disclosure note")
       return

@@ -61,7 +61,8 @@ extension AnalysisKind {
     case .rates: return true
     case .logit:
       let formula = options.first { $0.key == "formula" }?.node.scalar?.string ?? ""
-      return formula.split(separator: "~").first?.trimmingCharacters(in: .whitespaces) == "misstankt"
+      return formula.split(separator: "~").first?.trimmingCharacters(in: .whitespaces)
+        == "misstankt"
     case .maihda: return !options.contains { $0.key == "outcome" }
     default: return false
     }

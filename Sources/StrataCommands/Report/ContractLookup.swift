@@ -29,7 +29,8 @@ enum ContractLookup {
       let variables = cell.map(\.variable)
       let near = objects.filter { object in variables.allSatisfy { object[$0] != nil } }
       if near.isEmpty {
-        return .notFound("no object of the JSON has the variables \(variables.joined(separator: ", "))")
+        return .notFound(
+          "no object of the JSON has the variables \(variables.joined(separator: ", "))")
       }
       let codes = cell.map { coordinate in
         let seen = Set(near.compactMap { text($0[coordinate.variable]) }).sorted()
@@ -72,7 +73,8 @@ enum ContractLookup {
       }
     }
     guard exactly else { return true }
-    let textKeys = Set(object.values.compactMap { if case .string = $0.value { $0.key } else { nil } })
+    let textKeys = Set(
+      object.values.compactMap { if case .string = $0.value { $0.key } else { nil } })
     return textKeys == Set(cell.map(\.variable))
   }
 

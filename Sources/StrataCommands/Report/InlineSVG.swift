@@ -37,7 +37,9 @@ enum InlineSVG {
     var output = ""
     var rest = text[...]
     let attributes = ["aria-labelledby=\"", "aria-describedby=\""]
-    while let range = attributes.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+    while let range = attributes.compactMap({ rest.range(of: $0) }).min(by: {
+      $0.lowerBound < $1.lowerBound
+    }) {
       output += rest[..<range.upperBound]
       let after = rest[range.upperBound...]
       guard let close = after.firstIndex(of: "\"") else {

@@ -37,9 +37,15 @@ extension JSONValue {
       case UInt8(ascii: "{"): return try object()
       case UInt8(ascii: "["): return try array()
       case UInt8(ascii: "\""): return .string(try string())
-      case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-      case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-      case UInt8(ascii: "n"): try literal("null"); return .null
+      case UInt8(ascii: "t"):
+        try literal("true")
+        return .bool(true)
+      case UInt8(ascii: "f"):
+        try literal("false")
+        return .bool(false)
+      case UInt8(ascii: "n"):
+        try literal("null")
+        return .null
       default: return .number(try number())
       }
     }
@@ -156,7 +162,8 @@ extension JSONValue {
 
     mutating func hex4() throws(ParseError) -> UInt32 {
       guard position + 4 <= bytes.count,
-        let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+        let value = UInt32(
+          String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
       else { throw error() }
       position += 4
       return value

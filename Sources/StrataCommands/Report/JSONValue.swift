@@ -24,7 +24,9 @@ indirect enum JSONValue: Sendable, Equatable {
     case .null: return "null"
     case .array(let items):
       if items.isEmpty { return "[]" }
-      if items.allSatisfy({ if case .number = $0 { true } else if case .string = $0 { true } else { false } }) {
+      if items.allSatisfy({
+        if case .number = $0 { true } else if case .string = $0 { true } else { false }
+      }) {
         return "[" + items.map { $0.text(indent: inner) }.joined(separator: ", ") + "]"
       }
       return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n"

@@ -63,7 +63,9 @@ struct JobOptionDecoding {
     case .valueNotFound(let type, let context):
       return (field(context.codingPath), "expected \(describe(type)), found nothing")
     case .keyNotFound(let key, let context):
-      return (field(context.codingPath) ?? key.stringValue, "the key `\(key.stringValue)` is needed")
+      return (
+        field(context.codingPath) ?? key.stringValue, "the key `\(key.stringValue)` is needed"
+      )
     case .dataCorrupted(let context):
       return (field(context.codingPath), context.debugDescription)
     @unknown default:

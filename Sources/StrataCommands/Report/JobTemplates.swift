@@ -6,8 +6,12 @@ enum JobTemplates {
   static let placeholder = DataInput(path: "")
 
   static func tabulation() -> TabulationJob { TabulationJob(data: placeholder, rows: []) }
-  static func repeatOffending() -> RepeatOffendingJob { RepeatOffendingJob(data: placeholder, by: []) }
-  static func recidivism() -> RecidivismJob { RecidivismJob(suspicions: placeholder, windowDays: 0) }
+  static func repeatOffending() -> RepeatOffendingJob {
+    RepeatOffendingJob(data: placeholder, by: [])
+  }
+  static func recidivism() -> RecidivismJob {
+    RecidivismJob(suspicions: placeholder, windowDays: 0)
+  }
   static func logit() -> LogitJob { LogitJob(data: placeholder, formula: "") }
   static func maihda() -> MAIHDAJob { MAIHDAJob(data: placeholder, strata: []) }
   static func share() -> ShareJob {

@@ -21,7 +21,8 @@ extension PlannedAnalysis {
   /// filter, and the for_each conditions, joined by `&&`.
   func filter(in recipe: Recipe) -> String? {
     let main = entry.dataName(mainRole, recipe: recipe)
-    return Self.conjunction([main.flatMap(recipe.globalFilter(for:)), entryFilter].compactMap { $0 })
+    return Self.conjunction(
+      [main.flatMap(recipe.globalFilter(for:)), entryFilter].compactMap { $0 })
   }
 
   /// The population's filter: the recipe's filter for the population file and the section's
@@ -29,7 +30,8 @@ extension PlannedAnalysis {
   /// text means the whole population). An entry's `population_filter` overrides it.
   func populationFilter(in recipe: Recipe, population: String) -> String {
     Self.conjunction(
-      [recipe.globalFilter(for: population), entry.section?.filter, entry.filter].compactMap { $0 }) ?? ""
+      [recipe.globalFilter(for: population), entry.section?.filter, entry.filter].compactMap { $0 })
+      ?? ""
   }
 
   /// The job of this analysis: the recipe's data files, filter, title, language and
@@ -45,24 +47,30 @@ extension PlannedAnalysis {
         if role == "population" && entry.kind == .rates {
           throw .invalidValue(
             file: recipe.file, line: entry.line,
-            message: "a `rates` analysis needs a population file: declare `population` under `data` or name one with `population: NAME`")
+            message:
+              "a `rates` analysis needs a population file: declare `population` under `data` or name one with `population: NAME`"
+          )
         }
         continue
       }
       guard let file = recipe.dataFile(named: name) else {
         throw .invalidValue(
           file: recipe.file, line: entry.line,
-          message: "the analysis reads the data file `\(name)`, which `data` does not declare (declared: \(recipe.data.map(\.name).joined(separator: ", ")))")
+          message:
+            "the analysis reads the data file `\(name)`, which `data` does not declare (declared: \(recipe.data.map(\.name).joined(separator: ", ")))"
+        )
       }
       let field = role == "data" && entry.kind == .recidivism ? "suspicions" : role
       fields.append((field, try Self.node(file.input, recipe: recipe, line: entry.line)))
     }
     let available = Set(JobTemplates.fields(of: entry.kind))
     if let filter = filter(in: recipe) { fields.append(("filter", Node(filter))) }
-    if available.contains("populationFilter"), !entry.options.contains(where: { $0.key == "populationFilter" }),
+    if available.contains("populationFilter"),
+      !entry.options.contains(where: { $0.key == "populationFilter" }),
       let population = entry.dataName("population", recipe: recipe)
     {
-      fields.append(("populationFilter", Node(populationFilter(in: recipe, population: population))))
+      fields.append(
+        ("populationFilter", Node(populationFilter(in: recipe, population: population))))
     }
     fields.append(("title", Node(title)))
     fields.append(("language", Node(language.rawValue)))
@@ -74,17 +82,23 @@ extension PlannedAnalysis {
     let line = entry.line
     switch entry.kind {
     case .tabulate, .rates:
-      return try decoder.decode(JobTemplates.tabulation(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.tabulation(), setting: fields, options: options, entryLine: line)
     case .repeat:
-      return try decoder.decode(JobTemplates.repeatOffending(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.repeatOffending(), setting: fields, options: options, entryLine: line)
     case .recidivism:
-      return try decoder.decode(JobTemplates.recidivism(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.recidivism(), setting: fields, options: options, entryLine: line)
     case .logit:
-      return try decoder.decode(JobTemplates.logit(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.logit(), setting: fields, options: options, entryLine: line)
     case .maihda:
-      return try decoder.decode(JobTemplates.maihda(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.maihda(), setting: fields, options: options, entryLine: line)
     case .share:
-      return try decoder.decode(JobTemplates.share(), setting: fields, options: options, entryLine: line)
+      return try decoder.decode(
+        JobTemplates.share(), setting: fields, options: options, entryLine: line)
     }
   }
 
@@ -93,6 +107,7 @@ extension PlannedAnalysis {
     do {
       if let node = try Yams.compose(yaml: try YAMLEncoder().encode(input)) { return node }
     } catch {}
-    throw .invalidValue(file: recipe.file, line: line, message: "internal: cannot encode the data input")
+    throw .invalidValue(
+      file: recipe.file, line: line, message: "internal: cannot encode the data input")
   }
 }

@@ -71,7 +71,8 @@ extension Recipe {
     var index = 0
     while index < entries.count {
       guard let section = entries[index].section else {
-        planned += try expand(entries[index], prefix: [], sectionTitle: nil, language, first: planned.count + 1)
+        planned += try expand(
+          entries[index], prefix: [], sectionTitle: nil, language, first: planned.count + 1)
         index += 1
         continue
       }
@@ -82,7 +83,8 @@ extension Recipe {
       for combination in try combinations(section.forEach, codebook: codebook) {
         let heading = Self.fill(section.title, combination, language: language)
         for member in members {
-          planned += try expand(member, prefix: combination, sectionTitle: heading, language, first: planned.count + 1)
+          planned += try expand(
+            member, prefix: combination, sectionTitle: heading, language, first: planned.count + 1)
         }
       }
       index = end
@@ -145,7 +147,9 @@ extension Recipe {
   }
 
   /// The codes and labels an axis runs over.
-  func levels(of axis: ForEachAxis, codebook: Codebook) throws(RecipeError) -> [(code: String, label: Label)] {
+  func levels(of axis: ForEachAxis, codebook: Codebook) throws(RecipeError) -> [(
+    code: String, label: Label
+  )] {
     let declared: [(code: String, label: Label)]
     if let variable = codebook.variable(named: axis.variable) {
       declared = variable.codes.map { ($0.code, $0.label) }
@@ -153,7 +157,10 @@ extension Recipe {
       declared = grouping.levels.map { ($0.code, $0.label) }
     } else {
       let names = codebook.allNames
-      let hint = Microdata.suggestions(for: axis.variable, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+      let hint =
+        Microdata.suggestions(for: axis.variable, among: names).first.map {
+          "; did you mean `\($0)`?"
+        } ?? ""
       throw .invalidValue(
         file: file, line: axis.line,
         message: "`for_each` names `\(axis.variable)`, which the codebook does not declare\(hint)")
@@ -162,7 +169,9 @@ extension Recipe {
       guard !declared.isEmpty else {
         throw .invalidValue(
           file: file, line: axis.line,
-          message: "`\(axis.variable): all` needs the codes of `\(axis.variable)` in the codebook, which lists none")
+          message:
+            "`\(axis.variable): all` needs the codes of `\(axis.variable)` in the codebook, which lists none"
+        )
       }
       return declared
     }
@@ -173,17 +182,24 @@ extension Recipe {
       } else if declared.isEmpty {
         result.append((value, Label(sv: value, en: value)))
       } else {
-        let hint = Microdata.suggestions(for: value, among: declared.map(\.code)).first.map { "; did you mean `\($0)`?" } ?? ""
+        let hint =
+          Microdata.suggestions(for: value, among: declared.map(\.code)).first.map {
+            "; did you mean `\($0)`?"
+          } ?? ""
         throw .invalidValue(
           file: file, line: axis.line,
-          message: "`\(value)` is not a code of `\(axis.variable)` (codes: \(declared.map(\.code).joined(separator: ", ")))\(hint)")
+          message:
+            "`\(value)` is not a code of `\(axis.variable)` (codes: \(declared.map(\.code).joined(separator: ", ")))\(hint)"
+        )
       }
     }
     return result
   }
 
   /// Fills `{variable}` and `{variable_label}` placeholders.
-  static func fill(_ template: String, _ values: [(CellCoordinate, Label)], language: Language) -> String {
+  static func fill(_ template: String, _ values: [(CellCoordinate, Label)], language: Language)
+    -> String
+  {
     var title = template
     for (coordinate, label) in values {
       let placeholder = "{\(coordinate.variable)_label}"

@@ -24,12 +24,14 @@ extension PublishedFigure {
         switch key {
         case "measure": defaults.measure = try reader.string(value, "`measure`")
         case "decimals": defaults.decimals = try decimals(value, reader)
-        case "rounding": defaults.rounding = try reader.choice(value, "`rounding`", as: RoundingRule.self)
+        case "rounding":
+          defaults.rounding = try reader.choice(value, "`rounding`", as: RoundingRule.self)
         default: figures = value
         }
       }
       guard let figures else {
-        throw .missingKey(file: reader.file, line: reader.line(node), key: "figures", context: "`expect`")
+        throw .missingKey(
+          file: reader.file, line: reader.line(node), key: "figures", context: "`expect`")
       }
       items = figures
     }
@@ -59,7 +61,8 @@ extension PublishedFigure {
       case "published":
         let text = try reader.string(value, "`published`")
         guard PublishedDecimal(parsing: text) != nil else {
-          throw reader.invalid(value, "`published` must be a number such as 26 or 24.5, not `\(text)`")
+          throw reader.invalid(
+            value, "`published` must be a number such as 26 or 24.5, not `\(text)`")
         }
         published = text
       case "decimals": decimals = try Self.decimals(value, reader)
@@ -68,10 +71,12 @@ extension PublishedFigure {
       }
     }
     guard let measure else {
-      throw .missingKey(file: reader.file, line: reader.line(node), key: "measure", context: context)
+      throw .missingKey(
+        file: reader.file, line: reader.line(node), key: "measure", context: context)
     }
     guard let published, let value = PublishedDecimal(parsing: published) else {
-      throw .missingKey(file: reader.file, line: reader.line(node), key: "published", context: context)
+      throw .missingKey(
+        file: reader.file, line: reader.line(node), key: "published", context: context)
     }
     self.init(
       cell: cell, measure: measure, published: published,

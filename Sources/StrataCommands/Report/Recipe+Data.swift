@@ -3,7 +3,9 @@ import Yams
 
 extension Recipe {
   /// The keys of a data file written as a mapping.
-  static let dataFileKeys = ["path", "codebook", "delimiter", "encoding", "on_error", "description"]
+  static let dataFileKeys = [
+    "path", "codebook", "delimiter", "encoding", "on_error", "description",
+  ]
 
   /// Reads `data:`: `NAME: path` or `NAME: {path, codebook, delimiter, encoding, on_error,
   /// description}`; the recipe's `codebook` and `dialect` are the defaults.
@@ -38,7 +40,8 @@ extension Recipe {
         input.path = path
       }
       files.append(
-        RecipeDataFile(name: name, input: input, description: description, line: reader.line(keyNode)))
+        RecipeDataFile(
+          name: name, input: input, description: description, line: reader.line(keyNode)))
     }
     guard !files.isEmpty else { throw reader.invalid(node, "`data` names no files") }
     return files
@@ -62,10 +65,13 @@ extension Recipe {
     let names = data.map(\.name)
     for reference in entry.references {
       guard let name = reference.name, !names.contains(name) else { continue }
-      let hint = Microdata.suggestions(for: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+      let hint =
+        Microdata.suggestions(for: name, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
       throw .invalidValue(
         file: file, line: reference.line,
-        message: "`\(reference.role): \(name)` names no file of `data` (declared: \(names.joined(separator: ", ")))\(hint)")
+        message:
+          "`\(reference.role): \(name)` names no file of `data` (declared: \(names.joined(separator: ", ")))\(hint)"
+      )
     }
   }
 }

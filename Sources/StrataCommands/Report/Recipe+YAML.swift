@@ -119,10 +119,12 @@ extension Recipe {
       }
     }
     guard !section.title.isEmpty else {
-      throw .missingKey(file: reader.file, line: section.line, key: "section", context: "a section (its heading)")
+      throw .missingKey(
+        file: reader.file, line: section.line, key: "section", context: "a section (its heading)")
     }
     guard !members.isEmpty else {
-      throw .missingKey(file: reader.file, line: section.line, key: "analyses", context: "a section")
+      throw .missingKey(
+        file: reader.file, line: section.line, key: "analyses", context: "a section")
     }
     return (section, members)
   }
@@ -168,7 +170,8 @@ extension Recipe {
       case "encoding":
         let text = try reader.string(value, "`encoding`")
         guard TextEncoding(name: text) != nil else {
-          throw reader.invalid(value, "unknown encoding `\(text)` (use utf8, latin1 or windows1252)")
+          throw reader.invalid(
+            value, "unknown encoding `\(text)` (use utf8, latin1 or windows1252)")
         }
         input.encoding = text
       default:

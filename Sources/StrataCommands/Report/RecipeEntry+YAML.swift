@@ -14,7 +14,8 @@ extension RecipeEntry {
     guard let kindPair = pairs.first(where: { $0.key == "analysis" }) else {
       throw .missingKey(
         file: reader.file, line: reader.line(node), key: "analysis",
-        context: "an analysis (one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        context:
+          "an analysis (one of \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
     let kind = try reader.choice(kindPair.value, "`analysis`", as: AnalysisKind.self)
     self.init(kind: kind, line: reader.line(node), title: "")
@@ -40,7 +41,8 @@ extension RecipeEntry {
       case "expect": expectations = try PublishedFigure.list(value, reader)
       case _ where roles.contains(key):
         let name: String? =
-          reader.isNull(value) || (value.scalar.map { ["false", "no", "off"].contains($0.string) } ?? false)
+          reader.isNull(value)
+            || (value.scalar.map { ["false", "no", "off"].contains($0.string) } ?? false)
           ? nil : try reader.string(value, "`\(key)`")
         references.append(DataReference(role: key, name: name, line: reader.line(value)))
       default:
@@ -57,7 +59,8 @@ extension RecipeEntry {
   }
 
   /// `for_each: {VARIABLE: [code, ...] | all, ...}`.
-  static func readForEach(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [ForEachAxis] {
+  static func readForEach(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [ForEachAxis]
+  {
     var axes: [ForEachAxis] = []
     for (variable, value, keyNode) in try reader.pairs(node, context: "`for_each`") {
       let values = try reader.strings(value, "the values of `\(variable)`")
@@ -65,7 +68,8 @@ extension RecipeEntry {
       guard all || !values.isEmpty else {
         throw reader.invalid(value, "`for_each` of `\(variable)` lists no values")
       }
-      axes.append(ForEachAxis(variable: variable, values: all ? nil : values, line: reader.line(keyNode)))
+      axes.append(
+        ForEachAxis(variable: variable, values: all ? nil : values, line: reader.line(keyNode)))
     }
     return axes
   }
@@ -77,7 +81,8 @@ extension RecipeEntry {
     switch role {
     case "data", "suspicions": return kind.defaultData
     case "population":
-      return kind.usesPopulationByDefault(options: options) && recipe.dataFile(named: "population") != nil
+      return kind.usesPopulationByDefault(options: options)
+        && recipe.dataFile(named: "population") != nil
         ? "population" : nil
     case "persons":
       return recipe.dataFile(named: "persons") != nil ? "persons" : nil

@@ -47,7 +47,9 @@ struct RecipeEntry: Sendable {
   func applies(to values: [CellCoordinate]) -> Bool {
     func code(_ variable: String) -> String? { values.first { $0.variable == variable }?.code }
     for axis in onlyFor {
-      guard let value = code(axis.variable), axis.values?.contains(value) ?? true else { return false }
+      guard let value = code(axis.variable), axis.values?.contains(value) ?? true else {
+        return false
+      }
     }
     for axis in exceptFor {
       if let value = code(axis.variable), axis.values?.contains(value) ?? true { return false }

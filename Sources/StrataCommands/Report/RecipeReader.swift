@@ -14,7 +14,9 @@ struct RecipeReader {
   }
 
   /// The pairs of a mapping, in order, after checking that every key is a distinct text.
-  func pairs(_ node: Node, context: String) throws(RecipeError) -> [(key: String, value: Node, keyNode: Node)] {
+  func pairs(_ node: Node, context: String) throws(RecipeError) -> [(
+    key: String, value: Node, keyNode: Node
+  )] {
     guard let mapping = node.mapping else {
       throw invalid(node, "\(context) must be a mapping of `key: value` lines")
     }
@@ -64,7 +66,9 @@ struct RecipeReader {
 
   func integer(_ node: Node, _ what: String) throws(RecipeError) -> Int {
     let text = try string(node, what)
-    guard let value = Int(text) else { throw invalid(node, "\(what) must be a whole number, not `\(text)`") }
+    guard let value = Int(text) else {
+      throw invalid(node, "\(what) must be a whole number, not `\(text)`")
+    }
     return value
   }
 
@@ -92,7 +96,9 @@ struct RecipeReader {
     let text = try string(node, what)
     if let value = T(rawValue: text) { return value }
     let names = T.allCases.map(\.rawValue)
-    let hint = Microdata.suggestions(for: text, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
-    throw invalid(node, "\(what) must be one of \(names.joined(separator: ", ")), not `\(text)`\(hint)")
+    let hint =
+      Microdata.suggestions(for: text, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+    throw invalid(
+      node, "\(what) must be one of \(names.joined(separator: ", ")), not `\(text)`\(hint)")
   }
 }

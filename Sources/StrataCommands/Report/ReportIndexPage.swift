@@ -70,16 +70,23 @@ struct ReportIndexPage {
 
   private func header() -> String {
     var lines = ["<header class=\"report\">", "<h1>\(x(run.recipe.title))</h1>"]
-    if let subtitle = run.recipe.subtitle { lines.append("<p class=\"subtitle\">\(x(subtitle))</p>") }
+    if let subtitle = run.recipe.subtitle {
+      lines.append("<p class=\"subtitle\">\(x(subtitle))</p>")
+    }
     let count = run.outcomes.count
     let failed = run.failures.count
-    var meta = t("Skapad ", "Created ") + ReportText.timestamp(run.started, timeZone: timeZone)
+    var meta =
+      t("Skapad ", "Created ") + ReportText.timestamp(run.started, timeZone: timeZone)
       + t(" med strata ", " with strata ") + Strata.configuration.version
       + " · \(count) " + t(count == 1 ? "analys" : "analyser", count == 1 ? "analysis" : "analyses")
       + " · " + ReportText.seconds(run.seconds, language)
     if failed > 0 { meta += " · " + t("\(failed) misslyckades", "\(failed) failed") }
     if count < run.plannedCount {
-      meta += " · " + t("urval av \(run.plannedCount) analyser (--only)", "a selection of \(run.plannedCount) analyses (--only)")
+      meta +=
+        " · "
+        + t(
+          "urval av \(run.plannedCount) analyser (--only)",
+          "a selection of \(run.plannedCount) analyses (--only)")
     }
     lines.append("<p class=\"meta\">\(x(meta))</p>")
     if let source = run.recipe.source {
@@ -90,7 +97,9 @@ struct ReportIndexPage {
   }
 
   private func contents() -> String {
-    var items = ["<li><span class=\"number\"></span><a href=\"#data\">\(t("Data", "Data"))</a></li>"]
+    var items = [
+      "<li><span class=\"number\"></span><a href=\"#data\">\(t("Data", "Data"))</a></li>"
+    ]
     var currentSection: String?
     for outcome in run.outcomes {
       let heading = outcome.analysis.sectionTitle
@@ -98,7 +107,8 @@ struct ReportIndexPage {
         if currentSection != nil { items.append("</ul></li>") }
         if let heading {
           items.append(
-            "<li class=\"section\"><a href=\"#\(sectionAnchor(outcome.analysis))\">\(x(heading))</a><ul>")
+            "<li class=\"section\"><a href=\"#\(sectionAnchor(outcome.analysis))\">\(x(heading))</a><ul>"
+          )
         }
         currentSection = heading
       }
@@ -106,14 +116,20 @@ struct ReportIndexPage {
       let mark = failed ? t(" (misslyckades)", " (failed)") : ""
       items.append(
         "<li\(failed ? " class=\"failed\"" : "")><span class=\"number\">\(outcome.analysis.number).</span> "
-          + "<a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.analysis.title))</a>\(x(mark))</li>")
+          + "<a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.analysis.title))</a>\(x(mark))</li>"
+      )
     }
     if currentSection != nil { items.append("</ul></li>") }
     if !run.checks.isEmpty {
-      items.append("<li><span class=\"number\"></span><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>")
+      items.append(
+        "<li><span class=\"number\"></span><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>"
+      )
     }
-    items.append("<li><span class=\"number\"></span><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>")
-    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>"
+    items.append(
+      "<li><span class=\"number\"></span><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>"
+    )
+    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ul>\n"
+      + items.joined(separator: "\n") + "\n</ul>\n</nav>"
   }
 
   /// The anchor of the section an analysis opens, e.g. `s03`.
@@ -140,9 +156,10 @@ struct ReportIndexPage {
     let count = run.failures.count
     var lines = [
       "<div class=\"box\" role=\"alert\"><p><strong>"
-        + x(count == 1
-          ? t("1 analys kunde inte genomföras:", "1 analysis could not be run:")
-          : t("\(count) analyser kunde inte genomföras:", "\(count) analyses could not be run:"))
+        + x(
+          count == 1
+            ? t("1 analys kunde inte genomföras:", "1 analysis could not be run:")
+            : t("\(count) analyser kunde inte genomföras:", "\(count) analyses could not be run:"))
         + "</strong></p><ul>"
     ]
     for outcome in run.failures {
@@ -162,13 +179,18 @@ struct ReportIndexPage {
       "<h\(level)>\(analysis.number). \(x(analysis.title))</h\(level)>",
     ]
     var meta = [ReportText.kind(analysis.entry.kind, language)]
-    if let filter = outcome.filter { meta.append(t("urval: ", "selection: ") + "<code>\(x(filter))</code>") }
+    if let filter = outcome.filter {
+      meta.append(t("urval: ", "selection: ") + "<code>\(x(filter))</code>")
+    }
     meta.append(ReportText.seconds(outcome.seconds, language))
-    lines.append("<p class=\"meta\">\(meta.map { $0.hasPrefix(t("urval", "selection")) ? $0 : x($0) }.joined(separator: " · "))</p>")
+    lines.append(
+      "<p class=\"meta\">\(meta.map { $0.hasPrefix(t("urval", "selection")) ? $0 : x($0) }.joined(separator: " · "))</p>"
+    )
     if let note = analysis.entry.note { lines.append("<p class=\"note\">\(x(note))</p>") }
     guard let result = outcome.jobResult else {
       lines.append(
-        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades:", "The analysis failed:")))</strong> \(x(outcome.failure.map(Self.reason) ?? ""))</p></div>")
+        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades:", "The analysis failed:")))</strong> \(x(outcome.failure.map(Self.reason) ?? ""))</p></div>"
+      )
       lines.append("</section>")
       return lines.joined(separator: "\n")
     }
@@ -188,7 +210,8 @@ struct ReportIndexPage {
     }
     if let links = files[analysis.number]?.links, !links.isEmpty {
       let anchors = links.map { "<a href=\"\(x($0.file))\">\(x($0.file))</a>" }
-      lines.append("<p class=\"files\">\(x(t("Filer: ", "Files: ")))\(anchors.joined(separator: " "))</p>")
+      lines.append(
+        "<p class=\"files\">\(x(t("Filer: ", "Files: ")))\(anchors.joined(separator: " "))</p>")
     }
     lines.append("</section>")
     return lines.joined(separator: "\n")
@@ -213,7 +236,12 @@ struct ReportIndexPage {
       ("..", ReportText.suppressionRule(run.recipe.suppress, language)),
       ("-", ReportingText.cannotOccurLegend(language)),
       ("0", t("Värdet är noll (inga fall).", "The value is zero (no cases).")),
-      (t("0,0", "0.0"), t("Mindre än hälften av den minsta enhet som visas.", "Less than half of the smallest unit shown.")),
+      (
+        t("0,0", "0.0"),
+        t(
+          "Mindre än hälften av den minsta enhet som visas.",
+          "Less than half of the smallest unit shown.")
+      ),
       ("*", ReportingText.flagLegend(.uncertain, language)),
     ]
     let items = entries.map { "<dt>\(x($0.0))</dt><dd>\(x($0.1))</dd>" }.joined(separator: "\n")

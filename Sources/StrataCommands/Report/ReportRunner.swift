@@ -37,10 +37,15 @@ struct ReportRunner: Sendable {
       let unmatched = only.filter { name in !all.contains { Self.matches(name, $0) } }
       if !unmatched.isEmpty {
         let names = all.map(\.name)
-        let hint = Microdata.suggestions(for: unmatched[0], among: names).first.map { "; did you mean `\($0)`?" } ?? ""
+        let hint =
+          Microdata.suggestions(for: unmatched[0], among: names).first.map {
+            "; did you mean `\($0)`?"
+          } ?? ""
         throw .invalidValue(
           file: recipe.file, line: 0,
-          message: "--only \(unmatched.joined(separator: ", ")) matches no analysis (names: \(names.joined(separator: ", ")))\(hint)")
+          message:
+            "--only \(unmatched.joined(separator: ", ")) matches no analysis (names: \(names.joined(separator: ", ")))\(hint)"
+        )
       }
     }
     if onlyWithExpectations { selected = selected.filter { !$0.expectations.isEmpty } }
@@ -73,7 +78,8 @@ struct ReportRunner: Sendable {
     DatasetCache.$current.withValue(cache) {
       for (position, analysis) in selected.enumerated() {
         let outcome = runOne(analysis)
-        let head = "[\(position + 1)/\(selected.count)] \(analysis.entry.kind.rawValue): \(analysis.title) …"
+        let head =
+          "[\(position + 1)/\(selected.count)] \(analysis.entry.kind.rawValue): \(analysis.title) …"
         if let failure = outcome.failure {
           progress("\(head) FAILED after \(ReportText.seconds(outcome.seconds))\n  \(failure)")
         } else {
@@ -94,7 +100,9 @@ struct ReportRunner: Sendable {
     func failed(_ message: String) -> AnalysisOutcome {
       let error = JobError.recipeEntry(
         index: analysis.number - 1, title: analysis.title,
-        message: "line \(analysis.entry.line) of \(URL(fileURLWithPath: recipe.file).lastPathComponent): \(message)")
+        message:
+          "line \(analysis.entry.line) of \(URL(fileURLWithPath: recipe.file).lastPathComponent): \(message)"
+      )
       var outcome = AnalysisOutcome(
         analysis: analysis, result: .failure(error), filter: filter,
         seconds: Date().timeIntervalSince(start))
@@ -118,7 +126,8 @@ struct ReportRunner: Sendable {
       return failed(Self.message(error))
     }
     if let source = recipe.source {
-      for index in result.tables.indices where !result.tables[index].footnotes.contains(where: { $0.kind == .source }) {
+      for index in result.tables.indices
+      where !result.tables[index].footnotes.contains(where: { $0.kind == .source }) {
         result.tables[index].footnotes.append(.source(source))
       }
     }

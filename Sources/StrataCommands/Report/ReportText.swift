@@ -54,7 +54,8 @@ enum ReportText {
     return text(
       language,
       "Antal under \(threshold) redovisas inte (..), och inte heller andelar, kvoter och antal per 100 000 som bygger på dem; där en undertryckt uppgift annars kunde räknas fram ur summor har även andra celler undertryckts.",
-      "Counts below \(threshold) are not shown (..), nor are the shares, ratios and rates based on them; where a suppressed figure could be derived from totals, further cells are suppressed too.")
+      "Counts below \(threshold) are not shown (..), nor are the shares, ratios and rates based on them; where a suppressed figure could be derived from totals, further cells are suppressed too."
+    )
   }
 
   /// A date and time as `2024-05-01 14:03`.
@@ -62,6 +63,7 @@ enum ReportText {
     let calendar = Calendar(identifier: .gregorian)
     let parts = calendar.dateComponents(in: timeZone, from: date)
     func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+    return
+      "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
   }
 }

@@ -47,7 +47,8 @@ struct ReportWriter {
       let formats = outcome.formats(run.recipe)
       var written = AnalysisFiles()
       if formats.contains(.json) {
-        try write(PublishedJSON.redacted(result.json, threshold: threshold(outcome)), "\(stem).json")
+        try write(
+          PublishedJSON.redacted(result.json, threshold: threshold(outcome)), "\(stem).json")
         written.links.append(("json", "\(stem).json"))
       }
       for (k, table) in result.tables.enumerated() {
@@ -63,11 +64,16 @@ struct ReportWriter {
           written.links.append(("table.json", name))
         }
         if formats.contains(.xlsx) {
-          let prefix = result.tables.count == 1 ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
+          let prefix =
+            result.tables.count == 1
+            ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
           var sheet = table
           sheet.shortTitle = Self.sheetName(prefix: prefix, title: table.shortTitle ?? table.title)
           contents.append(
-            (sheet.shortTitle!, table.title, "\(outcome.analysis.number). \(outcome.analysis.title)"))
+            (
+              sheet.shortTitle!, table.title,
+              "\(outcome.analysis.number). \(outcome.analysis.title)"
+            ))
           sheets.append(sheet)
         }
       }
@@ -132,7 +138,9 @@ struct ReportWriter {
         ReportColumn(t("Tabell", "Table"), role: .label),
         ReportColumn(t("Analys", "Analysis"), role: .label),
       ])
-    for item in contents { try table.appendRow([item.sheet], [.text(item.title), .text(item.analysis)]) }
+    for item in contents {
+      try table.appendRow([item.sheet], [.text(item.title), .text(item.analysis)])
+    }
     table.footnotes.append(.note(ReportText.suppressionRule(run.recipe.suppress, run.language)))
     if let source = run.recipe.source { table.footnotes.append(.source(source)) }
     return table

@@ -37,9 +37,15 @@ struct ShareJob: Sendable, Codable {
   var language: Language = .sv
 
   func run() throws -> JobResult {
-    guard !by.isEmpty else { throw JobError.invalidOption("a share needs at least one `by` variable") }
-    guard !numerators.isEmpty else { throw JobError.invalidOption("a share needs at least one numerator") }
-    guard level > 0 && level < 1 else { throw JobError.invalidOption("level must lie between 0 and 1") }
+    guard !by.isEmpty else {
+      throw JobError.invalidOption("a share needs at least one `by` variable")
+    }
+    guard !numerators.isEmpty else {
+      throw JobError.invalidOption("a share needs at least one numerator")
+    }
+    guard level > 0 && level < 1 else {
+      throw JobError.invalidOption("level must lie between 0 and 1")
+    }
     let loaded = try data.load(filter: filter)
     let result = try ShareResult(
       loaded.dataset, by: by, numerators: numerators, denominator: denominator,
@@ -96,7 +102,9 @@ struct ShareResult: Sendable {
     for (name, count) in base.excluded.missing where !countNames.contains(name) {
       missing[name, default: 0] += count
     }
-    for (name, count) in base.excluded.outside { missing[name + " (outside every level)", default: 0] += count }
+    for (name, count) in base.excluded.outside {
+      missing[name + " (outside every level)", default: 0] += count
+    }
     dimensions = base.dimensions
     self.numerators = numerators
     self.denominator = denominator
@@ -108,7 +116,8 @@ struct ShareResult: Sendable {
     if excludedRows > 0 {
       let reasons = missing.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
       warnings.append(
-        "\(excludedRows) rows of \(dataset.source) excluded (missing \(reasons.joined(separator: ", ")))")
+        "\(excludedRows) rows of \(dataset.source) excluded (missing \(reasons.joined(separator: ", ")))"
+      )
     }
     cells = []
     for index in 0..<base.cellCount where base.records[index] > 0 {
@@ -121,11 +130,16 @@ struct ShareResult: Sendable {
         return ProportionInterval.wilson(successes: Int(count), trials: Int(total), level: level)
       }
       cells.append(
-        Cell(levels: base.levelIndices(ofCell: index), total: total, counts: counts, intervals: intervals))
+        Cell(
+          levels: base.levelIndices(ofCell: index), total: total, counts: counts,
+          intervals: intervals))
       for (k, count) in counts.enumerated() where count > total {
-        let codes = zip(dimensions, base.levelIndices(ofCell: index)).map { "\($0.name)=\($0.codes[$1])" }
+        let codes = zip(dimensions, base.levelIndices(ofCell: index)).map {
+          "\($0.name)=\($0.codes[$1])"
+        }
         warnings.append(
-          "\(numerators[k]) (\(Int(count))) exceeds \(denominator) (\(Int(total))) in \(codes.joined(separator: ", "))")
+          "\(numerators[k]) (\(Int(count))) exceeds \(denominator) (\(Int(total))) in \(codes.joined(separator: ", "))"
+        )
       }
     }
     variableLabels = [:]

@@ -66,7 +66,9 @@ extension ShareResult {
     let sv = language == .sv
     let title =
       job.title
-      ?? (sv ? "Andel av \(label(denominator, language).lowercased())" : "Share of \(label(denominator, language).lowercased())")
+      ?? (sv
+        ? "Andel av \(label(denominator, language).lowercased())"
+        : "Share of \(label(denominator, language).lowercased())")
     var groups = [HeaderSpan("", span: 1)]
     var columns = [ReportColumn(label(denominator, language), role: .count)]
     for numerator in numerators {
