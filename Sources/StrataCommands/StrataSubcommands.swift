@@ -4,11 +4,11 @@ import ArgumentParser
 enum StrataSubcommands {
   static let all: [ParsableCommand.Type] = [
     DescribeCommand.self,
-    LogitCommand.self,
-    MAIHDACommand.self,
-    GenerateCommand.self,
     TabulateCommand.self,
     RepeatCommand.self,
     RecidivismCommand.self,
+    LogitCommand.self,
+    MAIHDACommand.self,
+    GenerateCommand.self,
   ]
 }
