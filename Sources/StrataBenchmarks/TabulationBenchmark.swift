@@ -83,7 +83,7 @@ enum TabulationBenchmark {
       "load: \(dataset.rowCount) rows in \(f(loadTime.wall, 2)) s; peak RSS "
         + "\(f(LoadBenchmark.peakResidentMegabytes())) MB")
     var factors: [Factor] = []
-    let factorTime = try best(repeats) { factors = try variables.map { try dataset.factor($0) } }
+    let factorTime = try best(repeats) { factors = try dataset.factors(variables) }
     var table: CrossTab?
     let one = try best(repeats) {
       table = try CrossTab(factors, options: CrossTabOptions(maximumThreads: 1))

@@ -4,6 +4,7 @@
 //   swift run -c release StrataBenchmarks chunked FILE [--rows N]
 //   swift run -c release StrataBenchmarks verify FILE
 //   swift run -c release StrataBenchmarks county PERSONS DIR
+//   swift run -c release StrataBenchmarks tabulate FILE   (TabulationBenchmark.swift)
 //   swift run -c release StrataBenchmarks glm             (GLMBenchmark.swift)
 //   swift run -c release StrataBenchmarks maihda          (MAIHDABenchmark.swift)
 //   swift run -c release StrataBenchmarks make-persons ROWS FILE
@@ -38,6 +39,8 @@ do {
     try LoadBenchmark.chunked(path: positional[1], rowsPerChunk: option("--rows") ?? 500_000)
   case "county" where positional.count > 2:
     try LoadBenchmark.county(persons: Int(positional[1]) ?? 100_000, directory: positional[2])
+  case "tabulate":
+    runTabulationBenchmark(arguments: Array(arguments.dropFirst()))
   case "glm":
     runGLMBenchmark()
   case "maihda":
@@ -53,6 +56,7 @@ do {
              StrataBenchmarks chunked FILE [--rows N]
              StrataBenchmarks verify FILE
              StrataBenchmarks county PERSONS DIR
+             StrataBenchmarks tabulate FILE [--repeat N] [--rows N]
              StrataBenchmarks glm
              StrataBenchmarks maihda
              StrataBenchmarks make-persons ROWS FILE

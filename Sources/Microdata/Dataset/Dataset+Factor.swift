@@ -100,9 +100,11 @@ extension Dataset {
       let map = sourceLevels.map { level(forCode: $0.code) }
       codes = values.map { $0 == UInt16.max ? missingLevel : map[Int($0)] }
     case .integer32(let values):
-      codes = integerGrouping(
-        values.lazy.map { $0 == Int32.min ? nil : Int64($0) }, count: values.count,
-        missingLevel: missingLevel, level: level(forNumber:))
+      codes =
+        smallRangeGrouping(values, missingLevel: missingLevel, level: level(forNumber:))
+        ?? integerGrouping(
+          values.lazy.map { $0 == Int32.min ? nil : Int64($0) }, count: values.count,
+          missingLevel: missingLevel, level: level(forNumber:))
     case .integer64(let values), .numericIdentifier(let values):
       codes = integerGrouping(
         values.lazy.map { $0 == Int64.min ? nil : $0 }, count: values.count,
@@ -115,6 +117,37 @@ extension Dataset {
       codes = (0..<text.count).map { row in text[row].map { level(forCode: $0) } ?? missingLevel }
     }
     return Factor(name: grouping.name, levels: levels, codes: codes)
+  }
+
+  /// The fast path for 32-bit integer sources with a small value range (ages, years): one pass
+  /// for the range, then one table lookup per row into a preallocated buffer. `nil` when the
+  /// range is too wide for a table.
+  private static func smallRangeGrouping(
+    _ values: [Int32], missingLevel: Int32, level: (Double) -> Int32
+  ) -> [Int32]? {
+    var lo = Int32.max
+    var hi = Int32.min
+    values.withUnsafeBufferPointer { buffer in
+      for v in buffer where v != Int32.min {
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+    }
+    guard lo <= hi else { return [Int32](repeating: missingLevel, count: values.count) }
+    guard Int64(hi) - Int64(lo) < 1 << 16 else { return nil }
+    // Index 0 is the missing value; index v − lo + 1 is value v.
+    let table = [missingLevel] + (lo...hi).map { level(Double($0)) }
+    return table.withUnsafeBufferPointer { lookup in
+      values.withUnsafeBufferPointer { source in
+        [Int32](unsafeUninitializedCapacity: source.count) { codes, initialized in
+          for row in 0..<source.count {
+            let v = source[row]
+            codes[row] = v == Int32.min ? lookup[0] : lookup[Int(v &- lo) &+ 1]
+          }
+          initialized = source.count
+        }
+      }
+    }
   }
 
   /// Integer sources: the level of each distinct value is found once (a table over the value

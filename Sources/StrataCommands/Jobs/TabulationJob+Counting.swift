@@ -34,8 +34,9 @@ extension TabulationJob {
   static func crossTab(of dataset: Dataset, variables: [String], weight: String?) throws
     -> CrossTab
   {
-    var factors: [Factor] = []
-    for name in variables { factors.append(try factor(name, of: dataset)) }
+    let factors = try naming(dataset) { () throws(MicrodataError) in
+      try dataset.factors(variables)
+    }
     let weights = try weight.map { try Self.weight($0, of: dataset) }
     do {
       return try CrossTab(factors, weight: weights)
