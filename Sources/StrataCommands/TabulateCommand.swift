@@ -68,6 +68,12 @@ struct TabulateCommand: ParsableCommand {
   @Option(help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.")
   var suppress = 5
 
+  @Flag(
+    help:
+      "The input is aggregated: each row is a cell and --weight its count of persons (suppression then judges the counts, not the rows behind them)."
+  )
+  var aggregated = false
+
   @Option(help: "Percentages: row, col or total.")
   var percent: TabulationJob.PercentBase?
 
@@ -110,7 +116,7 @@ struct TabulateCommand: ParsableCommand {
       percent: percent, per: Double(per), test: test,
       allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
-      populationFilter: populationFilter, stream: stream, level: level)
+      populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated)
   }
 
   func validate() throws {

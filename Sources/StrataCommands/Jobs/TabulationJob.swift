@@ -46,6 +46,10 @@ struct TabulationJob: Sendable, Codable {
   var stream: Bool = false
   /// Confidence level of the rate intervals.
   var level: Double = 0.95
+  /// The input is already aggregated: each row is a cell and `weight` its count of persons
+  /// (e.g. a published table). Disclosure control then judges cells by their counts alone, not
+  /// by the number of input rows behind them (which is one per cell).
+  var aggregated: Bool = false
 
   /// The variables counted: the table's, and the stratum of a standardisation.
   var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
@@ -105,6 +109,10 @@ struct TabulationJob: Sendable, Codable {
       throw InputError.invalidOptions(
         "`\(repeated)` is named twice among the rows, columns and standardisation variable.")
     }
+    if aggregated && weight == nil {
+      throw InputError.invalidOptions(
+        "Aggregated input needs --weight: the column that holds each cell's count.")
+    }
     guard suppress >= 0 else {
       throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
     }
@@ -136,7 +144,8 @@ struct TabulationJob: Sendable, Codable {
     CrossTabSummaryOptions(
       layout: TableLayout(rows: rows, columns: cols),
       percent: percent.map { Tabulation.PercentBase(rawValue: $0.rawValue)! },
-      disclosure: suppress > 0 ? DisclosureControl(threshold: Double(suppress)) : .off,
+      disclosure: suppress > 0
+        ? DisclosureControl(threshold: Double(suppress), protectRows: !aggregated) : .off,
       rates: rateOptions, includeTest: false, language: language)
   }
 
