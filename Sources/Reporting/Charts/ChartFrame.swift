@@ -15,15 +15,25 @@ struct ChartFrame {
     elements: [SVGElement], bottom: Double
   ) {
     var elements: [SVGElement] = []
-    var y = margin + ChartStyle.titleSize
-    elements.append(
-      .text(
-        labels.title, x: margin, y: y, size: ChartStyle.titleSize, weight: "bold",
-        fill: ChartStyle.text))
-    if let subtitle = labels.subtitle {
-      y += 20
+    let available = options.width - 2 * margin
+    var y = margin
+    for (k, line) in wrapped(labels.title, size: ChartStyle.titleSize, width: available)
+      .enumerated()
+    {
+      y += k == 0 ? ChartStyle.titleSize : ChartStyle.titleSize * 1.25
       elements.append(
-        .text(subtitle, x: margin, y: y, size: ChartStyle.subtitleSize, fill: ChartStyle.muted))
+        .text(
+          line, x: margin, y: y, size: ChartStyle.titleSize, weight: "bold",
+          fill: ChartStyle.text))
+    }
+    if let subtitle = labels.subtitle {
+      for (k, line) in wrapped(subtitle, size: ChartStyle.subtitleSize, width: available)
+        .enumerated()
+      {
+        y += k == 0 ? 20 : ChartStyle.subtitleSize * 1.3
+        elements.append(
+          .text(line, x: margin, y: y, size: ChartStyle.subtitleSize, fill: ChartStyle.muted))
+      }
     }
     if !legend.isEmpty {
       y += 24
@@ -43,6 +53,24 @@ struct ChartFrame {
       elements.append(.group([SVGElement.Attribute("class", "legend")], items))
     }
     return (elements, y + 14)
+  }
+
+  /// `text` broken at spaces into lines that fit `width` at font `size` (by the layout
+  /// estimate of `ChartStyle.textWidth`); a single word longer than the width stays whole.
+  func wrapped(_ text: String, size: Double, width: Double) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      if !current.isEmpty && ChartStyle.textWidth(candidate, size: size) > width {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
   }
 
   /// The source line at `y`, if any.
