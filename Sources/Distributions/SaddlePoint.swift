@@ -26,7 +26,11 @@ enum SaddlePoint {
     if n <= 15 {
       return Double.logGamma(n + 1) - (n + 0.5) * log(n) + n - logSqrtTwoPi
     }
-    let s0 = 1.0 / 12, s1 = 1.0 / 360, s2 = 1.0 / 1260, s3 = 1.0 / 1680, s4 = 1.0 / 1188
+    let s0 = 1.0 / 12
+    let s1 = 1.0 / 360
+    let s2 = 1.0 / 1260
+    let s3 = 1.0 / 1680
+    let s4 = 1.0 / 1188
     let nn = n * n
     if n > 500 { return (s0 - s1 / nn) / n }
     if n > 80 { return (s0 - (s1 - s2 / nn) / nn) / n }

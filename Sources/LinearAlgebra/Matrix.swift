@@ -102,7 +102,9 @@ public struct Matrix: Sendable, Equatable {
   public func selectingColumns(_ columnIndices: [Int]) -> Matrix {
     var elements = [Double]()
     elements.reserveCapacity(rows * columnIndices.count)
-    for j in columnIndices { elements.append(contentsOf: self.elements[(j * rows)..<((j + 1) * rows)]) }
+    for j in columnIndices {
+      elements.append(contentsOf: self.elements[(j * rows)..<((j + 1) * rows)])
+    }
     return Matrix(rows: rows, columns: columnIndices.count, columnMajor: elements)
   }
 }

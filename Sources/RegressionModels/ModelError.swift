@@ -38,14 +38,19 @@ extension ModelError: CustomStringConvertible {
       let caret = String(repeating: " ", count: position) + "^"
       return "Cannot read the formula: \(message)\n  \(formula)\n  \(caret)"
     case .unknownVariable(let name, let suggestions):
-      let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "`\($0)`" }.joined(separator: " or "))?"
+      let hint =
+        suggestions.isEmpty
+        ? "" : " Did you mean \(suggestions.map { "`\($0)`" }.joined(separator: " or "))?"
       return "The variable `\(name)` is not in the data.\(hint)"
     case .unknownLevel(let variable, let level, let levels):
-      return "`\(level)` is not a level of `\(variable)` (levels: \(levels.joined(separator: ", ")))."
+      return
+        "`\(level)` is not a level of `\(variable)` (levels: \(levels.joined(separator: ", ")))."
     case .singleLevelFactor(let variable, let level):
-      return "The factor `\(variable)` has only one level (`\(level)`) in the data used; it cannot be a predictor."
+      return
+        "The factor `\(variable)` has only one level (`\(level)`) in the data used; it cannot be a predictor."
     case .invalidOutcome(let description, let row):
-      return "The outcome is not valid: \(description)" + (row.map { " (row \($0 + 1))" } ?? "") + "."
+      return "The outcome is not valid: \(description)" + (row.map { " (row \($0 + 1))" } ?? "")
+        + "."
     case .constantOutcome(let value):
       return "The outcome is \(value) for every row used; there is nothing to model."
     case .nonFiniteCovariate(let variable, let row):

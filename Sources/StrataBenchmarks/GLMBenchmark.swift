@@ -24,19 +24,30 @@ func runGLMBenchmark() {
       best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     let f = fit!
-    print(String(format: "  %@: %.3f s (best of %d), %d iterations, deviance %.6f, %@", label, best, repeats, f.iterations, f.deviance, f.diagnostics.collapsedPatterns.map { "\($0) patterns" } ?? "rows"))
+    print(
+      String(
+        format: "  %@: %.3f s (best of %d), %d iterations, deviance %.6f, %@", label, best, repeats,
+        f.iterations, f.deviance, f.diagnostics.collapsedPatterns.map { "\($0) patterns" } ?? "rows"
+      ))
   }
   var options = GLMOptions()
   options.separationCheck = .never
-  time("formula → fit, collapsed (automatic)") { try GLM.fit(formula: formula, data: data, options: options) }
+  time("formula → fit, collapsed (automatic)") {
+    try GLM.fit(formula: formula, data: data, options: options)
+  }
   options.collapse = false
-  time("formula → fit, rows, Cholesky (collapsing off)") { try GLM.fit(formula: formula, data: data, options: options) }
+  time("formula → fit, rows, Cholesky (collapsing off)") {
+    try GLM.fit(formula: formula, data: data, options: options)
+  }
 
   // The stages of the row-level path.
   func stage<T>(_ label: String, _ body: () throws -> T) -> T {
     let start = DispatchTime.now().uptimeNanoseconds
     let value = try! body()
-    print(String(format: "    %@: %.1f ms", label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+    print(
+      String(
+        format: "    %@: %.1f ms", label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+      ))
     return value
   }
   let schema = stage("schema") { try ModelSchema(formula: formula, data: data) }
@@ -44,7 +55,9 @@ func runGLMBenchmark() {
   let matrix = stage("model matrix (n × 13)") { ModelMatrix(frame: frame) }
   _ = stage("IRLS on the matrix") { try GLM.fit(x: matrix.x, y: frame.y, options: options) }
   options.factorization = .qr
-  time("formula → fit, rows, QR (collapsing off)", repeats: 1) { try GLM.fit(formula: formula, data: data, options: options) }
+  time("formula → fit, rows, QR (collapsing off)", repeats: 1) {
+    try GLM.fit(formula: formula, data: data, options: options)
+  }
 }
 
 /// Synthetic persons with a logistic outcome, for the benchmark.
@@ -63,7 +76,8 @@ private struct BenchmarkPersons: VariableSource {
       return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
     func factor(_ name: String, _ codes: [String], _ values: [Int32]) -> Factor {
-      Factor(name: name, levels: codes.map { Factor.Level(code: $0, sv: $0, en: $0) }, codes: values)
+      Factor(
+        name: name, levels: codes.map { Factor.Level(code: $0, sv: $0, en: $0) }, codes: values)
     }
     var kon = [Int32](repeating: 0, count: n)
     var fodelse = [Int32](repeating: 0, count: n)
@@ -77,7 +91,9 @@ private struct BenchmarkPersons: VariableSource {
       fodelse[i] = next() < 0.8 ? 0 : 1
       age[i] = Int32(next() * 7)
       education[i] = Int32(next() * 4)
-      let eta = -4 + 1.5 * Double(1 - kon[i]) + 0.6 * Double(fodelse[i]) + 0.2 * Double(fodelse[i] * (1 - kon[i]))
+      let eta =
+        -4 + 1.5 * Double(1 - kon[i]) + 0.6 * Double(fodelse[i]) + 0.2
+        * Double(fodelse[i] * (1 - kon[i]))
         + ageEffect[Int(age[i])] + educationEffect[Int(education[i])]
       y[i] = next() < 1 / (1 + exp(-eta)) ? 1 : 0
     }
@@ -86,8 +102,10 @@ private struct BenchmarkPersons: VariableSource {
     factors = [
       "kon": factor("kon", ["1", "2"], kon),
       "fodelse": factor("fodelse", ["inrikes", "utrikes"], fodelse),
-      "aldersgrupp": factor("aldersgrupp", ["15-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"], age),
-      "utbildning": factor("utbildning", ["forgymnasial", "gymnasial", "eftergymnasial", "saknas"], education),
+      "aldersgrupp": factor(
+        "aldersgrupp", ["15-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"], age),
+      "utbildning": factor(
+        "utbildning", ["forgymnasial", "gymnasial", "eftergymnasial", "saknas"], education),
     ]
   }
 

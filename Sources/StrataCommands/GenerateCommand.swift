@@ -28,7 +28,9 @@ struct GenerateCommand: ParsableCommand {
   var year: Int = 2016
 
   @Option(
-    help: "Standard deviation of the intersectional stratum effects for every offence type (default: the model's own).")
+    help:
+      "Standard deviation of the intersectional stratum effects for every offence type (default: the model's own)."
+  )
   var stratumSd: Double?
 
   func validate() throws {

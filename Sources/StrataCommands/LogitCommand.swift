@@ -8,7 +8,8 @@ extension LogitJob.Interval: ExpressibleByArgument {}
 struct LogitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "logit",
-    abstract: "Logistic regression: odds ratios with intervals, marginal effects, model comparisons.",
+    abstract:
+      "Logistic regression: odds ratios with intervals, marginal effects, model comparisons.",
     discussion: """
       The outcome is a 0/1 column, a condition such as `antal_misstankar >= 2`, or, with \
       --population, the word `misstankt`: the distinct persons (lopnr) of DATA counted per cell \
@@ -38,7 +39,10 @@ struct LogitCommand: ParsableCommand {
   @Option(help: "The model formula, e.g. \"misstankt ~ kon * fodelse + aldersgrupp\".")
   var formula: String
 
-  @Option(help: "Population file (SCB-style, `antal` per row; or a person register): count persons of DATA against it.")
+  @Option(
+    help:
+      "Population file (SCB-style, `antal` per row; or a person register): count persons of DATA against it."
+  )
   var population: String?
 
   @Option(
@@ -107,13 +111,15 @@ struct LogitCommand: ParsableCommand {
     _ = try referenceLevels()
     if population != nil && (weight != nil || trials != nil || cluster != nil) {
       throw ValidationError(
-        "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population.")
+        "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population."
+      )
     }
     if populationFilter != nil && population == nil {
       throw ValidationError("--population-filter needs --population.")
     }
     if robust != nil && cluster != nil {
-      throw ValidationError("--cluster already gives cluster-robust standard errors; drop --robust.")
+      throw ValidationError(
+        "--cluster already gives cluster-robust standard errors; drop --robust.")
     }
   }
 

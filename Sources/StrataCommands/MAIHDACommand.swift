@@ -30,7 +30,8 @@ struct MAIHDACommand: ParsableCommand {
       Exit status: 0 success; 1 data or model error (e.g. fewer than two strata); 2 usage error.
       """)
 
-  @Argument(help: "The data file: suspects (with --population) or person-level rows (with --outcome).")
+  @Argument(
+    help: "The data file: suspects (with --population) or person-level rows (with --outcome).")
   var data: String
 
   @Option(help: "The stratifying variables, comma-separated, e.g. kon,aldersgrupp,fodelse.")
@@ -44,10 +45,16 @@ struct MAIHDACommand: ParsableCommand {
     help: "Select rows of the population file, e.g. 'alder >= 18' to match a filter of DATA.")
   var populationFilter: String?
 
-  @Option(help: "The case condition: with --population it selects the persons of DATA who count; without it DATA is person-level.")
+  @Option(
+    help:
+      "The case condition: with --population it selects the persons of DATA who count; without it DATA is person-level."
+  )
   var outcome: String?
 
-  @Option(name: .customLong("nagq"), help: "Quadrature nodes per stratum: 1 Laplace (as lme4's default), 2–25 adaptive Gauss–Hermite.")
+  @Option(
+    name: .customLong("nagq"),
+    help:
+      "Quadrature nodes per stratum: 1 Laplace (as lme4's default), 2–25 adaptive Gauss–Hermite.")
   var nAGQ = 1
 
   @Option(help: "Confidence level of the intervals.")
@@ -67,7 +74,9 @@ struct MAIHDACommand: ParsableCommand {
 
   /// `--strata kon, aldersgrupp` as `["kon", "aldersgrupp"]`.
   var strataVariables: [String] {
-    strata.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    strata.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
   }
 
   func validate() throws {
@@ -80,7 +89,8 @@ struct MAIHDACommand: ParsableCommand {
     }
     guard population != nil || outcome != nil else {
       throw ValidationError(
-        "Give --population POP (cases are the persons of DATA) or --outcome EXPR (person-level DATA).")
+        "Give --population POP (cases are the persons of DATA) or --outcome EXPR (person-level DATA)."
+      )
     }
     if populationFilter != nil && population == nil {
       throw ValidationError("--population-filter needs --population.")

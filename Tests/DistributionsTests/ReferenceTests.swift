@@ -30,7 +30,8 @@ import Testing
 
   @Test(arguments: ReferenceFile.functions)
   func agreesWithExactValues(function: String) {
-    let isLog = function.hasSuffix("logPMF") || function.hasSuffix("logPDF")
+    let isLog =
+      function.hasSuffix("logPMF") || function.hasSuffix("logPDF")
       || function.hasPrefix("gamma.logGamma") || function.hasPrefix("beta.logBeta")
     for c in ReferenceFile.shared.cases where c.function == function {
       expectApproximatelyEqual(

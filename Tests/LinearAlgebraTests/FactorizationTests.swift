@@ -47,7 +47,9 @@ import Testing
 
   @Test func collinearColumnIsAliasedAsRDoes() throws {
     // Column 2 = 2 × column 1: R's lm reports column 2 (the later one) as aliased (NA).
-    let design = Matrix([[1, 1, 2, 0], [1, 2, 4, 1], [1, 3, 6, 0], [1, 4, 8, 1], [1, 5, 10, 1]])
+    let design = Matrix([
+      [1, 1, 2, 0], [1, 2, 4, 1], [1, 3, 6, 0], [1, 4, 8, 1], [1, 5, 10, 1],
+    ])
     let qr = try QRFactorization(design)
     #expect(qr.rank == 3)
     #expect(qr.aliasedColumns == [2])

@@ -24,20 +24,29 @@ struct BadInputTests {
     do {
       _ = try GLM.fit(formula: "count ~ x", data: Self.table)
     } catch {
-      guard case .invalidOutcome(_, let row) = error else { Issue.record("\(error)"); return }
+      guard case .invalidOutcome(_, let row) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(row == 1)
     }
   }
 
   @Test("A condition that is always true or never true")
   func constant() {
-    #expect(throws: ModelError.constantOutcome(value: 1)) { try GLM.fit(formula: "count >= 0 ~ x", data: Self.table) }
-    #expect(throws: ModelError.constantOutcome(value: 0)) { try GLM.fit(formula: "count > 10 ~ x", data: Self.table) }
+    #expect(throws: ModelError.constantOutcome(value: 1)) {
+      try GLM.fit(formula: "count >= 0 ~ x", data: Self.table)
+    }
+    #expect(throws: ModelError.constantOutcome(value: 0)) {
+      try GLM.fit(formula: "count > 10 ~ x", data: Self.table)
+    }
   }
 
   @Test("A factor with one level")
   func oneLevel() {
-    #expect(throws: ModelError.singleLevelFactor(variable: "one", level: "1")) { try GLM.fit(formula: "y ~ one", data: Self.table) }
+    #expect(throws: ModelError.singleLevelFactor(variable: "one", level: "1")) {
+      try GLM.fit(formula: "y ~ one", data: Self.table)
+    }
   }
 
   @Test("An unknown reference level")
@@ -70,20 +79,28 @@ struct BadInputTests {
     }
     var x = Matrix(rows: 3, columns: 2, repeating: 1)
     x[1, 1] = .nan
-    #expect(throws: ModelError.nonFiniteCovariate(variable: "x2", row: 1)) { try GLM.fit(x: x, y: [0, 1, 0]) }
+    #expect(throws: ModelError.nonFiniteCovariate(variable: "x2", row: 1)) {
+      try GLM.fit(x: x, y: [0, 1, 0])
+    }
   }
 
   @Test("Invalid options")
   func options() {
     var options = GLMOptions()
     options.level = 1.5
-    #expect(throws: ModelError.self) { try GLM.fit(formula: "y ~ x", data: Self.table, options: options) }
+    #expect(throws: ModelError.self) {
+      try GLM.fit(formula: "y ~ x", data: Self.table, options: options)
+    }
     options = GLMOptions()
     options.covariance = .cluster
-    #expect(throws: ModelError.self) { try GLM.fit(formula: "y ~ x", data: Self.table, options: options) }
+    #expect(throws: ModelError.self) {
+      try GLM.fit(formula: "y ~ x", data: Self.table, options: options)
+    }
     options = GLMOptions()
     options.maxIterations = 0
-    #expect(throws: ModelError.self) { try GLM.fit(formula: "y ~ x", data: Self.table, options: options) }
+    #expect(throws: ModelError.self) {
+      try GLM.fit(formula: "y ~ x", data: Self.table, options: options)
+    }
   }
 
   @Test("Non-convergence is a warning with the last iterate")

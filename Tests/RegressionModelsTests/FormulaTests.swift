@@ -14,14 +14,18 @@ struct FormulaTests {
     #expect(try Self.terms("y ~ a * b") == ["a", "b", "a & b"])
     #expect(try Self.terms("y ~ a : b") == ["a & b"])
     #expect(try Self.terms("y ~ a & b") == ["a & b"])
-    #expect(try Self.terms("y ~ a * b * c") == ["a", "b", "c", "a & b", "a & c", "b & c", "a & b & c"])
+    #expect(
+      try Self.terms("y ~ a * b * c") == ["a", "b", "c", "a & b", "a & c", "b & c", "a & b & c"])
     #expect(try Self.terms("y ~ (a + b + c)^2") == ["a", "b", "c", "a & b", "a & c", "b & c"])
     #expect(try Self.terms("y ~ a * b - a:b") == ["a", "b"])
     #expect(try Self.terms("y ~ (a + b) * c") == ["a", "b", "c", "a & c", "b & c"])
     // R's order: by interaction order, then appearance; variables in order of appearance.
     #expect(try Self.terms("y ~ b:a + c + a") == ["c", "a", "b & a"])
     #expect(try Self.terms("y ~ a + b + b:a") == ["a", "b", "a & b"])
-    #expect(try Self.terms("y ~ kon * fodelse + aldersgrupp") == ["kon", "fodelse", "aldersgrupp", "kon & fodelse"])
+    #expect(
+      try Self.terms("y ~ kon * fodelse + aldersgrupp") == [
+        "kon", "fodelse", "aldersgrupp", "kon & fodelse",
+      ])
   }
 
   @Test("Intercept")
@@ -38,10 +42,16 @@ struct FormulaTests {
   @Test("Responses")
   func responses() throws {
     #expect(try Formula("y ~ a").response == .variable("y"))
-    #expect(try Formula("antal_misstankar >= 2 ~ a").response == .condition(variable: "antal_misstankar", comparison: .greaterOrEqual, value: .number(2)))
-    #expect(try Formula("brottstyp == \"vbek\" ~ a").response == .condition(variable: "brottstyp", comparison: .equal, value: .code("vbek")))
+    #expect(
+      try Formula("antal_misstankar >= 2 ~ a").response
+        == .condition(variable: "antal_misstankar", comparison: .greaterOrEqual, value: .number(2)))
+    #expect(
+      try Formula("brottstyp == \"vbek\" ~ a").response
+        == .condition(variable: "brottstyp", comparison: .equal, value: .code("vbek")))
     for op in Formula.Comparison.allCases {
-      #expect(try Formula("x \(op.rawValue) 1 ~ a").response == .condition(variable: "x", comparison: op, value: .number(1)))
+      #expect(
+        try Formula("x \(op.rawValue) 1 ~ a").response
+          == .condition(variable: "x", comparison: op, value: .number(1)))
     }
     #expect(try Formula("s / n ~ a").response == .successes("s", trials: "n"))
     #expect(try Formula("cbind(s, f) ~ a").response == .successesFailures("s", failures: "f"))
@@ -50,10 +60,13 @@ struct FormulaTests {
     #expect(try Self.terms("misstänkt ~ kön + ålder") == ["kön", "ålder"])
   }
 
-  @Test("Syntax errors carry the position", arguments: [
-    ("y a", 3), ("y ~", 3), ("y ~ a +", 7), ("y ~ (a + b", 10), ("y ~ log(a)", 4), ("y ~ a $ b", 6),
-    ("y ~ y + a", 9), ("y ~ 0", 5), ("y ~ 2", 4),
-  ])
+  @Test(
+    "Syntax errors carry the position",
+    arguments: [
+      ("y a", 3), ("y ~", 3), ("y ~ a +", 7), ("y ~ (a + b", 10), ("y ~ log(a)", 4),
+      ("y ~ a $ b", 6),
+      ("y ~ y + a", 9), ("y ~ 0", 5), ("y ~ 2", 4),
+    ])
   func errors(text: String, position: Int) {
     do {
       _ = try Formula(text)

@@ -27,7 +27,9 @@ struct InvariantTests {
     let groups = (0..<n).map { _ in ["a", "b", "c"][Int(g.next() * 3)] }
     let sex = (0..<n).map { _ in g.next() < 0.5 ? "1" : "2" }
     let y = (0..<n).map { i -> Double in
-      let eta = -0.3 + 0.8 * x[i] + (groups[i] == "b" ? 0.5 : groups[i] == "c" ? -0.4 : 0) + (sex[i] == "2" ? 0.6 : 0)
+      let eta =
+        -0.3 + 0.8 * x[i] + (groups[i] == "b" ? 0.5 : groups[i] == "c" ? -0.4 : 0)
+        + (sex[i] == "2" ? 0.6 : 0)
       return g.next() < 1 / (1 + exp(-eta)) ? 1 : 0
     }
     t.add("y", y)
@@ -37,7 +39,9 @@ struct InvariantTests {
     return t
   }
 
-  @Test("Score equations Xᵀ(y − μ) = 0 and fitted counts equal observed", arguments: [1, 2, 3] as [UInt64], GLMOptions.Factorization.allCases)
+  @Test(
+    "Score equations Xᵀ(y − μ) = 0 and fitted counts equal observed",
+    arguments: [1, 2, 3] as [UInt64], GLMOptions.Factorization.allCases)
   func score(seed: UInt64, factorization: GLMOptions.Factorization) throws {
     let t = Self.data(seed: seed)
     var options = GLMOptions()
@@ -54,14 +58,16 @@ struct InvariantTests {
     expectApproximatelyEqual(mu.reduce(0, +), frame.y.reduce(0, +), relative: 1e-10, "fitted count")
   }
 
-  @Test("Rescaling a covariate by k divides its coefficient and SE by k", arguments: [10.0, 0.001, -3])
+  @Test(
+    "Rescaling a covariate by k divides its coefficient and SE by k", arguments: [10.0, 0.001, -3])
   func rescaling(k: Double) throws {
     var t = Self.data(seed: 7)
     let fit = try GLM.fit(formula: "y ~ x + group", data: t)
     t.add("x", try t.numeric("x").map { $0 * k })
     let scaled = try GLM.fit(formula: "y ~ x + group", data: t)
     expectApproximatelyEqual(scaled.coefficients[1], fit.coefficients[1]! / k, relative: 1e-7)
-    expectApproximatelyEqual(scaled.standardErrors[1], fit.standardErrors[1]! / abs(k), relative: 1e-7)
+    expectApproximatelyEqual(
+      scaled.standardErrors[1], fit.standardErrors[1]! / abs(k), relative: 1e-7)
     expectApproximatelyEqual(scaled.coefficients[0], fit.coefficients[0]!, relative: 1e-7)
     expectApproximatelyEqual(scaled.deviance, fit.deviance, relative: 1e-10)
   }
@@ -75,8 +81,10 @@ struct InvariantTests {
     let mm = ModelMatrix(frame: frame)
     let direct = try GLM.fit(x: mm.x, y: frame.y, names: mm.columnNames)
     #expect(direct.coefficientNames == fit.coefficientNames)
-    expectApproximatelyEqual(direct.coefficients.map { $0! }, fit.coefficients.map { $0! }, relative: 1e-9)
-    expectApproximatelyEqual(direct.standardErrors.map { $0! }, fit.standardErrors.map { $0! }, relative: 1e-9)
+    expectApproximatelyEqual(
+      direct.coefficients.map { $0! }, fit.coefficients.map { $0! }, relative: 1e-9)
+    expectApproximatelyEqual(
+      direct.standardErrors.map { $0! }, fit.standardErrors.map { $0! }, relative: 1e-9)
     expectApproximatelyEqual(direct.deviance, fit.deviance, relative: 1e-12)
     expectApproximatelyEqual(direct.aic, fit.aic, relative: 1e-12)
   }
@@ -95,13 +103,19 @@ struct InvariantTests {
     options.collapse = false
     let rows = try GLM.fit(formula: "y ~ sex * group", data: t, options: options)
     #expect(collapsed.diagnostics.collapsedPatterns == 6 * 25)
-    expectApproximatelyEqual(collapsed.coefficients.map { $0! }, rows.coefficients.map { $0! }, relative: 1e-9)
+    expectApproximatelyEqual(
+      collapsed.coefficients.map { $0! }, rows.coefficients.map { $0! }, relative: 1e-9)
     for type in CovarianceType.allCases {
       expectApproximatelyEqual(
         try collapsed.coefficientTable(covariance: type).rows.map { $0.standardError! },
-        try rows.coefficientTable(covariance: type).rows.map { $0.standardError! }, relative: 1e-9, "\(type)")
+        try rows.coefficientTable(covariance: type).rows.map { $0.standardError! }, relative: 1e-9,
+        "\(type)")
     }
-    for (a, b) in [(collapsed.deviance, rows.deviance), (collapsed.nullDeviance, rows.nullDeviance), (collapsed.logLikelihood, rows.logLikelihood), (collapsed.aic, rows.aic), (collapsed.bic, rows.bic)] {
+    for (a, b) in [
+      (collapsed.deviance, rows.deviance), (collapsed.nullDeviance, rows.nullDeviance),
+      (collapsed.logLikelihood, rows.logLikelihood), (collapsed.aic, rows.aic),
+      (collapsed.bic, rows.bic),
+    ] {
       expectApproximatelyEqual(a, b, relative: 1e-11)
     }
     #expect(collapsed.observationCount == rows.observationCount)
@@ -131,10 +145,15 @@ struct InvariantTests {
     let fit = try GLM.fit(formula: "case ~ age + age2 + spontaneous", data: Reference.infert)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(try fit.summary(marginalEffects: true)), as: UTF8.self)
-    for key in ["\"n\":248", "\"df_residual\":245", "\"converged\":true", "\"method\":\"irls\"", "\"separation\":false",
-                "\"deviance\":", "\"null_deviance\":", "\"log_likelihood\":", "\"aic\":", "\"bic\":",
-                "\"term\":\"age2\"", "\"estimate\":null", "\"odds_ratio\":", "\"ci\":[", "\"warnings\":[", "\"marginal_effects\":["] {
+    let json = String(
+      decoding: try encoder.encode(try fit.summary(marginalEffects: true)), as: UTF8.self)
+    for key in [
+      "\"n\":248", "\"df_residual\":245", "\"converged\":true", "\"method\":\"irls\"",
+      "\"separation\":false",
+      "\"deviance\":", "\"null_deviance\":", "\"log_likelihood\":", "\"aic\":", "\"bic\":",
+      "\"term\":\"age2\"", "\"estimate\":null", "\"odds_ratio\":", "\"ci\":[", "\"warnings\":[",
+      "\"marginal_effects\":[",
+    ] {
       #expect(json.contains(key), "\(key)")
     }
     assertSnapshot(fit.description, named: "infert_rank_deficient.txt")

@@ -39,14 +39,19 @@ struct SeparationTests {
     let fit = try GLM.fit(formula: "y ~ x", data: Self.complete)
     let report = try #require(fit.diagnostics.separation)
     #expect(report.kind == .complete)
-    #expect(Set(report.infiniteCoefficients) == ["x"] || Set(report.infiniteCoefficients) == ["(Intercept)", "x"])
+    #expect(
+      Set(report.infiniteCoefficients) == ["x"]
+        || Set(report.infiniteCoefficients) == ["(Intercept)", "x"])
     #expect(report.directions[1] == 1)
     #expect(fit.diagnostics.boundaryFits > 0)
   }
 
-  @Test("No separation in ordinary data", arguments: ["infert_numeric", "infert_factor", "infert_crossed"])
+  @Test(
+    "No separation in ordinary data",
+    arguments: ["infert_numeric", "infert_factor", "infert_crossed"])
   func none(name: String) throws {
-    let fit = try GLM.fit(formula: Reference.case(name)["formula"] as! String, data: Reference.infert)
+    let fit = try GLM.fit(
+      formula: Reference.case(name)["formula"] as! String, data: Reference.infert)
     #expect(fit.diagnostics.separation?.kind == SeparationReport.Kind.none)
     #expect(fit.diagnostics.separation?.infiniteCoefficients == [])
   }
@@ -54,7 +59,9 @@ struct SeparationTests {
   @Test("A factor level with only failures separates quasi-completely")
   func emptyCell() throws {
     var t = TestTable(rowCount: 12)
-    t.add("g", levels: ["a", "b", "c"], values: ["a", "a", "a", "a", "b", "b", "b", "b", "c", "c", "c", "c"])
+    t.add(
+      "g", levels: ["a", "b", "c"],
+      values: ["a", "a", "a", "a", "b", "b", "b", "b", "c", "c", "c", "c"])
     t.add("y", [0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0])
     let fit = try GLM.fit(formula: "y ~ g", data: t)
     #expect(fit.diagnostics.separation?.kind == .quasiComplete)
@@ -71,15 +78,25 @@ struct SeparationTests {
     let fit = try GLM.fit(formula: "y ~ x1 + x2", data: Self.separated, options: options)
     #expect(fit.method == .firth)
     #expect(fit.converged)
-    expectApproximatelyEqual(fit.coefficients.map { $0! }, Reference.numbers(reference["firth_coefficients"]), relative: Tolerance.profile, "Firth coefficients")
-    expectApproximatelyEqual(fit.standardErrors.map { $0! }, Reference.numbers(reference["firth_std_errors"]), relative: Tolerance.profile, "Firth SE")
-    expectApproximatelyEqual(fit.logLikelihood, (reference["firth_log_likelihood"] as! NSNumber).doubleValue, relative: Tolerance.profile, "log-likelihood")
+    expectApproximatelyEqual(
+      fit.coefficients.map { $0! }, Reference.numbers(reference["firth_coefficients"]),
+      relative: Tolerance.profile, "Firth coefficients")
+    expectApproximatelyEqual(
+      fit.standardErrors.map { $0! }, Reference.numbers(reference["firth_std_errors"]),
+      relative: Tolerance.profile, "Firth SE")
+    expectApproximatelyEqual(
+      fit.logLikelihood, (reference["firth_log_likelihood"] as! NSNumber).doubleValue,
+      relative: Tolerance.profile, "log-likelihood")
     // The penalised-likelihood profile interval (logistf's default).
     let intervals = try fit.profileConfidenceIntervals()
     let expected = Reference.intervals(reference["firth_profile_ci"])
     for j in 0..<expected.count {
-      expectApproximatelyEqual(intervals[j]?.lowerBound, expected[j][0], relative: Tolerance.profile, absolute: 1e-6, "lower \(j)")
-      expectApproximatelyEqual(intervals[j]?.upperBound, expected[j][1], relative: Tolerance.profile, absolute: 1e-6, "upper \(j)")
+      expectApproximatelyEqual(
+        intervals[j]?.lowerBound, expected[j][0], relative: Tolerance.profile, absolute: 1e-6,
+        "lower \(j)")
+      expectApproximatelyEqual(
+        intervals[j]?.upperBound, expected[j][1], relative: Tolerance.profile, absolute: 1e-6,
+        "upper \(j)")
     }
     // The summary uses the profile intervals for Firth fits.
     let summary = try fit.summary()
@@ -94,20 +111,28 @@ struct SeparationTests {
     var options = GLMOptions()
     options.method = .firth
     let fit = try GLM.fit(formula: "y ~ x", data: Self.complete, options: options)
-    expectApproximatelyEqual(fit.coefficients.map { $0! }, Reference.numbers(reference["firth_coefficients"]), relative: Tolerance.profile)
-    expectApproximatelyEqual(fit.standardErrors.map { $0! }, Reference.numbers(reference["firth_std_errors"]), relative: Tolerance.profile)
+    expectApproximatelyEqual(
+      fit.coefficients.map { $0! }, Reference.numbers(reference["firth_coefficients"]),
+      relative: Tolerance.profile)
+    expectApproximatelyEqual(
+      fit.standardErrors.map { $0! }, Reference.numbers(reference["firth_std_errors"]),
+      relative: Tolerance.profile)
   }
 
   @Test("Firth on collapsed patterns equals Firth on the rows")
   func firthCollapsed() throws {
     var options = GLMOptions()
     options.method = .firth
-    let collapsed = try GLM.fit(formula: "y ~ agegp + alcgp", data: Reference.esophIndividuals, options: options)
+    let collapsed = try GLM.fit(
+      formula: "y ~ agegp + alcgp", data: Reference.esophIndividuals, options: options)
     options.collapse = false
-    let rows = try GLM.fit(formula: "y ~ agegp + alcgp", data: Reference.esophIndividuals, options: options)
+    let rows = try GLM.fit(
+      formula: "y ~ agegp + alcgp", data: Reference.esophIndividuals, options: options)
     #expect(collapsed.diagnostics.collapsedPatterns != nil)
-    expectApproximatelyEqual(collapsed.coefficients.map { $0! }, rows.coefficients.map { $0! }, relative: 1e-8)
-    expectApproximatelyEqual(collapsed.standardErrors.map { $0! }, rows.standardErrors.map { $0! }, relative: 1e-8)
+    expectApproximatelyEqual(
+      collapsed.coefficients.map { $0! }, rows.coefficients.map { $0! }, relative: 1e-8)
+    expectApproximatelyEqual(
+      collapsed.standardErrors.map { $0! }, rows.standardErrors.map { $0! }, relative: 1e-8)
   }
 
   @Test("Firth is refused for other links")
@@ -115,6 +140,8 @@ struct SeparationTests {
     var options = GLMOptions()
     options.method = .firth
     options.link = .probit
-    #expect(throws: ModelError.self) { try GLM.fit(formula: "y ~ x", data: Self.complete, options: options) }
+    #expect(throws: ModelError.self) {
+      try GLM.fit(formula: "y ~ x", data: Self.complete, options: options)
+    }
   }
 }

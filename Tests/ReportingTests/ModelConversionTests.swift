@@ -30,16 +30,25 @@ struct ModelConversionTests {
     }
     return try GLM.fit(
       x: Matrix(rows: 4, columns: 5, columnMajor: x), y: cells.map(\.2), trials: cells.map(\.3),
-      names: ["(Intercept)", "kon: 2", "fodelse: utrikes", "kon: 2 & fodelse: utrikes", "fodelseregion: norden"])
+      names: [
+        "(Intercept)", "kon: 2", "fodelse: utrikes", "kon: 2 & fodelse: utrikes",
+        "fodelseregion: norden",
+      ])
   }
 
-  @Test("coefficient table: labels, reference rows, odds ratios, aliased note", arguments: [Language.sv, .en])
+  @Test(
+    "coefficient table: labels, reference rows, odds ratios, aliased note",
+    arguments: [Language.sv, .en])
   func coefficientTable(language: Language) throws {
     let fit = try Self.fit()
     let labels = TermLabeler(codebook: .canonical, language: language)
     let references = fit.referenceLevels(
       given: [:], levels: ["kon": ["1", "2"], "fodelse": ["inrikes", "utrikes"]])
-    #expect(references == [ReferenceLevel(variable: "kon", code: "1"), ReferenceLevel(variable: "fodelse", code: "inrikes")])
+    #expect(
+      references == [
+        ReferenceLevel(variable: "kon", code: "1"),
+        ReferenceLevel(variable: "fodelse", code: "inrikes"),
+      ])
     let table = try fit.coefficientTable().reportTable(
       title: "Suspects", labels: labels, references: references,
       footnotes: [fit.fitStatisticsNote(language: language)])
@@ -69,7 +78,10 @@ struct ModelConversionTests {
     #expect(sv.termLabel("okand: x") == "okand: x")
     let en = TermLabeler(
       codebook: .canonical, language: .en,
-      factors: [Factor(name: "region", levels: [Factor.Level(code: "n", sv: "Norr", en: "North")], codes: [])])
+      factors: [
+        Factor(
+          name: "region", levels: [Factor.Level(code: "n", sv: "Norr", en: "North")], codes: [])
+      ])
     #expect(en.termLabel("region: n") == "region: North")
   }
 
@@ -79,7 +91,10 @@ struct ModelConversionTests {
       9_000, 7_000, 6_000, 2_500, 2_000, 1_500, 8_800, 7_200, 6_400, 2_300, 1_900, 1_400,
     ]
     let cases = [60, 25, 4, 18, 30, 3, 12, 6, 1, 30, 2, 0]
-    let kon = [Factor.Level(code: "1", sv: "Man", en: "Man"), Factor.Level(code: "2", sv: "Kvinna", en: "Woman")]
+    let kon = [
+      Factor.Level(code: "1", sv: "Man", en: "Man"),
+      Factor.Level(code: "2", sv: "Kvinna", en: "Woman"),
+    ]
     let age = ["15-34", "35-54", "55+"].map { Factor.Level(code: $0, sv: $0, en: $0) }
     let born = ["inrikes", "utrikes"].map { Factor.Level(code: $0, sv: $0, en: $0) }
     var strata: [StratumData.Stratum] = []
@@ -87,7 +102,8 @@ struct ModelConversionTests {
     for s in 0..<2 {
       for b in 0..<2 {
         for a in 0..<3 {
-          strata.append(StratumData.Stratum(levels: [s, a, b], persons: persons[k], cases: cases[k]))
+          strata.append(
+            StratumData.Stratum(levels: [s, a, b], persons: persons[k], cases: cases[k]))
           k += 1
         }
       }
@@ -106,7 +122,10 @@ struct ModelConversionTests {
     let result = try Self.maihda()
     let labels = TermLabeler(codebook: .canonical, language: .sv)
     let table = result.strataReportTable(title: "Strata", labels: labels, suppress: 5)
-    #expect(table.stubHeaders == ["Kön", labels.variableLabel("aldersgrupp3"), labels.variableLabel("fodelse")])
+    #expect(
+      table.stubHeaders == [
+        "Kön", labels.variableLabel("aldersgrupp3"), labels.variableLabel("fodelse"),
+      ])
     #expect(table.rows.map { $0.cells[0].number?.value } == (1...12).map { Double($0) })
     for (row, stratum) in zip(table.rows, result.strata) {
       let hidden = stratum.cases > 0 && stratum.cases < 5

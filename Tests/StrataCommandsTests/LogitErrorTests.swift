@@ -68,10 +68,12 @@ struct LogitErrorTests {
   @Test("a filter on person variables without --population-filter warns; with it both match")
   func populationFilter() throws {
     var job = LogitJob(
-      data: DataInput(path: TestCounty.path("suspects")), filter: "alder >= 25 && brottstyp != \"sexkop\"",
+      data: DataInput(path: TestCounty.path("suspects")),
+      filter: "alder >= 25 && brottstyp != \"sexkop\"",
       formula: "misstankt ~ kon", population: DataInput(path: TestCounty.path("population")))
     let unfiltered = try job.run()
-    #expect(unfiltered.warnings.contains { $0.contains("`alder`") && $0.contains("--population-filter") })
+    #expect(
+      unfiltered.warnings.contains { $0.contains("`alder`") && $0.contains("--population-filter") })
     #expect(!unfiltered.warnings.contains { $0.contains("`brottstyp`") })
     job.populationFilter = "alder >= 25"
     let filtered = try job.run()

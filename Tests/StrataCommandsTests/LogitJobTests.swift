@@ -41,7 +41,9 @@ struct LogitJobTests {
       formula: "misstankt ~" + rhs, data: try personsWithOutcome(condition: condition))
     let coefficients = try #require(json["coefficients"] as? [[String: Any]])
     #expect(coefficients.map { $0["term"] as? String } == individual.coefficientNames)
-    for (row, (estimate, se)) in zip(coefficients, zip(individual.coefficients, individual.standardErrors)) {
+    for (row, (estimate, se)) in zip(
+      coefficients, zip(individual.coefficients, individual.standardErrors))
+    {
       expectApproximatelyEqual(
         row["estimate"] as? Double, try #require(estimate), relative: 1e-8, absolute: 1e-10,
         "estimate of \(row["term"]!)")
@@ -75,7 +77,9 @@ struct LogitJobTests {
     #expect(coefficients.count == 10)
     for row in coefficients {
       #expect(
-        Set(row.keys).isSuperset(of: ["term", "estimate", "std_error", "z", "p_value", "odds_ratio", "ci"]))
+        Set(row.keys).isSuperset(of: [
+          "term", "estimate", "std_error", "z", "p_value", "odds_ratio", "ci",
+        ]))
       #expect((row["ci"] as? [Double])?.count == 2)
       for key in ["estimate", "std_error", "z", "p_value", "odds_ratio"] {
         #expect(row[key] is Double, "\(key) of \(row["term"]!)")
@@ -83,7 +87,8 @@ struct LogitJobTests {
       let ratio = try #require(row["odds_ratio"] as? Double)
       let ci = try #require(row["ci"] as? [Double])
       #expect(ci[0] < ratio && ratio < ci[1])
-      expectApproximatelyEqual(ratio, exp(try #require(row["estimate"] as? Double)), relative: 1e-14)
+      expectApproximatelyEqual(
+        ratio, exp(try #require(row["estimate"] as? Double)), relative: 1e-14)
     }
     let terms = coefficients.compactMap { $0["term"] as? String }
     #expect(terms.first == "(Intercept)")
@@ -140,7 +145,10 @@ struct LogitJobTests {
     let result = try job.run()
     let json = try TestCounty.object(result.json)
     let models = try #require(json["compared_models"] as? [[String: Any]])
-    #expect(models.compactMap { $0["formula"] as? String } == ["misstankt ~ kon", "misstankt ~ kon + fodelse", "misstankt ~ kon * fodelse"])
+    #expect(
+      models.compactMap { $0["formula"] as? String } == [
+        "misstankt ~ kon", "misstankt ~ kon + fodelse", "misstankt ~ kon * fodelse",
+      ])
     let tests = try #require(json["comparisons"] as? [[String: Any]])
     #expect(tests.count == 2)
     for (k, test) in tests.enumerated() {

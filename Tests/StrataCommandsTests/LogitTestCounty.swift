@@ -7,7 +7,8 @@ enum TestCounty {
   /// A 20 000-person county (seed 1), as `strata generate --persons 20000 --seed 1` writes it.
   static let directory: URL = {
     let directory = temporaryDirectory("strata-commands-county")
-    let generator = try! CountyGenerator(configuration: CountyConfiguration(persons: 20_000, seed: 1))
+    let generator = try! CountyGenerator(
+      configuration: CountyConfiguration(persons: 20_000, seed: 1))
     _ = try! generator.write(to: directory)
     return directory
   }()

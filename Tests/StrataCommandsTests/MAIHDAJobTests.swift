@@ -68,7 +68,8 @@ struct MAIHDAJobTests {
     let strata = ["kon", "utbildningsniva", "fodelse"]
     let grouped = try TestCounty.object(try populationJob(strata).run().json)
     let personLevel = try TestCounty.object(
-      try MAIHDAJob(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1").run().json)
+      try MAIHDAJob(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1").run()
+        .json)
     for model in ["null_model", "main_effects_model"] {
       let a = try #require(grouped[model] as? [String: Any])
       let b = try #require(personLevel[model] as? [String: Any])

@@ -36,10 +36,12 @@ struct ColumnLayout: Sendable, Equatable {
       var choices: [[(Component, String)]] = []
       for (j, v) in term.variables.enumerated() {
         if let factor = frame.factors[v] {
-          let levels = schema.codings[k][j] == .indicators
+          let levels =
+            schema.codings[k][j] == .indicators
             ? Array(0..<factor.levels.count)
             : (0..<factor.levels.count).filter { $0 != factor.reference }
-          choices.append(levels.map { (Component(variable: v, level: $0), "\(v): \(factor.levels[$0].code)") })
+          choices.append(
+            levels.map { (Component(variable: v, level: $0), "\(v): \(factor.levels[$0].code)") })
         } else {
           choices.append([(Component(variable: v, level: nil), v)])
         }
@@ -54,8 +56,9 @@ struct ColumnLayout: Sendable, Equatable {
         combos = next
       }
       for combo in combos {
-        columns.append(Column(
-          name: combo.map(\.1).joined(separator: " & "), term: k + 1, components: combo.map(\.0)))
+        columns.append(
+          Column(
+            name: combo.map(\.1).joined(separator: " & "), term: k + 1, components: combo.map(\.0)))
       }
     }
     self.columns = columns
@@ -88,9 +91,13 @@ extension ColumnLayout {
 
   /// ∂row/∂v for a numeric variable v: for each column containing v, the product of its other
   /// components; 0 elsewhere.
-  func derivativeRow(withRespectTo v: String, code: (String) -> Int32, number: (String) -> Double) -> [Double] {
+  func derivativeRow(withRespectTo v: String, code: (String) -> Int32, number: (String) -> Double)
+    -> [Double]
+  {
     columns.map { column in
-      guard column.components.contains(where: { $0.variable == v && $0.level == nil }) else { return 0 }
+      guard column.components.contains(where: { $0.variable == v && $0.level == nil }) else {
+        return 0
+      }
       var product = 1.0
       for component in column.components where component.variable != v {
         if let level = component.level {

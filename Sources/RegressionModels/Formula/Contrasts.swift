@@ -34,7 +34,8 @@ public enum Contrasts: Sendable, Equatable {
           continue
         }
         let margin = Term(variables: term.variables.filter { $0 != v })
-        let marginPresent = margin.order == 0 || terms[0..<k].contains { margin.isContained(in: $0) }
+        let marginPresent =
+          margin.order == 0 || terms[0..<k].contains { margin.isContained(in: $0) }
         codes.append(marginPresent ? .treatment : .indicators)
       }
       result.append(codes)

@@ -84,11 +84,14 @@ struct FormulaParser {
     guard current == .end else { throw error("unexpected \(describe(current))", at: position) }
     // Variables within a term follow their first appearance in the formula (R's variable list).
     var appearance: [String] = response.variables
-    for case .name(let n) in tokens.map(\.token) where !appearance.contains(n) { appearance.append(n) }
+    for case .name(let n) in tokens.map(\.token) where !appearance.contains(n) {
+      appearance.append(n)
+    }
     let terms = rhs.terms.filter { $0 != .intercept }.map { term in
-      Term(variables: term.variables.sorted {
-        (appearance.firstIndex(of: $0) ?? 0) < (appearance.firstIndex(of: $1) ?? 0)
-      })
+      Term(
+        variables: term.variables.sorted {
+          (appearance.firstIndex(of: $0) ?? 0) < (appearance.firstIndex(of: $1) ?? 0)
+        })
     }
     for term in terms {
       if let v = response.variables.first(where: { term.variables.contains($0) }) {
@@ -128,9 +131,12 @@ struct FormulaParser {
       let comparison = Formula.Comparison(rawValue: op)
     {
       switch lhs[2].token {
-      case .number(let x): return .condition(variable: variable, comparison: comparison, value: .number(x))
-      case .string(let s): return .condition(variable: variable, comparison: comparison, value: .code(s))
-      default: throw error("a condition compares with a number or a quoted code", at: lhs[2].position)
+      case .number(let x):
+        return .condition(variable: variable, comparison: comparison, value: .number(x))
+      case .string(let s):
+        return .condition(variable: variable, comparison: comparison, value: .code(s))
+      default:
+        throw error("a condition compares with a number or a quoted code", at: lhs[2].position)
       }
     }
     throw error(
@@ -222,7 +228,8 @@ struct FormulaParser {
     case .name(let n):
       index += 1
       if current == .symbol("(") {
-        throw error("functions such as `\(n)(…)` are not supported in formulas; only C(…)", at: start)
+        throw error(
+          "functions such as `\(n)(…)` are not supported in formulas; only C(…)", at: start)
       }
       return TermSet(terms: [Term(n)])
     default:
@@ -236,10 +243,15 @@ struct FormulaParser {
     let chars = Array(text)
     var result: [(token: Token, position: Int)] = []
     var i = 0
-    func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "." }
+    func isNameCharacter(_ c: Character) -> Bool {
+      c.isLetter || c.isNumber || c == "_" || c == "."
+    }
     while i < chars.count {
       let c = chars[i]
-      if c.isWhitespace { i += 1; continue }
+      if c.isWhitespace {
+        i += 1
+        continue
+      }
       let start = i
       if c == "`" {
         guard let close = chars[(i + 1)...].firstIndex(of: "`") else {
@@ -255,8 +267,9 @@ struct FormulaParser {
         i = close + 1
       } else if c.isNumber || (c == "." && i + 1 < chars.count && chars[i + 1].isNumber) {
         var j = i
-        while j < chars.count && (chars[j].isNumber || chars[j] == "." || chars[j] == "e"
-          || ((chars[j] == "-" || chars[j] == "+") && j > i && chars[j - 1] == "e"))
+        while j < chars.count
+          && (chars[j].isNumber || chars[j] == "." || chars[j] == "e"
+            || ((chars[j] == "-" || chars[j] == "+") && j > i && chars[j - 1] == "e"))
         {
           j += 1
         }
@@ -268,7 +281,8 @@ struct FormulaParser {
         } else if let x = Double(literal) {
           result.append((.number(x), start))
         } else {
-          throw ModelError.formulaSyntax(message: "`\(literal)` is not a number", formula: text, position: i)
+          throw ModelError.formulaSyntax(
+            message: "`\(literal)` is not a number", formula: text, position: i)
         }
         i = j
       } else if isNameCharacter(c) {
@@ -285,7 +299,8 @@ struct FormulaParser {
           result.append((.symbol(String(c)), start))
           i += 1
         } else {
-          throw ModelError.formulaSyntax(message: "unexpected character `\(c)`", formula: text, position: i)
+          throw ModelError.formulaSyntax(
+            message: "unexpected character `\(c)`", formula: text, position: i)
         }
       }
     }

@@ -29,7 +29,8 @@ extension ModelFrame {
     var rawNumerics: [String: [Double]] = [:]
     for v in schema.formula.predictorVariables {
       if schema.categorical[v] == true {
-        let f = schema.formula.categoricalVariables.contains(v) && !data.isCategorical(v)
+        let f =
+          schema.formula.categoricalVariables.contains(v) && !data.isCategorical(v)
           ? try ModelFrame.factorFromNumbers(v, try data.modelNumeric(v)) : try data.modelFactor(v)
         for i in 0..<n where f.codes.withUnsafeBufferPointer({ $0[i] < 0 }) {
           if f.codes[i] == Factor.outside {
@@ -63,7 +64,9 @@ extension ModelFrame {
           exclusions.missing[weightVariable, default: 0] += 1
           keep[i] = false
         } else if values[i] < 0 || !values[i].isFinite {
-          throw .invalidOption("the weight `\(weightVariable)` is \(values[i]) in row \(i + 1); weights must be finite and ≥ 0")
+          throw .invalidOption(
+            "the weight `\(weightVariable)` is \(values[i]) in row \(i + 1); weights must be finite and ≥ 0"
+          )
         } else if values[i] == 0 && keep[i] {
           exclusions.zeroWeight += 1
           keep[i] = false
@@ -126,7 +129,9 @@ extension ModelFrame {
       let dropped = f.levels.count - usedLevels.count
       if dropped > 0 {
         let names = (0..<f.levels.count).filter { !used[$0] }.map { f.levels[$0].code }
-        warnings.append("`\(v)`: level\(dropped == 1 ? "" : "s") \(names.joined(separator: ", ")) not present in the rows used")
+        warnings.append(
+          "`\(v)`: level\(dropped == 1 ? "" : "s") \(names.joined(separator: ", ")) not present in the rows used"
+        )
       }
       let allUsed = usedLevels.count == f.levels.count
       factors[v] = FrameFactor(
@@ -143,7 +148,10 @@ extension ModelFrame {
       var kept = subset(codes)
       for i in 0..<kept.count {
         let c = Int(kept[i])
-        if renumber[c] < 0 { renumber[c] = next; next += 1 }
+        if renumber[c] < 0 {
+          renumber[c] = next
+          next += 1
+        }
         kept[i] = renumber[c]
       }
       clusterCodes = kept
@@ -169,7 +177,9 @@ extension ModelFrame {
   static func exclusionNote(_ e: Exclusions, of n: Int) -> String {
     var parts: [String] = []
     for (v, k) in e.missing.sorted(by: { $0.key < $1.key }) { parts.append("missing \(v) \(k)") }
-    for (v, k) in e.outside.sorted(by: { $0.key < $1.key }) { parts.append("outside the groups of \(v) \(k)") }
+    for (v, k) in e.outside.sorted(by: { $0.key < $1.key }) {
+      parts.append("outside the groups of \(v) \(k)")
+    }
     if e.zeroWeight > 0 { parts.append("zero weight or trials \(e.zeroWeight)") }
     return "\(e.rows) of \(n) rows excluded: \(parts.joined(separator: ", "))."
   }
@@ -188,7 +198,9 @@ extension ModelFrame {
   }
 
   /// Cluster identifiers as codes 0..<count (−1 for missing).
-  static func clusterCodes(_ name: String, data: some VariableSource) throws(ModelError) -> ([Int32], Int) {
+  static func clusterCodes(_ name: String, data: some VariableSource) throws(ModelError) -> (
+    [Int32], Int
+  ) {
     if data.isCategorical(name) {
       let f = try data.modelFactor(name)
       return (f.codes.map { $0 < 0 ? -1 : $0 }, f.levels.count)

@@ -24,7 +24,8 @@ extension ModelFrame {
           success = 1
         } else {
           throw .invalidOutcome(
-            description: "`\(name)` has \(f.levels.count) levels (\(codes.joined(separator: ", "))); a binary outcome needs two, or a condition such as `\(name) == \"\(codes.last ?? "")\"`",
+            description:
+              "`\(name)` has \(f.levels.count) levels (\(codes.joined(separator: ", "))); a binary outcome needs two, or a condition such as `\(name) == \"\(codes.last ?? "")\"`",
             row: nil)
         }
         var y = [Double](repeating: 0, count: n)
@@ -39,11 +40,13 @@ extension ModelFrame {
           markMissing(name, i)
         } else if family == .poisson {
           guard y[i] >= 0 && y[i].isFinite else {
-            throw .invalidOutcome(description: "`\(name)` is \(formatValue(y[i])), not a count ≥ 0", row: i)
+            throw .invalidOutcome(
+              description: "`\(name)` is \(formatValue(y[i])), not a count ≥ 0", row: i)
           }
         } else if y[i] != 0 && y[i] != 1 {
           throw .invalidOutcome(
-            description: "`\(name)` is \(formatValue(y[i])), not 0 or 1 (use a condition such as `\(name) >= 1`, or successes / trials)",
+            description:
+              "`\(name)` is \(formatValue(y[i])), not 0 or 1 (use a condition such as `\(name) >= 1`, or successes / trials)",
             row: i)
         }
       }
@@ -64,26 +67,38 @@ extension ModelFrame {
             throw .unknownLevel(variable: name, level: code, levels: f.levels.map(\.code))
           }
           for i in 0..<n {
-            if f.codes[i] < 0 { markMissing(name, i); continue }
+            if f.codes[i] < 0 {
+              markMissing(name, i)
+              continue
+            }
             let equal = f.codes[i] == Int32(level)
             y[i] = (comparison == .equal) == equal ? 1 : 0
           }
         case (_, .number(let bound)):
           let numeric = f.levels.map { Double($0.code) }
           guard numeric.allSatisfy({ $0 != nil }) else {
-            throw .invalidOutcome(description: "`\(name)` has non-numeric codes; it can only be compared with == or !=", row: nil)
+            throw .invalidOutcome(
+              description: "`\(name)` has non-numeric codes; it can only be compared with == or !=",
+              row: nil)
           }
           for i in 0..<n {
-            if f.codes[i] < 0 { markMissing(name, i); continue }
+            if f.codes[i] < 0 {
+              markMissing(name, i)
+              continue
+            }
             y[i] = comparison.holds(numeric[Int(f.codes[i])]!, bound) ? 1 : 0
           }
         case (_, .code(let s)):
-          throw .invalidOutcome(description: "`\(name) \(comparison.rawValue) \"\(s)\"` orders category codes; use == or !=", row: nil)
+          throw .invalidOutcome(
+            description:
+              "`\(name) \(comparison.rawValue) \"\(s)\"` orders category codes; use == or !=",
+            row: nil)
         }
         return (y, nil)
       }
       guard case .number(let bound) = value else {
-        throw .invalidOutcome(description: "`\(name)` is numeric and cannot be compared with a quoted code", row: nil)
+        throw .invalidOutcome(
+          description: "`\(name)` is numeric and cannot be compared with a quoted code", row: nil)
       }
       let x = try data.modelNumeric(name)
       for i in 0..<n {
@@ -93,7 +108,8 @@ extension ModelFrame {
 
     case .successes(let s, let trialsName), .successesFailures(let s, let trialsName):
       guard family == .binomial else {
-        throw .invalidOutcome(description: "successes and trials need the binomial family", row: nil)
+        throw .invalidOutcome(
+          description: "successes and trials need the binomial family", row: nil)
       }
       let isFailures: Bool
       if case .successesFailures = response { isFailures = true } else { isFailures = false }
@@ -102,8 +118,14 @@ extension ModelFrame {
       var y = [Double](repeating: 0, count: n)
       var trials = [Double](repeating: 0, count: n)
       for i in 0..<n {
-        if successes[i].isNaN { markMissing(s, i); continue }
-        if other[i].isNaN { markMissing(trialsName, i); continue }
+        if successes[i].isNaN {
+          markMissing(s, i)
+          continue
+        }
+        if other[i].isNaN {
+          markMissing(trialsName, i)
+          continue
+        }
         let t = isFailures ? successes[i] + other[i] : other[i]
         guard successes[i] >= 0, successes[i] <= t, t.isFinite else {
           throw .invalidOutcome(
@@ -124,7 +146,9 @@ extension ModelFrame {
   }
 
   /// Throws `.constantOutcome` when no kept row differs from the others.
-  static func checkVariation(y: [Double], trials: [Double]?, response: Formula.Response) throws(ModelError) {
+  static func checkVariation(y: [Double], trials: [Double]?, response: Formula.Response)
+    throws(ModelError)
+  {
     if y.allSatisfy({ $0 == 0 }) { throw .constantOutcome(value: 0) }
     if trials != nil || y.allSatisfy({ $0 == 0 || $0 == 1 }) {
       if y.allSatisfy({ $0 == 1 }) { throw .constantOutcome(value: 1) }

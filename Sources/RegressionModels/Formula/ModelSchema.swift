@@ -36,7 +36,8 @@ public struct ModelSchema: Sendable, Equatable {
     }
     for (v, code) in reference {
       guard let isFactor = categorical[v] else {
-        throw .invalidOption("a reference level is given for `\(v)`, which is not a predictor in the formula")
+        throw .invalidOption(
+          "a reference level is given for `\(v)`, which is not a predictor in the formula")
       }
       guard isFactor else {
         throw .invalidOption("a reference level is given for `\(v)`, which is numeric")

@@ -51,7 +51,8 @@ enum BlockGram {
       while i + 4 <= rows {
         // Multiply and add separately: `addingProduct` becomes a libm `fma` call per lane
         // on the x86-64 baseline without FMA instructions.
-        s += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+        s +=
+          UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
           * UnsafeRawPointer(t + i).loadUnaligned(as: SIMD4<Double>.self)
         i += 4
       }

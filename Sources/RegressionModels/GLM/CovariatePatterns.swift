@@ -17,7 +17,9 @@ enum CovariatePatterns {
 
   /// The pattern data of `frame` and the frame row representing each pattern, or `nil` when it cannot or should not be collapsed (grouped
   /// response, a numeric predictor with many values, or almost as many patterns as rows).
-  static func collapse(_ frame: ModelFrame, layout: ColumnLayout) -> (data: GLMData, representatives: [Int])? {
+  static func collapse(_ frame: ModelFrame, layout: ColumnLayout) -> (
+    data: GLMData, representatives: [Int]
+  )? {
     guard frame.trials == nil else { return nil }
     let n = frame.count
     var keys: [[Int32]] = []

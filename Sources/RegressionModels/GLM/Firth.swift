@@ -51,7 +51,8 @@ enum Firth {
     let xa = data.x.selectingColumns(active)
     let fixedPosition = fixed.flatMap { f in active.firstIndex(of: f.column) }
     let free = (0..<active.count).filter { $0 != fixedPosition }
-    var beta = start.map { s in active.map { s[$0].isNaN ? 0 : s[$0] } }
+    var beta =
+      start.map { s in active.map { s[$0].isNaN ? 0 : s[$0] } }
       ?? [Double](repeating: 0, count: active.count)
     if let fixedPosition, let fixed { beta[fixedPosition] = fixed.value }
 
@@ -91,7 +92,9 @@ enum Firth {
         trial = try? evaluate(trialBeta, x: xa, data: data)
       }
       guard let accepted = trial, factor >= 1e-6 else {
-        warnings.append("Firth's iterations stopped at iteration \(iteration): the penalised likelihood could not be increased.")
+        warnings.append(
+          "Firth's iterations stopped at iteration \(iteration): the penalised likelihood could not be increased."
+        )
         break
       }
       let change = (0..<beta.count).map { abs(trialBeta[$0] - beta[$0]) }.max() ?? 0
@@ -118,7 +121,8 @@ enum Firth {
   }
 
   /// ℓ*, μ, I, I⁻¹ and U* at β (active columns).
-  static func evaluate(_ beta: [Double], x: Matrix, data: GLMData) throws(ModelError) -> Evaluation {
+  static func evaluate(_ beta: [Double], x: Matrix, data: GLMData) throws(ModelError) -> Evaluation
+  {
     let n = data.rowCount
     let eta = try linearAlgebra { () throws(LinearAlgebraError) in try x.multiplied(by: beta) }
     var mu = [Double](repeating: 0, count: n)
@@ -126,13 +130,17 @@ enum Firth {
     var logLikelihood = 0.0
     for i in 0..<n {
       let u = 1 / (1 + Foundation.exp(-eta[i]))
-      guard u > 0 && u < 1 else { throw .notEstimable("fitted probability of 0 or 1 in Firth's method") }
+      guard u > 0 && u < 1 else {
+        throw .notEstimable("fitted probability of 0 or 1 in Firth's method")
+      }
       mu[i] = u
       w[i] = data.m[i] * u * (1 - u)
       logLikelihood += Family.binomial.logLikelihood(y: data.y[i], mu: u, weight: data.m[i])
     }
     let information = try linearAlgebra { () throws(LinearAlgebraError) in try x.gram(weights: w) }
-    let chol = try linearAlgebra { () throws(LinearAlgebraError) in try CholeskyFactorization(information) }
+    let chol = try linearAlgebra { () throws(LinearAlgebraError) in
+      try CholeskyFactorization(information)
+    }
     let inverse = try linearAlgebra { () throws(LinearAlgebraError) in try chol.inverse() }
     let xc = try linearAlgebra { () throws(LinearAlgebraError) in try Matrix.product(x, inverse) }
     var residual = [Double](repeating: 0, count: n)
@@ -152,7 +160,8 @@ enum Firth {
 
   /// Aliased columns by R's pivoted QR of √m X.
   static func aliasedColumns(_ data: GLMData) throws(ModelError) -> [Int] {
-    let gram = try linearAlgebra { () throws(LinearAlgebraError) in try data.x.gram(weights: data.m) }
+    let gram = try linearAlgebra { () throws(LinearAlgebraError) in try data.x.gram(weights: data.m)
+    }
     if IRLS.passesScreening(gram) { return [] }
     var weighted = data.x
     for j in 0..<weighted.columns {

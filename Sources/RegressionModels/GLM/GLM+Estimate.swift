@@ -26,13 +26,17 @@ extension GLM {
     switch options.method {
     case .irls:
       let result = try IRLS.fit(x: data.x, response: response, options: options)
-      (beta, modelCovariance, iterations, converged) = (result.beta, result.covariance, result.iterations, result.converged)
+      (beta, modelCovariance, iterations, converged) = (
+        result.beta, result.covariance, result.iterations, result.converged
+      )
       (factorization, mu, aliased) = (result.factorization, result.response.mu, result.aliased)
       irlsDeviance = result.deviance
       warnings += result.warnings
     case .firth:
       let result = try Firth.fit(data: data, options: options)
-      (beta, modelCovariance, iterations, converged) = (result.beta, result.covariance, result.iterations, result.converged)
+      (beta, modelCovariance, iterations, converged) = (
+        result.beta, result.covariance, result.iterations, result.converged
+      )
       (factorization, mu, aliased) = (.cholesky, result.mu, result.aliased)
       warnings += result.warnings
     }
@@ -40,7 +44,8 @@ extension GLM {
     let rank = active.count
     if !aliased.isEmpty {
       warnings.append(
-        "Not estimable (linearly dependent on other columns), left out as R does: \(aliased.map { names[$0] }.joined(separator: ", ")).")
+        "Not estimable (linearly dependent on other columns), left out as R does: \(aliased.map { names[$0] }.joined(separator: ", "))."
+      )
     }
 
     // Likelihood and deviances. For 0/1 rows the deviance is −2ℓ, which the last IRLS pass
@@ -67,7 +72,8 @@ extension GLM {
     var nullRowDeviance = 0.0
     if family == .binomial && (binaryRows || isPatterns) {
       let s = weightedY
-      nullLogLikelihood = (s > 0 ? s * Foundation.log(nullMean) : 0)
+      nullLogLikelihood =
+        (s > 0 ? s * Foundation.log(nullMean) : 0)
         + (totalWeight - s > 0 ? (totalWeight - s) * Double.log(onePlus: -nullMean) : 0)
       nullRowDeviance = -2 * nullLogLikelihood
       if isPatterns {
@@ -110,7 +116,9 @@ extension GLM {
       let e = 10 * Double.ulpOfOne
       boundary = mu.reduce(0) { $0 + ($1 < e || $1 > 1 - e ? 1 : 0) }
       if boundary > 0 {
-        warnings.append("Fitted probabilities numerically 0 or 1 occurred in \(boundary) of \(data.rowCount) \(isPatterns || !data.observationsAreBinary ? "patterns" : "rows").")
+        warnings.append(
+          "Fitted probabilities numerically 0 or 1 occurred in \(boundary) of \(data.rowCount) \(isPatterns || !data.observationsAreBinary ? "patterns" : "rows")."
+        )
       }
     }
     var separation: SeparationReport? = nil
@@ -125,11 +133,13 @@ extension GLM {
         let report = SeparationCheck.check(data: data, active: active, names: names)
         separation = report
         if report.isSeparated {
-          let advice = options.method == .firth
+          let advice =
+            options.method == .firth
             ? "Firth's penalised estimates are finite."
             : "Their estimates and standard errors are not meaningful; use Firth's method (--firth)."
           warnings.append(
-            "\(report.kind == .complete ? "Complete" : "Quasi-complete") separation: the maximum likelihood estimates of \(report.infiniteCoefficients.joined(separator: ", ")) are infinite. \(advice)")
+            "\(report.kind == .complete ? "Complete" : "Quasi-complete") separation: the maximum likelihood estimates of \(report.infiniteCoefficients.joined(separator: ", ")) are infinite. \(advice)"
+          )
         }
       }
     }

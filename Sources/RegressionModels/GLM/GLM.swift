@@ -38,7 +38,9 @@ public enum GLM {
   }
 
   /// Fits a model frame (the formula path after reading the data).
-  public static func fit(frame: ModelFrame, options: GLMOptions = GLMOptions()) throws(ModelError) -> GLMFit {
+  public static func fit(frame: ModelFrame, options: GLMOptions = GLMOptions()) throws(ModelError)
+    -> GLMFit
+  {
     try fit(frame: frame, options: options, trialsAreIndividuals: false)
   }
 
@@ -120,14 +122,19 @@ public enum GLM {
     try validate(options)
     let n = x.rows
     guard n > 0 else { throw .emptyData }
-    let intercept = (0..<x.columns).first { j in x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 } }
+    let intercept = (0..<x.columns).first { j in
+      x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 }
+    }
     let names = names ?? (0..<x.columns).map { $0 == intercept ? "(Intercept)" : "x\($0 + 1)" }
     guard names.count == x.columns, y.count == n, trials.map({ $0.count == n }) ?? true,
       weights.map({ $0.count == n }) ?? true, clusters.map({ $0.count == n }) ?? true
     else {
-      throw .invalidOption("x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters and names must match")
+      throw .invalidOption(
+        "x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters and names must match"
+      )
     }
-    if !x.elements.allSatisfy(\.isFinite), let bad = x.elements.firstIndex(where: { !$0.isFinite }) {
+    if !x.elements.allSatisfy(\.isFinite), let bad = x.elements.firstIndex(where: { !$0.isFinite })
+    {
       throw .nonFiniteCovariate(variable: names[bad / n], row: bad % n)
     }
     var proportion = y
@@ -139,14 +146,18 @@ public enum GLM {
       switch options.family {
       case .binomial:
         guard y[i] >= 0, y[i] <= t, t > 0 else {
-          throw .invalidOutcome(description: trials == nil ? "\(y[i]) is not 0 or 1" : "\(y[i]) successes out of \(t) trials", row: i)
+          throw .invalidOutcome(
+            description: trials == nil
+              ? "\(y[i]) is not 0 or 1" : "\(y[i]) successes out of \(t) trials", row: i)
         }
         if trials == nil && y[i] != 0 && y[i] != 1 {
           throw .invalidOutcome(description: "\(y[i]) is not 0 or 1", row: i)
         }
         proportion[i] = y[i] / t
       case .poisson:
-        guard y[i] >= 0, y[i].isFinite else { throw .invalidOutcome(description: "\(y[i]) is not a count", row: i) }
+        guard y[i] >= 0, y[i].isFinite else {
+          throw .invalidOutcome(description: "\(y[i]) is not a count", row: i)
+        }
       }
       m[i] = t * w
     }
@@ -182,7 +193,9 @@ public enum GLM {
   }
 
   static func validate(_ options: GLMOptions) throws(ModelError) {
-    guard options.maxIterations >= 1 else { throw .invalidOption("maxIterations must be at least 1") }
+    guard options.maxIterations >= 1 else {
+      throw .invalidOption("maxIterations must be at least 1")
+    }
     guard options.epsilon > 0 else { throw .invalidOption("epsilon must be positive") }
     guard options.level > 0 && options.level < 1 else {
       throw .invalidOption("the confidence level must be between 0 and 1, not \(options.level)")
@@ -191,7 +204,8 @@ public enum GLM {
       throw .invalidOption("minimumStepFactor must be between 0 and 1")
     }
     if options.method == .firth && (options.family != .binomial || options.resolvedLink != .logit) {
-      throw .invalidOption("Firth's method is implemented for the binomial family with the logit link")
+      throw .invalidOption(
+        "Firth's method is implemented for the binomial family with the logit link")
     }
     if options.family == .poisson && ![.log, .identity].contains(options.resolvedLink) {
       throw .invalidOption("the Poisson family takes the log or identity link")

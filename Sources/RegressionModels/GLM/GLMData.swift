@@ -23,7 +23,8 @@ struct GLMData: Sendable {
     case rows
     /// Each row is a covariate pattern of individual 0/1 rows with prior weights w:
     /// the number of rows, Σ w² y and Σ w² (1 − y) (for the sandwich's meat).
-    case patterns(rowCount: [Double], squaredWeightsSuccess: [Double], squaredWeightsFailure: [Double])
+    case patterns(
+      rowCount: [Double], squaredWeightsSuccess: [Double], squaredWeightsFailure: [Double])
   }
 
   var rowCount: Int { y.count }

@@ -12,7 +12,9 @@ extension GLMFit: CustomStringConvertible {
     let table = (try? coefficientTable()) ?? nil
     if let table {
       let percent = String(format: "%g", table.level * 100)
-      let header = ["", "Coef.", "Std. Error", "z", "Pr(>|z|)", "Lower \(percent)%", "Upper \(percent)%"]
+      let header = [
+        "", "Coef.", "Std. Error", "z", "Pr(>|z|)", "Lower \(percent)%", "Upper \(percent)%",
+      ]
       var rows: [[String]] = [header]
       for row in table.rows {
         func f(_ x: Double?, _ digits: Int = 4) -> String {
@@ -20,15 +22,23 @@ extension GLMFit: CustomStringConvertible {
           return String(format: "%.\(digits)f", x)
         }
         let p: String
-        if let pv = row.pValue { p = pv < 1e-4 ? "<1e-04" : String(format: "%.4f", pv) } else { p = "—" }
-        rows.append([row.term, f(row.estimate), f(row.standardError), f(row.statistic, 2), p, f(row.lower), f(row.upper)])
+        if let pv = row.pValue {
+          p = pv < 1e-4 ? "<1e-04" : String(format: "%.4f", pv)
+        } else {
+          p = "—"
+        }
+        rows.append([
+          row.term, f(row.estimate), f(row.standardError), f(row.statistic, 2), p, f(row.lower),
+          f(row.upper),
+        ])
       }
       let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
       let rule = String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
       lines.append(rule)
       for (k, row) in rows.enumerated() {
         let cells = row.enumerated().map { c, text in
-          c == 0 ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+          c == 0
+            ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
             : String(repeating: " ", count: widths[c] - text.count) + text
         }
         lines.append(cells.joined(separator: "  "))

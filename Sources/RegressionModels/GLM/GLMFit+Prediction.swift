@@ -47,21 +47,31 @@ extension GLMFit {
   ///
   /// - Throws: `.invalidOption` for a fit from a matrix, a level outside (0, 1), or more than
   ///   100 000 cells.
-  public func predictionTable(level: Double? = nil, covariance: CovarianceType? = nil) throws(ModelError) -> [PredictedCell] {
-    guard let design, let formula else { throw .invalidOption("a prediction table needs a fit from a formula") }
+  public func predictionTable(level: Double? = nil, covariance: CovarianceType? = nil)
+    throws(ModelError) -> [PredictedCell]
+  {
+    guard let design, let formula else {
+      throw .invalidOption("a prediction table needs a fit from a formula")
+    }
     let level = level ?? self.level
-    guard level > 0 && level < 1 else { throw .invalidOption("the confidence level must be between 0 and 1") }
+    guard level > 0 && level < 1 else {
+      throw .invalidOption("the confidence level must be between 0 and 1")
+    }
     let factors = formula.predictorVariables.filter { design.factors[$0] != nil }
     let sizes = factors.map { design.factors[$0]!.levels.count }
     let cellCount = sizes.reduce(1, *)
-    guard cellCount <= 100_000 else { throw .invalidOption("the prediction table would have \(cellCount) cells") }
+    guard cellCount <= 100_000 else {
+      throw .invalidOption("the prediction table would have \(cellCount) cells")
+    }
     let v = try covarianceMatrix(covariance ?? covarianceType)
     let q = Normal.quantile((1 + level) / 2)
     let active = activeColumns
 
     // Observed trials and successes per cell.
     var strides = [Int](repeating: 1, count: factors.count)
-    for k in stride(from: factors.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * sizes[k + 1] }
+    for k in stride(from: factors.count - 2, through: 0, by: -1) {
+      strides[k] = strides[k + 1] * sizes[k + 1]
+    }
     var trials = [Double](repeating: 0, count: cellCount)
     var successes = [Double](repeating: 0, count: cellCount)
     for r in 0..<data.rowCount {
@@ -89,9 +99,11 @@ extension GLMFit {
       }
       let se = variance.squareRoot()
       let bounds = [link.inverse(eta - q * se), link.inverse(eta + q * se)]
-      cells.append(PredictedCell(
-        levels: labels, linearPredictor: eta, standardError: se, prediction: link.inverse(eta),
-        lower: bounds.min()!, upper: bounds.max()!, trials: trials[index], successes: successes[index]))
+      cells.append(
+        PredictedCell(
+          levels: labels, linearPredictor: eta, standardError: se, prediction: link.inverse(eta),
+          lower: bounds.min()!, upper: bounds.max()!, trials: trials[index],
+          successes: successes[index]))
     }
     return cells
   }
@@ -100,16 +112,23 @@ extension GLMFit {
   /// the model was fitted with, so that the output lines up with the input rows.
   /// - Throws: `.unknownVariable` when a predictor is not in `data`; `.invalidOption` for a fit
   ///   from a matrix.
-  public func predict(_ data: some VariableSource, scale: PredictionScale = .response) throws(ModelError) -> [Double?] {
-    guard let design, let formula else { throw .invalidOption("predicting from data needs a fit from a formula") }
+  public func predict(_ data: some VariableSource, scale: PredictionScale = .response)
+    throws(ModelError) -> [Double?]
+  {
+    guard let design, let formula else {
+      throw .invalidOption("predicting from data needs a fit from a formula")
+    }
     let n = data.rowCount
     var codes: [String: [Int32]] = [:]
     var numbers: [String: [Double]] = [:]
     for v in formula.predictorVariables {
       if let fitted = design.factors[v] {
-        let f = formula.categoricalVariables.contains(v) && !data.isCategorical(v)
+        let f =
+          formula.categoricalVariables.contains(v) && !data.isCategorical(v)
           ? try ModelFrame.factorFromNumbers(v, try data.modelNumeric(v)) : try data.modelFactor(v)
-        let map = f.levels.map { level in fitted.levels.firstIndex { $0.code == level.code }.map { Int32($0) } ?? -1 }
+        let map = f.levels.map { level in
+          fitted.levels.firstIndex { $0.code == level.code }.map { Int32($0) } ?? -1
+        }
         codes[v] = f.codes.map { $0 < 0 ? -1 : map[Int($0)] }
       } else {
         numbers[v] = try data.modelNumeric(v)

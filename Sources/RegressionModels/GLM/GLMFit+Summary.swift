@@ -108,7 +108,8 @@ extension GLMFit {
       let oddsInterval = row.oddsRatioInterval.map { [$0.lower, $0.upper] as [Double?] }
       return GLMSummary.Coefficient(
         term: row.term, estimate: row.estimate, standardError: row.standardError, z: row.statistic,
-        pValue: row.pValue, oddsRatio: row.oddsRatio, ci: oddsInterval ?? interval, estimateCI: interval)
+        pValue: row.pValue, oddsRatio: row.oddsRatio, ci: oddsInterval ?? interval,
+        estimateCI: interval)
     }
     return GLMSummary(
       n: observationCount, dfResidual: dfResidual, dfNull: dfNull, converged: converged,
@@ -119,7 +120,8 @@ extension GLMFit {
       formula: formula?.description, level: table.level, covariance: table.covariance,
       intervals: table.intervals, trials: trialCount, aliased: diagnostics.aliased,
       separationDetail: diagnostics.separation, grouped: grouped, excluded: exclusions,
-      marginalEffects: marginalEffects ? try averageMarginalEffects(level: level, covariance: covariance) : nil,
+      marginalEffects: marginalEffects
+        ? try averageMarginalEffects(level: level, covariance: covariance) : nil,
       likelihoodRatioTest: likelihoodRatioTestAgainstNull)
   }
 }

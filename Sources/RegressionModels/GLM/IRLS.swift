@@ -70,7 +70,8 @@ enum IRLS {
     }
     if !useQR, let e = equations, !passesScreening(e.gram) { useQR = true }
 
-    var betaOld: [Double] = start.map { $0.map { $0.isNaN ? 0 : $0 } } ?? [Double](repeating: 0, count: p)
+    var betaOld: [Double] =
+      start.map { $0.map { $0.isNaN ? 0 : $0 } } ?? [Double](repeating: 0, count: p)
     var haveOld = start != nil
     var covariance = Matrix(rows: p, columns: p, repeating: .nan)
     var aliased: [Int] = []
@@ -86,7 +87,9 @@ enum IRLS {
           let chol = try CholeskyFactorization(e.gram)
           let solution = try chol.solve(e.rhs)
           let inverse = try chol.inverse()
-          guard solution.allSatisfy(\.isFinite) else { throw LinearAlgebraError.singular(column: 0) }
+          guard solution.allSatisfy(\.isFinite) else {
+            throw LinearAlgebraError.singular(column: 0)
+          }
           covariance = Matrix(rows: p, columns: p, repeating: .nan)
           for (a, j) in predictor.active.enumerated() {
             betaNew[j] = solution[a]
@@ -118,7 +121,8 @@ enum IRLS {
       log?(Iteration(iteration: iteration, deviance: deviance, stepFactor: factor))
       if factor < options.minimumStepFactor || !deviance.isFinite {
         warnings.append(
-          "Step-halving failed at iteration \(iteration): the deviance could not be decreased; the estimates are those of the last step.")
+          "Step-halving failed at iteration \(iteration): the deviance could not be decreased; the estimates are those of the last step."
+        )
         if !deviance.isFinite {
           throw .didNotConverge(iterations: iteration, lastDeviance: deviance)
         }
@@ -135,21 +139,25 @@ enum IRLS {
     }
     if !converged && !warnings.contains(where: { $0.hasPrefix("Step-halving") }) {
       warnings.append(
-        "The IRLS iterations did not converge in \(iterations) iterations (last deviance \(devold)); the estimates are those of the last iteration.")
+        "The IRLS iterations did not converge in \(iterations) iterations (last deviance \(devold)); the estimates are those of the last iteration."
+      )
     }
     // The covariance at the final μ (the information at the estimates). R takes it from the
     // last step's weights, one iterate earlier; the two differ by far less than 1e-6 when the fit
     // has converged, but only the final one is the same whatever path the iterations took (e.g.
     // on collapsed patterns).
     var finalCovariance: Matrix? = nil
-    if !useQR, let e = equations, let chol = try? CholeskyFactorization(e.gram), let inverse = try? chol.inverse() {
+    if !useQR, let e = equations, let chol = try? CholeskyFactorization(e.gram),
+      let inverse = try? chol.inverse()
+    {
       var c = Matrix(rows: p, columns: p, repeating: .nan)
       for (a, j) in predictor.active.enumerated() {
         for (b, k) in predictor.active.enumerated() { c[j, k] = inverse[a, b] }
       }
       finalCovariance = c
     }
-    if finalCovariance == nil, let (_, unscaled, dropped) = try? qrStep(predictor, response, tolerance: qrTolerance),
+    if finalCovariance == nil,
+      let (_, unscaled, dropped) = try? qrStep(predictor, response, tolerance: qrTolerance),
       dropped == aliased
     {
       finalCovariance = unscaled

@@ -85,11 +85,13 @@ struct PassContext: Sendable {
             roots.withUnsafeMutableBufferPointer { roots in
               if logit {
                 chunk.deviance += logitRows(
-                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0, pa,
+                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0,
+                  pa,
                   updateMean: beta != nil)
               } else {
                 chunk.deviance += generalRows(
-                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0, pa,
+                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0,
+                  pa,
                   updateMean: beta != nil)
               }
             }
@@ -103,7 +105,8 @@ struct PassContext: Sendable {
               BlockGram.accumulate(be.baseAddress!, rows: b, columns: pa, into: g.baseAddress!)
             }
             chunk.rhs.withUnsafeMutableBufferPointer { r in
-              BlockGram.accumulate(be.baseAddress!, rows: b, columns: pa, times: tp.baseAddress!, into: r.baseAddress!)
+              BlockGram.accumulate(
+                be.baseAddress!, rows: b, columns: pa, times: tp.baseAddress!, into: r.baseAddress!)
             }
           }
         }
@@ -179,7 +182,10 @@ struct PassContext: Sendable {
 
   /// Multiplies row i of every column of the block by roots[i], column by column (contiguous).
   @inline(__always)
-  private func scaleColumns(_ block: UnsafeMutablePointer<Double>, _ b: Int, _ pa: Int, _ roots: UnsafeMutablePointer<Double>) {
+  private func scaleColumns(
+    _ block: UnsafeMutablePointer<Double>, _ b: Int, _ pa: Int,
+    _ roots: UnsafeMutablePointer<Double>
+  ) {
     for k in 0..<pa {
       let column = block + k * b
       for i in 0..<b { column[i] *= roots[i] }

@@ -37,10 +37,13 @@ public struct PopulationCells: VariableSource, Sendable {
     for i in 0..<n {
       let (c, p) = (cases[i], population[i])
       guard c >= 0, p >= 0, c == c.rounded(), p == p.rounded() else {
-        throw .invalidOutcome(description: "cell counts must be whole numbers ≥ 0 (cases \(c), population \(p))", row: i)
+        throw .invalidOutcome(
+          description: "cell counts must be whole numbers ≥ 0 (cases \(c), population \(p))", row: i
+        )
       }
       guard c <= p else {
-        throw .invalidOutcome(description: "a cell has \(Int(c)) cases but a population of \(Int(p))", row: i)
+        throw .invalidOutcome(
+          description: "a cell has \(Int(c)) cases but a population of \(Int(p))", row: i)
       }
     }
     self.predictors = predictors
@@ -57,7 +60,8 @@ public struct PopulationCells: VariableSource, Sendable {
 
   public func factor(_ name: String) throws -> Factor {
     guard let f = predictors.first(where: { $0.name == name }) else {
-      throw ModelError.unknownVariable(name: name, suggestions: suggestions(for: name, among: variableNames))
+      throw ModelError.unknownVariable(
+        name: name, suggestions: suggestions(for: name, among: variableNames))
     }
     return f
   }
@@ -89,7 +93,8 @@ extension GLM {
     grouped.response = .successes(name, trials: trialsName)
     try validate(options)
     let schema = try ModelSchema(formula: grouped, data: cells, reference: options.reference)
-    let frame = try ModelFrame(schema: schema, data: cells, weights: nil, cluster: nil, family: .binomial)
+    let frame = try ModelFrame(
+      schema: schema, data: cells, weights: nil, cluster: nil, family: .binomial)
     return try fit(frame: frame, options: options, trialsAreIndividuals: true)
   }
 }

@@ -1,6 +1,6 @@
 import Distributions
-import LinearAlgebra
 import Foundation
+import LinearAlgebra
 
 /// The coefficient table of a fit as data (the report layer renders it): estimates, standard
 /// errors, Wald z statistics, two-sided normal p-values, odds ratios and confidence intervals.
@@ -67,7 +67,10 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
     var rows: [Row] = []
     for (j, name) in names.enumerated() {
       guard let b = estimates[j], let variance = matrix[j] else {
-        rows.append(Row(term: name, estimate: nil, standardError: nil, statistic: nil, pValue: nil, oddsRatio: nil, lower: nil, upper: nil))
+        rows.append(
+          Row(
+            term: name, estimate: nil, standardError: nil, statistic: nil, pValue: nil,
+            oddsRatio: nil, lower: nil, upper: nil))
         continue
       }
       let se = variance.squareRoot()
@@ -79,9 +82,10 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
         lower = profile[j]?.lowerBound ?? .nan
         upper = profile[j]?.upperBound ?? .nan
       }
-      rows.append(Row(
-        term: name, estimate: b, standardError: se, statistic: z, pValue: p,
-        oddsRatio: oddsRatios ? Foundation.exp(b) : nil, lower: lower, upper: upper))
+      rows.append(
+        Row(
+          term: name, estimate: b, standardError: se, statistic: z, pValue: p,
+          oddsRatio: oddsRatios ? Foundation.exp(b) : nil, lower: lower, upper: upper))
     }
     self.rows = rows
     self.level = level
@@ -100,10 +104,13 @@ extension GLMFit {
   /// - Throws: `.invalidOption` for a level outside (0, 1) or `.cluster` without clusters;
   ///   errors of the profile fits.
   public func coefficientTable(
-    level: Double? = nil, covariance: CovarianceType? = nil, intervals: CoefficientTable.IntervalMethod = .wald
+    level: Double? = nil, covariance: CovarianceType? = nil,
+    intervals: CoefficientTable.IntervalMethod = .wald
   ) throws(ModelError) -> CoefficientTable {
     let level = level ?? self.level
-    guard level > 0 && level < 1 else { throw .invalidOption("the confidence level must be between 0 and 1") }
+    guard level > 0 && level < 1 else {
+      throw .invalidOption("the confidence level must be between 0 and 1")
+    }
     let type = covariance ?? covarianceType
     let matrix = try covarianceMatrix(type)
     let profile = intervals == .profile ? try profileConfidenceIntervals(level: level) : nil
@@ -119,7 +126,8 @@ extension GLMFit {
     if type == covarianceType { return covariance }
     if type == .model { return modelCovariance }
     if type == .cluster && data.clusters == nil {
-      throw .invalidOption("cluster-robust covariance needs a cluster variable when fitting (options.cluster)")
+      throw .invalidOption(
+        "cluster-robust covariance needs a cluster variable when fitting (options.cluster)")
     }
     return try Sandwich.covariance(
       type, data: data, mu: fitted, link: link, family: family, bread: modelCovariance,

@@ -22,11 +22,14 @@ public struct LikelihoodRatioTest: Sendable, Equatable, Codable {
       reduced.observationCount == full.observationCount,
       reduced.trialCount == full.trialCount
     else {
-      throw .invalidOption("the likelihood-ratio test needs two fits of the same observations, family and link")
+      throw .invalidOption(
+        "the likelihood-ratio test needs two fits of the same observations, family and link")
     }
     let df = full.rank - reduced.rank
     guard df > 0 else {
-      throw .invalidOption("the full model must have more estimated coefficients than the reduced one (\(full.rank) vs \(reduced.rank))")
+      throw .invalidOption(
+        "the full model must have more estimated coefficients than the reduced one (\(full.rank) vs \(reduced.rank))"
+      )
     }
     self.init(statistic: reduced.deviance - full.deviance, degreesOfFreedom: df)
   }
@@ -35,7 +38,8 @@ public struct LikelihoodRatioTest: Sendable, Equatable, Codable {
   public init(statistic: Double, degreesOfFreedom: Int) {
     self.statistic = statistic
     self.degreesOfFreedom = degreesOfFreedom
-    pValue = statistic <= 0 ? 1 : ChiSquared(degreesOfFreedom: Double(degreesOfFreedom)).sf(statistic)
+    pValue =
+      statistic <= 0 ? 1 : ChiSquared(degreesOfFreedom: Double(degreesOfFreedom)).sf(statistic)
   }
 
   enum CodingKeys: String, CodingKey {
@@ -50,6 +54,7 @@ extension GLMFit {
   /// minus deviance on `rank − 1` degrees of freedom).
   public var likelihoodRatioTestAgainstNull: LikelihoodRatioTest {
     let intercept = dfNull < observationCount ? 1 : 0
-    return LikelihoodRatioTest(statistic: nullDeviance - deviance, degreesOfFreedom: max(1, rank - intercept))
+    return LikelihoodRatioTest(
+      statistic: nullDeviance - deviance, degreesOfFreedom: max(1, rank - intercept))
   }
 }

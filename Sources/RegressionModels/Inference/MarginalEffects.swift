@@ -86,16 +86,20 @@ extension GLMFit {
     let totalWeight = data.m.reduce(0, +)
     var results: [MarginalEffect] = []
 
-    func finish(_ name: String, level: String?, reference: String?, effect: Double, gradient: [Double]) {
+    func finish(
+      _ name: String, level: String?, reference: String?, effect: Double, gradient: [Double]
+    ) {
       var variance = 0.0
       for a in active {
         for b in active { variance += gradient[a] * v[a, b] * gradient[b] }
       }
       let se = variance.squareRoot()
       let z = effect / se
-      results.append(MarginalEffect(
-        variable: name, level: level, reference: reference, estimate: effect, standardError: se,
-        statistic: z, pValue: 2 * Normal.sf(abs(z)), lower: effect - q * se, upper: effect + q * se))
+      results.append(
+        MarginalEffect(
+          variable: name, level: level, reference: reference, estimate: effect, standardError: se,
+          statistic: z, pValue: 2 * Normal.sf(abs(z)), lower: effect - q * se,
+          upper: effect + q * se))
     }
     func dot(_ x: [Double]) -> Double {
       var s = 0.0
@@ -120,15 +124,17 @@ extension GLMFit {
             let codes = { (variable: String) -> Int32 in design.rowCodes[variable]![r] }
             let numbers = { (variable: String) -> Double in design.rowNumbers[variable]![r] }
             let x1 = design.layout.row(code: { $0 == name ? Int32(l) : codes($0) }, number: numbers)
-            let x0 = design.layout.row(code: { $0 == name ? Int32(factor.reference) : codes($0) }, number: numbers)
+            let x0 = design.layout.row(
+              code: { $0 == name ? Int32(factor.reference) : codes($0) }, number: numbers)
             let (eta1, eta0) = (dot(x1), dot(x0))
             let w = data.m[r] / totalWeight
             effect += w * (link.inverse(eta1) - link.inverse(eta0))
             let (d1, d0) = (link.derivative(eta1), link.derivative(eta0))
             for j in 0..<p { gradient[j] += w * (d1 * x1[j] - d0 * x0[j]) }
           }
-          finish(name, level: factor.levels[l].code, reference: factor.levels[factor.reference].code,
-                 effect: effect, gradient: gradient)
+          finish(
+            name, level: factor.levels[l].code, reference: factor.levels[factor.reference].code,
+            effect: effect, gradient: gradient)
         }
       } else {
         var effect = 0.0

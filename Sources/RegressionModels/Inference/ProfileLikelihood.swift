@@ -46,15 +46,20 @@ enum ProfileLikelihood {
           data: reducedData, options: options, aliased: aliased, fixed: (k, b), start: beta)
         difference = 2 * (maximum - result.penalizedLogLikelihood)
       } else {
-        difference = try constrainedDeviance(k, b, x: x, beta: beta, fit: fit, options: options) - maximum
+        difference =
+          try constrainedDeviance(k, b, x: x, beta: beta, fit: fit, options: options) - maximum
       }
       return (b < beta[k] ? -1 : 1) * max(difference, 0).squareRoot()
     }
 
     var result = [ClosedRange<Double>?](repeating: nil, count: fit.coefficients.count)
     for (k, j) in active.enumerated() {
-      let lower = try solve(target: -z, center: beta[k], step: -z * se[k]) { (b) throws(ModelError) in try signedRoot(k, b) }
-      let upper = try solve(target: z, center: beta[k], step: z * se[k]) { (b) throws(ModelError) in try signedRoot(k, b) }
+      let lower = try solve(target: -z, center: beta[k], step: -z * se[k]) {
+        (b) throws(ModelError) in try signedRoot(k, b)
+      }
+      let upper = try solve(target: z, center: beta[k], step: z * se[k]) { (b) throws(ModelError) in
+        try signedRoot(k, b)
+      }
       result[j] = lower...upper
     }
     return result
@@ -63,7 +68,9 @@ enum ProfileLikelihood {
   /// Σ unit deviances of the rows at μ.
   static func rowDeviance(mu: [Double], data: GLMData, family: Family) -> Double {
     var d = 0.0
-    for i in 0..<data.rowCount { d += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i]) }
+    for i in 0..<data.rowCount {
+      d += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i])
+    }
     return d
   }
 
@@ -78,7 +85,8 @@ enum ProfileLikelihood {
       let mu = offset.map { fit.link.inverse($0) }
       return rowDeviance(mu: mu, data: data, family: fit.family)
     }
-    var response = GLMResponse(family: fit.family, link: fit.link, y: data.y, m: data.m, offset: offset)
+    var response = GLMResponse(
+      family: fit.family, link: fit.link, y: data.y, m: data.m, offset: offset)
     response.offset = offset
     let result = try IRLS.fit(
       x: x.selectingColumns(others), response: response, options: options,
@@ -110,7 +118,9 @@ enum ProfileLikelihood {
       let width = abs(outer.b - inner.b)
       if width <= 1e-10 * max(1, abs(outer.b)) { break }
       var candidate = (inner.b * outer.value - outer.b * inner.value) / (outer.value - inner.value)
-      if !candidate.isFinite || candidate <= min(inner.b, outer.b) || candidate >= max(inner.b, outer.b) {
+      if !candidate.isFinite || candidate <= min(inner.b, outer.b)
+        || candidate >= max(inner.b, outer.b)
+      {
         candidate = (inner.b + outer.b) / 2
       }
       let fc = try f(candidate) - target
@@ -136,9 +146,13 @@ extension GLMFit {
   ///
   /// See ``ProfileLikelihood`` for the definition. Each end costs a few constrained fits.
   /// - Throws: `.invalidOption` for a level outside (0, 1); errors of the constrained fits.
-  public func profileConfidenceIntervals(level: Double? = nil) throws(ModelError) -> [ClosedRange<Double>?] {
+  public func profileConfidenceIntervals(level: Double? = nil) throws(ModelError) -> [ClosedRange<
+    Double
+  >?] {
     let level = level ?? self.level
-    guard level > 0 && level < 1 else { throw .invalidOption("the confidence level must be between 0 and 1") }
+    guard level > 0 && level < 1 else {
+      throw .invalidOption("the confidence level must be between 0 and 1")
+    }
     return try ProfileLikelihood.intervals(self, level: level)
   }
 }

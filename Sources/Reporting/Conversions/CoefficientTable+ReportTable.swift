@@ -66,7 +66,9 @@ extension CoefficientTable {
         let reference = pending.remove(at: k)
         let label = labels.termLabel("\(reference.variable): \(reference.code)")
         body.append(
-          ReportRow(labels: [label], cells: [.text("ref.")] + Array(repeating: .missing, count: columns.count - 1)))
+          ReportRow(
+            labels: [label],
+            cells: [.text("ref.")] + Array(repeating: .missing, count: columns.count - 1)))
       }
       let label = labels.termLabel(row.term)
       guard let estimate = row.estimate, let se = row.standardError else {
@@ -135,7 +137,8 @@ extension CoefficientTable {
     switch covariance {
     case .model: break
     case .hc0, .hc1:
-      text += sv
+      text +=
+        sv
         ? " Robusta standardfel (\(covariance.rawValue.uppercased()))."
         : " Robust standard errors (\(covariance.rawValue.uppercased()))."
     case .cluster:

@@ -64,11 +64,13 @@ extension MarginalEffect {
   ) -> ReportTable {
     let sv = labels.language == .sv
     let largest = effects.map { abs($0.estimate * 100) }.filter(\.isFinite).max() ?? 1
-    let decimals = largest > 0 ? min(8, max(2, 2 - Int(Foundation.log10(largest).rounded(.down)))) : 3
+    let decimals =
+      largest > 0 ? min(8, max(2, 2 - Int(Foundation.log10(largest).rounded(.down)))) : 3
     let interval = confidenceLabel(level, labels.language)
     let columns = [
       ReportColumn(sv ? "Kontrast" : "Contrast", role: .label),
-      ReportColumn(sv ? "AME, procentenheter" : "AME, percentage points", role: .estimate, decimals: decimals),
+      ReportColumn(
+        sv ? "AME, procentenheter" : "AME, percentage points", role: .estimate, decimals: decimals),
       ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError, decimals: decimals),
       ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower, decimals: decimals),
       ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper, decimals: decimals),
@@ -86,7 +88,8 @@ extension MarginalEffect {
         labels: [labels.variableLabel(effect.variable)],
         cells: [
           .text(contrast), finiteCell(effect.estimate * 100, .estimate),
-          finiteCell(effect.standardError * 100, .estimate), finiteCell(effect.lower * 100, .estimate),
+          finiteCell(effect.standardError * 100, .estimate),
+          finiteCell(effect.lower * 100, .estimate),
           finiteCell(effect.upper * 100, .estimate), finiteCell(effect.pValue, .pValue),
         ])
     }

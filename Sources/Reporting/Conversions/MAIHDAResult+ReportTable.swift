@@ -83,7 +83,9 @@ extension MAIHDAResult {
     let methodText =
       method == .laplace
       ? (sv ? "Laplaceapproximation" : "Laplace approximation")
-      : (sv ? "adaptiv Gauss–Hermite-kvadratur med \(nAGQ) noder" : "adaptive Gauss–Hermite quadrature with \(nAGQ) nodes")
+      : (sv
+        ? "adaptiv Gauss–Hermite-kvadratur med \(nAGQ) noder"
+        : "adaptive Gauss–Hermite quadrature with \(nAGQ) nodes")
     let note =
       sv
       ? "Logistiska modeller med slumpmässigt intercept per stratum (\(methodText)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(confidenceLabel(level, language)): profillikelihood för σ², VPC och MOR, DeLong för AUC."
@@ -117,20 +119,25 @@ extension MAIHDAResult {
           finiteCell(c.estimate, .estimate), finiteCell(c.standardError, .estimate),
           finiteCell(c.oddsRatio, .ratio, decimals),
           finiteCell(c.oddsRatioInterval.lowerBound, .ratio, decimals),
-          finiteCell(c.oddsRatioInterval.upperBound, .ratio, decimals), finiteCell(c.pValue, .pValue),
+          finiteCell(c.oddsRatioInterval.upperBound, .ratio, decimals),
+          finiteCell(c.pValue, .pValue),
         ])
     }
     return ReportTable(
       title: title, language: labels.language, stubHeaders: ["Term"],
       columnGroups: [
-        [HeaderSpan("", span: 3), HeaderSpan(confidenceLabel(level, labels.language), span: 2), HeaderSpan("", span: 1)]
+        [
+          HeaderSpan("", span: 3), HeaderSpan(confidenceLabel(level, labels.language), span: 2),
+          HeaderSpan("", span: 1),
+        ]
       ],
       columns: columns, rows: rows,
       footnotes: [
         .note(
           sv
             ? "Modell 2: huvudeffekternas oddskvoter, betingade på stratumeffekten (Wald-intervall)."
-            : "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals).")
+            : "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals)."
+        )
       ])
   }
 }

@@ -43,7 +43,8 @@ extension MAIHDAResult {
     ]
     let groups = [
       HeaderSpan("", span: 3), HeaderSpan(unit, span: 5),
-      HeaderSpan(sv ? "Interaktion, log-odds (modell 2)" : "Interaction, log-odds (model 2)", span: 3),
+      HeaderSpan(
+        sv ? "Interaktion, log-odds (modell 2)" : "Interaction, log-odds (model 2)", span: 3),
     ]
     func small(_ count: Int) -> Bool { suppress > 0 && count > 0 && count < suppress }
     var anySuppressed = false
@@ -73,14 +74,16 @@ extension MAIHDAResult {
       .note(
         sv
           ? "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(confidenceLabel(level, .sv)). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna."
-          : "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(confidenceLabel(level, .en)). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects.")
+          : "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(confidenceLabel(level, .en)). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+      )
     ]
     if anySuppressed {
       notes.append(
         .note(
           sv
             ? "Antal från 1 till \(suppress - 1) redovisas inte, inte heller den observerade andelen i sådana strata."
-            : "Counts from 1 to \(suppress - 1) are not shown, nor the observed share of such strata."))
+            : "Counts from 1 to \(suppress - 1) are not shown, nor the observed share of such strata."
+        ))
     }
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,

@@ -162,15 +162,18 @@ struct CaseCells: Sendable {
       warnings.append("\(data.source) has no `lopnr`: every row counts as one person.")
     } else if conflicting > 0 {
       warnings.append(
-        "\(conflicting) of \(repeated) repeated rows of a person in \(data.source) fall in another cell of \(variables.joined(separator: ", ")) than the person's first row; each person counts once, in the cell of their first row.")
+        "\(conflicting) of \(repeated) repeated rows of a person in \(data.source) fall in another cell of \(variables.joined(separator: ", ")) than the person's first row; each person counts once, in the cell of their first row."
+      )
     }
     if excluded.cases.rows > 0 {
       warnings.append(
-        "\(excluded.cases.rows) persons in \(data.source) with a missing or out-of-range value were left out (\(Self.reasons(excluded.cases))).")
+        "\(excluded.cases.rows) persons in \(data.source) with a missing or out-of-range value were left out (\(Self.reasons(excluded.cases)))."
+      )
     }
     if excluded.population.rows > 0 {
       warnings.append(
-        "\(excluded.population.rows) rows of \(population.source) (\(Int(excludedPersons)) persons) with a missing or out-of-range value were left out (\(Self.reasons(excluded.population))).")
+        "\(excluded.population.rows) rows of \(population.source) (\(Int(excludedPersons)) persons) with a missing or out-of-range value were left out (\(Self.reasons(excluded.population)))."
+      )
     }
     return CaseCells(
       names: variables, levels: populationFactors.map(\.levels), cases: cases, population: totals,

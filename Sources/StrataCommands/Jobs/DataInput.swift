@@ -100,7 +100,8 @@ extension LoadReport {
     issues.map { issue in
       let what = issue.action == .excluded ? "rows excluded" : "values set to missing"
       let variable = issue.variable.map { " in `\($0)`" } ?? ""
-      return "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
+      return
+        "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
     }
   }
 }

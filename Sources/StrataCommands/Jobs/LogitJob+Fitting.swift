@@ -13,14 +13,16 @@ extension LogitJob {
       name == "misstankt"
     {
       throw ModelJobError.outcome(
-        "`misstankt` (is a suspect) counts the persons of the data against a population: give --population POP (e.g. population.csv), or use a 0/1 column or a condition such as `antal_misstankar >= 2` as the outcome.")
+        "`misstankt` (is a suspect) counts the persons of the data against a population: give --population POP (e.g. population.csv), or use a 0/1 column or a condition such as `antal_misstankar >= 2` as the outcome."
+      )
     }
     var formulas = others + [main]
     if let trials {
       formulas = try formulas.map { f in
         guard case .variable(let successes) = f.response else {
           throw ModelJobError.outcome(
-            "--trials \(trials) needs an outcome that is a count of successes (a column), not `\(f.response)`.")
+            "--trials \(trials) needs an outcome that is a count of successes (a column), not `\(f.response)`."
+          )
         }
         var grouped = f
         grouped.response = .successes(successes, trials: trials)
@@ -32,7 +34,8 @@ extension LogitJob {
       if extra > 0 {
         dataset = dataset.rows(rows)
         warnings.append(
-          "\(extra) rows with a missing value in a variable of another compared model were left out of every model, so that all are fitted to the same observations.")
+          "\(extra) rows with a missing value in a variable of another compared model were left out of every model, so that all are fitted to the same observations."
+        )
       }
     }
     let options = glmOptions
@@ -75,7 +78,8 @@ extension LogitJob {
     guard let population else { preconditionFailure("fitAgainstPopulation without a population") }
     if weight != nil || trials != nil || cluster != nil {
       throw ModelJobError.outcome(
-        "--weight, --trials and --cluster describe rows of individual data; with --population every person of the population is one observation.")
+        "--weight, --trials and --cluster describe rows of individual data; with --population every person of the population is one observation."
+      )
     }
     let dataset = loaded.dataset
     var include: [Bool]? = nil
@@ -84,7 +88,8 @@ extension LogitJob {
     case .variable(let name):
       if dataset.hasVariable(name) {
         throw ModelJobError.outcome(
-          "With --population the outcome is `misstankt` (every person of the data is a case) or a condition on the data such as `antal_misstankar >= 2`; `\(name)` is a variable of \(dataset.source): write `\(name) == 1` to count the persons with that value.")
+          "With --population the outcome is `misstankt` (every person of the data is a case) or a condition on the data such as `antal_misstankar >= 2`; `\(name)` is a variable of \(dataset.source): write `\(name) == 1` to count the persons with that value."
+        )
       }
       outcome = "\(name): persons in \(dataset.source)"
     case .condition(let variable, let comparison, let value):
@@ -93,7 +98,8 @@ extension LogitJob {
       outcome = "persons in \(dataset.source) with \(condition)"
     default:
       throw ModelJobError.outcome(
-        "With --population the outcome is `misstankt` or a condition on the data, not `\(main.response)`.")
+        "With --population the outcome is `misstankt` or a condition on the data, not `\(main.response)`."
+      )
     }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
@@ -146,9 +152,11 @@ extension LogitJob {
       let values = try? dataset.numeric(name),
       let row = values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 })
     else { return nil }
-    let value = values[row] == values[row].rounded() ? String(Int(values[row])) : String(values[row])
+    let value =
+      values[row] == values[row].rounded() ? String(Int(values[row])) : String(values[row])
     return .outcome(
-      "The outcome `\(name)` must be 0 or 1, but it is \(value) in \(dataset.source), line \(dataset.sourceLine(ofRow: row)). Use a condition such as `\(name) >= 1` as the outcome, or --trials for successes out of trials.")
+      "The outcome `\(name)` must be 0 or 1, but it is \(value) in \(dataset.source), line \(dataset.sourceLine(ofRow: row)). Use a condition such as `\(name) >= 1` as the outcome, or --trials for successes out of trials."
+    )
   }
 
   /// The rows complete in every variable of `formulas` (plus weights, trials and clusters), and

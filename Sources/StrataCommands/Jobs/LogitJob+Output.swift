@@ -73,23 +73,27 @@ extension LogitJob {
     }.map(\.element)
     for k in 0..<(comparison.models.count - 1) {
       let (reduced, full) = (comparison.models[k], comparison.models[k + 1])
-      let nested = Set(reduced.fit.formula?.terms ?? []).isSubset(of: full.fit.formula?.terms ?? [])
+      let nested =
+        Set(reduced.fit.formula?.terms ?? []).isSubset(of: full.fit.formula?.terms ?? [])
         && (full.fit.formula?.hasIntercept ?? true || !(reduced.fit.formula?.hasIntercept ?? false))
       comparison.nested.append(nested)
       if reduced.fit.rank == full.fit.rank {
         comparison.tests.append(nil)
         comparison.warnings.append(
-          "`\(reduced.label)` and `\(full.label)` have the same number of coefficients; they are not compared.")
+          "`\(reduced.label)` and `\(full.label)` have the same number of coefficients; they are not compared."
+        )
         continue
       }
       comparison.tests.append(try LikelihoodRatioTest(reduced: reduced.fit, full: full.fit))
       if !nested {
         comparison.warnings.append(
-          "The terms of `\(reduced.label)` are not all among those of `\(full.label)`; the likelihood-ratio test assumes the first model is nested in the second.")
+          "The terms of `\(reduced.label)` are not all among those of `\(full.label)`; the likelihood-ratio test assumes the first model is nested in the second."
+        )
       }
       if !reduced.fit.converged || !full.fit.converged {
         comparison.warnings.append(
-          "A compared model did not converge (`\(reduced.label)` or `\(full.label)`); its test is unreliable.")
+          "A compared model did not converge (`\(reduced.label)` or `\(full.label)`); its test is unreliable."
+        )
       }
     }
     return comparison
@@ -104,7 +108,8 @@ extension LogitJob {
       population: fits.population,
       comparisons: comparison.models.isEmpty ? nil : comparison.entries,
       comparedModels: comparison.models.isEmpty ? nil : comparison.modelEntries)
-    let labels = TermLabeler(codebook: fits.codebook, language: language, factors: fits.labelFactors)
+    let labels = TermLabeler(
+      codebook: fits.codebook, language: language, factors: fits.labelFactors)
     let sv = language == .sv
     let name = title ?? ((sv ? "Logistisk regression: " : "Logistic regression: ") + formula)
     let table = try fits.main.coefficientTable(level: level, intervals: intervalMethod)
@@ -117,7 +122,9 @@ extension LogitJob {
     if let effects = summary.marginalEffects {
       tables.append(
         MarginalEffect.reportTable(
-          effects, title: (sv ? "Genomsnittliga marginaleffekter: " : "Average marginal effects: ") + formula,
+          effects,
+          title: (sv ? "Genomsnittliga marginaleffekter: " : "Average marginal effects: ")
+            + formula,
           labels: labels, level: level))
     }
     if !comparison.models.isEmpty {

@@ -37,10 +37,13 @@ extension MAIHDAJob {
           levels: cells.levelIndices(ofCell: cell), persons: Int(cells.population[cell]),
           cases: cells.cases[cell]))
     }
-    let variables = zip(cells.names, cells.levels).map { StratumData.Variable(name: $0, levels: $1) }
+    let variables = zip(cells.names, cells.levels).map {
+      StratumData.Variable(name: $0, levels: $1)
+    }
     let data = try StratumData(variables: variables, strata: rows)
     let persons = cells.population.reduce(0, +)
-    let what = outcome.map { "persons in \(dataset.source) with \($0)" } ?? "persons in \(dataset.source)"
+    let what =
+      outcome.map { "persons in \(dataset.source) with \($0)" } ?? "persons in \(dataset.source)"
     return CountedStrata(
       data: data, outcome: what,
       population: PopulationSummary(
@@ -56,7 +59,8 @@ extension MAIHDAJob {
   func countOutcome(_ loaded: LoadedData) throws -> CountedStrata {
     guard let outcome else {
       throw ModelJobError.outcome(
-        "maihda needs --population POP (cases are the persons of the data, counted against the population) or --outcome EXPR (person-level data, e.g. --outcome 'antal_misstankar >= 2').")
+        "maihda needs --population POP (cases are the persons of the data, counted against the population) or --outcome EXPR (person-level data, e.g. --outcome 'antal_misstankar >= 2')."
+      )
     }
     let dataset = loaded.dataset
     let holds = try dataset.rowMask(RowFilter(parsing: outcome))
@@ -65,13 +69,15 @@ extension MAIHDAJob {
     let unknown = holds.indices.filter { !holds[$0] && !fails[$0] }.count
     if unknown > 0 {
       warnings.append(
-        "\(unknown) rows of \(dataset.source) have a missing value in the outcome `\(outcome)` and were left out.")
+        "\(unknown) rows of \(dataset.source) have a missing value in the outcome `\(outcome)` and were left out."
+      )
     }
     if dataset.hasVariable("lopnr") {
       let persons = try dataset.factor("lopnr").levels.count
       if persons < dataset.rowCount - unknown {
         warnings.append(
-          "\(dataset.source) has several rows for some persons (\(persons) persons in \(dataset.rowCount) rows); each row counts as one observation. Filter to one row per person (e.g. one offence type) for person-level MAIHDA.")
+          "\(dataset.source) has several rows for some persons (\(persons) persons in \(dataset.rowCount) rows); each row counts as one observation. Filter to one row per person (e.g. one offence type) for person-level MAIHDA."
+        )
       }
     }
     let factors = try strata.map { try dataset.factor($0) }
@@ -88,7 +94,8 @@ extension MAIHDAJob {
     }
     if excluded.population.rows > 0 {
       warnings.append(
-        "\(excluded.population.rows) rows of \(dataset.source) (\(excluded.cases.rows) of them cases) with a missing or out-of-range value of \(strata.joined(separator: ", ")) were left out.")
+        "\(excluded.population.rows) rows of \(dataset.source) (\(excluded.cases.rows) of them cases) with a missing or out-of-range value of \(strata.joined(separator: ", ")) were left out."
+      )
     }
     let kept = factors.map { f in
       Factor(name: f.name, levels: f.levels, codes: keep.map { f.codes[$0] })
@@ -101,7 +108,8 @@ extension MAIHDAJob {
   }
 
   /// Counts the variables that make a row missing (code −1) or outside (−2).
-  private static func note(row: Int, factors: [Factor], into side: inout CaseCells.Exclusions.Side) {
+  private static func note(row: Int, factors: [Factor], into side: inout CaseCells.Exclusions.Side)
+  {
     side.rows += 1
     for factor in factors {
       if factor.codes[row] == Factor.missing {

@@ -33,7 +33,9 @@ struct MAIHDAJob: Sendable, Codable {
   var language: Language = .sv
 
   func run() throws -> JobResult {
-    guard !strata.isEmpty else { throw JobError.invalidOption("give the stratifying variables (--strata)") }
+    guard !strata.isEmpty else {
+      throw JobError.invalidOption("give the stratifying variables (--strata)")
+    }
     let loaded = try data.load(filter: filter)
     var counted =
       population == nil
@@ -47,7 +49,8 @@ struct MAIHDAJob: Sendable, Codable {
   }
 
   /// The JSON, tables and chart of a fit.
-  func output(result: MAIHDAResult, counted: CountedStrata, warnings: [String]) throws -> JobResult {
+  func output(result: MAIHDAResult, counted: CountedStrata, warnings: [String]) throws -> JobResult
+  {
     let small = result.strata.filter {
       suppress > 0
         && (($0.cases > 0 && $0.cases < suppress) || ($0.persons > 0 && $0.persons < suppress))
@@ -57,7 +60,8 @@ struct MAIHDAJob: Sendable, Codable {
       excluded: counted.excluded,
       disclosure: MAIHDAJSON.Disclosure(
         threshold: suppress, appliesTo: "tables", stratumIndices: small.map(\.index)))
-    let labels = TermLabeler(codebook: counted.codebook, language: language, factors: counted.factors)
+    let labels = TermLabeler(
+      codebook: counted.codebook, language: language, factors: counted.factors)
     let sv = language == .sv
     let variables = strata.map { labels.variableLabel($0) }.joined(separator: " × ")
     let name = title ?? "MAIHDA: \(variables)"

@@ -26,7 +26,8 @@ enum ModelJobError: Error, CustomStringConvertible, Equatable {
       return
         "`\(variable)` is numeric; persons are counted against a population in cells of categorical variables. Use a grouping (e.g. `aldersgrupp` for `alder`) or write `C(\(variable))`."
     case .invalidPopulationCount(let file, let line, let value):
-      return "The population count `antal` in \(file), line \(line), is \(value); it must be a whole number ≥ 0."
+      return
+        "The population count `antal` in \(file), line \(line), is \(value); it must be a whole number ≥ 0."
     case .outcome(let why):
       return why
     case .differentOutcomes(let a, let b):
