@@ -12,8 +12,9 @@ enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
   var style: CSVRenderer.Style { self == .rfc4180 ? .rfc4180 : .excelSwedish }
 }
 
-/// `--csv-style` and `--chart`: how the table subcommands (`tabulate`, `repeat`,
-/// `recidivism`) write their tables and chart besides `--format` and `--output`.
+/// `--csv-style` and `--chart`: how the analysis subcommands (`tabulate`, `repeat`,
+/// `recidivism`, `logit`, `maihda`) write their tables and chart besides `--format` and
+/// `--output`.
 struct AnalysisOutputOptions: ParsableArguments {
   @Option(
     name: .customLong("csv-style"),
@@ -50,7 +51,7 @@ func writeAnalysisResult(
   }
   if let path = rendering.chart {
     guard let chart = result.charts.first else {
-      progress("no chart written to \(path): every group is suppressed")
+      progress("no chart written to \(path): the result has none (e.g. every group is suppressed)")
       return
     }
     try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: path))

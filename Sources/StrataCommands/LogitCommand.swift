@@ -96,11 +96,10 @@ struct LogitCommand: ParsableCommand {
   @Option(help: "Title of the tables and the chart.")
   var title: String?
 
-  @Option(help: "Write the forest plot of the odds ratios to this SVG file.")
-  var chart: String?
-
   @OptionGroup var input: InputOptions
   @OptionGroup var outputOptions: OutputOptions
+  /// `--csv-style` and `--chart` (the chart is the forest plot of the odds ratios).
+  @OptionGroup var rendering: AnalysisOutputOptions
 
   func validate() throws {
     guard level > 0 && level < 1 else {
@@ -150,6 +149,6 @@ struct LogitCommand: ParsableCommand {
   }
 
   func run() throws {
-    try writeModelResult(try job().run(), to: outputOptions, chartPath: chart)
+    try writeAnalysisResult(try job().run(), output: outputOptions, rendering: rendering)
   }
 }

@@ -66,11 +66,10 @@ struct MAIHDACommand: ParsableCommand {
   @Option(help: "Title of the tables and the chart.")
   var title: String?
 
-  @Option(help: "Write the caterpillar plot of the strata to this SVG file.")
-  var chart: String?
-
   @OptionGroup var input: InputOptions
   @OptionGroup var outputOptions: OutputOptions
+  /// `--csv-style` and `--chart` (the chart is the caterpillar plot of the strata).
+  @OptionGroup var rendering: AnalysisOutputOptions
 
   /// `--strata kon, aldersgrupp` as `["kon", "aldersgrupp"]`.
   var strataVariables: [String] {
@@ -112,6 +111,6 @@ struct MAIHDACommand: ParsableCommand {
   }
 
   func run() throws {
-    try writeModelResult(try job().run(), to: outputOptions, chartPath: chart)
+    try writeAnalysisResult(try job().run(), output: outputOptions, rendering: rendering)
   }
 }
