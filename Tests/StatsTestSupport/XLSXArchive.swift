@@ -7,11 +7,11 @@ import Testing
 
 /// Reads back an .xlsx written by the tests: the ZIP is opened with Python's `zipfile`
 /// (always present where the tests run; `unzip` may not be), the XML parts are parsed here.
-struct XLSXArchive {
+public struct XLSXArchive {
   /// Every part of the archive by name, e.g. `xl/worksheets/sheet1.xml`.
-  let parts: [String: String]
+  public let parts: [String: String]
 
-  init(contentsOf url: URL) throws {
+  public init(contentsOf url: URL) throws {
     let script = """
       import json, sys, zipfile
       with zipfile.ZipFile(sys.argv[1]) as z:
@@ -32,10 +32,10 @@ struct XLSXArchive {
   }
 
   /// All XML of the archive concatenated (for "never contains" checks).
-  var allText: String { parts.keys.sorted().map { parts[$0]! }.joined(separator: "\n") }
+  public var allText: String { parts.keys.sorted().map { parts[$0]! }.joined(separator: "\n") }
 
   /// The shared strings, in index order.
-  var sharedStrings: [String] {
+  public var sharedStrings: [String] {
     guard let xml = parts["xl/sharedStrings.xml"] else { return [] }
     let collector = ElementCollector(parsing: xml)
     return collector.sharedStrings
@@ -43,7 +43,7 @@ struct XLSXArchive {
 
   /// Sheet `index` (1-based) as cell reference → value (a number, or a string resolved from
   /// the shared strings).
-  func cells(sheet index: Int) -> [String: XLSXValue] {
+  public func cells(sheet index: Int) -> [String: XLSXValue] {
     guard let xml = parts["xl/worksheets/sheet\(index).xml"] else { return [:] }
     let strings = sharedStrings
     var result: [String: XLSXValue] = [:]
@@ -59,11 +59,11 @@ struct XLSXArchive {
   }
 }
 
-enum XLSXValue: Equatable, CustomStringConvertible {
+public enum XLSXValue: Equatable, CustomStringConvertible {
   case number(Double)
   case text(String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .number(let value): "\(value)"
     case .text(let text): "\"\(text)\""
@@ -72,7 +72,7 @@ enum XLSXValue: Equatable, CustomStringConvertible {
 }
 
 /// The A1 reference of a zero-based (row, column).
-func cellReference(row: Int, column: Int) -> String {
+public func cellReference(row: Int, column: Int) -> String {
   var letters = ""
   var index = column + 1
   while index > 0 {
