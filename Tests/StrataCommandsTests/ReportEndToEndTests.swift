@@ -53,7 +53,7 @@ struct ReportEndToEndTests {
       page.components(separatedBy: "<table class=\"strata-table\">").count - 1 == tables.count + 1)
     #expect(page.components(separatedBy: "<svg ").count - 1 == charts.count)
     for table in tables {
-      #expect(page.contains("<span class=\"strata-title\">\(HTMLText.escape(table.title))</span>"))
+      #expect(page.contains("<span class=\"strata-title\">\(Escaping.xml(table.title))</span>"))
     }
     let ids = InlineSVG.ids(in: page)
     #expect(ids.count == Set(ids).count, "element ids are unique")

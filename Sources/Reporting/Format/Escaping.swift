@@ -1,8 +1,8 @@
 /// Escaping of text for each output format. Numbers from `NumberFormat` never need it (the
 /// LaTeX style already writes LaTeX), labels, titles and notes always do.
-enum Escaping {
+package enum Escaping {
   /// HTML and XML text and attribute values: `& < > " '`.
-  static func xml(_ text: String) -> String {
+  package static func xml(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

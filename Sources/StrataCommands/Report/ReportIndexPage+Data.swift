@@ -60,15 +60,15 @@ extension ReportIndexPage {
           "Rows under 15 years of age or with missing values in an analysis's variables are excluded in that analysis and reported under it."
         )))
     var lines = [
-      "<section id=\"data\">", "<h2>\(HTMLText.escape(t("Data", "Data")))</h2>",
+      "<section id=\"data\">", "<h2>\(Escaping.xml(t("Data", "Data")))</h2>",
       "<div class=\"table-wrap\">\n" + (try HTMLRenderer(mode: .fragment).render(table)) + "</div>",
     ]
     if !run.recipe.filters.isEmpty {
       let items = run.recipe.filters.sorted { $0.key < $1.key }.map { name, filter in
-        "<li>\(HTMLText.escape(name == "*" ? t("alla filer", "every file") : name)): <code>\(HTMLText.escape(filter))</code></li>"
+        "<li>\(Escaping.xml(name == "*" ? t("alla filer", "every file") : name)): <code>\(Escaping.xml(filter))</code></li>"
       }
       lines.append(
-        "<p>\(HTMLText.escape(t("Urval för hela rapporten:", "Selection for the whole report:")))</p><ul>\(items.joined())</ul>"
+        "<p>\(Escaping.xml(t("Urval för hela rapporten:", "Selection for the whole report:")))</p><ul>\(items.joined())</ul>"
       )
     }
     let codebooks = Set(
@@ -76,10 +76,10 @@ extension ReportIndexPage {
         $0.input.codebook ?? t("den kanoniska kodboken", "the canonical codebook")
       })
     lines.append(
-      "<p class=\"meta\">\(HTMLText.escape(t("Kodbok: ", "Codebook: ") + codebooks.sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))</p>"
+      "<p class=\"meta\">\(Escaping.xml(t("Kodbok: ", "Codebook: ") + codebooks.sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))</p>"
     )
     lines.append(
-      "<p class=\"meta\">\(HTMLText.escape(ReportText.suppressionRule(run.recipe.suppress, language)))</p>"
+      "<p class=\"meta\">\(Escaping.xml(ReportText.suppressionRule(run.recipe.suppress, language)))</p>"
     )
     lines.append("</section>")
     return lines.joined(separator: "\n")

@@ -18,7 +18,7 @@ struct ReportIndexPage {
 
   private var language: Language { run.language }
   private func t(_ sv: String, _ en: String) -> String { ReportText.text(language, sv, en) }
-  private func x(_ text: String) -> String { HTMLText.escape(text) }
+  private func x(_ text: String) -> String { Escaping.xml(text) }
 
   func render() throws -> String {
     var body: [String] = []
