@@ -4,7 +4,7 @@ import Foundation
 extension RecidivismJob.IndexRule: ExpressibleByArgument {}
 
 /// `strata recidivism`: a new suspicion within a follow-up window, by group.
-struct RecidivismCommand: ParsableCommand {
+struct RecidivismCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "recidivism",
     abstract: "Recidivism: the share with a new suspicion within a window, and Kaplan–Meier.",
@@ -76,17 +76,5 @@ struct RecidivismCommand: ParsableCommand {
       filter: input.filter, windowDays: window, by: by, index: index, start: start,
       indexEnd: indexEnd, end: end, suppress: suppress, level: level, title: title,
       language: output.lang)
-  }
-
-  func validate() throws {
-    do {
-      try job.validate()
-    } catch let error as InputError {
-      throw ValidationError(error.description)
-    }
-  }
-
-  func run() throws {
-    try writeAnalysisResult(job.run(), output: output, rendering: rendering)
   }
 }

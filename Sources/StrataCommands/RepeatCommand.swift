@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `strata repeat`: the share of suspects suspected on several occasions, by group.
-struct RepeatCommand: ParsableCommand {
+struct RepeatCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "repeat",
     abstract: "Repeat offending: the share of suspects with at least two suspicions, by group.",
@@ -56,17 +56,5 @@ struct RepeatCommand: ParsableCommand {
     RepeatOffendingJob(
       data: input.input(file), filter: input.filter, by: by, countVariable: countVariable,
       threshold: threshold, suppress: suppress, level: level, title: title, language: output.lang)
-  }
-
-  func validate() throws {
-    do {
-      try job.validate()
-    } catch let error as InputError {
-      throw ValidationError(error.description)
-    }
-  }
-
-  func run() throws {
-    try writeAnalysisResult(job.run(), output: output, rendering: rendering)
   }
 }

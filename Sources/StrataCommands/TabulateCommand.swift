@@ -4,7 +4,7 @@ import Foundation
 extension TabulationJob.PercentBase: ExpressibleByArgument {}
 
 /// `strata tabulate`: a cross-tabulation with margins, optionally against a population.
-struct TabulateCommand: ParsableCommand {
+struct TabulateCommand: AnalysisCommand {
   static let configuration = CommandConfiguration(
     commandName: "tabulate",
     abstract:
@@ -117,17 +117,5 @@ struct TabulateCommand: ParsableCommand {
       allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
       populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated)
-  }
-
-  func validate() throws {
-    do {
-      try job.validate()
-    } catch let error as InputError {
-      throw ValidationError(error.description)
-    }
-  }
-
-  func run() throws {
-    try writeAnalysisResult(job.run(), output: output, rendering: rendering)
   }
 }
