@@ -19,7 +19,9 @@ let package = Package(
     .library(name: "SyntheticCounty", targets: ["SyntheticCounty"]),
     .library(name: "Tabulation", targets: ["Tabulation"]),
     .library(name: "RegressionModels", targets: ["RegressionModels"]),
+    .library(name: "Analysis", targets: ["Analysis"]),
     .library(name: "Reporting", targets: ["Reporting"]),
+    .library(name: "Reports", targets: ["Reports"]),
     .library(name: "StrataCommands", targets: ["StrataCommands"]),
   ],
   dependencies: [
@@ -55,15 +57,24 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(
+      name: "Analysis",
+      dependencies: ["Microdata", "Distributions", "Tabulation", "RegressionModels"]),
+    .target(
       name: "Reporting",
-      dependencies: ["CXLSXWriter", "Microdata", "Tabulation", "RegressionModels"]),
+      dependencies: ["CXLSXWriter", "Microdata", "Tabulation", "RegressionModels", "Analysis"]),
+    .target(
+      name: "Reports",
+      dependencies: [
+        "Microdata", "Tabulation", "RegressionModels", "Analysis", "Reporting",
+        .product(name: "Yams", package: "Yams"),
+      ]),
 
     // MARK: Command-line tool
     .target(
       name: "StrataCommands",
       dependencies: [
         "LinearAlgebra", "Microdata", "SyntheticCounty", "Tabulation", "RegressionModels",
-        "Reporting", "Distributions",
+        "Analysis", "Reporting", "Reports", "Distributions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),

@@ -4,19 +4,19 @@ import Microdata
 /// A data file to read, with how to read it: the codebook and the CSV dialect overrides.
 ///
 /// Shared by the subcommands' `InputOptions` and the data section of a report recipe.
-struct DataInput: Sendable, Equatable, Codable {
+public struct DataInput: Sendable, Equatable, Codable {
   /// The file (`.csv`, `.tsv`, `.txt`, optionally `.gz`).
-  var path: String
+  public var path: String
   /// A codebook file; `nil` is the canonical codebook shipped with Strata.
-  var codebook: String?
+  public var codebook: String?
   /// `;`, `,`, `tab` or `|`; `nil` detects it.
-  var delimiter: String?
+  public var delimiter: String?
   /// `utf8`, `latin1` or `windows1252`; `nil` detects it.
-  var encoding: String?
+  public var encoding: String?
   /// What to do with a bad row: `strict` (fail) or `skip` (exclude and count).
-  var onError: LoadOptions.ErrorPolicy = .strict
+  public var onError: LoadOptions.ErrorPolicy = .strict
 
-  init(
+  public init(
     path: String, codebook: String? = nil, delimiter: String? = nil, encoding: String? = nil,
     onError: LoadOptions.ErrorPolicy = .strict
   ) {
@@ -28,20 +28,20 @@ struct DataInput: Sendable, Equatable, Codable {
   }
 
   /// The same reading options for another file (e.g. the population next to the suspects).
-  func withPath(_ other: String) -> DataInput {
+  package func withPath(_ other: String) -> DataInput {
     var copy = self
     copy.path = other
     return copy
   }
 
   /// The codebook this input is read through.
-  func loadCodebook() throws -> Codebook {
+  package func loadCodebook() throws -> Codebook {
     guard let codebook else { return .canonical }
     return try Codebook(contentsOf: URL(fileURLWithPath: codebook))
   }
 
   /// The load options for this input.
-  func loadOptions(variables: [String]? = nil) throws -> LoadOptions {
+  package func loadOptions(variables: [String]? = nil) throws -> LoadOptions {
     var options = LoadOptions()
     if let delimiter {
       guard let character = LoadOptions.delimiter(named: delimiter) else {
@@ -64,13 +64,13 @@ struct DataInput: Sendable, Equatable, Codable {
   /// Reads the file, applies `filter`, and returns the dataset with the warnings an analyst
   /// must see (rows excluded by reason, rows removed by the filter). Inside a report run the
   /// file is read once and shared (`DatasetCache`).
-  func load(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
+  package func load(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
     if let cache = DatasetCache.current { return try cache.load(self, filter: filter) }
     return try loadUncached(filter: filter, variables: variables)
   }
 
   /// Reads the file without the report cache.
-  func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
+  package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
     let codebook = try loadCodebook()
     var dataset = try Dataset.load(
       contentsOf: URL(fileURLWithPath: path), codebook: codebook,
@@ -88,15 +88,15 @@ struct DataInput: Sendable, Equatable, Codable {
 }
 
 /// A dataset read for an analysis, with its warnings.
-struct LoadedData: Sendable {
-  var dataset: Dataset
-  var warnings: [String]
-  var filter: String?
+public struct LoadedData: Sendable {
+  public var dataset: Dataset
+  public var warnings: [String]
+  public var filter: String?
 }
 
 extension LoadReport {
   /// One sentence per reason rows were excluded or values set missing, for stderr and JSON.
-  var exclusionWarnings: [String] {
+  public var exclusionWarnings: [String] {
     issues.map { issue in
       let what = issue.action == .excluded ? "rows excluded" : "values set to missing"
       let variable = issue.variable.map { " in `\($0)`" } ?? ""

@@ -25,7 +25,7 @@ final class DatasetCache: @unchecked Sendable {
   @TaskLocal static var current: DatasetCache?
 
   /// A file read through the cache, for the report's data section.
-  struct FileRecord: Sendable {
+  public struct FileRecord: Sendable {
     var input: DataInput
     var report: LoadReport
     var rows: Int
@@ -40,19 +40,19 @@ final class DatasetCache: @unchecked Sendable {
   /// Called after a file has been read (for progress lines).
   private let onRead: (@Sendable (FileRecord) -> Void)?
 
-  init(onRead: (@Sendable (FileRecord) -> Void)? = nil) {
+  public init(onRead: (@Sendable (FileRecord) -> Void)? = nil) {
     self.onRead = onRead
   }
 
   /// The files read so far, in the order they were first read.
-  var files: [FileRecord] {
+  public var files: [FileRecord] {
     lock.lock()
     defer { lock.unlock() }
     return records
   }
 
   /// The dataset of `input` filtered by `filter`, read and filtered at most once.
-  func load(_ input: DataInput, filter: String?) throws -> LoadedData {
+  package func load(_ input: DataInput, filter: String?) throws -> LoadedData {
     let fileKey = Self.key(input)
     let filterText = filter?.trimmingCharacters(in: .whitespaces) ?? ""
     let filterKey = fileKey + "\u{1F}" + filterText
@@ -105,7 +105,7 @@ final class DatasetCache: @unchecked Sendable {
   }
 
   /// The identity of an input: its path and every reading option.
-  static func key(_ input: DataInput) -> String {
+  package static func key(_ input: DataInput) -> String {
     [
       input.path, input.codebook ?? "", input.delimiter ?? "", input.encoding ?? "",
       input.onError.rawValue,

@@ -1,7 +1,7 @@
 /// Problems the analysis jobs (`tabulate`, `repeat`, `recidivism`) find in their input files
 /// and options, beyond what reading a file through the codebook catches. Each names the file
 /// and, where there is one, the line and the value.
-enum InputError: Error, CustomStringConvertible, Equatable {
+public enum InputError: Error, CustomStringConvertible, Equatable {
   /// A variable an analysis needs is neither a column of the file nor a grouping of one.
   case unknownVariable(file: String, name: String, suggestions: [String])
   /// A value that the analysis cannot use, e.g. a negative weight.
@@ -14,7 +14,7 @@ enum InputError: Error, CustomStringConvertible, Equatable {
   /// Options that contradict each other or the data.
   case invalidOptions(String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .unknownVariable(let file, let name, let suggestions):
       let hint =

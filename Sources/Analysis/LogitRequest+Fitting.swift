@@ -1,12 +1,13 @@
 import Microdata
 import RegressionModels
+import Tabulation
 
-extension LogitJob {
+extension LogitRequest {
   /// Fits the formulas to the rows of the data (0/1 outcome, condition, or successes/trials).
   ///
   /// With `--compare`, every model is fitted to the rows complete in the variables of all of
   /// them, so that the likelihood-ratio tests compare fits of the same observations.
-  func fitRows(main: Formula, others: [Formula], loaded: LoadedData) throws -> LogitFits {
+  package func fitRows(main: Formula, others: [Formula], loaded: LoadedData) throws -> LogitFits {
     var dataset = loaded.dataset
     var warnings: [String] = []
     if case .variable(let name) = main.response, !dataset.hasVariable(name),
@@ -72,7 +73,7 @@ extension LogitJob {
 
   /// Fits the formulas to persons of the data counted against the population, in the cells of
   /// every predictor of every formula (so that compared models share their observations).
-  func fitAgainstPopulation(main: Formula, others: [Formula], loaded: LoadedData) throws
+  package func fitAgainstPopulation(main: Formula, others: [Formula], loaded: LoadedData) throws
     -> LogitFits
   {
     guard let population else { preconditionFailure("fitAgainstPopulation without a population") }
@@ -147,7 +148,7 @@ extension LogitJob {
   }
 
   /// The first row of a 0/1 outcome column that holds another value, with its file and line.
-  func invalidOutcome(_ formula: Formula, dataset: Dataset) -> ModelJobError? {
+  package func invalidOutcome(_ formula: Formula, dataset: Dataset) -> ModelJobError? {
     guard case .variable(let name) = formula.response, trials == nil,
       let values = try? dataset.numeric(name),
       let row = values.firstIndex(where: { !$0.isNaN && $0 != 0 && $0 != 1 })
@@ -161,7 +162,7 @@ extension LogitJob {
 
   /// The rows complete in every variable of `formulas` (plus weights, trials and clusters), and
   /// how many of them the last formula alone would have kept besides.
-  func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (rows: [Int], extra: Int) {
+  package func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (rows: [Int], extra: Int) {
     func complete(_ names: [String], categorical: Set<String>) throws -> [Bool] {
       var keep = [Bool](repeating: true, count: dataset.rowCount)
       for name in names where dataset.hasVariable(name) {

@@ -1,7 +1,7 @@
 import Foundation
 import Microdata
 import RegressionModels
-import Reporting
+import Tabulation
 
 /// Logistic regression from a formula: individual 0/1 outcomes, a condition, or "is a suspect"
 /// against a population (grouped binomial). Behind `strata logit` and a recipe's `logit` entries.
@@ -13,37 +13,37 @@ import Reporting
 ///   of the predictors against the population of the cell (`antal` summed), a condition counts
 ///   only the persons who meet it. The fit is the individual-level model of the population
 ///   (n = persons), estimated on the cells.
-struct LogitJob: Sendable, Codable {
-  enum Interval: String, Sendable, Codable, CaseIterable { case wald, profile }
-  enum Robust: String, Sendable, Codable, CaseIterable { case hc0, hc1 }
+public struct LogitRequest: Sendable, Codable {
+  public enum Interval: String, Sendable, Codable, CaseIterable { case wald, profile }
+  public enum Robust: String, Sendable, Codable, CaseIterable { case hc0, hc1 }
 
-  var data: DataInput
-  var filter: String?
-  var formula: String
+  public var data: DataInput
+  public var filter: String?
+  public var formula: String
   /// With `misstankt ~ ...`: persons in `data` per cell against this population.
-  var population: DataInput?
+  public var population: DataInput?
   /// A filter for the population file (e.g. `alder >= 18`), applied before counting.
-  var populationFilter: String?
-  var trials: String?
-  var weight: String?
-  var firth: Bool = false
-  var robust: Robust?
-  var cluster: String?
-  var level: Double = 0.95
+  public var populationFilter: String?
+  public var trials: String?
+  public var weight: String?
+  public var firth: Bool = false
+  public var robust: Robust?
+  public var cluster: String?
+  public var level: Double = 0.95
   /// Reference levels, `variable → code`.
-  var reference: [String: String] = [:]
-  var ame: Bool = false
+  public var reference: [String: String] = [:]
+  public var ame: Bool = false
   /// Interval method; `nil` is profile likelihood for Firth fits and Wald otherwise.
-  var interval: Interval?
+  public var interval: Interval?
   /// Nested formulas to compare by likelihood-ratio tests (`--compare`).
-  var compare: [String] = []
-  var collapse: Bool = true
-  var maxIterations: Int = 25
-  var epsilon: Double = 1e-8
-  var title: String?
-  var language: Language = .sv
+  public var compare: [String] = []
+  public var collapse: Bool = true
+  public var maxIterations: Int = 25
+  public var epsilon: Double = 1e-8
+  public var title: String?
+  public var language: Language = .sv
 
-  func run() throws -> JobResult {
+  public func run() throws -> LogitResult {
     let main = try Formula(formula)
     var others: [Formula] = []
     for text in compare {
@@ -61,11 +61,11 @@ struct LogitJob: Sendable, Codable {
     fits.warnings = loaded.warnings + fits.warnings + fits.main.warnings
     let comparison = try compareModels(fits)
     fits.warnings += comparison.warnings
-    return try output(fits: fits, comparison: comparison)
+    return LogitResult(request: self, fits: fits, comparison: comparison)
   }
 
   /// The GLM options of the job.
-  var glmOptions: GLMOptions {
+  public var glmOptions: GLMOptions {
     var options = GLMOptions()
     options.method = firth ? .firth : .irls
     options.maxIterations = maxIterations
@@ -84,7 +84,7 @@ struct LogitJob: Sendable, Codable {
   }
 
   /// The interval method of the coefficient table.
-  var intervalMethod: CoefficientTable.IntervalMethod {
+  public var intervalMethod: CoefficientTable.IntervalMethod {
     switch interval {
     case .wald: .wald
     case .profile: .profile
@@ -94,44 +94,57 @@ struct LogitJob: Sendable, Codable {
 }
 
 /// The fits of a logit job with what the output needs besides them.
-struct LogitFits {
+public struct LogitFits: Sendable {
   /// The model of `--formula`.
-  var main: GLMFit
+  public var main: GLMFit
   /// Every model (the `--compare` formulas and the main one), each with its formula text.
-  var models: [(label: String, fit: GLMFit)]
+  public var models: [(label: String, fit: GLMFit)]
   /// Rows left out: the model frame's, or the data's and the population's when counting
   /// persons against a population.
-  var excluded: LogitExclusions
+  public var excluded: LogitExclusions
   /// What the outcome counts, in words.
-  var outcome: String
+  public var outcome: String
   /// Cells, persons and cases when fitted against a population.
-  var population: PopulationSummary?
+  public var population: PopulationSummary?
   /// For each factor of the main model, the level codes present in the data used.
-  var levels: [String: [String]]
+  public var levels: [String: [String]]
   /// Factors for labels of variables the codebook does not declare.
-  var labelFactors: [Factor]
-  var codebook: Codebook
-  var warnings: [String]
+  public var labelFactors: [Factor]
+  public var codebook: Codebook
+  public var warnings: [String]
 }
 
 /// The persons behind a fit against a population.
-struct PopulationSummary: Sendable, Equatable, Encodable {
-  var file: String
+public struct PopulationSummary: Sendable, Equatable, Encodable {
+  public var file: String
   /// Cells of the predictors with a population.
-  var cells: Int
-  var persons: Double
-  var cases: Int
+  public var cells: Int
+  public var persons: Double
+  public var cases: Int
 }
 
 /// The `excluded` object of the JSON.
-enum LogitExclusions: Encodable {
+public enum LogitExclusions: Encodable, Sendable {
   case frame(ModelFrame.Exclusions?)
   case cells(CaseCells.Exclusions)
 
-  func encode(to encoder: any Encoder) throws {
+  public func encode(to encoder: any Encoder) throws {
     switch self {
     case .frame(let exclusions): try exclusions.encode(to: encoder)
     case .cells(let exclusions): try exclusions.encode(to: encoder)
     }
   }
+}
+
+/// A finished logistic regression: the main fit and the compared ones, with what was counted
+/// and left out.
+public struct LogitResult: Sendable {
+  /// What was asked.
+  public var request: LogitRequest
+  /// The fits with the data behind them.
+  public var fits: LogitFits
+  /// Likelihood-ratio tests of `compare`.
+  public var comparison: ModelComparison
+
+  public var warnings: [String] { fits.warnings }
 }

@@ -1,23 +1,24 @@
 import Microdata
 import RegressionModels
+import Tabulation
 
 /// Persons and cases per stratum, ready for `MAIHDA.fit`, with what the output says about them.
-struct CountedStrata {
-  var data: StratumData
+public struct CountedStrata: Sendable {
+  public var data: StratumData
   /// What a case is, in words.
-  var outcome: String
-  var population: PopulationSummary?
-  var excluded: CaseCells.Exclusions
-  var codebook: Codebook
+  public var outcome: String
+  public var population: PopulationSummary?
+  public var excluded: CaseCells.Exclusions
+  public var codebook: Codebook
   /// The stratifying factors, for labels of variables the codebook does not declare.
-  var factors: [Factor]
-  var warnings: [String]
+  public var factors: [Factor]
+  public var warnings: [String]
 }
 
-extension MAIHDAJob {
+extension MAIHDARequest {
   /// Cases = distinct persons of the data per stratum (those meeting `outcome`, if given),
   /// persons = the population of the stratum.
-  func countAgainstPopulation(_ loaded: LoadedData) throws -> CountedStrata {
+  package func countAgainstPopulation(_ loaded: LoadedData) throws -> CountedStrata {
     guard let population else { preconditionFailure("countAgainstPopulation without a population") }
     let dataset = loaded.dataset
     let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0)) }
@@ -56,7 +57,7 @@ extension MAIHDAJob {
 
   /// Person-level data: every row is a person, a case when `outcome` holds. Rows where the
   /// outcome is unknown (a missing value in it) are left out and counted.
-  func countOutcome(_ loaded: LoadedData) throws -> CountedStrata {
+  package func countOutcome(_ loaded: LoadedData) throws -> CountedStrata {
     guard let outcome else {
       throw ModelJobError.outcome(
         "maihda needs --population POP (cases are the persons of the data, counted against the population) or --outcome EXPR (person-level data, e.g. --outcome 'antal_misstankar >= 2')."

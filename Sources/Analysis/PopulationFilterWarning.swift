@@ -2,7 +2,7 @@ import Microdata
 
 /// A warning when a filter of the data names variables that the population also has, but the
 /// population was not filtered: the cases would be restricted and their denominators not.
-func populationFilterWarning(filter: String, population: Dataset) -> [String] {
+public func populationFilterWarning(filter: String, population: Dataset) -> [String] {
   var words: [String] = []
   var current = ""
   var quoted: Character? = nil

@@ -3,41 +3,41 @@ import Microdata
 import Tabulation
 
 /// The dates that bound a recidivism analysis.
-struct StudyWindow: Sendable, Equatable {
-  var start: CalendarDay?
-  var indexEnd: CalendarDay?
-  var end: CalendarDay?
+public struct StudyWindow: Sendable, Equatable {
+  public var start: CalendarDay?
+  public var indexEnd: CalendarDay?
+  public var end: CalendarDay?
 
   /// The days index suspicions may fall on; `nil` (every day up to the end) without a start
   /// or an end of the index period.
-  var indexPeriod: ClosedRange<Int>? {
+  public var indexPeriod: ClosedRange<Int>? {
     guard start != nil || indexEnd != nil else { return nil }
     return (start?.dayNumber ?? Int.min)...(indexEnd?.dayNumber ?? Int.max)
   }
 }
 
 /// The suspicions ready for follow-up, and what was left out on the way.
-struct RecidivismEvents {
-  var persons: [String?]
-  var dates: [CalendarDay?]
-  var groups: [Factor]
-  var codebook: Codebook
+public struct RecidivismEvents: Sendable {
+  public var persons: [String?]
+  public var dates: [CalendarDay?]
+  public var groups: [Factor]
+  public var codebook: Codebook
   /// Labels of the group variables' levels, by variable and code.
-  var labels: [String: [String: String]]
-  var warnings: [String]
+  public var labels: [String: [String: String]]
+  public var warnings: [String]
   /// Suspicions left out: of persons not in the person file, dated before the start or before
   /// the person's birth.
-  var unmatchedSuspicions = 0
-  var unmatchedPersons = 0
-  var beforeStart = 0
-  var beforeBirth = 0
+  public var unmatchedSuspicions = 0
+  public var unmatchedPersons = 0
+  public var beforeStart = 0
+  public var beforeBirth = 0
   /// Where birth dates came from (`fodelsedatum`, `fodelsear`, `ar - alder`), if anywhere.
-  var birthSource: String?
+  public var birthSource: String?
 }
 
-extension RecidivismJob {
+extension RecidivismRequest {
   /// The parsed `start`, `indexEnd` and `end`, checked for order.
-  func studyWindow() throws -> StudyWindow {
+  package func studyWindow() throws -> StudyWindow {
     func day(_ text: String?, _ option: String) throws -> CalendarDay? {
       guard let text else { return nil }
       guard let day = CalendarDay(text.trimmingCharacters(in: .whitespaces)) else {
@@ -58,7 +58,7 @@ extension RecidivismJob {
 
   /// Reads the suspicions, joins the persons, applies the filter, and leaves out (counting
   /// them) suspicions of unknown persons and those dated before the start or before birth.
-  func loadEvents(window: StudyWindow) throws -> RecidivismEvents {
+  package func loadEvents(window: StudyWindow) throws -> RecidivismEvents {
     let loaded = try suspicions.load()
     var dataset = loaded.dataset
     var warnings = loaded.warnings
@@ -70,10 +70,10 @@ extension RecidivismJob {
       let register = try persons.load()
       warnings += register.warnings
       personsFile = URL(fileURLWithPath: persons.path).lastPathComponent
-      let index = try TabulationJob.naming(register.dataset) { () throws(MicrodataError) in
+      let index = try TabulationRequest.naming(register.dataset) { () throws(MicrodataError) in
         try KeyIndex(register.dataset, key: "lopnr")
       }
-      let keys = try TabulationJob.naming(dataset) { () throws(MicrodataError) in
+      let keys = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
         try dataset.keys("lopnr")
       }
       let matches = index.matches(keys)
@@ -104,7 +104,7 @@ extension RecidivismJob {
       }
     }
 
-    let dates = try TabulationJob.naming(dataset) { () throws(MicrodataError) in
+    let dates = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
       try dataset.dates("datum")
     }
     let births = try Self.earliestBirths(dataset)
@@ -141,14 +141,14 @@ extension RecidivismJob {
     var groups: [Factor] = []
     for name in by {
       do {
-        groups.append(try TabulationJob.factor(name, of: dataset))
+        groups.append(try TabulationRequest.factor(name, of: dataset))
       } catch InputError.unknownVariable(_, let name, let suggestions) {
         throw InputError.unknownVariable(
           file: [file, personsFile].compactMap { $0 }.joined(separator: " or "), name: name,
           suggestions: suggestions)
       }
     }
-    let keys = try TabulationJob.naming(dataset) { () throws(MicrodataError) in
+    let keys = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
       try dataset.keys("lopnr")
     }
     return RecidivismEvents(
@@ -172,7 +172,7 @@ extension RecidivismJob {
   /// The earliest possible birth date of each row's person: a birth date (`fodelsedatum`), else
   /// 1 January of the birth year (`fodelsear`), else 1 January of `ar − alder − 1` (age in
   /// completed years at some day of the year `ar`); `nil` when the data have none of these.
-  static func earliestBirths(_ dataset: Dataset) throws -> (days: [CalendarDay?], source: String)? {
+  package static func earliestBirths(_ dataset: Dataset) throws -> (days: [CalendarDay?], source: String)? {
     if dataset.hasVariable("fodelsedatum") {
       let text = try dataset.strings("fodelsedatum")
       return (text.map { $0.flatMap { CalendarDay($0) } }, "fodelsedatum")
@@ -190,7 +190,7 @@ extension RecidivismJob {
   }
 
   /// 1 January of a year given as a number (NaN: unknown).
-  static func newYear(_ year: Double) -> CalendarDay? {
+  package static func newYear(_ year: Double) -> CalendarDay? {
     guard year.isFinite, year == year.rounded(), abs(year) < 10_000 else { return nil }
     return CalendarDay(year: Int(year), month: 1, day: 1)
   }

@@ -1,6 +1,5 @@
 import Foundation
 import Microdata
-import Reporting
 import Tabulation
 
 /// Recidivism with follow-up from event-level suspicions: crude share among persons with full
@@ -12,28 +11,28 @@ import Tabulation
 /// (it may name person variables). Suspicions before `start`, after `end`, or dated before
 /// the person's birth (known from a birth year or date column of the persons, else bounded by
 /// `ar − alder − 1`) are left out and counted; so are rows without a person or a date.
-struct RecidivismJob: Sendable, Codable {
-  enum IndexRule: String, Sendable, Codable, CaseIterable { case first, each }
+public struct RecidivismRequest: Sendable, Codable {
+  public enum IndexRule: String, Sendable, Codable, CaseIterable { case first, each }
 
-  var suspicions: DataInput
+  public var suspicions: DataInput
   /// A person file joined by `lopnr` for the grouping variables (kon, alder, ...).
-  var persons: DataInput?
-  var filter: String?
-  var windowDays: Int
-  var by: [String] = []
-  var index: IndexRule = .first
+  public var persons: DataInput?
+  public var filter: String?
+  public var windowDays: Int
+  public var by: [String] = []
+  public var index: IndexRule = .first
   /// Start of the period from which index suspicions are taken (`YYYY-MM-DD`; default: first date).
-  var start: String?
+  public var start: String?
   /// End of the index period (`YYYY-MM-DD`).
-  var indexEnd: String?
+  public var indexEnd: String?
   /// End of data (`YYYY-MM-DD`; default: the last event date).
-  var end: String?
-  var suppress: Int = 5
-  var level: Double = 0.95
-  var title: String?
-  var language: Language = .sv
+  public var end: String?
+  public var suppress: Int = 5
+  public var level: Double = 0.95
+  public var title: String?
+  public var language: Language = .sv
 
-  func run() throws -> JobResult {
+  public func run() throws -> RecidivismResult {
     let window = try studyWindow()
     var events = try loadEvents(window: window)
     let analysis = try Recidivism(
@@ -60,30 +59,11 @@ struct RecidivismJob: Sendable, Codable {
         return "\(n) \(n == 1 ? "suspicion" : "suspicions") dated after the end "
           + "\(CalendarDay(dayNumber: summary.endDay)) \(n == 1 ? "was" : "were") left out."
       }
-    let output = RecidivismOutput(job: self, summary: summary, events: events)
-
-    var options = TabulationReportOptions(
-      codebook: events.codebook, variables: by, language: language, title: title,
-      filter: filter,
-      sources: [suspicions.path] + (persons.map { [$0.path] } ?? []), suppression: suppress)
-    options.levelLabels.merge(events.labels, uniquingKeysWith: { codebook, _ in codebook })
-    options.confidenceLevel = level
-    let chart = TabulationChart(recidivism: summary, options: options)
-    return JobResult(
-      json: try FiniteJSON.encode(output),
-      tables: [ReportTable(recidivism: summary, options: options)],
-      charts: chart.map {
-        [
-          JobChart(
-            name: (["recidivism"] + by).joined(separator: "-"), title: $0.labels.title,
-            svg: $0.svg())
-        ]
-      } ?? [],
-      warnings: summary.warnings)
+    return RecidivismResult(request: self, summary: summary, events: events)
   }
 
   /// Checks the options that need no file.
-  func validate() throws {
+  public func validate() throws {
     guard windowDays >= 1 else {
       throw InputError.invalidOptions("--window must be at least 1 day, e.g. 365.")
     }
@@ -98,4 +78,16 @@ struct RecidivismJob: Sendable, Codable {
     }
     _ = try studyWindow()
   }
+}
+
+/// Recidivism by group after disclosure control, with the events it was computed from.
+public struct RecidivismResult: Sendable {
+  /// What was asked.
+  public var request: RecidivismRequest
+  /// Groups and total: persons, recidivists, crude shares and Kaplan–Meier incidence.
+  public var summary: RecidivismSummary
+  /// The suspicions used, with their codebook, labels and what was left out.
+  public var events: RecidivismEvents
+
+  public var warnings: [String] { summary.warnings }
 }

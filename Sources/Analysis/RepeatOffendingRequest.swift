@@ -1,6 +1,5 @@
 import Foundation
 import Microdata
-import Reporting
 import Tabulation
 
 /// Repeat offending (upprepad brottslighet): the share of suspects with at least `threshold`
@@ -11,25 +10,25 @@ import Tabulation
 /// count of suspicions in `countVariable`; rows whose group code or count is missing are left
 /// out and counted. Disclosure control works on the table group × repeat suspect (see
 /// `RepeatOffending`).
-struct RepeatOffendingJob: Sendable, Codable {
-  var data: DataInput
-  var filter: String?
-  var by: [String]
+public struct RepeatOffendingRequest: Sendable, Codable {
+  public var data: DataInput
+  public var filter: String?
+  public var by: [String]
   /// The count column (default `antal_misstankar`).
-  var countVariable: String = "antal_misstankar"
-  var threshold: Int = 2
-  var suppress: Int = 5
-  var level: Double = 0.95
-  var title: String?
-  var language: Language = .sv
+  public var countVariable: String = "antal_misstankar"
+  public var threshold: Int = 2
+  public var suppress: Int = 5
+  public var level: Double = 0.95
+  public var title: String?
+  public var language: Language = .sv
 
-  func run() throws -> JobResult {
+  public func run() throws -> RepeatOffendingResult {
     try validate()
     let loaded = try data.load(filter: filter)
     let dataset = loaded.dataset
     var factors: [Factor] = []
-    for name in by { factors.append(try TabulationJob.factor(name, of: dataset)) }
-    let counts = try TabulationJob.naming(dataset) { () throws(MicrodataError) in
+    for name in by { factors.append(try TabulationRequest.factor(name, of: dataset)) }
+    let counts = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
       try dataset.numeric(countVariable)
     }
     let analysis = try analyse(factors: factors, counts: counts, dataset: dataset)
@@ -49,29 +48,12 @@ struct RepeatOffendingJob: Sendable, Codable {
             factor.levels.map { ($0.code, $0.label(language)) }, uniquingKeysWith: { a, _ in a })
         )
       }, uniquingKeysWith: { a, _ in a })
-    let output = RepeatOffendingOutput(
-      summary: summary, countVariable: countVariable, labels: labels,
-      source: URL(fileURLWithPath: data.path).lastPathComponent, filter: filter)
-    var options = TabulationReportOptions(
-      codebook: dataset.codebook, variables: by + [countVariable], language: language,
-      title: title, filter: filter, sources: [data.path], suppression: suppress)
-    options.levelLabels.merge(labels, uniquingKeysWith: { codebook, _ in codebook })
-    options.confidenceLevel = level
-    let chart = TabulationChart(repeatOffending: summary, options: options)
-    return JobResult(
-      json: try FiniteJSON.encode(output),
-      tables: [ReportTable(repeatOffending: summary, options: options)],
-      charts: chart.map {
-        [
-          JobChart(
-            name: (["repeat"] + by).joined(separator: "-"), title: $0.labels.title, svg: $0.svg())
-        ]
-      } ?? [],
-      warnings: summary.warnings)
+    return RepeatOffendingResult(
+      request: self, summary: summary, labels: labels, codebook: dataset.codebook)
   }
 
   /// Repeat offending of the rows; a count below 1 is an error naming its line.
-  func analyse(factors: [Factor], counts: [Double], dataset: Dataset) throws -> RepeatOffending {
+  package func analyse(factors: [Factor], counts: [Double], dataset: Dataset) throws -> RepeatOffending {
     do {
       return try RepeatOffending(
         groups: factors, suspicions: counts, suspicionVariable: countVariable,
@@ -82,14 +64,14 @@ struct RepeatOffendingJob: Sendable, Codable {
       if case .invalidWeight(let variable, let row, let value) = error {
         throw InputError.invalidValue(
           file: dataset.source, line: dataset.sourceLine(ofRow: row), variable: variable,
-          value: TabulationJob.format(value),
+          value: TabulationRequest.format(value),
           expected: "a whole number of suspicions of 1 or more")
       }
       throw error
     }
   }
 
-  func validate() throws {
+  public func validate() throws {
     guard threshold >= 2 else {
       throw InputError.invalidOptions(
         "--threshold must be 2 or more: a repeat suspect has at least two suspicions.")
@@ -106,67 +88,16 @@ struct RepeatOffendingJob: Sendable, Codable {
   }
 }
 
-/// The `strata repeat` JSON:
-///
-/// ```json
-/// {"by": ["kon"], "threshold": 2,
-///  "groups": [{"kon": "1", "suspects": 900, "repeaters": 210, "share": 0.2333,
-///    "share_ci": [0.206, 0.262], "suppressed": false}],
-///  "margins": [], "total": {...}, "excluded": {...}, "labels": {...}, "warnings": []}
-/// ```
-/// A suppressed group has its keys and `"suppressed": true` only; an empty group has
-/// `"share": null`.
-struct RepeatOffendingOutput: Encodable {
-  var by: [String]
-  var threshold: Int
-  var countVariable: String
-  var groups: [Record]
-  var margins: [Record]
-  var total: Record
-  var excluded: Exclusions
-  var labels: [String: [String: String]]
-  var source: String
-  var filter: String?
-  var warnings: [String]
+/// Repeat offending by group, after disclosure control.
+public struct RepeatOffendingResult: Sendable {
+  /// What was asked.
+  public var request: RepeatOffendingRequest
+  /// Groups, margins and total: suspects, repeat suspects, shares with intervals, warnings.
+  public var summary: RepeatOffendingSummary
+  /// Level labels (`variable → code → label`) of the group variables in the request's language.
+  public var labels: [String: [String: String]]
+  /// The codebook the data was read through.
+  public var codebook: Codebook
 
-  enum CodingKeys: String, CodingKey {
-    case by, threshold, groups, margins, total, excluded, labels, source, filter, warnings
-    case countVariable = "count_variable"
-  }
-
-  init(
-    summary: RepeatOffendingSummary, countVariable: String, labels: [String: [String: String]],
-    source: String, filter: String?
-  ) {
-    by = summary.variables
-    threshold = summary.minimumSuspicions
-    self.countVariable = countVariable
-    groups = summary.groups.map(Record.init)
-    margins = summary.margins.map(Record.init)
-    total = Record(summary.total)
-    excluded = summary.excluded
-    self.labels = labels
-    self.source = source
-    let selection = filter?.trimmingCharacters(in: .whitespaces)
-    self.filter = selection?.isEmpty == false ? selection : nil
-    warnings = summary.warnings
-  }
-
-  /// One group: its codes, then suspects, repeaters, share and interval (none if suppressed).
-  struct Record: Encodable {
-    var record: SummaryRecord
-
-    init(_ record: SummaryRecord) { self.record = record }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: JSONKey.self)
-      for key in record.keys { try container.encode(key.code, forKey: .init(key.variable)) }
-      try container.encode(record.suppressed, forKey: .init("suppressed"))
-      guard !record.suppressed else { return }
-      try container.encodeIfPresent(record.persons, forKey: .init("suspects"))
-      try container.encodeIfPresent(record.repeaters, forKey: .init("repeaters"))
-      try container.encode(record.share, forKey: .init("share"))
-      try container.encode(record.shareCI, forKey: .init("share_ci"))
-    }
-  }
+  public var warnings: [String] { summary.warnings }
 }

@@ -20,23 +20,23 @@ import Tabulation
 ///
 /// Wilson (1927), "Probable inference, the law of succession, and statistical inference",
 /// JASA 22(158), 209–212, doi:10.1080/01621459.1927.10502953.
-struct ShareJob: Sendable, Codable {
-  var data: DataInput
-  var filter: String?
+public struct ShareRequest: Sendable, Codable {
+  public var data: DataInput
+  public var filter: String?
   /// The grouping variables (outer first), e.g. `[grupp, ar]`.
-  var by: [String]
+  public var by: [String]
   /// The count columns whose share is computed, e.g. `[aterfall_1ar, aterfall_3ar]`.
-  var numerators: [String]
+  public var numerators: [String]
   /// The count column of the base, e.g. `personer`.
-  var denominator: String
+  public var denominator: String
   /// Disclosure control: counts below this are suppressed (0 turns it off).
-  var suppress: Int = 5
+  public var suppress: Int = 5
   /// Confidence level of the Wilson intervals.
-  var level: Double = 0.95
-  var title: String?
-  var language: Language = .sv
+  public var level: Double = 0.95
+  public var title: String?
+  public var language: Language = .sv
 
-  func run() throws -> JobResult {
+  public func run() throws -> ShareResult {
     guard !by.isEmpty else {
       throw JobError.invalidOption("a share needs at least one `by` variable")
     }
@@ -47,40 +47,41 @@ struct ShareJob: Sendable, Codable {
       throw JobError.invalidOption("level must lie between 0 and 1")
     }
     let loaded = try data.load(filter: filter)
-    let result = try ShareResult(
+    var result = try ShareResult(
       loaded.dataset, by: by, numerators: numerators, denominator: denominator,
       suppress: suppress, level: level)
-    let warnings = loaded.warnings + result.warnings
-    return JobResult(
-      json: try result.json(warnings: warnings), tables: [try result.table(self)],
-      charts: [], warnings: warnings)
+    result.request = self
+    result.warnings = loaded.warnings + result.warnings
+    return result
   }
 }
 
-/// The computed shares of a `ShareJob`.
-struct ShareResult: Sendable {
-  struct Cell: Sendable {
+/// The computed shares of a `ShareRequest`.
+public struct ShareResult: Sendable {
+  public struct Cell: Sendable {
     /// Level indices per `by` variable.
-    var levels: [Int]
-    var total: Double
+    public var levels: [Int]
+    public var total: Double
     /// One sum per numerator.
-    var counts: [Double]
-    var intervals: [(lower: Double, upper: Double)?]
+    public var counts: [Double]
+    public var intervals: [(lower: Double, upper: Double)?]
   }
 
-  var dimensions: [CrossTab.Dimension]
-  var numerators: [String]
-  var denominator: String
-  var level: Double
-  var suppress: Int
-  var cells: [Cell]
-  var excludedRows: Int
-  var excludedMissing: [String: Int]
-  var warnings: [String]
+  /// What was asked (set by `ShareRequest.run()`).
+  public var request: ShareRequest?
+  public var dimensions: [CrossTab.Dimension]
+  public var numerators: [String]
+  public var denominator: String
+  public var level: Double
+  public var suppress: Int
+  public var cells: [Cell]
+  public var excludedRows: Int
+  public var excludedMissing: [String: Int]
+  public var warnings: [String]
   /// Labels of the variables and count columns from the codebook.
-  var variableLabels: [String: Label]
+  public var variableLabels: [String: Label]
 
-  init(
+  public init(
     _ dataset: Dataset, by: [String], numerators: [String], denominator: String, suppress: Int,
     level: Double
   ) throws {
@@ -153,12 +154,12 @@ struct ShareResult: Sendable {
   }
 
   /// Whether a count is below the disclosure threshold (zero is a true zero, never hidden).
-  func isSuppressed(_ count: Double) -> Bool {
+  package func isSuppressed(_ count: Double) -> Bool {
     suppress > 0 && count > 0 && count < Double(suppress)
   }
 
   /// The label of a variable or count column in `language` (the name when it has none).
-  func label(_ name: String, _ language: Language) -> String {
+  package func label(_ name: String, _ language: Language) -> String {
     let text = variableLabels[name]?.text(language) ?? ""
     return text.isEmpty ? name : text
   }

@@ -3,16 +3,16 @@ import Microdata
 import Tabulation
 
 /// A table counted from a file, with the warnings about how the file was read.
-struct CountedTable: Sendable {
-  var table: CrossTab
-  var warnings: [String]
+public struct CountedTable: Sendable {
+  public var table: CrossTab
+  public var warnings: [String]
   /// The years (`ar`) among the rows, when the file has the variable.
-  var years: Set<String>?
+  public var years: Set<String>?
 }
 
-extension TabulationJob {
+extension TabulationRequest {
   /// Reads `data` into memory (after `filter`) and counts it.
-  func countInMemory() throws -> CountedTable {
+  package func countInMemory() throws -> CountedTable {
     let loaded = try data.load(filter: filter)
     return CountedTable(
       table: try Self.crossTab(of: loaded.dataset, variables: countedVariables, weight: weight),
@@ -20,7 +20,7 @@ extension TabulationJob {
   }
 
   /// The distinct years (`ar`) of the rows, or `nil` when the file has no `ar`.
-  static func years(of dataset: Dataset) throws -> Set<String>? {
+  package static func years(of dataset: Dataset) throws -> Set<String>? {
     guard dataset.hasVariable("ar") else { return nil }
     let factor = try dataset.factor("ar")
     let counts = factor.levelCounts()
@@ -31,7 +31,7 @@ extension TabulationJob {
   ///
   /// - Throws: `InputError.unknownVariable` naming the file, `.invalidValue` naming the line of
   ///   a negative weight, and the errors of `CrossTab`.
-  static func crossTab(of dataset: Dataset, variables: [String], weight: String?) throws
+  package static func crossTab(of dataset: Dataset, variables: [String], weight: String?) throws
     -> CrossTab
   {
     let factors = try naming(dataset) { () throws(MicrodataError) in
@@ -52,12 +52,12 @@ extension TabulationJob {
 
   /// A variable or grouping of `dataset` as a factor; an unknown name is an error naming the
   /// file, with suggestions.
-  static func factor(_ name: String, of dataset: Dataset) throws -> Factor {
+  package static func factor(_ name: String, of dataset: Dataset) throws -> Factor {
     try naming(dataset) { () throws(MicrodataError) in try dataset.factor(name) }
   }
 
   /// Runs `body`, turning an unknown variable into an error that names the file.
-  static func naming<T>(_ dataset: Dataset, _ body: () throws(MicrodataError) -> T) throws -> T {
+  package static func naming<T>(_ dataset: Dataset, _ body: () throws(MicrodataError) -> T) throws -> T {
     do {
       return try body()
     } catch {
@@ -71,7 +71,7 @@ extension TabulationJob {
 
   /// Per-row weights: whole numbers are summed exactly as integers; otherwise as reals, where a
   /// missing value leaves the row out (counted as missing).
-  static func weight(_ name: String, of dataset: Dataset) throws -> Weight {
+  package static func weight(_ name: String, of dataset: Dataset) throws -> Weight {
     let values = try naming(dataset) { () throws(MicrodataError) in try dataset.numeric(name) }
     if values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) {
       return .integers(name: name, values.map { Int($0) })
@@ -79,7 +79,7 @@ extension TabulationJob {
     return .doubles(name: name, values)
   }
 
-  static func format(_ value: Double) -> String {
+  package static func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 }

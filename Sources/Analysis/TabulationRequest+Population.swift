@@ -3,22 +3,22 @@ import Microdata
 import Tabulation
 
 /// The population over the table's variables, and how it was obtained.
-struct PopulationCount: Sendable {
-  var table: CrossTab
+public struct PopulationCount: Sendable {
+  public var table: CrossTab
   /// The file name.
-  var file: String
+  public var file: String
   /// `antal` for an SCB-style aggregate, `nil` for a person register (rows counted).
-  var weight: String?
+  public var weight: String?
   /// The filter applied to the population's rows, if any.
-  var filter: String?
-  var warnings: [String]
+  public var filter: String?
+  public var warnings: [String]
   /// The years (`ar`) of its rows, when it has the variable.
-  var years: Set<String>?
+  public var years: Set<String>?
 }
 
-extension TabulationJob {
+extension TabulationRequest {
   /// The name of the population count column in an SCB-style aggregate.
-  static let populationCountVariable = "antal"
+  package static let populationCountVariable = "antal"
 
   /// Aggregates the population file over the counted variables: the sum of `antal` per cell,
   /// or the number of rows when the file has no `antal` (a person register such as
@@ -27,7 +27,7 @@ extension TabulationJob {
   /// Its rows are selected by `populationFilter`, else by `filter` when the population has
   /// the variables it names (`alder >= 18` restricts both files alike); a filter on variables
   /// the population lacks (`brottstyp == "vbek"`) is not applied to it, and a warning says so.
-  func countPopulation(_ input: DataInput, codebook: Codebook) throws -> PopulationCount {
+  package func countPopulation(_ input: DataInput, codebook: Codebook) throws -> PopulationCount {
     var warnings: [String] = []
     let file = URL(fileURLWithPath: input.path).lastPathComponent
     let selection = filter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
@@ -82,7 +82,7 @@ extension TabulationJob {
   }
 
   /// The message of a filter error without the expression and caret lines.
-  static func reason(_ error: MicrodataError) -> String {
+  package static func reason(_ error: MicrodataError) -> String {
     if case .invalidFilter(_, _, let message) = error { return message }
     return error.description
   }

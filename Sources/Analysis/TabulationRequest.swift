@@ -12,49 +12,49 @@ import Tabulation
 /// variables (its `antal` summed, or its rows counted for a person register) and join the two
 /// cell by cell for rates, population shares and representation ratios; apply disclosure
 /// control; optionally test the association and standardise the rates directly.
-struct TabulationJob: Sendable, Codable {
-  enum PercentBase: String, Sendable, Codable, CaseIterable { case row, col, total }
+public struct TabulationRequest: Sendable, Codable {
+  public enum PercentBase: String, Sendable, Codable, CaseIterable { case row, col, total }
 
-  var data: DataInput
-  var filter: String?
+  public var data: DataInput
+  public var filter: String?
   /// Row variables (outer first), e.g. `["kon", "fodelse"]`.
-  var rows: [String]
+  public var rows: [String]
   /// Column variables (outer first); may be empty.
-  var cols: [String] = []
+  public var cols: [String] = []
   /// Population file: rates per `per`, population shares and representation ratios.
-  var population: DataInput?
+  public var population: DataInput?
   /// Count a column's values instead of rows (`antal_misstankar` counts suspicions; a count
   /// column makes aggregated input work).
-  var weight: String?
+  public var weight: String?
   /// Disclosure control: counts below this are suppressed (0 turns it off).
-  var suppress: Int = 5
-  var percent: PercentBase?
-  var per: Double = 100_000
+  public var suppress: Int = 5
+  public var percent: PercentBase?
+  public var per: Double = 100_000
   /// χ², G², Cramér's V and adjusted residuals (and Fisher's exact test for 2 × 2).
-  var test: Bool = false
+  public var test: Bool = false
   /// Report, rather than fail on, population cells missing for cells with suspects.
-  var allowMissingPopulation: Bool = false
+  public var allowMissingPopulation: Bool = false
   /// Direct age standardisation by this grouping (e.g. `aldersgrupp`), to the study population.
-  var standardizeBy: String?
-  var title: String?
-  var language: Language = .sv
+  public var standardizeBy: String?
+  public var title: String?
+  public var language: Language = .sv
   /// Rows of the population file to use (default: `filter`, when the population has its
   /// variables).
-  var populationFilter: String?
+  public var populationFilter: String?
   /// Tabulate while reading the file chunk by chunk (memory bounded by the number of cells);
   /// the result is the same as in memory.
-  var stream: Bool = false
+  public var stream: Bool = false
   /// Confidence level of the rate intervals.
-  var level: Double = 0.95
+  public var level: Double = 0.95
   /// The input is already aggregated: each row is a cell and `weight` its count of persons
   /// (e.g. a published table). Disclosure control then judges cells by their counts alone, not
   /// by the number of input rows behind them (which is one per cell).
-  var aggregated: Bool = false
+  public var aggregated: Bool = false
 
   /// The variables counted: the table's, and the stratum of a standardisation.
-  var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
+  public var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
 
-  func run() throws -> JobResult {
+  public func run() throws -> TabulationResult {
     try validate()
     let codebook = try data.loadCodebook()
     var counted = stream ? try countStreaming(codebook: codebook) : try countInMemory()
@@ -93,16 +93,13 @@ struct TabulationJob: Sendable, Codable {
     if test { warnings += try addTest(to: &summary, table: counted.table) }
     warnings += Self.unmatchedWarnings(summary.unmatched ?? [], variables: rows + cols)
     summary.warnings = warnings + summary.warnings
-    let output = TabulationOutput(
-      job: self, summary: summary, population: populationCount, standardization: standardization)
-    return JobResult(
-      json: try FiniteJSON.encode(output),
-      tables: try tables(summary: summary, standardization: standardization, codebook: codebook),
-      charts: charts(summary: summary, codebook: codebook), warnings: summary.warnings)
+    return TabulationResult(
+      request: self, summary: summary, population: populationCount,
+      standardization: standardization, codebook: codebook)
   }
 
   /// Checks the options before any file is read.
-  func validate() throws {
+  public func validate() throws {
     guard !rows.isEmpty else { throw InputError.invalidOptions("Name at least one row variable.") }
     let all = countedVariables
     if let repeated = all.first(where: { name in all.filter { $0 == name }.count > 1 }) {
@@ -136,11 +133,11 @@ struct TabulationJob: Sendable, Codable {
     }
   }
 
-  var rateOptions: RateOptions {
+  public var rateOptions: RateOptions {
     RateOptions(per: per, level: level, allowMissingPopulation: allowMissingPopulation)
   }
 
-  var summaryOptions: CrossTabSummaryOptions {
+  public var summaryOptions: CrossTabSummaryOptions {
     CrossTabSummaryOptions(
       layout: TableLayout(rows: rows, columns: cols),
       percent: percent.map { Tabulation.PercentBase(rawValue: $0.rawValue)! },
@@ -151,7 +148,7 @@ struct TabulationJob: Sendable, Codable {
 
   /// The test of association of the first row variable with the first column variable (the
   /// other variables summed over), stored in `summary.test`; returns its warnings.
-  func addTest(to summary: inout CrossTabSummary, table: CrossTab) throws -> [String] {
+  package func addTest(to summary: inout CrossTabSummary, table: CrossTab) throws -> [String] {
     let pair = try table.collapsed(keeping: [rows[0], cols[0]])
     let tested = try CrossTabSummary(
       pair,
@@ -165,7 +162,7 @@ struct TabulationJob: Sendable, Codable {
 
   /// One warning per cell with a count but no population (at most 20, then a summary): such a
   /// cell, and every margin over it, has no rate. Counts are left out (they may be suppressed).
-  static func unmatchedWarnings(_ cells: [UnmatchedCell], variables: [String]) -> [String] {
+  package static func unmatchedWarnings(_ cells: [UnmatchedCell], variables: [String]) -> [String] {
     var warnings = cells.prefix(20).map { cell in
       let name = zip(variables, cell.codes).map { "\($0) = \($1)" }.joined(separator: ", ")
       let why = cell.reason == .missing ? "no population record" : "a population of zero"
@@ -180,7 +177,7 @@ struct TabulationJob: Sendable, Codable {
   /// A warning when the years (`ar`) of the data and of the population differ and `ar` is not
   /// a table variable: the rates would count one period's suspects against another's
   /// population.
-  func yearWarning(_ data: Set<String>?, _ population: Set<String>?, population file: String)
+  package func yearWarning(_ data: Set<String>?, _ population: Set<String>?, population file: String)
     -> [String]
   {
     guard let data, let population, !countedVariables.contains("ar"), data != population,
@@ -197,13 +194,13 @@ struct TabulationJob: Sendable, Codable {
   }
 
   /// The variables summed over by the test, for a note; `nil` for a two-way table.
-  var testSummedOver: [String]? {
+  public var testSummedOver: [String]? {
     let other = rows.dropFirst() + cols.dropFirst()
     return other.isEmpty ? nil : Array(other)
   }
 
   /// Runs `body`, naming the population file in errors about the population.
-  func populationContext<T>(_ body: () throws -> T) throws -> T {
+  package func populationContext<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as TabulationError {

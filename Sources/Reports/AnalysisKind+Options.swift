@@ -1,6 +1,6 @@
 /// What each kind of analysis accepts in a recipe: its data roles and its job's options.
 ///
-/// An option is any stored field of the analysis's job (`TabulationJob`, `RecidivismJob`, …)
+/// An option is any stored field of the analysis's job (`TabulationRequest`, `RecidivismRequest`, …)
 /// except those the recipe itself sets (`data`, `population`, `persons`, `suspicions`,
 /// `filter`, `title`, `language`). Recipes write fields in snake_case (`window_days`,
 /// `allow_missing_population`); camelCase and the CLI's kebab-case are accepted too, and

@@ -5,17 +5,17 @@ enum JobTemplates {
   /// A placeholder input; every template's inputs are replaced before decoding.
   static let placeholder = DataInput(path: "")
 
-  static func tabulation() -> TabulationJob { TabulationJob(data: placeholder, rows: []) }
-  static func repeatOffending() -> RepeatOffendingJob {
-    RepeatOffendingJob(data: placeholder, by: [])
+  static func tabulation() -> TabulationRequest { TabulationRequest(data: placeholder, rows: []) }
+  static func repeatOffending() -> RepeatOffendingRequest {
+    RepeatOffendingRequest(data: placeholder, by: [])
   }
-  static func recidivism() -> RecidivismJob {
-    RecidivismJob(suspicions: placeholder, windowDays: 0)
+  static func recidivism() -> RecidivismRequest {
+    RecidivismRequest(suspicions: placeholder, windowDays: 0)
   }
-  static func logit() -> LogitJob { LogitJob(data: placeholder, formula: "") }
-  static func maihda() -> MAIHDAJob { MAIHDAJob(data: placeholder, strata: []) }
-  static func share() -> ShareJob {
-    ShareJob(data: placeholder, by: [], numerators: [], denominator: "")
+  static func logit() -> LogitRequest { LogitRequest(data: placeholder, formula: "") }
+  static func maihda() -> MAIHDARequest { MAIHDARequest(data: placeholder, strata: []) }
+  static func share() -> ShareRequest {
+    ShareRequest(data: placeholder, by: [], numerators: [], denominator: "")
   }
 
   /// The stored fields of the job of `kind`, in declaration order.

@@ -1,17 +1,17 @@
 import Microdata
 import Yams
 
-/// What the report runner needs of a job: it runs and produces a `JobResult`.
+/// What the report runner needs of a job: it runs and produces a `AnalysisPublication`.
 protocol RecipeJob: Sendable {
-  func run() throws -> JobResult
+  func run() throws -> AnalysisPublication
 }
 
-extension TabulationJob: RecipeJob {}
-extension RepeatOffendingJob: RecipeJob {}
-extension RecidivismJob: RecipeJob {}
-extension LogitJob: RecipeJob {}
-extension MAIHDAJob: RecipeJob {}
-extension ShareJob: RecipeJob {}
+extension TabulationRequest: RecipeJob {}
+extension RepeatOffendingRequest: RecipeJob {}
+extension RecidivismRequest: RecipeJob {}
+extension LogitRequest: RecipeJob {}
+extension MAIHDARequest: RecipeJob {}
+extension ShareRequest: RecipeJob {}
 
 extension PlannedAnalysis {
   /// The role of the analysis's main data file: `suspicions` for recidivism, else `data`.

@@ -69,19 +69,19 @@ struct RecipeDataFile: Sendable, Equatable {
 
 /// The kinds of analysis a recipe can run.
 enum AnalysisKind: String, Sendable, CaseIterable {
-  /// A cross-tabulation (`TabulationJob`).
+  /// A cross-tabulation (`TabulationRequest`).
   case tabulate
   /// A cross-tabulation against the population: rates, population shares, representation.
   case rates
-  /// Repeat offending (`RepeatOffendingJob`).
+  /// Repeat offending (`RepeatOffendingRequest`).
   case `repeat`
-  /// Recidivism with a follow-up window (`RecidivismJob`).
+  /// Recidivism with a follow-up window (`RecidivismRequest`).
   case recidivism
-  /// Logistic regression (`LogitJob`).
+  /// Logistic regression (`LogitRequest`).
   case logit
-  /// Intersectional MAIHDA (`MAIHDAJob`).
+  /// Intersectional MAIHDA (`MAIHDARequest`).
   case maihda
-  /// Shares of aggregated counts, numerator columns over a denominator column (`ShareJob`).
+  /// Shares of aggregated counts, numerator columns over a denominator column (`ShareRequest`).
   case share
 
   /// The data file an analysis of this kind reads by default.

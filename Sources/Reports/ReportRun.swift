@@ -6,7 +6,7 @@ import Reporting
 struct AnalysisOutcome: Sendable {
   var analysis: PlannedAnalysis
   /// The job's result, or the failure (`JobError.recipeEntry`) naming the entry.
-  var result: Result<JobResult, JobError>
+  var result: Result<AnalysisPublication, JobError>
   /// The filter the job ran with.
   var filter: String?
   var seconds: Double
@@ -18,7 +18,7 @@ struct AnalysisOutcome: Sendable {
     return nil
   }
 
-  var jobResult: JobResult? { try? result.get() }
+  var jobResult: AnalysisPublication? { try? result.get() }
 
   /// The formats this analysis is written in.
   func formats(_ recipe: Recipe) -> [TableFormat] { analysis.entry.formats ?? recipe.formats }

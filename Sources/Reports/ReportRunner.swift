@@ -119,7 +119,7 @@ struct ReportRunner: Sendable {
     } catch {
       return failed(error.description)
     }
-    var result: JobResult
+    var result: AnalysisPublication
     do {
       result = try job.run()
     } catch {

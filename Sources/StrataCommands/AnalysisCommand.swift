@@ -1,17 +1,17 @@
 import ArgumentParser
 
-/// An analysis a subcommand can check before and run: the table jobs (`TabulationJob`,
-/// `RepeatOffendingJob`, `RecidivismJob`).
+/// An analysis a subcommand can check before and run: the table jobs (`TabulationRequest`,
+/// `RepeatOffendingRequest`, `RecidivismRequest`).
 protocol AnalysisJob {
   /// Checks option combinations; throws `InputError` for a usage problem.
   func validate() throws
   /// Reads the data and computes the result.
-  func run() throws -> JobResult
+  func run() throws -> AnalysisPublication
 }
 
-extension TabulationJob: AnalysisJob {}
-extension RepeatOffendingJob: AnalysisJob {}
-extension RecidivismJob: AnalysisJob {}
+extension TabulationRequest: AnalysisJob {}
+extension RepeatOffendingRequest: AnalysisJob {}
+extension RecidivismRequest: AnalysisJob {}
 
 /// A subcommand that fills one job from its options and writes the job's result; `validate()`
 /// and `run()` are the same for all of them.

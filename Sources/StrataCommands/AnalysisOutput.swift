@@ -31,7 +31,7 @@ struct AnalysisOutputOptions: ParsableArguments {
 /// or the tables in the chosen format to `--output` or standard output (a workbook for xlsx),
 /// and the first chart to `--chart`.
 func writeAnalysisResult(
-  _ result: JobResult, output: OutputOptions, rendering: AnalysisOutputOptions
+  _ result: AnalysisPublication, output: OutputOptions, rendering: AnalysisOutputOptions
 ) throws {
   printWarnings(result.warnings)
   switch output.format {

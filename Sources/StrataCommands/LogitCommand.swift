@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-extension LogitJob.Robust: ExpressibleByArgument {}
-extension LogitJob.Interval: ExpressibleByArgument {}
+extension LogitRequest.Robust: ExpressibleByArgument {}
+extension LogitRequest.Interval: ExpressibleByArgument {}
 
 /// `strata logit`: logistic regression from a formula.
 struct LogitCommand: ParsableCommand {
@@ -60,7 +60,7 @@ struct LogitCommand: ParsableCommand {
   var firth = false
 
   @Option(help: "Robust (sandwich) standard errors: hc0 or hc1 (Stata's vce(robust)).")
-  var robust: LogitJob.Robust?
+  var robust: LogitRequest.Robust?
 
   @Option(help: "Cluster-robust standard errors by this variable (e.g. lopnr).")
   var cluster: String?
@@ -77,7 +77,7 @@ struct LogitCommand: ParsableCommand {
   var ame = false
 
   @Option(help: "Interval method: wald or profile (default: profile with --firth, else wald).")
-  var ci: LogitJob.Interval?
+  var ci: LogitRequest.Interval?
 
   @Option(
     parsing: .upToNextOption,
@@ -138,8 +138,8 @@ struct LogitCommand: ParsableCommand {
   }
 
   /// The job these options describe.
-  func job() throws -> LogitJob {
-    LogitJob(
+  func job() throws -> LogitRequest {
+    LogitRequest(
       data: input.input(data), filter: input.filter, formula: formula,
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       trials: trials, weight: weight, firth: firth, robust: robust, cluster: cluster, level: level,

@@ -102,8 +102,8 @@ struct MAIHDACommand: ParsableCommand {
   }
 
   /// The job these options describe.
-  func job() -> MAIHDAJob {
-    MAIHDAJob(
+  func job() -> MAIHDARequest {
+    MAIHDARequest(
       data: input.input(data), filter: input.filter, strata: strataVariables,
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       outcome: outcome, nAGQ: nAGQ, level: level, suppress: suppress, title: title,

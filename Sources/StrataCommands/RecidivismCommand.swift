@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-extension RecidivismJob.IndexRule: ExpressibleByArgument {}
+extension RecidivismRequest.IndexRule: ExpressibleByArgument {}
 
 /// `strata recidivism`: a new suspicion within a follow-up window, by group.
 struct RecidivismCommand: AnalysisCommand {
@@ -46,7 +46,7 @@ struct RecidivismCommand: AnalysisCommand {
   var by: [String] = []
 
   @Option(help: "Index suspicions: first (each person's first in the period) or each.")
-  var index: RecidivismJob.IndexRule = .first
+  var index: RecidivismRequest.IndexRule = .first
 
   @Option(help: "First day of the index period (YYYY-MM-DD); earlier suspicions are left out.")
   var start: String?
@@ -70,8 +70,8 @@ struct RecidivismCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: RecidivismJob {
-    RecidivismJob(
+  var job: RecidivismRequest {
+    RecidivismRequest(
       suspicions: input.input(file), persons: persons.map { input.input($0) },
       filter: input.filter, windowDays: window, by: by, index: index, start: start,
       indexEnd: indexEnd, end: end, suppress: suppress, level: level, title: title,

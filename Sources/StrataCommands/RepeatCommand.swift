@@ -52,8 +52,8 @@ struct RepeatCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: RepeatOffendingJob {
-    RepeatOffendingJob(
+  var job: RepeatOffendingRequest {
+    RepeatOffendingRequest(
       data: input.input(file), filter: input.filter, by: by, countVariable: countVariable,
       threshold: threshold, suppress: suppress, level: level, title: title, language: output.lang)
   }

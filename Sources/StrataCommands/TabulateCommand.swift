@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-extension TabulationJob.PercentBase: ExpressibleByArgument {}
+extension TabulationRequest.PercentBase: ExpressibleByArgument {}
 
 /// `strata tabulate`: a cross-tabulation with margins, optionally against a population.
 struct TabulateCommand: AnalysisCommand {
@@ -75,7 +75,7 @@ struct TabulateCommand: AnalysisCommand {
   var aggregated = false
 
   @Option(help: "Percentages: row, col or total.")
-  var percent: TabulationJob.PercentBase?
+  var percent: TabulationRequest.PercentBase?
 
   @Option(help: "Rates per this many of the population.")
   var per = 100_000
@@ -109,8 +109,8 @@ struct TabulateCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: TabulationJob {
-    TabulationJob(
+  var job: TabulationRequest {
+    TabulationRequest(
       data: input.input(file), filter: input.filter, rows: rows, cols: cols,
       population: population.map { input.input($0) }, weight: weight, suppress: suppress,
       percent: percent, per: Double(per), test: test,

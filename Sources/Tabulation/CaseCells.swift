@@ -1,5 +1,4 @@
 import Microdata
-import RegressionModels
 
 /// Persons in a data file counted per cell of categorical variables, against the population of
 /// each cell: the "is a suspect" data of `strata logit --population` and `strata maihda
@@ -13,40 +12,47 @@ import RegressionModels
 /// row. Rows with a missing or out-of-range value are left out and counted. A cell with persons
 /// in the data but none in the population, or more than its population, is an error that names
 /// the cell: the two files do not describe the same people.
-struct CaseCells: Sendable {
+public struct CaseCells: Sendable {
   /// The variables, in order (the first varies fastest in the cell index, as in `CellKey`).
-  let names: [String]
+  public let names: [String]
   /// The levels of each variable (the population's).
-  let levels: [[Factor.Level]]
+  public let levels: [[Factor.Level]]
   /// Persons of the data per cell (all cells of the full cross-classification).
-  let cases: [Int]
+  public let cases: [Int]
   /// Population per cell.
-  let population: [Double]
+  public let population: [Double]
   /// Rows left out of either file.
-  let excluded: Exclusions
+  public let excluded: Exclusions
   /// Warnings for the analyst (exclusions, repeated persons).
-  let warnings: [String]
+  public let warnings: [String]
 
   /// Rows left out of the data (cases) and of the population file.
-  struct Exclusions: Sendable, Equatable, Encodable {
-    var cases = Side()
-    var population = Side()
+  public struct Exclusions: Sendable, Equatable, Encodable {
+    public var cases = Side()
+    public var population = Side()
 
-    struct Side: Sendable, Equatable, Encodable {
-      var missing: [String: Int] = [:]
-      var outside: [String: Int] = [:]
-      var rows = 0
+    public init() {}
+
+    /// Rows of one file left out, by variable and reason.
+    public struct Side: Sendable, Equatable, Encodable {
+      /// Rows with a missing value, by variable.
+      public var missing: [String: Int] = [:]
+      /// Rows with a value outside every level, by variable.
+      public var outside: [String: Int] = [:]
+      public var rows = 0
       /// For the population: the persons (`antal`) of the rows left out.
-      var persons: Double?
+      public var persons: Double?
+
+      public init() {}
     }
   }
 
   /// Counts the persons of `data` (rows where `include` is true, all rows without it) and the
   /// population of `population` in the cells of `variables`.
   /// - Parameter categorical: variables to treat as categorical although numeric (`C(alder)`).
-  /// - Throws: `ModelJobError` (a numeric variable, a bad count, a cell the population lacks or
+  /// - Throws: `PopulationCountError` (a numeric variable, a bad count, a cell the population lacks or
   ///   with too few persons), `MicrodataError` for unknown variables.
-  static func count(
+  public static func count(
     data: Dataset, include: [Bool]?, population: Dataset, variables: [String],
     categorical: Set<String> = []
   ) throws -> CaseCells {
@@ -55,7 +61,7 @@ struct CaseCells: Sendable {
     for name in variables {
       for source in [data, population] where source.hasVariable(name) {
         guard categorical.contains(name) || source.isCategorical(name) else {
-          throw ModelJobError.notCategorical(variable: name)
+          throw PopulationCountError.notCategorical(variable: name)
         }
       }
       let p = try population.factor(name)
@@ -74,7 +80,7 @@ struct CaseCells: Sendable {
     for row in 0..<population.rowCount {
       let n = counts?[row] ?? 1
       guard n >= 0, n == n.rounded() else {
-        throw ModelJobError.invalidPopulationCount(
+        throw PopulationCountError.invalidPopulationCount(
           file: population.source, line: population.sourceLine(ofRow: row), value: n)
       }
       let cell = key.cells[row]
@@ -136,7 +142,7 @@ struct CaseCells: Sendable {
       zip(variables, codes).map { "\($0) = \($1)" }.joined(separator: ", ")
     }
     if let (codes, first) = unmatched.min(by: { $0.value.row < $1.value.row }) {
-      throw ModelJobError.populationMissing(
+      throw PopulationCountError.populationMissing(
         cell: describe(codes), cases: first.count, file: data.source,
         line: data.sourceLine(ofRow: first.row))
     }
@@ -147,12 +153,12 @@ struct CaseCells: Sendable {
         return factor.levels[rest % radix].code
       }
       if totals[cell] == 0 {
-        throw ModelJobError.populationMissing(
+        throw PopulationCountError.populationMissing(
           cell: describe(codes), cases: cases[cell], file: data.source,
           line: data.sourceLine(ofRow: firstRow[cell]))
       }
       if Double(cases[cell]) > totals[cell] {
-        throw ModelJobError.moreCasesThanPopulation(
+        throw PopulationCountError.moreCasesThanPopulation(
           cell: describe(codes), cases: cases[cell], population: totals[cell], file: data.source)
       }
     }
@@ -181,7 +187,7 @@ struct CaseCells: Sendable {
   }
 
   /// The level index of each variable in a cell.
-  func levelIndices(ofCell cell: Int) -> [Int] {
+  public func levelIndices(ofCell cell: Int) -> [Int] {
     var rest = cell
     return levels.map { levels in
       let radix = max(1, levels.count)

@@ -25,7 +25,7 @@ struct LogitErrorTests {
     let sexes = try suspects.strings("kon")
     let row = try #require(regions.indices.first { regions[$0] != "1" && regions[$0] != nil })
     let (kon, region) = (sexes[row]!, regions[row]!)
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon + fodelseland",
       population: DataInput(path: try populationWithout(kon: kon, fodelseland: region)))
     #expect {
@@ -42,7 +42,7 @@ struct LogitErrorTests {
     let population = TestCounty.write(
       "ar;kon;alder;utbildning;fodelseland;antal\n2016;1;30;4;1;1\n2016;2;30;4;1;100000\n",
       named: "population.csv")
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon",
       population: DataInput(path: population))
     #expect {
@@ -52,14 +52,14 @@ struct LogitErrorTests {
 
   @Test("`misstankt` without --population says how to count persons against a population")
   func misstanktNeedsPopulation() throws {
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon")
     #expect { try job.run() } throws: { "\($0)".contains("--population") }
   }
 
   @Test("a numeric predictor against a population asks for a grouping")
   func numericAgainstPopulation() throws {
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ alder",
       population: DataInput(path: TestCounty.path("population")))
     #expect { try job.run() } throws: { "\($0)".contains("aldersgrupp") }
@@ -67,7 +67,7 @@ struct LogitErrorTests {
 
   @Test("a filter on person variables without --population-filter warns; with it both match")
   func populationFilter() throws {
-    var job = LogitJob(
+    var job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")),
       filter: "alder >= 25 && brottstyp != \"sexkop\"",
       formula: "misstankt ~ kon", population: DataInput(path: TestCounty.path("population")))
@@ -148,7 +148,7 @@ struct LogitErrorTests {
       contentsOf: URL(fileURLWithPath: TestCounty.path("suspects")), codebook: .canonical)
     let counts = try suspects.numeric("antal_misstankar")
     let row = try #require(counts.firstIndex { $0 > 1 })
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "antal_misstankar ~ kon")
     #expect {
       try job.run()
@@ -159,7 +159,7 @@ struct LogitErrorTests {
 
   @Test("a condition that is always true is an error")
   func constantOutcome() throws {
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")),
       formula: "antal_misstankar >= 1 ~ kon + fodelse")
     #expect { try job.run() } throws: { "\($0)".contains("for every row") }
@@ -167,7 +167,7 @@ struct LogitErrorTests {
 
   @Test("a filter that leaves no rows: a warning, then an error")
   func emptyAfterFilter() throws {
-    let job = LogitJob(
+    let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: "alder > 200",
       formula: "antal_misstankar >= 2 ~ kon")
     #expect(throws: (any Error).self) { try job.run() }

@@ -8,8 +8,8 @@ import Testing
 
 @Suite("strata logit: the job")
 struct LogitJobTests {
-  func job(_ formula: String, population: Bool = true, filter: String? = nil) -> LogitJob {
-    LogitJob(
+  func job(_ formula: String, population: Bool = true, filter: String? = nil) -> LogitRequest {
+    LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: filter, formula: formula,
       population: population ? DataInput(path: TestCounty.path("population")) : nil)
   }
@@ -110,7 +110,7 @@ struct LogitJobTests {
       lines.append(fields.joined(separator: ";"))
     }
     let path = TestCounty.write(lines.joined(separator: "\n") + "\n", named: "suspects.csv")
-    let result = try LogitJob(
+    let result = try LogitRequest(
       data: DataInput(path: path), formula: "misstankt ~ kon + aldersgrupp",
       population: DataInput(path: TestCounty.path("population"))
     ).run()

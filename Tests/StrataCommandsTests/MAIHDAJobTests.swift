@@ -8,8 +8,8 @@ import Testing
 
 @Suite("strata maihda")
 struct MAIHDAJobTests {
-  func populationJob(_ strata: [String], filter: String? = nil) -> MAIHDAJob {
-    MAIHDAJob(
+  func populationJob(_ strata: [String], filter: String? = nil) -> MAIHDARequest {
+    MAIHDARequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: filter, strata: strata,
       population: DataInput(path: TestCounty.path("population")))
   }
@@ -68,7 +68,7 @@ struct MAIHDAJobTests {
     let strata = ["kon", "utbildningsniva", "fodelse"]
     let grouped = try TestCounty.object(try populationJob(strata).run().json)
     let personLevel = try TestCounty.object(
-      try MAIHDAJob(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1").run()
+      try MAIHDARequest(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1").run()
         .json)
     for model in ["null_model", "main_effects_model"] {
       let a = try #require(grouped[model] as? [String: Any])

@@ -19,8 +19,8 @@ import Testing
   static let persons = fixture("Fixtures/recidivism-persons.csv").path
   static let suspicions = fixture("Fixtures/recidivism-suspicions.csv").path
 
-  func job(suppress: Int = 0) -> RecidivismJob {
-    RecidivismJob(
+  func job(suppress: Int = 0) -> RecidivismRequest {
+    RecidivismRequest(
       suspicions: DataInput(path: Self.suspicions), persons: DataInput(path: Self.persons),
       windowDays: 365, by: ["kon"], start: "2016-01-15", end: "2018-12-31", suppress: suppress)
   }

@@ -94,7 +94,7 @@ struct RecipeExpansionTests {
   @Test func ratesJobGetsDataPopulationFilterAndDefaults() throws {
     let r = try recipe(Self.yaml)
     let planned = try r.plannedAnalyses()
-    let job = try #require(try planned[3].makeJob(recipe: r, language: .sv) as? TabulationJob)
+    let job = try #require(try planned[3].makeJob(recipe: r, language: .sv) as? TabulationRequest)
     #expect(job.data.path == "/data/suspects.csv")
     #expect(job.population?.path == "/data/population.csv")
     #expect(job.rows == ["kon", "fodelse"])
@@ -105,7 +105,7 @@ struct RecipeExpansionTests {
     #expect(job.language == .sv)
     // A plain tabulation gets no population, and a single row variable is a list of one.
     let tabulation = try #require(
-      try planned[5].makeJob(recipe: r, language: .en) as? TabulationJob)
+      try planned[5].makeJob(recipe: r, language: .en) as? TabulationRequest)
     #expect(tabulation.population == nil)
     #expect(tabulation.rows == ["kon"])
     #expect(tabulation.language == .en)
@@ -115,15 +115,15 @@ struct RecipeExpansionTests {
     let r = try recipe(Self.yaml)
     let planned = try r.plannedAnalyses()
     let recidivism = try #require(
-      try planned[10].makeJob(recipe: r, language: .sv) as? RecidivismJob)
+      try planned[10].makeJob(recipe: r, language: .sv) as? RecidivismRequest)
     #expect(recidivism.windowDays == 365)
     #expect(recidivism.suspicions.path == "/data/suspicions.csv")
     #expect(recidivism.persons?.path == "/data/persons.csv")
     #expect(recidivism.filter == nil)
-    let grouped = try #require(try planned[11].makeJob(recipe: r, language: .sv) as? LogitJob)
+    let grouped = try #require(try planned[11].makeJob(recipe: r, language: .sv) as? LogitRequest)
     #expect(grouped.population?.path == "/data/population.csv")
     #expect(grouped.filter == "alder >= 18")
-    let repeated = try #require(try planned[12].makeJob(recipe: r, language: .sv) as? LogitJob)
+    let repeated = try #require(try planned[12].makeJob(recipe: r, language: .sv) as? LogitRequest)
     #expect(repeated.population == nil)
     #expect(repeated.formula == "antal_misstankar >= 2 ~ kon + aldersgrupp")
     #expect(repeated.filter == "alder >= 18 && brottstyp == \"vbek\"")

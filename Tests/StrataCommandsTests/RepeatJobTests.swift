@@ -16,7 +16,7 @@ import Testing
       totals[row[k], default: (0, 0)].suspects += 1
       if count >= 2 { totals[row[k], default: (0, 0)].repeaters += 1 }
     }
-    let job = RepeatOffendingJob(
+    let job = RepeatOffendingRequest(
       data: DataInput(path: TestCounty.path("suspects")), by: ["kon"], suppress: 0)
     let json = try TestCounty.object(try job.run().json)
     #expect(json["by"] as? [String] == ["kon"] && json["threshold"] as? Int == 2)
@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func thresholdAndSuppression() throws {
-    var job = RepeatOffendingJob(
+    var job = RepeatOffendingRequest(
       data: DataInput(path: TestCounty.path("suspects")), by: ["brottstyp", "kon"], threshold: 3)
     let json = try TestCounty.object(try job.run().json)
     #expect(json["threshold"] as? Int == 3)

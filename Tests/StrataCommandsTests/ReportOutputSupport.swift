@@ -36,21 +36,21 @@ enum SyntheticReport {
     return table
   }
 
-  static func chart(_ title: String) -> JobChart {
+  static func chart(_ title: String) -> PublishedChart {
     let chart = BarChart(
       [
         BarDatum(label: "Män", value: 132.6, lower: 120, upper: 140),
         BarDatum(label: "Kvinnor", value: 20.4),
       ],
       labels: ChartLabels(title: title, valueAxis: "Per 100 000"))
-    return JobChart(name: "staplar", title: title, svg: chart.svg())
+    return PublishedChart(name: "staplar", title: title, svg: chart.svg())
   }
 
   static func run() throws -> ReportRun {
     let recipe = try Recipe(
       yaml: yaml, file: "syntetisk.yaml", directory: URL(fileURLWithPath: "/data"))
     let planned = try recipe.plannedAnalyses()
-    let first = JobResult(
+    let first = AnalysisPublication(
       json: Data(
         #"{"cells": [{"kon": "1", "count": 812}, {"kon": "2", "suppressed": true}], "warnings": ["3 rows excluded"]}"#
           .utf8),
@@ -60,7 +60,7 @@ enum SyntheticReport {
           rows: [("Man", 812, 98.5), ("Kvinna", nil, nil), ("Totalt", 824.0, 100)])
       ],
       charts: [chart("Misstänkta per 100 000 efter kön")], warnings: ["3 rows excluded"])
-    let second = JobResult(
+    let second = AnalysisPublication(
       json: Data(#"{"cells": []}"#.utf8),
       tables: [
         try table(
@@ -69,7 +69,7 @@ enum SyntheticReport {
           "Kvinnor efter födelse", rows: [("Inrikes född", 7, 58.3), ("Utrikes född", nil, nil)]),
       ],
       charts: [
-        chart("Män"), JobChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg),
+        chart("Män"), PublishedChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg),
       ],
       warnings: [])
     let failure = JobError.recipeEntry(

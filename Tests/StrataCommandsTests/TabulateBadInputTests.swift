@@ -129,7 +129,7 @@ import Testing
   }
 
   @Test func filterOnVariablesThePopulationLacksIsNotAppliedToItAndSaysSo() throws {
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: "brottstyp == \"vbek\"",
       rows: ["kon"], population: DataInput(path: TestCounty.path("population")), suppress: 0)
     let json = try TestCounty.object(try job.run().json)

@@ -8,8 +8,8 @@ import Testing
 /// count, population and rate equals one computed here from the raw CSV lines.
 @Suite struct TabulateCountTests {
   /// kon × fodelse against the population, without suppression.
-  func ratesJob() -> TabulationJob {
-    TabulationJob(
+  func ratesJob() -> TabulationRequest {
+    TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["fodelse"],
       population: DataInput(path: TestCounty.path("population")), suppress: 0, test: true)
   }
@@ -106,7 +106,7 @@ import Testing
       guard let group = SpecRecode.aldersgrupp3(row[a]) else { continue }
       expected["\(row[k])|\(group)", default: 0] += Double(row[n])!
     }
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["aldersgrupp3"],
       weight: "antal_misstankar", suppress: 0)
     let json = try TestCounty.object(try job.run().json)
@@ -134,7 +134,7 @@ import Testing
   }
 
   @Test func testSumsOverFurtherVariablesAndSaysSo() throws {
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
       cols: ["brottstyp", "aldersgrupp3"], suppress: 0, test: true)
     let result = try job.run()
@@ -144,7 +144,7 @@ import Testing
     #expect(test["cols"] as? [String] == ["brottstyp"])
     #expect(test["summed_over"] as? [String] == ["aldersgrupp3"])
     // The same statistic as the two-way table alone.
-    let twoWay = TabulationJob(
+    let twoWay = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["brottstyp"],
       suppress: 0, test: true)
     let reference = try #require(try TestCounty.object(twoWay.run().json)["test"] as? [String: Any])
@@ -175,7 +175,7 @@ import Testing
       standard[group, default: 0] += antal
     }
     let weightSum = standard.values.reduce(0, +)
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
       population: DataInput(path: TestCounty.path("population")), suppress: 0,
       standardizeBy: "aldersgrupp3")

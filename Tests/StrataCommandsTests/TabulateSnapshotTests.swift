@@ -13,7 +13,7 @@ import Testing
   static let population = fixture("Fixtures/tabulate-population.csv").path
 
   @Test func markdownOfARateTable() throws {
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: Self.suspects), rows: ["kon"], cols: ["fodelse"],
       population: DataInput(path: Self.population))
     let result = try job.run()
@@ -27,7 +27,7 @@ import Testing
   }
 
   @Test func markdownOfNestedRowsInEnglish() throws {
-    let job = TabulationJob(
+    let job = TabulationRequest(
       data: DataInput(path: Self.suspects), rows: ["kon", "fodelse"], cols: ["aldersgrupp3"],
       suppress: 0, percent: .row, language: .en)
     assertSnapshot(
@@ -85,7 +85,7 @@ import Testing
     // Recipes decode these structs; fields left out take their defaults.
     let json =
       #"{"data": {"path": "s.csv", "onError": "strict"}, "rows": ["kon"], "suppress": 5, "per": 100000, "test": false, "allowMissingPopulation": false, "language": "sv", "stream": false, "level": 0.95, "cols": [], "aggregated": false}"#
-    let job = try JSONDecoder().decode(TabulationJob.self, from: Data(json.utf8))
+    let job = try JSONDecoder().decode(TabulationRequest.self, from: Data(json.utf8))
     #expect(job.rows == ["kon"] && job.population == nil)
   }
 }

@@ -34,8 +34,8 @@ import Testing
     Case(name: "filter leaves nothing", file: "suspects", rows: ["kon"], filter: "alder > 200"),
   ]
 
-  func job(_ c: Case, stream: Bool) -> TabulationJob {
-    TabulationJob(
+  func job(_ c: Case, stream: Bool) -> TabulationRequest {
+    TabulationRequest(
       data: DataInput(path: TestCounty.path(c.file)), filter: c.filter, rows: c.rows, cols: c.cols,
       population: c.population ? DataInput(path: TestCounty.path("population")) : nil,
       weight: c.weight, stream: stream)
@@ -56,7 +56,7 @@ import Testing
     // Chunks of 1 000 rows: the persons file spans 20 chunks whose `alder` levels differ.
     let dataset = try Dataset.load(
       contentsOf: URL(fileURLWithPath: TestCounty.path("persons")), codebook: .canonical)
-    let whole = try TabulationJob.crossTab(
+    let whole = try TabulationRequest.crossTab(
       of: dataset, variables: ["alder", "utbildningsniva", "fodelse"], weight: nil)
     var sum = ChunkedCrossTab()
     try DatasetReader(
@@ -64,7 +64,7 @@ import Testing
     )
     .forEachChunk(rowsPerChunk: 1_000) { chunk in
       sum.add(
-        try TabulationJob.crossTab(
+        try TabulationRequest.crossTab(
           of: chunk, variables: ["alder", "utbildningsniva", "fodelse"], weight: nil))
     }
     #expect(sum.chunks == 20)

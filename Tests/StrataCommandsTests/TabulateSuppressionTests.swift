@@ -9,8 +9,8 @@ import Testing
 /// JSON or in any rendered format, and a suppressed entry carries no values.
 @Suite struct TabulateSuppressionTests {
   /// kon × brottstyp × aldersgrupp3 of 103 suspects: many small cells.
-  func job(suppress: Int, population: Bool = false) -> TabulationJob {
-    TabulationJob(
+  func job(suppress: Int, population: Bool = false) -> TabulationRequest {
+    TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon", "aldersgrupp3"],
       cols: ["fodelse"],
       population: population ? DataInput(path: TestCounty.path("population")) : nil,
@@ -100,7 +100,7 @@ import Testing
 
   @Test func notesPublishNoSmallExclusionCounts() throws {
     // 10 persons lack fodelseland; with a threshold above that the note says "färre än".
-    let persons = TabulationJob(
+    let persons = TabulationRequest(
       data: DataInput(path: TestCounty.path("persons")), rows: ["kon"], cols: ["fodelse"],
       suppress: 11)
     let result = try persons.run()

@@ -60,7 +60,7 @@ extension Dataset {
           values.append(value)
         }
       }
-      let order = sortedLevelOrder(values)
+      let order = LevelOrder.dataOrder(values)
       var rank = [Int32](repeating: 0, count: values.count)
       for (position, original) in order.enumerated() { rank[original] = Int32(position) }
       return Factor(

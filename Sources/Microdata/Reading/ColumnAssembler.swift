@@ -167,7 +167,7 @@ enum ColumnAssembler {
         values.append(value)
       }
     }
-    let order = sortedLevelOrder(values)
+    let order = LevelOrder.dataOrder(values)
     var rank = [Int](repeating: 0, count: values.count)
     for (position, original) in order.enumerated() { rank[original] = position }
     let levels = order.map { Factor.Level(code: values[$0], sv: "", en: "") }
@@ -175,19 +175,5 @@ enum ColumnAssembler {
       return .categorical8(codes.map { $0 < 0 ? UInt8.max : UInt8(rank[$0]) }, levels: levels)
     }
     return .categorical16(codes.map { $0 < 0 ? UInt16.max : UInt16(rank[$0]) }, levels: levels)
-  }
-}
-
-/// Indices of `values` in sorted order: numerically when all are numbers, else by code points.
-func sortedLevelOrder(_ values: [String]) -> [Int] {
-  let numbers = values.map { Double($0.replacingOccurrences(of: ",", with: ".")) }
-  if numbers.allSatisfy({ $0 != nil }) {
-    return values.indices.sorted {
-      numbers[$0]! != numbers[$1]! ? numbers[$0]! < numbers[$1]! : values[$0] < values[$1]
-    }
-  }
-  return values.indices.sorted {
-    Array(values[$0].unicodeScalars.map(\.value)).lexicographicallyPrecedes(
-      values[$1].unicodeScalars.map(\.value))
   }
 }

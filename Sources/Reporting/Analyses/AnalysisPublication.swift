@@ -1,27 +1,47 @@
 import Foundation
-import Reporting
 
-/// What one analysis produces, whether a subcommand or a recipe entry ran it.
+/// What one analysis publishes, whether a subcommand or a recipe entry ran it: the contract
+/// JSON, the tables and the charts, all under disclosure control.
 ///
 /// A subcommand prints `json` for `--format json` and renders `tables` for the other formats;
 /// `strata report` writes all of it into the report directory.
-struct JobResult: Sendable {
+public struct AnalysisPublication: Sendable {
   /// The analysis's JSON in the shape of the CLI contract (`../shared/spec/cli.md`), encoded.
-  var json: Data
+  public var json: Data
   /// Publication tables, with disclosure control already applied.
-  var tables: [ReportTable]
+  public var tables: [ReportTable]
   /// Charts, as SVG documents.
-  var charts: [JobChart]
+  public var charts: [PublishedChart]
   /// Warnings (rows excluded, separation, non-convergence ...); also inside `json`.
-  var warnings: [String]
+  public var warnings: [String]
+
+  public init(json: Data, tables: [ReportTable], charts: [PublishedChart], warnings: [String]) {
+    self.json = json
+    self.tables = tables
+    self.charts = charts
+    self.warnings = warnings
+  }
 }
 
-/// One chart of a job's output.
-struct JobChart: Sendable {
+/// One chart of an analysis's publication.
+public struct PublishedChart: Sendable {
   /// A file-name stem, e.g. `rates-kon-fodelse`.
-  var name: String
+  public var name: String
   /// The chart's title.
-  var title: String
+  public var title: String
   /// The SVG document.
-  var svg: String
+  public var svg: String
+
+  public init(name: String, title: String, svg: String) {
+    self.name = name
+    self.title = title
+    self.svg = svg
+  }
+}
+
+/// A typed analysis result that can be published: `TabulationResult`, `RepeatOffendingResult`,
+/// `RecidivismResult`, `LogitResult`, `MAIHDAAnalysisResult` and `ShareResult`.
+public protocol PublishableResult: Sendable {
+  /// The contract JSON, tables and charts of the result, under disclosure control.
+  func publication() throws -> AnalysisPublication
 }

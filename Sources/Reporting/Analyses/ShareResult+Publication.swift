@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import Microdata
-import Reporting
 
 extension ShareResult {
   /// The analysis's JSON: one object per cell and numerator, keyed by the `by` variables'
@@ -61,7 +61,7 @@ extension ShareResult {
 
   /// The publication table: one row per cell, the denominator, then count and percentage per
   /// numerator under a spanning header.
-  func table(_ job: ShareJob) throws -> ReportTable {
+  func table(_ job: ShareRequest) throws -> ReportTable {
     let language = job.language
     let sv = language == .sv
     let title =
@@ -102,5 +102,15 @@ extension ShareResult {
 
   private func percentText(_ level: Double) -> String {
     NumberFormat(language: .sv, style: .plain).string(100 * level, decimals: 0) + " %"
+  }
+}
+
+extension ShareResult: PublishableResult {
+  /// The contract JSON and the table of shares.
+  public func publication() throws -> AnalysisPublication {
+    guard let request else { preconditionFailure("a ShareResult is published from its request") }
+    return AnalysisPublication(
+      json: try json(warnings: warnings), tables: [try table(request)], charts: [],
+      warnings: warnings)
   }
 }

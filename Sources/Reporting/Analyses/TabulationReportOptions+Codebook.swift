@@ -1,6 +1,6 @@
+import Analysis
 import Foundation
 import Microdata
-import Reporting
 
 extension TabulationReportOptions {
   /// Table options with the codebook's labels of `variables` (variables and groupings, and

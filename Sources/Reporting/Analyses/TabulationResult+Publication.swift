@@ -1,9 +1,9 @@
+import Analysis
 import Foundation
 import Microdata
-import Reporting
 import Tabulation
 
-extension TabulationJob {
+extension TabulationRequest {
   /// The labels, title, selection and source of this job's tables.
   func reportOptions(codebook: Codebook) -> TabulationReportOptions {
     TabulationReportOptions(
@@ -52,15 +52,29 @@ extension TabulationJob {
   }
 
   /// The bar chart of the cells (rates with intervals when there is a population).
-  func charts(summary: CrossTabSummary, codebook: Codebook) -> [JobChart] {
+  func charts(summary: CrossTabSummary, codebook: Codebook) -> [PublishedChart] {
     var options = reportOptions(codebook: codebook)
     options.confidenceLevel = level
     guard let chart = TabulationChart(crossTab: summary, options: options) else { return [] }
     let kind = summary.per != nil ? "rates" : (summary.percentBase != nil ? "percent" : "counts")
     return [
-      JobChart(
+      PublishedChart(
         name: ([kind] + rows + cols).joined(separator: "-"), title: chart.labels.title,
         svg: chart.svg())
     ]
+  }
+}
+
+extension TabulationResult: PublishableResult {
+  /// The contract JSON, the tables (cross-tabulation, representation, standardised rates,
+  /// test) and the bar chart.
+  public func publication() throws -> AnalysisPublication {
+    let output = TabulationOutput(
+      job: request, summary: summary, population: population, standardization: standardization)
+    return AnalysisPublication(
+      json: try FiniteJSON.encode(output),
+      tables: try request.tables(
+        summary: summary, standardization: standardization, codebook: codebook),
+      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings)
   }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Tabulation
@@ -85,7 +86,7 @@ struct RecidivismOutput: Encodable {
     }
   }
 
-  init(job: RecidivismJob, summary: RecidivismSummary, events: RecidivismEvents) {
+  init(job: RecidivismRequest, summary: RecidivismSummary, events: RecidivismEvents) {
     windowDays = summary.windowDays
     index = summary.index
     by = summary.variables

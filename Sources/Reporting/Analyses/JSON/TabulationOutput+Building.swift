@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Tabulation
@@ -5,7 +6,7 @@ import Tabulation
 extension TabulationOutput {
   /// The JSON of a finished tabulation.
   init(
-    job: TabulationJob, summary: CrossTabSummary, population: PopulationCount?,
+    job: TabulationRequest, summary: CrossTabSummary, population: PopulationCount?,
     standardization: DirectStandardization?
   ) {
     let totalPopulation = summary.total.population

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value built in code and written with sorted keys (byte-stable), pretty-printed.
 /// Non-finite numbers are written as `null` (JSON has none).
-indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
   case string(String)
   case number(Double)
   case bool(Bool)
@@ -11,11 +11,11 @@ indirect enum JSONValue: Sendable, Equatable {
   case null
 
   /// The text: two-space indentation, keys sorted, a final newline.
-  func encoded() throws -> Data {
+  package func encoded() throws -> Data {
     Data((text(indent: "") + "\n").utf8)
   }
 
-  func text(indent: String) -> String {
+  package func text(indent: String) -> String {
     let inner = indent + "  "
     switch self {
     case .string(let value): return Self.quoted(value)
@@ -41,13 +41,13 @@ indirect enum JSONValue: Sendable, Equatable {
   }
 
   /// A finite number as its shortest round-trip decimal (integers without `.0`).
-  static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     guard value.isFinite else { return "null" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
 
-  static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -67,12 +67,12 @@ indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// A JSON object: its values by key, and the order keys were read in (written sorted).
-struct JSONObject: Sendable, Equatable {
-  var values: [String: JSONValue] = [:]
+package struct JSONObject: Sendable, Equatable {
+  package var values: [String: JSONValue] = [:]
   /// Keys in the order they were parsed (empty for objects built in code).
-  var order: [String] = []
+  package var order: [String] = []
 
-  subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     get { values[key] }
     set { values[key] = newValue }
   }
