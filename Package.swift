@@ -116,7 +116,8 @@ let package = Package(
     .testTarget(
       name: "StrataCommandsTests",
       dependencies: [
-        "StrataCommands", "StatsTestSupport",
+        "StrataCommands", "Analysis", "Reporting", "Reports", "Microdata", "Tabulation",
+        "StatsTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["Fixtures", "Snapshots"]),

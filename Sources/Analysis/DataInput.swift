@@ -70,7 +70,8 @@ public struct DataInput: Sendable, Equatable, Codable {
   }
 
   /// Reads the file without the report cache.
-  package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData {
+  package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData
+  {
     let codebook = try loadCodebook()
     var dataset = try Dataset.load(
       contentsOf: URL(fileURLWithPath: path), codebook: codebook,

@@ -17,19 +17,19 @@ import Microdata
 /// The whole file is kept (all columns, whatever `variables` a job asks for); a 2-million-row
 /// person file takes about 40 MB. Thread-safe: a file requested by several threads at once is
 /// read by the first, and the others wait for it.
-final class DatasetCache: @unchecked Sendable {
+public final class DatasetCache: @unchecked Sendable {
   // The mutable state is guarded by `lock`; loads of distinct files may run concurrently.
 
   /// The cache of the current report run, if any (task-local: tests run in parallel with
   /// their own caches).
-  @TaskLocal static var current: DatasetCache?
+  @TaskLocal public static var current: DatasetCache?
 
   /// A file read through the cache, for the report's data section.
   public struct FileRecord: Sendable {
-    var input: DataInput
-    var report: LoadReport
-    var rows: Int
-    var seconds: Double
+    public var input: DataInput
+    public var report: LoadReport
+    public var rows: Int
+    public var seconds: Double
   }
 
   private let lock = NSCondition()

@@ -162,7 +162,9 @@ extension LogitRequest {
 
   /// The rows complete in every variable of `formulas` (plus weights, trials and clusters), and
   /// how many of them the last formula alone would have kept besides.
-  package func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (rows: [Int], extra: Int) {
+  package func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (
+    rows: [Int], extra: Int
+  ) {
     func complete(_ names: [String], categorical: Set<String>) throws -> [Bool] {
       var keep = [Bool](repeating: true, count: dataset.rowCount)
       for name in names where dataset.hasVariable(name) {

@@ -43,6 +43,50 @@ public struct LogitRequest: Sendable, Codable {
   public var title: String?
   public var language: Language = .sv
 
+  public init(
+    data: DataInput,
+    filter: String? = nil,
+    formula: String,
+    population: DataInput? = nil,
+    populationFilter: String? = nil,
+    trials: String? = nil,
+    weight: String? = nil,
+    firth: Bool = false,
+    robust: Robust? = nil,
+    cluster: String? = nil,
+    level: Double = 0.95,
+    reference: [String: String] = [:],
+    ame: Bool = false,
+    interval: Interval? = nil,
+    compare: [String] = [],
+    collapse: Bool = true,
+    maxIterations: Int = 25,
+    epsilon: Double = 1e-8,
+    title: String? = nil,
+    language: Language = .sv
+  ) {
+    self.data = data
+    self.filter = filter
+    self.formula = formula
+    self.population = population
+    self.populationFilter = populationFilter
+    self.trials = trials
+    self.weight = weight
+    self.firth = firth
+    self.robust = robust
+    self.cluster = cluster
+    self.level = level
+    self.reference = reference
+    self.ame = ame
+    self.interval = interval
+    self.compare = compare
+    self.collapse = collapse
+    self.maxIterations = maxIterations
+    self.epsilon = epsilon
+    self.title = title
+    self.language = language
+  }
+
   public func run() throws -> LogitResult {
     let main = try Formula(formula)
     var others: [Formula] = []

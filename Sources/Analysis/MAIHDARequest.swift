@@ -32,6 +32,32 @@ public struct MAIHDARequest: Sendable, Codable {
   public var title: String?
   public var language: Language = .sv
 
+  public init(
+    data: DataInput,
+    filter: String? = nil,
+    strata: [String],
+    population: DataInput? = nil,
+    populationFilter: String? = nil,
+    outcome: String? = nil,
+    nAGQ: Int = 1,
+    level: Double = 0.95,
+    suppress: Int = 5,
+    title: String? = nil,
+    language: Language = .sv
+  ) {
+    self.data = data
+    self.filter = filter
+    self.strata = strata
+    self.population = population
+    self.populationFilter = populationFilter
+    self.outcome = outcome
+    self.nAGQ = nAGQ
+    self.level = level
+    self.suppress = suppress
+    self.title = title
+    self.language = language
+  }
+
   public func run() throws -> MAIHDAAnalysisResult {
     guard !strata.isEmpty else {
       throw JobError.invalidOption("give the stratifying variables (--strata)")

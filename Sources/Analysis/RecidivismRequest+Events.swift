@@ -172,7 +172,9 @@ extension RecidivismRequest {
   /// The earliest possible birth date of each row's person: a birth date (`fodelsedatum`), else
   /// 1 January of the birth year (`fodelsear`), else 1 January of `ar − alder − 1` (age in
   /// completed years at some day of the year `ar`); `nil` when the data have none of these.
-  package static func earliestBirths(_ dataset: Dataset) throws -> (days: [CalendarDay?], source: String)? {
+  package static func earliestBirths(_ dataset: Dataset) throws -> (
+    days: [CalendarDay?], source: String
+  )? {
     if dataset.hasVariable("fodelsedatum") {
       let text = try dataset.strings("fodelsedatum")
       return (text.map { $0.flatMap { CalendarDay($0) } }, "fodelsedatum")

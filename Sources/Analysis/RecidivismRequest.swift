@@ -32,6 +32,36 @@ public struct RecidivismRequest: Sendable, Codable {
   public var title: String?
   public var language: Language = .sv
 
+  public init(
+    suspicions: DataInput,
+    persons: DataInput? = nil,
+    filter: String? = nil,
+    windowDays: Int,
+    by: [String] = [],
+    index: IndexRule = .first,
+    start: String? = nil,
+    indexEnd: String? = nil,
+    end: String? = nil,
+    suppress: Int = 5,
+    level: Double = 0.95,
+    title: String? = nil,
+    language: Language = .sv
+  ) {
+    self.suspicions = suspicions
+    self.persons = persons
+    self.filter = filter
+    self.windowDays = windowDays
+    self.by = by
+    self.index = index
+    self.start = start
+    self.indexEnd = indexEnd
+    self.end = end
+    self.suppress = suppress
+    self.level = level
+    self.title = title
+    self.language = language
+  }
+
   public func run() throws -> RecidivismResult {
     let window = try studyWindow()
     var events = try loadEvents(window: window)

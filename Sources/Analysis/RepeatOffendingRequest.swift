@@ -22,6 +22,28 @@ public struct RepeatOffendingRequest: Sendable, Codable {
   public var title: String?
   public var language: Language = .sv
 
+  public init(
+    data: DataInput,
+    filter: String? = nil,
+    by: [String],
+    countVariable: String = "antal_misstankar",
+    threshold: Int = 2,
+    suppress: Int = 5,
+    level: Double = 0.95,
+    title: String? = nil,
+    language: Language = .sv
+  ) {
+    self.data = data
+    self.filter = filter
+    self.by = by
+    self.countVariable = countVariable
+    self.threshold = threshold
+    self.suppress = suppress
+    self.level = level
+    self.title = title
+    self.language = language
+  }
+
   public func run() throws -> RepeatOffendingResult {
     try validate()
     let loaded = try data.load(filter: filter)
@@ -53,7 +75,9 @@ public struct RepeatOffendingRequest: Sendable, Codable {
   }
 
   /// Repeat offending of the rows; a count below 1 is an error naming its line.
-  package func analyse(factors: [Factor], counts: [Double], dataset: Dataset) throws -> RepeatOffending {
+  package func analyse(factors: [Factor], counts: [Double], dataset: Dataset) throws
+    -> RepeatOffending
+  {
     do {
       return try RepeatOffending(
         groups: factors, suspicions: counts, suspicionVariable: countVariable,

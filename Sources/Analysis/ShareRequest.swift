@@ -36,6 +36,28 @@ public struct ShareRequest: Sendable, Codable {
   public var title: String?
   public var language: Language = .sv
 
+  public init(
+    data: DataInput,
+    filter: String? = nil,
+    by: [String],
+    numerators: [String],
+    denominator: String,
+    suppress: Int = 5,
+    level: Double = 0.95,
+    title: String? = nil,
+    language: Language = .sv
+  ) {
+    self.data = data
+    self.filter = filter
+    self.by = by
+    self.numerators = numerators
+    self.denominator = denominator
+    self.suppress = suppress
+    self.level = level
+    self.title = title
+    self.language = language
+  }
+
   public func run() throws -> ShareResult {
     guard !by.isEmpty else {
       throw JobError.invalidOption("a share needs at least one `by` variable")

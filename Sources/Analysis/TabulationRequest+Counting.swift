@@ -57,7 +57,9 @@ extension TabulationRequest {
   }
 
   /// Runs `body`, turning an unknown variable into an error that names the file.
-  package static func naming<T>(_ dataset: Dataset, _ body: () throws(MicrodataError) -> T) throws -> T {
+  package static func naming<T>(_ dataset: Dataset, _ body: () throws(MicrodataError) -> T) throws
+    -> T
+  {
     do {
       return try body()
     } catch {

@@ -52,6 +52,47 @@ public struct TabulationRequest: Sendable, Codable {
   public var aggregated: Bool = false
 
   /// The variables counted: the table's, and the stratum of a standardisation.
+
+  public init(
+    data: DataInput,
+    filter: String? = nil,
+    rows: [String],
+    cols: [String] = [],
+    population: DataInput? = nil,
+    weight: String? = nil,
+    suppress: Int = 5,
+    percent: PercentBase? = nil,
+    per: Double = 100_000,
+    test: Bool = false,
+    allowMissingPopulation: Bool = false,
+    standardizeBy: String? = nil,
+    title: String? = nil,
+    language: Language = .sv,
+    populationFilter: String? = nil,
+    stream: Bool = false,
+    level: Double = 0.95,
+    aggregated: Bool = false
+  ) {
+    self.data = data
+    self.filter = filter
+    self.rows = rows
+    self.cols = cols
+    self.population = population
+    self.weight = weight
+    self.suppress = suppress
+    self.percent = percent
+    self.per = per
+    self.test = test
+    self.allowMissingPopulation = allowMissingPopulation
+    self.standardizeBy = standardizeBy
+    self.title = title
+    self.language = language
+    self.populationFilter = populationFilter
+    self.stream = stream
+    self.level = level
+    self.aggregated = aggregated
+  }
+
   public var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
 
   public func run() throws -> TabulationResult {
@@ -177,7 +218,9 @@ public struct TabulationRequest: Sendable, Codable {
   /// A warning when the years (`ar`) of the data and of the population differ and `ar` is not
   /// a table variable: the rates would count one period's suspects against another's
   /// population.
-  package func yearWarning(_ data: Set<String>?, _ population: Set<String>?, population file: String)
+  package func yearWarning(
+    _ data: Set<String>?, _ population: Set<String>?, population file: String
+  )
     -> [String]
   {
     guard let data, let population, !countedVariables.contains("ar"), data != population,

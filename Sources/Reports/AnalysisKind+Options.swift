@@ -1,3 +1,7 @@
+import Analysis
+import Microdata
+import Reporting
+
 /// What each kind of analysis accepts in a recipe: its data roles and its job's options.
 ///
 /// An option is any stored field of the analysis's job (`TabulationRequest`, `RecidivismRequest`, …)
@@ -7,7 +11,7 @@
 /// `window` is `window_days`.
 extension AnalysisKind {
   /// The data files an entry of this kind may name.
-  var dataRoles: [String] {
+  public var dataRoles: [String] {
     switch self {
     case .tabulate, .rates, .logit, .maihda: ["data", "population"]
     case .repeat, .share: ["data"]
@@ -16,34 +20,34 @@ extension AnalysisKind {
   }
 
   /// Fields of a job that the recipe sets, not the entry's options.
-  static let recipeControlledFields: Set<String> = [
+  package static let recipeControlledFields: Set<String> = [
     "data", "population", "persons", "suspicions", "filter", "title", "language",
   ]
 
   /// Short names for fields whose CLI flag differs from the field.
-  static let aliases: [String: String] = ["window": "windowDays"]
+  package static let aliases: [String: String] = ["window": "windowDays"]
 
   /// The job fields an entry may set, as job field names.
-  var optionFields: [String] {
+  public var optionFields: [String] {
     JobTemplates.fields(of: self).filter { !Self.recipeControlledFields.contains($0) }
   }
 
   /// The option names a recipe writes (snake_case), for messages and suggestions.
-  var optionNames: [String] {
+  public var optionNames: [String] {
     optionFields.map(Self.recipeName(of:))
       + Self.aliases.filter { optionFields.contains($0.value) }.map(\.key)
   }
 
   /// The job field a recipe key names, if any (`window_days`, `windowDays`, `window-days` and
   /// `window` all name `windowDays`).
-  func optionField(for key: String) -> String? {
+  package func optionField(for key: String) -> String? {
     if let alias = Self.aliases[key], optionFields.contains(alias) { return alias }
     let normal = Self.normalized(key)
     return optionFields.first { Self.normalized($0) == normal }
   }
 
   /// Options that must be given.
-  var requiredOptions: [String] {
+  public var requiredOptions: [String] {
     switch self {
     case .tabulate, .rates: ["rows"]
     case .repeat: ["by"]
@@ -56,7 +60,7 @@ extension AnalysisKind {
 
   /// Whether an entry without a `population:` key uses the recipe's `population` file:
   /// always for rates, for a logit of `misstankt ~ …`, for a MAIHDA without `outcome`.
-  func usesPopulationByDefault(options: [RecipeOption]) -> Bool {
+  package func usesPopulationByDefault(options: [RecipeOption]) -> Bool {
     switch self {
     case .rates: return true
     case .logit:
@@ -69,7 +73,7 @@ extension AnalysisKind {
   }
 
   /// A field's recipe name: `windowDays` → `window_days`, `nAGQ` → `n_agq`.
-  static func recipeName(of field: String) -> String {
+  package static func recipeName(of field: String) -> String {
     if let alias = aliases.first(where: { $0.value == field })?.key { return alias }
     var result = ""
     var previous: Character?
@@ -83,7 +87,7 @@ extension AnalysisKind {
     return result
   }
 
-  static func normalized(_ key: String) -> String {
+  package static func normalized(_ key: String) -> String {
     key.lowercased().filter { $0 != "_" && $0 != "-" }
   }
 }

@@ -1,9 +1,12 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 /// Finds a published figure's value in an analysis's contract JSON (see `PublishedFigure`).
-enum ContractLookup {
+public enum ContractLookup {
   /// What a lookup found.
-  enum Found: Sendable, Equatable {
+  public enum Found: Sendable, Equatable {
     case value(Double)
     /// The cell exists but is suppressed (`"suppressed": true`, no value).
     case suppressed
@@ -12,11 +15,11 @@ enum ContractLookup {
   }
 
   /// Lists searched first, in this order; other lists follow in key order.
-  static let preferredLists = ["cells", "groups", "strata", "coefficients", "margins"]
+  package static let preferredLists = ["cells", "groups", "strata", "coefficients", "margins"]
 
   /// The value of `measure` in the object of `json` that is the cell `cell` (or, for an
   /// empty cell, at the path `measure` from the top).
-  static func find(measure: String, cell: [CellCoordinate], in json: Data) -> Found {
+  package static func find(measure: String, cell: [CellCoordinate], in json: Data) -> Found {
     guard let root = try? JSONValue.parse(json) else {
       return .notFound("the analysis's JSON cannot be read")
     }
@@ -45,7 +48,7 @@ enum ContractLookup {
   }
 
   /// Every object inside lists of `node`, preferred lists first.
-  static func collect(_ node: JSONValue, into objects: inout [JSONObject]) {
+  package static func collect(_ node: JSONValue, into objects: inout [JSONObject]) {
     switch node {
     case .array(let items):
       for item in items {
@@ -66,7 +69,8 @@ enum ContractLookup {
   /// Whether `object` is the cell: each coordinate's code equals the object's value (text, or
   /// a number written as the code); `exactly` also requires that the object has no other
   /// text-valued keys (so a margin is not mistaken for a cell).
-  static func matches(_ object: JSONObject, _ cell: [CellCoordinate], exactly: Bool) -> Bool {
+  package static func matches(_ object: JSONObject, _ cell: [CellCoordinate], exactly: Bool) -> Bool
+  {
     for coordinate in cell {
       guard let value = text(object[coordinate.variable]), value == coordinate.code else {
         return false
@@ -79,7 +83,7 @@ enum ContractLookup {
   }
 
   /// A JSON scalar as text (numbers in their shortest form, integers without `.0`).
-  static func text(_ value: JSONValue?) -> String? {
+  package static func text(_ value: JSONValue?) -> String? {
     switch value {
     case .string(let string): string
     case .number(let number): JSONValue.number(number)
@@ -88,7 +92,7 @@ enum ContractLookup {
   }
 
   /// The number at a dotted path (`rate`, `rate_ci.0`, `null_model.vpc`).
-  static func value(at path: String, in root: JSONValue, suppressed: Bool) -> Found {
+  package static func value(at path: String, in root: JSONValue, suppressed: Bool) -> Found {
     var node = root
     for component in path.split(separator: ".").map(String.init) {
       switch node {

@@ -1,4 +1,7 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 extension FigureCheck {
   /// The checks as JSON for scripts:
@@ -10,7 +13,7 @@ extension FigureCheck {
   ///   "failure": false}],
   ///  "summary": {"figures": 45, "reproduced": 43, "known_mismatches": 2, "failures": 0}}
   /// ```
-  static func json(_ checks: [FigureCheck]) throws -> Data {
+  package static func json(_ checks: [FigureCheck]) throws -> Data {
     var items: [JSONValue] = []
     for check in checks {
       var object = JSONObject()

@@ -1,9 +1,10 @@
+import Analysis
 import Microdata
 import Reporting
 
 extension FigureCheck {
   /// The status as a short text.
-  func statusText(_ language: Language) -> String {
+  package func statusText(_ language: Language) -> String {
     let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
     switch status {
     case .reproduced: return t("stämmer", "reproduced")
@@ -21,7 +22,7 @@ extension FigureCheck {
 
   /// The diff table of checks: cell, measure, published value, computed value unrounded,
   /// rounded by the rule, rule and status.
-  static func table(_ checks: [FigureCheck], language: Language) throws(ReportingError)
+  package static func table(_ checks: [FigureCheck], language: Language) throws(ReportingError)
     -> ReportTable
   {
     let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
@@ -57,7 +58,7 @@ extension FigureCheck {
   }
 
   /// "43 of 45 figures reproduce; 2 known mismatches; no failures."
-  static func summary(_ checks: [FigureCheck], language: Language) -> String {
+  package static func summary(_ checks: [FigureCheck], language: Language) -> String {
     let reproduced = checks.filter {
       if case .reproduced = $0.status {
         true

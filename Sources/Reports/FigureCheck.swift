@@ -1,8 +1,11 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 /// The comparison of one published figure with the recomputed value.
-struct FigureCheck: Sendable, Equatable {
-  enum Status: Sendable, Equatable {
+public struct FigureCheck: Sendable, Equatable {
+  public enum Status: Sendable, Equatable {
     /// The computed value, rounded by the rule, equals the published one.
     case reproduced
     /// It does not.
@@ -19,18 +22,18 @@ struct FigureCheck: Sendable, Equatable {
     case analysisFailed(String)
   }
 
-  var figure: PublishedFigure
+  public var figure: PublishedFigure
   /// The number of the analysis in the report.
-  var analysis: Int
-  var analysisTitle: String
+  public var analysis: Int
+  public var analysisTitle: String
   /// The recomputed value, unrounded.
-  var computed: Double?
+  public var computed: Double?
   /// The recomputed value rounded by the figure's rule and precision.
-  var rounded: String?
-  var status: Status
+  public var rounded: String?
+  public var status: Status
 
   /// Whether the check makes `strata check` fail.
-  var isFailure: Bool {
+  public var isFailure: Bool {
     switch status {
     case .reproduced, .knownMismatch, .unexpectedMatch: false
     case .mismatch, .suppressed, .notFound, .analysisFailed: true
@@ -38,7 +41,7 @@ struct FigureCheck: Sendable, Equatable {
   }
 
   /// Compares `figure` with the analysis's JSON.
-  init(_ figure: PublishedFigure, analysis: Int, title: String, json: Data) {
+  public init(_ figure: PublishedFigure, analysis: Int, title: String, json: Data) {
     self.figure = figure
     self.analysis = analysis
     self.analysisTitle = title
@@ -64,7 +67,7 @@ struct FigureCheck: Sendable, Equatable {
   }
 
   /// A figure of an analysis that failed.
-  init(_ figure: PublishedFigure, analysis: Int, title: String, failure: String) {
+  public init(_ figure: PublishedFigure, analysis: Int, title: String, failure: String) {
     self.figure = figure
     self.analysis = analysis
     self.analysisTitle = title

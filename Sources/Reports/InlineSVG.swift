@@ -1,8 +1,12 @@
+import Analysis
+import Microdata
+import Reporting
+
 /// Prepares a standalone SVG document for inlining into an HTML page: drops the XML
 /// declaration and prefixes every element id (and the references to it in `aria-labelledby`,
 /// `href="#…"` and `url(#…)`), so that several charts on one page never share an id.
-enum InlineSVG {
-  static func prepare(_ svg: String, idPrefix: String) -> String {
+public enum InlineSVG {
+  package static func prepare(_ svg: String, idPrefix: String) -> String {
     var text = svg
     if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
       text = String(text[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -20,7 +24,7 @@ enum InlineSVG {
   }
 
   /// The values of every `id="…"` attribute.
-  static func ids(in text: String) -> [String] {
+  package static func ids(in text: String) -> [String] {
     var result: [String] = []
     var rest = text[...]
     while let range = rest.range(of: " id=\"") {
@@ -33,7 +37,9 @@ enum InlineSVG {
   }
 
   /// Prefixes the id tokens inside `aria-labelledby="…"` and `aria-describedby="…"`.
-  static func prefixingLabelledBy(_ text: String, ids: Set<String>, prefix: String) -> String {
+  package static func prefixingLabelledBy(_ text: String, ids: Set<String>, prefix: String)
+    -> String
+  {
     var output = ""
     var rest = text[...]
     let attributes = ["aria-labelledby=\"", "aria-describedby=\""]

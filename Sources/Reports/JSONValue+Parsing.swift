@@ -1,10 +1,13 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 extension JSONValue {
   /// Parses JSON text (RFC 8259). Numbers become `Double`; `true`/`false` stay booleans.
   ///
   /// - Throws: `JSONValue.ParseError` with the byte offset of the problem.
-  static func parse(_ data: Data) throws(ParseError) -> JSONValue {
+  package static func parse(_ data: Data) throws(ParseError) -> JSONValue {
     var parser = Parser(bytes: Array(data))
     parser.skipWhitespace()
     let value = try parser.value()
@@ -13,7 +16,7 @@ extension JSONValue {
     return value
   }
 
-  struct ParseError: Error, Equatable {
+  public struct ParseError: Error, Equatable {
     var offset: Int
   }
 
@@ -21,7 +24,7 @@ extension JSONValue {
     let bytes: [UInt8]
     var position = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func skipWhitespace() {
       while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) {

@@ -1,4 +1,7 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 import Yams
 
 /// Builds a job from a template and a recipe entry's options by decoding: the template is
@@ -6,14 +9,14 @@ import Yams
 /// replaces its field, and the mapping is decoded back into the job type. New fields of a job
 /// thus become recipe options without changes here, and values are checked by the job's own
 /// `Decodable` conformance.
-struct JobOptionDecoding {
-  let file: String
+public struct JobOptionDecoding {
+  public let file: String
 
   /// `template` with `fields` replaced (field name → YAML node) and `options` applied.
   ///
   /// - Throws: `RecipeError.invalidValue` naming the option's line when a value does not fit
   ///   its field (e.g. `window: a year`).
-  func decode<Job: Codable>(
+  package func decode<Job: Codable>(
     _ template: Job, setting fields: [(String, Node)], options: [RecipeOption], entryLine: Int
   ) throws(RecipeError) -> Job {
     var pairs: [(Node, Node)]
@@ -55,7 +58,7 @@ struct JobOptionDecoding {
   }
 
   /// The top-level field a decoding error is about, and a sentence.
-  static func explain(_ error: DecodingError) -> (String?, String) {
+  package static func explain(_ error: DecodingError) -> (String?, String) {
     func field(_ path: [any CodingKey]) -> String? { path.first?.stringValue }
     switch error {
     case .typeMismatch(let type, let context):
@@ -73,7 +76,7 @@ struct JobOptionDecoding {
     }
   }
 
-  static func describe(_ type: Any.Type) -> String {
+  package static func describe(_ type: Any.Type) -> String {
     switch type {
     case is Int.Type: "a whole number"
     case is Double.Type: "a number"

@@ -1,9 +1,12 @@
+import Analysis
 import Microdata
+import Reporting
 import Yams
 
 /// What the report runner needs of a job: it runs and produces a `AnalysisPublication`.
-protocol RecipeJob: Sendable {
-  func run() throws -> AnalysisPublication
+public protocol RecipeJob: Sendable {
+  /// Runs the analysis and publishes its result.
+  func publish() throws -> AnalysisPublication
 }
 
 extension TabulationRequest: RecipeJob {}
@@ -15,11 +18,11 @@ extension ShareRequest: RecipeJob {}
 
 extension PlannedAnalysis {
   /// The role of the analysis's main data file: `suspicions` for recidivism, else `data`.
-  var mainRole: String { entry.kind == .recidivism ? "suspicions" : "data" }
+  public var mainRole: String { entry.kind == .recidivism ? "suspicions" : "data" }
 
   /// The filter the job gets: the recipe's filter for the main data file, the entry's
   /// filter, and the for_each conditions, joined by `&&`.
-  func filter(in recipe: Recipe) -> String? {
+  package func filter(in recipe: Recipe) -> String? {
     let main = entry.dataName(mainRole, recipe: recipe)
     return Self.conjunction(
       [main.flatMap(recipe.globalFilter(for:)), entryFilter].compactMap { $0 })
@@ -28,7 +31,7 @@ extension PlannedAnalysis {
   /// The population's filter: the recipe's filter for the population file and the section's
   /// and entry's `filter`, but not the for_each conditions, which select offences (an empty
   /// text means the whole population). An entry's `population_filter` overrides it.
-  func populationFilter(in recipe: Recipe, population: String) -> String {
+  package func populationFilter(in recipe: Recipe, population: String) -> String {
     Self.conjunction(
       [recipe.globalFilter(for: population), entry.section?.filter, entry.filter].compactMap { $0 })
       ?? ""
@@ -39,7 +42,7 @@ extension PlannedAnalysis {
   ///
   /// - Throws: `RecipeError` naming the entry's line when a data file is missing or an option
   ///   does not fit its field.
-  func makeJob(recipe: Recipe, language: Language) throws(RecipeError) -> any RecipeJob {
+  package func makeJob(recipe: Recipe, language: Language) throws(RecipeError) -> any RecipeJob {
     let decoder = JobOptionDecoding(file: recipe.file)
     var fields: [(String, Node)] = []
     for role in entry.kind.dataRoles {
@@ -103,7 +106,9 @@ extension PlannedAnalysis {
   }
 
   /// A data input as a YAML node.
-  static func node(_ input: DataInput, recipe: Recipe, line: Int) throws(RecipeError) -> Node {
+  package static func node(_ input: DataInput, recipe: Recipe, line: Int) throws(RecipeError)
+    -> Node
+  {
     do {
       if let node = try Yams.compose(yaml: try YAMLEncoder().encode(input)) { return node }
     } catch {}

@@ -1,27 +1,28 @@
+import Analysis
 import Microdata
 import Reporting
 
 /// One analysis to run: a recipe entry, or one `for_each` value of it, numbered in report
 /// order.
-struct PlannedAnalysis: Sendable {
+public struct PlannedAnalysis: Sendable {
   /// 1-based position in the report; files are named `<nn>-<slug>`.
-  var number: Int
-  var entry: RecipeEntry
+  public var number: Int
+  public var entry: RecipeEntry
   /// The name `--only` matches: the entry's `name` (or the slug of its title) with the
   /// for_each codes appended, e.g. `rates-vbek`.
-  var name: String
+  public var name: String
   /// The title with its placeholders filled in.
-  var title: String
+  public var title: String
   /// The codes of the for_each axes this analysis is for (its section's first).
-  var forEachValues: [CellCoordinate]
+  public var forEachValues: [CellCoordinate]
   /// The heading of its section with the placeholders filled in, if it is in one.
-  var sectionTitle: String?
+  public var sectionTitle: String?
   /// The published figures this analysis must reproduce.
-  var expectations: [PublishedFigure]
+  public var expectations: [PublishedFigure]
 
   /// The file-name stem: the number, then the name when the entry has one (`12-vbek-kon`),
   /// else the slug of the title (`03-misstankta-for-vald-mot-bekant`).
-  func stem(width: Int) -> String {
+  package func stem(width: Int) -> String {
     let number = String(self.number)
     return String(repeating: "0", count: max(0, width - number.count)) + number + "-"
       + Slug.make(entry.name != nil ? name : title)
@@ -29,7 +30,7 @@ struct PlannedAnalysis: Sendable {
 
   /// The entry's filter and the for_each conditions (the recipe's global filter is added when
   /// the job is built, since it depends on the data file).
-  var entryFilter: String? {
+  public var entryFilter: String? {
     var parts: [String] = []
     for filter in [entry.section?.filter, entry.filter].compactMap({ $0 })
     where !filter.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -44,7 +45,7 @@ struct PlannedAnalysis: Sendable {
   }
 
   /// Filters joined by `&&`, parenthesising any that contain an "or".
-  static func conjunction(_ parts: [String]) -> String? {
+  package static func conjunction(_ parts: [String]) -> String? {
     let cleaned = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     guard cleaned.count > 1 else { return cleaned.first }
     return cleaned.map { part in
@@ -65,7 +66,7 @@ extension Recipe {
   ///
   /// - Throws: `RecipeError` when a for_each variable has no codes in the codebook or a code
   ///   is not one of them.
-  func plannedAnalyses(language: Language? = nil) throws(RecipeError) -> [PlannedAnalysis] {
+  package func plannedAnalyses(language: Language? = nil) throws(RecipeError) -> [PlannedAnalysis] {
     let language = language ?? self.language
     var planned: [PlannedAnalysis] = []
     var index = 0
@@ -93,7 +94,7 @@ extension Recipe {
   }
 
   /// Every combination of the axes' codes with their labels, first axis outermost.
-  func combinations(_ axes: [ForEachAxis], codebook: Codebook) throws(RecipeError)
+  package func combinations(_ axes: [ForEachAxis], codebook: Codebook) throws(RecipeError)
     -> [[(CellCoordinate, Label)]]
   {
     var combinations: [[(CellCoordinate, Label)]] = [[]]
@@ -107,7 +108,7 @@ extension Recipe {
   }
 
   /// An entry for each combination of its own for_each axes, after the section's `prefix`.
-  func expand(
+  package func expand(
     _ entry: RecipeEntry, prefix: [(CellCoordinate, Label)], sectionTitle: String?,
     _ language: Language, first: Int
   ) throws(RecipeError) -> [PlannedAnalysis] {
@@ -134,7 +135,7 @@ extension Recipe {
   }
 
   /// The codebook of an entry's main data file (the canonical one when none is named).
-  func codebook(for entry: RecipeEntry) throws(RecipeError) -> Codebook {
+  package func codebook(for entry: RecipeEntry) throws(RecipeError) -> Codebook {
     let name = entry.dataName(entry.kind == .recidivism ? "suspicions" : "data", recipe: self)
     guard let file = name.flatMap(dataFile(named:)) else { return .canonical }
     do {
@@ -147,7 +148,7 @@ extension Recipe {
   }
 
   /// The codes and labels an axis runs over.
-  func levels(of axis: ForEachAxis, codebook: Codebook) throws(RecipeError) -> [(
+  package func levels(of axis: ForEachAxis, codebook: Codebook) throws(RecipeError) -> [(
     code: String, label: Label
   )] {
     let declared: [(code: String, label: Label)]
@@ -197,7 +198,9 @@ extension Recipe {
   }
 
   /// Fills `{variable}` and `{variable_label}` placeholders.
-  static func fill(_ template: String, _ values: [(CellCoordinate, Label)], language: Language)
+  package static func fill(
+    _ template: String, _ values: [(CellCoordinate, Label)], language: Language
+  )
     -> String
   {
     var title = template
@@ -215,7 +218,7 @@ extension Recipe {
   }
 
   /// "Våld mot bekant" → "våld mot bekant"; "EU utom Norden" stays (an acronym).
-  static func lowercasingFirst(_ text: String) -> String {
+  package static func lowercasingFirst(_ text: String) -> String {
     guard let first = text.first, first.isUppercase else { return text }
     let second = text.dropFirst().first
     if let second, second.isUppercase { return text }

@@ -1,20 +1,25 @@
+import Analysis
+import Microdata
+import Reporting
 import Yams
 
 extension PublishedFigure {
-  static let keys = [
+  package static let keys = [
     "cell", "measure", "published", "decimals", "rounding", "known_mismatch", "for_each",
   ]
-  static let defaultKeys = ["measure", "decimals", "rounding", "figures"]
+  package static let defaultKeys = ["measure", "decimals", "rounding", "figures"]
 
   /// Defaults that an `expect:` mapping gives its `figures:`.
-  struct Defaults {
+  public struct Defaults {
     var measure: String?
     var decimals: Int?
     var rounding: RoundingRule = .halfUp
   }
 
   /// Reads `expect:` — a list of figures, or `{measure, decimals, rounding, figures: [...]}`.
-  static func list(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [PublishedFigure] {
+  package static func list(_ node: Node, _ reader: RecipeReader) throws(RecipeError)
+    -> [PublishedFigure]
+  {
     var defaults = Defaults()
     var items = node
     if node.mapping != nil {
@@ -43,7 +48,7 @@ extension PublishedFigure {
     return result
   }
 
-  init(_ node: Node, defaults: Defaults, _ reader: RecipeReader) throws(RecipeError) {
+  public init(_ node: Node, defaults: Defaults, _ reader: RecipeReader) throws(RecipeError) {
     let context = "a published figure"
     var cell: [CellCoordinate] = []
     var forEach: [CellCoordinate] = []
@@ -84,13 +89,14 @@ extension PublishedFigure {
       knownMismatch: knownMismatch, forEach: forEach, line: reader.line(node))
   }
 
-  static func decimals(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> Int {
+  package static func decimals(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> Int {
     let value = try reader.integer(node, "`decimals`")
     guard (0...15).contains(value) else { throw reader.invalid(node, "`decimals` must be 0 to 15") }
     return value
   }
 
-  static func coordinates(_ node: Node, _ what: String, _ reader: RecipeReader) throws(RecipeError)
+  package static func coordinates(_ node: Node, _ what: String, _ reader: RecipeReader)
+    throws(RecipeError)
     -> [CellCoordinate]
   {
     try reader.pairs(node, context: what).map { key, value, _ throws(RecipeError) in

@@ -1,3 +1,7 @@
+import Analysis
+import Microdata
+import Reporting
+
 /// A published figure that a recipe entry must reproduce (`expect:`).
 ///
 /// ```yaml
@@ -17,33 +21,33 @@
 /// Without `cell`, the measure is a path from the top of the JSON, e.g.
 /// `null_model.vpc`. `expect:` may also be a mapping whose `measure`, `decimals` and
 /// `rounding` are defaults for its `figures:` list.
-struct PublishedFigure: Sendable, Equatable {
+public struct PublishedFigure: Sendable, Equatable {
   /// The cell's variables and codes, in the order written.
-  var cell: [CellCoordinate]
-  var measure: String
+  public var cell: [CellCoordinate]
+  public var measure: String
   /// The published value as written, e.g. `25` or `24.5`.
-  var published: String
+  public var published: String
   /// The published precision (decimals).
-  var decimals: Int
-  var rounding: RoundingRule
+  public var decimals: Int
+  public var rounding: RoundingRule
   /// Why the figure is known not to reproduce; such a figure is reported but does not fail.
-  var knownMismatch: String?
+  public var knownMismatch: String?
   /// In a `for_each` entry: the expansion the figure belongs to (`for_each: {brottstyp:
   /// vbek}`); empty means every expansion.
-  var forEach: [CellCoordinate] = []
+  public var forEach: [CellCoordinate] = []
   /// The recipe line of the figure.
-  var line: Int
+  public var line: Int
 
   /// The cell as text, e.g. `grupp=Kvinnor, ar=2004`.
-  var cellText: String {
+  public var cellText: String {
     cell.isEmpty ? "–" : cell.map { "\($0.variable)=\($0.code)" }.joined(separator: ", ")
   }
 }
 
 /// A variable and its code, e.g. `kon = 2`.
-struct CellCoordinate: Sendable, Equatable, Hashable {
-  var variable: String
-  var code: String
+public struct CellCoordinate: Sendable, Equatable, Hashable {
+  public var variable: String
+  public var code: String
 }
 
 /// How a publication rounded its figures.
@@ -56,7 +60,7 @@ struct CellCoordinate: Sendable, Equatable, Hashable {
 /// `double` is the rounding found in Brå's tables (a percentage computed to one decimal, then
 /// printed as an integer). Rounding works on the shortest decimal representation of the
 /// computed value, not its binary approximation (`PublishedRounding`).
-enum RoundingRule: String, Sendable, Equatable, CaseIterable {
+public enum RoundingRule: String, Sendable, Equatable, CaseIterable {
   case halfUp = "half_up"
   case halfEven = "half_even"
   case double

@@ -1,4 +1,7 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 /// The analysis JSON as the report publishes it: disclosure control applied to analyses whose
 /// JSON keeps every number for analysis (MAIHDA's strata list `n` and `cases` however small,
@@ -10,15 +13,15 @@ import Foundation
 /// contract writes a suppressed cell; model-based values (`predicted`, …) stay. A note
 /// `"report_disclosure": {"threshold": 5, "suppressed_objects": 43}` says what was done. JSON
 /// with nothing to suppress is published byte for byte as the analysis wrote it.
-enum PublishedJSON {
-  static let countKeys: Set<String> = [
+public enum PublishedJSON {
+  package static let countKeys: Set<String> = [
     "n", "cases", "count", "persons", "population", "recidivists", "repeaters", "suspects", "total",
   ]
-  static let observedKeys: Set<String> = [
+  package static let observedKeys: Set<String> = [
     "observed", "observed_ci", "rate", "rate_ci", "percent", "percent_ci", "share", "share_ci",
   ]
 
-  static func redacted(_ json: Data, threshold: Int) -> Data {
+  package static func redacted(_ json: Data, threshold: Int) -> Data {
     guard threshold > 0, let root = try? JSONValue.parse(json) else { return json }
     var count = 0
     let redacted = redact(root, threshold: Double(threshold), inList: false, count: &count)

@@ -1,3 +1,7 @@
+import Analysis
+import Microdata
+import Reporting
+
 // Rounding of computed values by a publication's rule, for comparison with printed figures.
 //
 // Goals, in priority order:
@@ -7,22 +11,22 @@
 //  2. Exact comparison of the rounded digits with the published digits (no floating point).
 
 /// A non-negative or negative decimal number as digits, for rounding by a `RoundingRule`.
-struct PublishedDecimal: Sendable, Equatable {
-  var negative: Bool
+public struct PublishedDecimal: Sendable, Equatable {
+  public var negative: Bool
   /// All digits, most significant first; the last `fractionDigits` are after the point, and
   /// there is always at least one before it.
-  var digits: [UInt8]
-  var fractionDigits: Int
+  public var digits: [UInt8]
+  public var fractionDigits: Int
 
   /// The shortest decimal expansion of a finite double.
-  init(_ value: Double) {
+  public init(_ value: Double) {
     precondition(value.isFinite, "PublishedDecimal needs a finite value")
     self.init(parsing: value.magnitude.description)!
     negative = value < 0
   }
 
   /// Parses `12`, `-3.50`, `1e-05`, `1.2e+16` (a published value or a double's description).
-  init?(parsing text: String) {
+  public init?(parsing text: String) {
     var body = Substring(text.trimmingCharacters(in: .whitespaces))
     negative = body.first == "-"
     if body.first == "-" || body.first == "+" { body = body.dropFirst() }
@@ -60,10 +64,10 @@ struct PublishedDecimal: Sendable, Equatable {
   }
 
   /// The number of decimals written (for a published value's default precision).
-  var writtenDecimals: Int { fractionDigits }
+  public var writtenDecimals: Int { fractionDigits }
 
   /// Rounded to `decimals` by `rule`.
-  func rounded(_ decimals: Int, rule: RoundingRule) -> PublishedDecimal {
+  package func rounded(_ decimals: Int, rule: RoundingRule) -> PublishedDecimal {
     switch rule {
     case .halfUp: return rounded(decimals, halfEven: false)
     case .halfEven: return rounded(decimals, halfEven: true)
@@ -113,7 +117,7 @@ struct PublishedDecimal: Sendable, Equatable {
   }
 
   /// Equal as numbers (trailing zeros and leading zeros ignored, -0 = 0).
-  func isNumericallyEqual(to other: PublishedDecimal) -> Bool {
+  package func isNumericallyEqual(to other: PublishedDecimal) -> Bool {
     let decimals = max(fractionDigits, other.fractionDigits)
     let a = padded(decimals)
     let b = other.padded(decimals)
@@ -133,10 +137,10 @@ struct PublishedDecimal: Sendable, Equatable {
     return copy
   }
 
-  var isZero: Bool { digits.allSatisfy { $0 == 0 } }
+  public var isZero: Bool { digits.allSatisfy { $0 == 0 } }
 
   /// Plain text with `.` as the decimal point, e.g. `-24.50`.
-  var text: String {
+  public var text: String {
     var integer = Array(digits[..<(digits.count - fractionDigits)])
     while integer.count > 1 && integer.first == 0 { integer.removeFirst() }
     var result = (negative && !isZero ? "-" : "") + integer.map(String.init).joined()

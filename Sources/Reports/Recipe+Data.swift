@@ -1,15 +1,18 @@
+import Analysis
 import Microdata
+import Reporting
 import Yams
 
 extension Recipe {
   /// The keys of a data file written as a mapping.
-  static let dataFileKeys = [
+  package static let dataFileKeys = [
     "path", "codebook", "delimiter", "encoding", "on_error", "description",
   ]
 
   /// Reads `data:`: `NAME: path` or `NAME: {path, codebook, delimiter, encoding, on_error,
   /// description}`; the recipe's `codebook` and `dialect` are the defaults.
-  func readData(_ node: Node, defaults: DataInput, _ reader: RecipeReader) throws(RecipeError)
+  package func readData(_ node: Node, defaults: DataInput, _ reader: RecipeReader)
+    throws(RecipeError)
     -> [RecipeDataFile]
   {
     var files: [RecipeDataFile] = []
@@ -48,7 +51,9 @@ extension Recipe {
   }
 
   /// Reads `filter:`: one expression for every file, or `{NAME: expression}` per data file.
-  func readFilters(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [String: String] {
+  package func readFilters(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [String:
+    String]
+  {
     if node.scalar != nil { return ["*": try reader.string(node, "`filter`")] }
     var filters: [String: String] = [:]
     let names = data.map(\.name)
@@ -61,7 +66,7 @@ extension Recipe {
   }
 
   /// Checks that an entry's data references name declared files.
-  func checkReferences(of entry: RecipeEntry, _ reader: RecipeReader) throws(RecipeError) {
+  package func checkReferences(of entry: RecipeEntry, _ reader: RecipeReader) throws(RecipeError) {
     let names = data.map(\.name)
     for reference in entry.references {
       guard let name = reference.name, !names.contains(name) else { continue }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -5,7 +6,7 @@ import Yams
 
 extension Recipe {
   /// The top-level keys of a recipe.
-  static let keys = [
+  package static let keys = [
     "title", "subtitle", "source", "language", "suppress", "codebook", "dialect", "data",
     "filter", "formats", "analyses",
   ]
@@ -15,7 +16,7 @@ extension Recipe {
   /// - Throws: `RecipeError` naming the line of every mistake: YAML syntax, unknown keys (with
   ///   "did you mean"), values of the wrong shape, analyses that name data files the recipe
   ///   does not declare.
-  init(contentsOf url: URL) throws(RecipeError) {
+  public init(contentsOf url: URL) throws(RecipeError) {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
@@ -26,7 +27,7 @@ extension Recipe {
   }
 
   /// Reads a recipe from YAML text; relative paths resolve against `directory`.
-  init(yaml text: String, file: String, directory: URL) throws(RecipeError) {
+  public init(yaml text: String, file: String, directory: URL) throws(RecipeError) {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -90,10 +91,11 @@ extension Recipe {
     }
   }
 
-  static let sectionKeys = ["section", "note", "for_each", "filter", "analyses"]
+  package static let sectionKeys = ["section", "note", "for_each", "filter", "analyses"]
 
   /// Reads a section (see `RecipeSection`) and its analyses.
-  static func readSection(_ node: Node, index: Int, _ reader: RecipeReader) throws(RecipeError)
+  package static func readSection(_ node: Node, index: Int, _ reader: RecipeReader)
+    throws(RecipeError)
     -> (RecipeSection, [RecipeEntry])
   {
     var section = RecipeSection(
@@ -130,20 +132,22 @@ extension Recipe {
   }
 
   /// A path from the recipe, resolved against the recipe's folder.
-  func resolved(_ path: String) -> String {
+  package func resolved(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     let expanded = (path as NSString).expandingTildeInPath
     if expanded.hasPrefix("/") { return expanded }
     return directory.appendingPathComponent(path).standardizedFileURL.path
   }
 
-  static func threshold(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> Int {
+  package static func threshold(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> Int {
     let value = try reader.integer(node, "`suppress`")
     guard value >= 0 else { throw reader.invalid(node, "`suppress` must be 0 (off) or positive") }
     return value
   }
 
-  static func formats(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [TableFormat] {
+  package static func formats(_ node: Node, _ reader: RecipeReader) throws(RecipeError)
+    -> [TableFormat]
+  {
     var result: [TableFormat] = []
     let items = node.sequence.map(Array.init) ?? [node]
     for item in items {
@@ -153,9 +157,9 @@ extension Recipe {
     return result
   }
 
-  static let dialectKeys = ["delimiter", "encoding", "on_error"]
+  package static let dialectKeys = ["delimiter", "encoding", "on_error"]
 
-  static func readDialect(_ node: Node, into input: inout DataInput, _ reader: RecipeReader)
+  package static func readDialect(_ node: Node, into input: inout DataInput, _ reader: RecipeReader)
     throws(RecipeError)
   {
     for (key, value, keyNode) in try reader.pairs(node, context: "`dialect`") {
@@ -181,7 +185,7 @@ extension Recipe {
   }
 
   /// Maps a Yams error to a recipe syntax error with its line.
-  static func syntaxError(_ error: YamlError, file: String) -> RecipeError {
+  package static func syntaxError(_ error: YamlError, file: String) -> RecipeError {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):

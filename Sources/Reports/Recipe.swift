@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -24,51 +25,51 @@ import Reporting
 /// ```
 ///
 /// Relative paths are relative to the recipe file. See `RecipeEntry` for an analysis's keys.
-struct Recipe: Sendable {
+public struct Recipe: Sendable {
   /// The recipe file as named in messages.
-  var file: String
+  public var file: String
   /// The folder relative paths are resolved against.
-  var directory: URL
-  var title: String
-  var subtitle: String?
+  public var directory: URL
+  public var title: String
+  public var subtitle: String?
   /// A source line added under every table ("Källa: …"), e.g. the data delivery.
-  var source: String?
+  public var source: String?
   /// The default language of labels and numbers.
-  var language: Language = .sv
+  public var language: Language = .sv
   /// The default disclosure threshold: counts below it are suppressed (`..`).
-  var suppress: Int = 5
+  public var suppress: Int = 5
   /// The data files by name, in recipe order.
-  var data: [RecipeDataFile] = []
+  public var data: [RecipeDataFile] = []
   /// Filters by data-file name; the key `*` applies to every file.
-  var filters: [String: String] = [:]
+  public var filters: [String: String] = [:]
   /// The default formats of every analysis.
-  var formats: [TableFormat] = TableFormat.allCases
+  public var formats: [TableFormat] = TableFormat.allCases
   /// The analyses, before `for_each` expansion.
-  var entries: [RecipeEntry] = []
+  public var entries: [RecipeEntry] = []
 
   /// The data file named `name`.
-  func dataFile(named name: String) -> RecipeDataFile? { data.first { $0.name == name } }
+  package func dataFile(named name: String) -> RecipeDataFile? { data.first { $0.name == name } }
 
   /// The global filter that applies to the data file `name`.
-  func globalFilter(for name: String) -> String? {
+  package func globalFilter(for name: String) -> String? {
     filters[name] ?? filters["*"]
   }
 }
 
 /// A data file of a recipe under its name (`suspects`, `population`, `suspicions`, `persons`,
 /// or any other name an analysis refers to with `data: NAME`).
-struct RecipeDataFile: Sendable, Equatable {
-  var name: String
+public struct RecipeDataFile: Sendable, Equatable {
+  public var name: String
   /// The file and how to read it, paths resolved.
-  var input: DataInput
+  public var input: DataInput
   /// A sentence describing the file in the report's data section.
-  var description: String?
+  public var description: String?
   /// The recipe line that declares it.
-  var line: Int
+  public var line: Int
 }
 
 /// The kinds of analysis a recipe can run.
-enum AnalysisKind: String, Sendable, CaseIterable {
+public enum AnalysisKind: String, Sendable, CaseIterable {
   /// A cross-tabulation (`TabulationRequest`).
   case tabulate
   /// A cross-tabulation against the population: rates, population shares, representation.
@@ -85,7 +86,7 @@ enum AnalysisKind: String, Sendable, CaseIterable {
   case share
 
   /// The data file an analysis of this kind reads by default.
-  var defaultData: String {
+  public var defaultData: String {
     self == .recidivism ? "suspicions" : "suspects"
   }
 }

@@ -1,15 +1,17 @@
+import Analysis
+import Microdata
 import Reporting
 import Yams
 
 extension RecipeEntry {
   /// The keys every entry may have besides its job's options.
-  static let commonKeys = [
+  package static let commonKeys = [
     "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter", "only_for",
     "except_for",
   ]
 
   /// Reads one item of `analyses:`.
-  init(_ node: Node, reader: RecipeReader) throws(RecipeError) {
+  public init(_ node: Node, reader: RecipeReader) throws(RecipeError) {
     let pairs = try reader.pairs(node, context: "an analysis")
     guard let kindPair = pairs.first(where: { $0.key == "analysis" }) else {
       throw .missingKey(
@@ -59,7 +61,8 @@ extension RecipeEntry {
   }
 
   /// `for_each: {VARIABLE: [code, ...] | all, ...}`.
-  static func readForEach(_ node: Node, _ reader: RecipeReader) throws(RecipeError) -> [ForEachAxis]
+  package static func readForEach(_ node: Node, _ reader: RecipeReader) throws(RecipeError)
+    -> [ForEachAxis]
   {
     var axes: [ForEachAxis] = []
     for (variable, value, keyNode) in try reader.pairs(node, context: "`for_each`") {
@@ -76,7 +79,7 @@ extension RecipeEntry {
 
   /// The data file this entry reads for `role`: its own reference, else the kind's default
   /// (`nil` when the role takes no file).
-  func dataName(_ role: String, recipe: Recipe) -> String? {
+  package func dataName(_ role: String, recipe: Recipe) -> String? {
     if let reference = references.first(where: { $0.role == role }) { return reference.name }
     switch role {
     case "data", "suspicions": return kind.defaultData

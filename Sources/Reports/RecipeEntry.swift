@@ -1,3 +1,5 @@
+import Analysis
+import Microdata
 import Reporting
 import Yams
 
@@ -18,33 +20,33 @@ import Yams
 ///   rows: [kon, fodelse]           # every other key is an option of the analysis's job,
 ///   per: 100000                    #   named as the job field or the CLI flag
 /// ```
-struct RecipeEntry: Sendable {
-  var kind: AnalysisKind
+public struct RecipeEntry: Sendable {
+  public var kind: AnalysisKind
   /// The line of the entry in the recipe.
-  var line: Int
-  var name: String?
+  public var line: Int
+  public var name: String?
   /// The title, possibly with `{variable}` and `{variable_label}` placeholders.
-  var title: String
-  var note: String?
+  public var title: String
+  public var note: String?
   /// `nil` uses the recipe's formats.
-  var formats: [TableFormat]?
+  public var formats: [TableFormat]?
   /// The data-file references of the entry (`data`, `population`, `persons`, `suspicions`).
-  var references: [DataReference] = []
-  var filter: String?
+  public var references: [DataReference] = []
+  public var filter: String?
   /// The `for_each` axes, in recipe order (several axes give every combination).
-  var forEach: [ForEachAxis] = []
-  var expectations: [PublishedFigure] = []
+  public var forEach: [ForEachAxis] = []
+  public var expectations: [PublishedFigure] = []
   /// Every other key: options of the analysis's job.
-  var options: [RecipeOption] = []
+  public var options: [RecipeOption] = []
   /// The section the entry belongs to, if it is listed under a section's `analyses:`.
-  var section: RecipeSection?
+  public var section: RecipeSection?
   /// Run only for these for_each codes (`only_for: {brottstyp: [sexkop]}`).
-  var onlyFor: [ForEachAxis] = []
+  public var onlyFor: [ForEachAxis] = []
   /// Skip these for_each codes (`except_for: {brottstyp: [sexkop]}`).
-  var exceptFor: [ForEachAxis] = []
+  public var exceptFor: [ForEachAxis] = []
 
   /// Whether the entry runs for a combination of for_each codes.
-  func applies(to values: [CellCoordinate]) -> Bool {
+  package func applies(to values: [CellCoordinate]) -> Bool {
     func code(_ variable: String) -> String? { values.first { $0.variable == variable }?.code }
     for axis in onlyFor {
       guard let value = code(axis.variable), axis.values?.contains(value) ?? true else {
@@ -71,40 +73,40 @@ struct RecipeEntry: Sendable {
 ///     - {analysis: rates, title: "Misstänkta för {brottstyp_label} efter ålder", rows: aldersgrupp}
 /// ```
 /// expands to: vnr_partner by kön, vnr_partner by ålder, vbek by kön, vbek by ålder.
-struct RecipeSection: Sendable, Equatable {
+public struct RecipeSection: Sendable, Equatable {
   /// The section's position among the recipe's sections (distinguishes adjacent sections).
-  var index: Int
+  public var index: Int
   /// The heading, possibly with placeholders as in titles.
-  var title: String
-  var note: String?
-  var forEach: [ForEachAxis]
-  var filter: String?
-  var line: Int
+  public var title: String
+  public var note: String?
+  public var forEach: [ForEachAxis]
+  public var filter: String?
+  public var line: Int
 }
 
 /// A reference from an entry to a data file of the recipe, e.g. `population: population`.
-struct DataReference: Sendable, Equatable {
+public struct DataReference: Sendable, Equatable {
   /// `data`, `population`, `persons` or `suspicions`.
-  var role: String
+  public var role: String
   /// The data file's name; `nil` means "none" (`population: false`).
-  var name: String?
-  var line: Int
+  public var name: String?
+  public var line: Int
 }
 
 /// One `for_each` axis: a variable and the codes to repeat the entry for.
-struct ForEachAxis: Sendable, Equatable {
-  var variable: String
+public struct ForEachAxis: Sendable, Equatable {
+  public var variable: String
   /// The codes; `nil` means every code the codebook lists (`all`).
-  var values: [String]?
-  var line: Int
+  public var values: [String]?
+  public var line: Int
 }
 
 /// An option of an analysis's job as written in the recipe: the key, the YAML value and its
 /// line. The value is decoded into the job's field (see `JobOptionDecoding`).
-struct RecipeOption: @unchecked Sendable {
+public struct RecipeOption: @unchecked Sendable {
   // Yams' `Node` is not `Sendable` (its tags are classes); a recipe's nodes are never mutated
   // after composition, so sharing them is safe.
-  var key: String
-  var node: Node
-  var line: Int
+  public var key: String
+  public var node: Node
+  public var line: Int
 }

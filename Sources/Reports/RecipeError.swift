@@ -1,9 +1,13 @@
+import Analysis
+import Microdata
+import Reporting
+
 /// A mistake in a report recipe, with the file and line it is on.
 ///
 /// ```
 /// report.yaml, line 14: unknown key `colls` in a `tabulate` analysis; did you mean `cols`?
 /// ```
-enum RecipeError: Error, CustomStringConvertible, Equatable {
+public enum RecipeError: Error, CustomStringConvertible, Equatable {
   /// The recipe file cannot be read.
   case unreadable(file: String, reason: String)
   /// The text is not valid YAML.
@@ -17,7 +21,7 @@ enum RecipeError: Error, CustomStringConvertible, Equatable {
   /// A value of the wrong shape or out of its domain.
   case invalidValue(file: String, line: Int, message: String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .unreadable(let file, let reason):
       return "Cannot read the recipe \(file): \(reason)."
@@ -38,7 +42,7 @@ enum RecipeError: Error, CustomStringConvertible, Equatable {
   }
 
   /// The line of the error (0 when unknown).
-  var line: Int {
+  public var line: Int {
     switch self {
     case .unreadable: 0
     case .syntax(_, let line, _), .unknownKey(_, let line, _, _, _, _),

@@ -1,11 +1,13 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
 import Reporting
 
 /// What `strata report` and `strata check` share: reading the recipe (a malformed recipe is a
 /// usage error, exit 2, with the recipe line) and running it.
-enum RecipeLoading {
-  static func load(_ path: String) throws -> Recipe {
+public enum RecipeLoading {
+  package static func load(_ path: String) throws -> Recipe {
     do {
       return try Recipe(contentsOf: URL(fileURLWithPath: path))
     } catch {
@@ -13,7 +15,7 @@ enum RecipeLoading {
     }
   }
 
-  static func run(_ runner: ReportRunner) throws -> ReportRun {
+  public static func run(_ runner: ReportRunner) throws -> ReportRun {
     do {
       return try runner.run()
     } catch {
@@ -22,7 +24,7 @@ enum RecipeLoading {
   }
 
   /// `--only a,b --only c` → `[a, b, c]`.
-  static func names(_ values: [String]) -> [String] {
+  package static func names(_ values: [String]) -> [String] {
     values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
       .filter { !$0.isEmpty }
   }

@@ -1,20 +1,22 @@
+import Analysis
 import Microdata
+import Reporting
 import Yams
 
 /// Reads recipe values from YAML nodes, turning every mistake into a `RecipeError` that
 /// names the recipe file and the line of the offending node.
-struct RecipeReader {
+public struct RecipeReader {
   /// The recipe file as named in messages.
-  let file: String
+  public let file: String
 
-  func line(_ node: Node?) -> Int { node?.mark?.line ?? 0 }
+  package func line(_ node: Node?) -> Int { node?.mark?.line ?? 0 }
 
-  func invalid(_ node: Node?, _ message: String) -> RecipeError {
+  package func invalid(_ node: Node?, _ message: String) -> RecipeError {
     .invalidValue(file: file, line: line(node), message: message)
   }
 
   /// The pairs of a mapping, in order, after checking that every key is a distinct text.
-  func pairs(_ node: Node, context: String) throws(RecipeError) -> [(
+  package func pairs(_ node: Node, context: String) throws(RecipeError) -> [(
     key: String, value: Node, keyNode: Node
   )] {
     guard let mapping = node.mapping else {
@@ -36,7 +38,7 @@ struct RecipeReader {
   }
 
   /// Throws `unknownKey` (with suggestions) for a key not in `allowed`.
-  func checkKey(_ key: String, node: Node, allowed: [String], context: String)
+  package func checkKey(_ key: String, node: Node, allowed: [String], context: String)
     throws(RecipeError)
   {
     guard !allowed.contains(key) else { return }
@@ -46,7 +48,7 @@ struct RecipeReader {
   }
 
   /// A single text value.
-  func string(_ node: Node, _ what: String) throws(RecipeError) -> String {
+  package func string(_ node: Node, _ what: String) throws(RecipeError) -> String {
     guard let scalar = node.scalar else {
       throw invalid(node, "\(what) must be a single value, not a list or mapping")
     }
@@ -54,7 +56,7 @@ struct RecipeReader {
   }
 
   /// A list of texts; a single value is a list of one.
-  func strings(_ node: Node, _ what: String) throws(RecipeError) -> [String] {
+  package func strings(_ node: Node, _ what: String) throws(RecipeError) -> [String] {
     if let scalar = node.scalar { return [scalar.string] }
     guard let sequence = node.sequence else {
       throw invalid(node, "\(what) must be a list such as [a, b]")
@@ -64,7 +66,7 @@ struct RecipeReader {
     return values
   }
 
-  func integer(_ node: Node, _ what: String) throws(RecipeError) -> Int {
+  package func integer(_ node: Node, _ what: String) throws(RecipeError) -> Int {
     let text = try string(node, what)
     guard let value = Int(text) else {
       throw invalid(node, "\(what) must be a whole number, not `\(text)`")
@@ -72,7 +74,7 @@ struct RecipeReader {
     return value
   }
 
-  func bool(_ node: Node, _ what: String) throws(RecipeError) -> Bool {
+  package func bool(_ node: Node, _ what: String) throws(RecipeError) -> Bool {
     let text = try string(node, what)
     switch text.lowercased() {
     case "true", "yes", "on": return true
@@ -82,7 +84,7 @@ struct RecipeReader {
   }
 
   /// Whether the node is YAML's null (`~`, `null`, or nothing).
-  func isNull(_ node: Node) -> Bool {
+  package func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else {
       return false
     }
@@ -90,7 +92,7 @@ struct RecipeReader {
   }
 
   /// A value of a closed set, e.g. a language or a rounding rule.
-  func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type)
+  package func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type)
     throws(RecipeError) -> T where T.RawValue == String
   {
     let text = try string(node, what)

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -5,7 +6,7 @@ import Reporting
 extension ReportIndexPage {
   /// The data section: every declared file with the rows read, kept and excluded (with the
   /// reasons), the filters, and the disclosure threshold.
-  func dataSection() throws -> String {
+  package func dataSection() throws -> String {
     let language = run.language
     let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
     var table = ReportTable(

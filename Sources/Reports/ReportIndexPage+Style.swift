@@ -1,7 +1,11 @@
+import Analysis
+import Microdata
+import Reporting
+
 extension ReportIndexPage {
   /// The page's style sheet: readable text width, the table style of `HTMLRenderer`'s
   /// documents (`.strata-table`), wide tables scroll inside their box, charts scale down.
-  static let styleSheet = """
+  package static let styleSheet = """
     :root{color-scheme:light}
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff;margin:0;line-height:1.45}
     main{max-width:80rem;margin:0 auto;padding:1.5rem 2rem 4rem}

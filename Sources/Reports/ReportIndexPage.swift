@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -6,21 +7,21 @@ import Reporting
 /// the title, the date, the data read (files, rows read, rows excluded with reasons), a table
 /// of contents, every analysis with its tables (`HTMLRenderer` fragments) and charts (inline
 /// SVG), its warnings or its failure, the published-figure checks, and the symbol legend.
-struct ReportIndexPage {
+public struct ReportIndexPage {
   /// Marks a page `strata report` wrote (so a rerun may replace its files).
-  static let generatorMarker = "<meta name=\"generator\" content=\"strata report\">"
+  package static let generatorMarker = "<meta name=\"generator\" content=\"strata report\">"
 
-  var run: ReportRun
+  public var run: ReportRun
   /// Files written per analysis number (links under each analysis).
-  var files: [Int: ReportWriter.AnalysisFiles] = [:]
+  public var files: [Int: ReportWriter.AnalysisFiles] = [:]
   /// The time zone of the creation time shown (fixed in snapshot tests).
-  var timeZone: TimeZone = .current
+  public var timeZone: TimeZone = .current
 
   private var language: Language { run.language }
   private func t(_ sv: String, _ en: String) -> String { ReportText.text(language, sv, en) }
   private func x(_ text: String) -> String { Escaping.xml(text) }
 
-  func render() throws -> String {
+  package func render() throws -> String {
     var body: [String] = []
     body.append(header())
     body.append(contents())
@@ -64,7 +65,7 @@ struct ReportIndexPage {
   }
 
   /// The anchor of an analysis, e.g. `a03`.
-  func anchor(_ analysis: PlannedAnalysis) -> String {
+  package func anchor(_ analysis: PlannedAnalysis) -> String {
     "a" + analysis.stem(width: run.numberWidth).prefix { $0 != "-" }
   }
 
@@ -77,7 +78,7 @@ struct ReportIndexPage {
     let failed = run.failures.count
     var meta =
       t("Skapad ", "Created ") + ReportText.timestamp(run.started, timeZone: timeZone)
-      + t(" med strata ", " with strata ") + Strata.configuration.version
+      + t(" med strata ", " with strata ") + StrataVersion.current
       + " · \(count) " + t(count == 1 ? "analys" : "analyser", count == 1 ? "analysis" : "analyses")
       + " · " + ReportText.seconds(run.seconds, language)
     if failed > 0 { meta += " · " + t("\(failed) misslyckades", "\(failed) failed") }
@@ -133,7 +134,7 @@ struct ReportIndexPage {
   }
 
   /// The anchor of the section an analysis opens, e.g. `s03`.
-  func sectionAnchor(_ analysis: PlannedAnalysis) -> String {
+  package func sectionAnchor(_ analysis: PlannedAnalysis) -> String {
     "s" + analysis.stem(width: run.numberWidth).prefix { $0 != "-" }
   }
 
@@ -147,7 +148,7 @@ struct ReportIndexPage {
   }
 
   /// The reason an analysis failed, without the "Recipe entry n (title) failed:" prefix.
-  static func reason(_ failure: JobError) -> String {
+  package static func reason(_ failure: JobError) -> String {
     if case .recipeEntry(_, _, let message) = failure { return message }
     return failure.description
   }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -13,23 +14,42 @@ import Reporting
 ///   read suspects.csv: 1 234 rows (2 excluded) in 0.01 s
 /// [3/27] rates: Misstänkta för våld mot bekant per 100 000 … 0.12 s
 /// ```
-struct ReportRunner: Sendable {
-  var recipe: Recipe
+public struct ReportRunner: Sendable {
+  public var recipe: Recipe
   /// The report's language (the recipe's unless `--lang` overrides it).
-  var language: Language
+  public var language: Language
   /// Names (or numbers) of the analyses to run; empty runs all. See `PlannedAnalysis.name`.
-  var only: [String] = []
+  public var only: [String] = []
   /// Compare the published figures of entries with `expect:`.
-  var runChecks: Bool = false
+  public var runChecks: Bool = false
   /// Run only the analyses that have published figures (`strata check`).
-  var onlyWithExpectations: Bool = false
-  var progress: @Sendable (String) -> Void = { _ in }
+  public var onlyWithExpectations: Bool = false
+  public var progress: @Sendable (String) -> Void = { _ in }
 
   /// The analyses selected by `only` and `onlyWithExpectations`.
   ///
   /// - Throws: `RecipeError` for a for_each that cannot be expanded, or `--only` names that
   ///   match nothing.
-  func selection() throws(RecipeError) -> (all: [PlannedAnalysis], selected: [PlannedAnalysis]) {
+
+  public init(
+    recipe: Recipe,
+    language: Language,
+    only: [String] = [],
+    runChecks: Bool = false,
+    onlyWithExpectations: Bool = false,
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    self.recipe = recipe
+    self.language = language
+    self.only = only
+    self.runChecks = runChecks
+    self.onlyWithExpectations = onlyWithExpectations
+    self.progress = progress
+  }
+
+  package func selection() throws(RecipeError) -> (
+    all: [PlannedAnalysis], selected: [PlannedAnalysis]
+  ) {
     let all = try recipe.plannedAnalyses(language: language)
     var selected = all
     if !only.isEmpty {
@@ -54,7 +74,7 @@ struct ReportRunner: Sendable {
 
   /// Whether `--only NAME` selects `analysis`: its name, the name of its entry (all its
   /// for_each values), its number, or its file stem.
-  static func matches(_ name: String, _ analysis: PlannedAnalysis) -> Bool {
+  package static func matches(_ name: String, _ analysis: PlannedAnalysis) -> Bool {
     let base = analysis.entry.name ?? Slug.make(analysis.entry.title)
     return name == analysis.name || name == base || name == String(analysis.number)
       || analysis.sectionTitle.map { Slug.make($0) == name } == true
@@ -62,7 +82,7 @@ struct ReportRunner: Sendable {
   }
 
   /// Runs the selected analyses.
-  func run() throws(RecipeError) -> ReportRun {
+  public func run() throws(RecipeError) -> ReportRun {
     let (all, selected) = try selection()
     let started = Date()
     let progress = self.progress
@@ -94,7 +114,7 @@ struct ReportRunner: Sendable {
   }
 
   /// Builds and runs one analysis, turning any error into `JobError.recipeEntry`.
-  func runOne(_ analysis: PlannedAnalysis) -> AnalysisOutcome {
+  package func runOne(_ analysis: PlannedAnalysis) -> AnalysisOutcome {
     let start = Date()
     let filter = analysis.filter(in: recipe)
     func failed(_ message: String) -> AnalysisOutcome {
@@ -121,7 +141,7 @@ struct ReportRunner: Sendable {
     }
     var result: AnalysisPublication
     do {
-      result = try job.run()
+      result = try job.publish()
     } catch {
       return failed(Self.message(error))
     }
@@ -143,7 +163,7 @@ struct ReportRunner: Sendable {
   }
 
   /// An error as the sentence its type gives it.
-  static func message(_ error: any Error) -> String {
+  package static func message(_ error: any Error) -> String {
     String(describing: error)
   }
 }

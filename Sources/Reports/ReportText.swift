@@ -1,33 +1,34 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
 
 /// The fixed texts of a report page and the progress lines, in Swedish and English.
-enum ReportText {
+public enum ReportText {
   /// An integer with thin-space thousands for stderr (`12 345`).
-  static func integer(_ value: Int) -> String {
+  package static func integer(_ value: Int) -> String {
     NumberFormat(language: .sv, style: .typographic).string(Double(value), decimals: 0)
       .replacingOccurrences(of: "\u{00A0}", with: " ")
   }
 
   /// Seconds for progress lines: `0.12 s`, `3.4 s`, `72 s`.
-  static func seconds(_ value: Double) -> String {
+  package static func seconds(_ value: Double) -> String {
     let decimals = value < 1 ? 2 : (value < 10 ? 1 : 0)
     return NumberFormat(language: .en, style: .plain).string(value, decimals: decimals) + " s"
   }
 
   /// Seconds in the page's language.
-  static func seconds(_ value: Double, _ language: Language) -> String {
+  package static func seconds(_ value: Double, _ language: Language) -> String {
     let decimals = value < 1 ? 2 : (value < 10 ? 1 : 0)
     return NumberFormat(language: language).string(value, decimals: decimals) + "\u{00A0}s"
   }
 
-  static func text(_ language: Language, _ sv: String, _ en: String) -> String {
+  package static func text(_ language: Language, _ sv: String, _ en: String) -> String {
     language == .sv ? sv : en
   }
 
   /// The name of an analysis kind for headings.
-  static func kind(_ kind: AnalysisKind, _ language: Language) -> String {
+  package static func kind(_ kind: AnalysisKind, _ language: Language) -> String {
     switch (kind, language) {
     case (.tabulate, .sv): "Tabell"
     case (.tabulate, .en): "Table"
@@ -47,7 +48,7 @@ enum ReportText {
   }
 
   /// The suppression rule as a sentence.
-  static func suppressionRule(_ threshold: Int, _ language: Language) -> String {
+  package static func suppressionRule(_ threshold: Int, _ language: Language) -> String {
     if threshold <= 0 {
       return text(language, "Inga uppgifter har undertryckts.", "No figures have been suppressed.")
     }
@@ -59,7 +60,7 @@ enum ReportText {
   }
 
   /// A date and time as `2024-05-01 14:03`.
-  static func timestamp(_ date: Date, timeZone: TimeZone = .current) -> String {
+  package static func timestamp(_ date: Date, timeZone: TimeZone = .current) -> String {
     let calendar = Calendar(identifier: .gregorian)
     let parts = calendar.dateComponents(in: timeZone, from: date)
     func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }

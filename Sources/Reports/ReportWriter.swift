@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import Reporting
@@ -17,16 +18,16 @@ import Reporting
 /// ```
 /// Files a previous run of `strata report` wrote into the folder are removed first (only
 /// when its index.html says strata wrote it, and not for a partial `--only` run).
-struct ReportWriter {
-  var run: ReportRun
-  var directory: URL
+public struct ReportWriter {
+  public var run: ReportRun
+  public var directory: URL
   /// Remove the files of an earlier report in the folder first.
-  var removeStaleFiles: Bool = true
+  public var removeStaleFiles: Bool = true
   /// The creation date written into the workbook (`nil`: now).
-  var creationDate: Date?
+  public var creationDate: Date?
 
   /// The files written for one analysis, for the index page's links.
-  struct AnalysisFiles: Sendable {
+  public struct AnalysisFiles: Sendable {
     /// (label, file name), e.g. ("md", "03-rates.md").
     var links: [(label: String, file: String)] = []
   }
@@ -35,7 +36,20 @@ struct ReportWriter {
   ///
   /// - Throws: `ReportingError` when a file cannot be written or a table is malformed.
   @discardableResult
-  func write() throws -> [Int: AnalysisFiles] {
+
+  public init(
+    run: ReportRun,
+    directory: URL,
+    removeStaleFiles: Bool = true,
+    creationDate: Date? = nil
+  ) {
+    self.run = run
+    self.directory = directory
+    self.removeStaleFiles = removeStaleFiles
+    self.creationDate = creationDate
+  }
+
+  package func write() throws -> [Int: AnalysisFiles] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if removeStaleFiles { try removeEarlierReport() }
     var files: [Int: AnalysisFiles] = [:]
@@ -99,7 +113,7 @@ struct ReportWriter {
   }
 
   /// The disclosure threshold of an analysis: its own `suppress`, else the recipe's.
-  func threshold(_ outcome: AnalysisOutcome) -> Int {
+  package func threshold(_ outcome: AnalysisOutcome) -> Int {
     if let option = outcome.analysis.entry.options.first(where: { $0.key == "suppress" }),
       let value = option.node.scalar.flatMap({ Int($0.string) })
     {
@@ -113,7 +127,7 @@ struct ReportWriter {
   }
 
   /// A sheet name of at most 31 characters: the analysis number, then the title cut at a word.
-  static func sheetName(prefix: String, title: String) -> String {
+  package static func sheetName(prefix: String, title: String) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     let cleaned = String(title.map { forbidden.contains($0) ? " " : $0 })
     var name = prefix
@@ -126,7 +140,7 @@ struct ReportWriter {
   }
 
   /// The workbook's first sheet: its sheets with the tables' full titles and their analyses.
-  func contentsTable(_ contents: [(sheet: String, title: String, analysis: String)])
+  package func contentsTable(_ contents: [(sheet: String, title: String, analysis: String)])
     throws(ReportingError) -> ReportTable
   {
     let t = { (sv: String, en: String) in ReportText.text(self.run.language, sv, en) }
@@ -159,7 +173,7 @@ struct ReportWriter {
   }
 
   /// Whether a file name is one `ReportWriter` writes.
-  static func isReportFile(_ name: String) -> Bool {
+  package static func isReportFile(_ name: String) -> Bool {
     if ["index.html", "tables.xlsx", "checks.md"].contains(name) { return true }
     let digits = name.prefix { $0.isASCII && $0.isNumber }
     guard digits.count >= 2, name.dropFirst(digits.count).first == "-" else { return false }

@@ -1,15 +1,18 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
 
 /// File-name slugs: lower-case ASCII letters, digits and hyphens.
 ///
 /// ```
 /// Slug.make("Misstänkta för våld mot bekant per 100 000")  // "misstankta-for-vald-mot-bekant-per-100-000"
 /// ```
-enum Slug {
+public enum Slug {
   /// The longest slug made (cut at a hyphen where possible).
-  static let maximumLength = 60
+  package static let maximumLength = 60
 
-  static func make(_ text: String) -> String {
+  package static func make(_ text: String) -> String {
     var slug = ""
     for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
       if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

@@ -1,39 +1,28 @@
+import Analysis
 import ArgumentParser
+import Reporting
 
-/// An analysis a subcommand can check before and run: the table jobs (`TabulationRequest`,
-/// `RepeatOffendingRequest`, `RecidivismRequest`).
-protocol AnalysisJob {
-  /// Checks option combinations; throws `InputError` for a usage problem.
-  func validate() throws
-  /// Reads the data and computes the result.
-  func run() throws -> AnalysisPublication
-}
-
-extension TabulationRequest: AnalysisJob {}
-extension RepeatOffendingRequest: AnalysisJob {}
-extension RecidivismRequest: AnalysisJob {}
-
-/// A subcommand that fills one job from its options and writes the job's result; `validate()`
-/// and `run()` are the same for all of them.
+/// A subcommand that fills one analysis request from its options, runs it and writes its
+/// publication; `validate()` and `run()` are the same for all of them.
 protocol AnalysisCommand: ParsableCommand {
-  associatedtype Job: AnalysisJob
-  /// The job the options describe.
-  var job: Job { get }
+  associatedtype Request: AnalysisRequest where Request.Output: PublishableResult
+  /// The request the options describe.
+  var request: Request { get }
   var output: OutputOptions { get }
   var rendering: AnalysisOutputOptions { get }
 }
 
 extension AnalysisCommand {
-  /// A job's usage problem is a usage error (exit 2), with the job's sentence.
+  /// A request's usage problem is a usage error (exit 2), with the request's sentence.
   func validate() throws {
     do {
-      try job.validate()
+      try request.validate()
     } catch let error as InputError {
       throw ValidationError(error.description)
     }
   }
 
   func run() throws {
-    try writeAnalysisResult(job.run(), output: output, rendering: rendering)
+    try writeAnalysisResult(request.publish(), output: output, rendering: rendering)
   }
 }

@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
 import Reporting
+import Reports
 
 /// The CSV dialects of `--csv-style`.
 enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -1,7 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
 import Reporting
+import Reports
 
 /// `strata check`: recomputes a recipe's published figures and prints the differences.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
+import Reporting
+import Reports
 
 /// `strata describe`: every variable of a file through the codebook.
 struct DescribeCommand: ParsableCommand {

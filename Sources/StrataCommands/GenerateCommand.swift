@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 import SyntheticCounty
 
 /// `strata generate`: writes a synthetic county in the canonical format.

@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 extension LogitRequest.Robust: ExpressibleByArgument {}
 extension LogitRequest.Interval: ExpressibleByArgument {}
@@ -149,6 +153,6 @@ struct LogitCommand: ParsableCommand {
   }
 
   func run() throws {
-    try writeAnalysisResult(try job().run(), output: outputOptions, rendering: rendering)
+    try writeAnalysisResult(try job().publish(), output: outputOptions, rendering: rendering)
   }
 }

@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 /// `strata maihda`: intersectional multilevel analysis (MAIHDA) over strata.
 struct MAIHDACommand: ParsableCommand {
@@ -111,6 +115,6 @@ struct MAIHDACommand: ParsableCommand {
   }
 
   func run() throws {
-    try writeAnalysisResult(try job().run(), output: outputOptions, rendering: rendering)
+    try writeAnalysisResult(try job().publish(), output: outputOptions, rendering: rendering)
   }
 }

@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 extension RecidivismRequest.IndexRule: ExpressibleByArgument {}
 
@@ -70,7 +74,7 @@ struct RecidivismCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: RecidivismRequest {
+  var request: RecidivismRequest {
     RecidivismRequest(
       suspicions: input.input(file), persons: persons.map { input.input($0) },
       filter: input.filter, windowDays: window, by: by, index: index, start: start,

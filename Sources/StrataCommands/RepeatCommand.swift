@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 /// `strata repeat`: the share of suspects suspected on several occasions, by group.
 struct RepeatCommand: AnalysisCommand {
@@ -52,7 +56,7 @@ struct RepeatCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: RepeatOffendingRequest {
+  var request: RepeatOffendingRequest {
     RepeatOffendingRequest(
       data: input.input(file), filter: input.filter, by: by, countVariable: countVariable,
       threshold: threshold, suppress: suppress, level: level, title: title, language: output.lang)

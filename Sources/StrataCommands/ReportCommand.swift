@@ -1,7 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
 import Reporting
+import Reports
 
 /// `strata report`: runs every analysis of a recipe and writes the report folder.
 struct ReportCommand: ParsableCommand {

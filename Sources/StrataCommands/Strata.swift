@@ -1,6 +1,10 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import Microdata
+import Reporting
+import Reports
 
 /// The root `strata` command.
 ///
@@ -16,7 +20,7 @@ public struct Strata: ParsableCommand {
 
       Exit status: 0 success; 1 data or model error; 2 usage error.
       """,
-    version: "0.1.0",
+    version: StrataVersion.current,
     subcommands: StrataSubcommands.all)
 
   public init() {}

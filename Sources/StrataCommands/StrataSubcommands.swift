@@ -1,4 +1,8 @@
+import Analysis
 import ArgumentParser
+import Microdata
+import Reporting
+import Reports
 
 /// The subcommands of `strata`, in the order `--help` lists them.
 enum StrataSubcommands {

@@ -1,5 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 extension TabulationRequest.PercentBase: ExpressibleByArgument {}
 
@@ -109,7 +113,7 @@ struct TabulateCommand: AnalysisCommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
-  var job: TabulationRequest {
+  var request: TabulationRequest {
     TabulationRequest(
       data: input.input(file), filter: input.filter, rows: rows, cols: cols,
       population: population.map { input.input($0) }, weight: weight, suppress: suppress,

@@ -1,4 +1,8 @@
+import Analysis
 import Foundation
+import Microdata
+import Reporting
+import Reports
 
 /// Writes warnings to standard error, one line each, as `warning: …`. The same texts go into the
 /// JSON output under `"warnings"`.

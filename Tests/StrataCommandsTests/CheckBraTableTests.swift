@@ -1,8 +1,12 @@
 import ArgumentParser
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// `strata check` on Brå's published table 811 (notebooks-scripts/bra-tabell-811-aterfall.yaml):

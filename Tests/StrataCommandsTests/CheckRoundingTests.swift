@@ -1,6 +1,10 @@
 import Foundation
+import Microdata
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("Published-figure rounding and lookup")

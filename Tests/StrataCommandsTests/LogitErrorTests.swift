@@ -3,6 +3,9 @@ import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("strata logit: bad input, parsing and exit codes")
@@ -29,7 +32,7 @@ struct LogitErrorTests {
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon + fodelseland",
       population: DataInput(path: try populationWithout(kon: kon, fodelseland: region)))
     #expect {
-      try job.run()
+      try job.publish()
     } throws: { error in
       let text = "\(error)"
       return text.contains("kon = \(kon), fodelseland = \(region)")
@@ -46,7 +49,7 @@ struct LogitErrorTests {
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon",
       population: DataInput(path: population))
     #expect {
-      try job.run()
+      try job.publish()
     } throws: { "\($0)".contains("cell kon = 1") && "\($0)".contains("population of only 1") }
   }
 
@@ -54,7 +57,7 @@ struct LogitErrorTests {
   func misstanktNeedsPopulation() throws {
     let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ kon")
-    #expect { try job.run() } throws: { "\($0)".contains("--population") }
+    #expect { try job.publish() } throws: { "\($0)".contains("--population") }
   }
 
   @Test("a numeric predictor against a population asks for a grouping")
@@ -62,7 +65,7 @@ struct LogitErrorTests {
     let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "misstankt ~ alder",
       population: DataInput(path: TestCounty.path("population")))
-    #expect { try job.run() } throws: { "\($0)".contains("aldersgrupp") }
+    #expect { try job.publish() } throws: { "\($0)".contains("aldersgrupp") }
   }
 
   @Test("a filter on person variables without --population-filter warns; with it both match")
@@ -71,12 +74,12 @@ struct LogitErrorTests {
       data: DataInput(path: TestCounty.path("suspects")),
       filter: "alder >= 25 && brottstyp != \"sexkop\"",
       formula: "misstankt ~ kon", population: DataInput(path: TestCounty.path("population")))
-    let unfiltered = try job.run()
+    let unfiltered = try job.publish()
     #expect(
       unfiltered.warnings.contains { $0.contains("`alder`") && $0.contains("--population-filter") })
     #expect(!unfiltered.warnings.contains { $0.contains("`brottstyp`") })
     job.populationFilter = "alder >= 25"
-    let filtered = try job.run()
+    let filtered = try job.publish()
     #expect(!filtered.warnings.contains { $0.contains("--population-filter") })
     let all = try #require(try TestCounty.object(unfiltered.json)["n"] as? Int)
     let adults = try #require(try TestCounty.object(filtered.json)["n"] as? Int)
@@ -151,7 +154,7 @@ struct LogitErrorTests {
     let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), formula: "antal_misstankar ~ kon")
     #expect {
-      try job.run()
+      try job.publish()
     } throws: {
       "\($0)".contains("suspects.csv, line \(suspects.sourceLine(ofRow: row))")
     }
@@ -162,7 +165,7 @@ struct LogitErrorTests {
     let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")),
       formula: "antal_misstankar >= 1 ~ kon + fodelse")
-    #expect { try job.run() } throws: { "\($0)".contains("for every row") }
+    #expect { try job.publish() } throws: { "\($0)".contains("for every row") }
   }
 
   @Test("a filter that leaves no rows: a warning, then an error")
@@ -170,7 +173,7 @@ struct LogitErrorTests {
     let job = LogitRequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: "alder > 200",
       formula: "antal_misstankar >= 2 ~ kon")
-    #expect(throws: (any Error).self) { try job.run() }
+    #expect(throws: (any Error).self) { try job.publish() }
   }
 }
 

@@ -4,6 +4,9 @@ import RegressionModels
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("strata logit: the job")
@@ -34,7 +37,7 @@ struct LogitJobTests {
       ("antal_misstankar >= 2 ~ kon + fodelseregion + utbildningsniva", "antal_misstankar >= 2"),
     ])
   func groupedEqualsPersonLevel(formula: String, condition: String?) throws {
-    let result = try job(formula).run()
+    let result = try job(formula).publish()
     let json = try TestCounty.object(result.json)
     let rhs = formula.split(separator: "~")[1]
     let individual = try GLM.fit(
@@ -63,7 +66,8 @@ struct LogitJobTests {
 
   @Test("the JSON has exactly the contract's keys and types")
   func contractShape() throws {
-    let json = try TestCounty.object(try job("misstankt ~ kon * fodelse + aldersgrupp").run().json)
+    let json = try TestCounty.object(
+      try job("misstankt ~ kon * fodelse + aldersgrupp").publish().json)
     for key in ["n", "df_residual", "iterations"] { #expect(json[key] is Int, "\(key)") }
     for key in ["deviance", "null_deviance", "log_likelihood", "aic", "bic"] {
       #expect(json[key] is Double, "\(key)")
@@ -113,12 +117,12 @@ struct LogitJobTests {
     let result = try LogitRequest(
       data: DataInput(path: path), formula: "misstankt ~ kon + aldersgrupp",
       population: DataInput(path: TestCounty.path("population"))
-    ).run()
+    ).publish()
     let json = try TestCounty.object(result.json)
     let population = try #require(json["population"] as? [String: Any])
     #expect(population["cases"] as? Int == original)
     #expect(result.warnings.contains { $0.contains("cell of their first row") })
-    let single = try TestCounty.object(try job("misstankt ~ kon + aldersgrupp").run().json)
+    let single = try TestCounty.object(try job("misstankt ~ kon + aldersgrupp").publish().json)
     #expect(
       (single["coefficients"] as? [[String: Any]])?.map { $0["estimate"] as? Double }
         == (json["coefficients"] as? [[String: Any]])?.map { $0["estimate"] as? Double })
@@ -126,7 +130,7 @@ struct LogitJobTests {
 
   @Test("an aliased term has null values and a warning")
   func aliased() throws {
-    let result = try job("misstankt ~ fodelse + fodelseregion").run()
+    let result = try job("misstankt ~ fodelse + fodelseregion").publish()
     let json = try TestCounty.object(result.json)
     let coefficients = try #require(json["coefficients"] as? [[String: Any]])
     let aliased = coefficients.filter { $0["estimate"] is NSNull }
@@ -142,7 +146,7 @@ struct LogitJobTests {
   func compare() throws {
     var job = job("misstankt ~ kon * fodelse")
     job.compare = ["misstankt ~ kon + fodelse", "misstankt ~ kon"]
-    let result = try job.run()
+    let result = try job.publish()
     let json = try TestCounty.object(result.json)
     let models = try #require(json["compared_models"] as? [[String: Any]])
     #expect(
@@ -165,7 +169,7 @@ struct LogitJobTests {
   func firth() throws {
     var job = job("misstankt ~ kon + fodelse")
     job.firth = true
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(json["method"] as? String == "firth")
     #expect(json["intervals"] as? String == "profile")
   }

@@ -1,6 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import SyntheticCounty
+
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 
 /// The synthetic county and the built `strata` binary shared by the logit and MAIHDA tests.
 enum TestCounty {

@@ -1,9 +1,11 @@
 import Foundation
 import Microdata
-import Reporting
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("strata maihda")
@@ -16,7 +18,7 @@ struct MAIHDAJobTests {
 
   @Test("the JSON has the contract's keys and types")
   func contractShape() throws {
-    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).run()
+    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).publish()
     let json = try TestCounty.object(result.json)
     let null = try #require(json["null_model"] as? [String: Any])
     for key in ["intercept", "sigma2", "vpc", "auc"] { #expect(null[key] is Double, "\(key)") }
@@ -39,7 +41,7 @@ struct MAIHDAJobTests {
 
   @Test("persons and cases add up to the population and the distinct suspects")
   func totals() throws {
-    let json = try TestCounty.object(try populationJob(["kon", "fodelse"]).run().json)
+    let json = try TestCounty.object(try populationJob(["kon", "fodelse"]).publish().json)
     let strata = try #require(json["strata"] as? [[String: Any]])
     let population = try #require(json["population"] as? [String: Any])
     let persons = strata.reduce(0) { $0 + ($1["n"] as? Int ?? 0) }
@@ -66,9 +68,10 @@ struct MAIHDAJobTests {
     }
     let path = TestCounty.write(lines.joined(separator: "\n") + "\n", named: "persons.csv")
     let strata = ["kon", "utbildningsniva", "fodelse"]
-    let grouped = try TestCounty.object(try populationJob(strata).run().json)
+    let grouped = try TestCounty.object(try populationJob(strata).publish().json)
     let personLevel = try TestCounty.object(
-      try MAIHDARequest(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1").run()
+      try MAIHDARequest(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1")
+        .publish()
         .json)
     for model in ["null_model", "main_effects_model"] {
       let a = try #require(grouped[model] as? [String: Any])
@@ -87,7 +90,7 @@ struct MAIHDAJobTests {
 
   @Test("tables suppress small counts and the observed share; the JSON keeps them")
   func suppression() throws {
-    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).run()
+    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).publish()
     let json = try TestCounty.object(result.json)
     let strata = try #require(json["strata"] as? [[String: Any]])
     let small = strata.filter { ($0["cases"] as? Int).map { $0 > 0 && $0 < 5 } ?? false }

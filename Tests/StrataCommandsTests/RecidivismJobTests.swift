@@ -1,7 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// `strata recidivism` on a hand-made file whose answers are worked out by hand below.
@@ -34,7 +38,7 @@ import Testing
   }
 
   @Test func groupsHaveTheWorkedOutAnswers() throws {
-    let json = try TestCounty.object(try job().run().json)
+    let json = try TestCounty.object(try job().publish().json)
     #expect(json["window_days"] as? Int == 365)
     let expected:
       [(kon: String, index: Int, persons: Int, recidivists: Int, censored: Int, km: Double)] = [
@@ -63,7 +67,7 @@ import Testing
   }
 
   @Test func leftOutSuspicionsAreCountedAndWarned() throws {
-    let result = try job().run()
+    let result = try job().publish()
     let json = try TestCounty.object(result.json)
     let excluded = try #require(json["excluded_events"] as? [String: Int])
     #expect(
@@ -84,7 +88,7 @@ import Testing
   }
 
   @Test func defaultSuppressionWithholdsSmallGroupsEverywhere() throws {
-    let result = try job(suppress: 5).run()
+    let result = try job(suppress: 5).publish()
     let json = try TestCounty.object(result.json)
     for group in jsonRecords(json, "groups") {
       #expect(group["suppressed"] as? Bool == true)
@@ -98,7 +102,7 @@ import Testing
   @Test func filterSelectsSuspicionsAfterTheJoin() throws {
     var filtered = job()
     filtered.filter = "kon == 2"
-    let json = try TestCounty.object(try filtered.run().json)
+    let json = try TestCounty.object(try filtered.publish().json)
     #expect(
       jsonRecords(json, "groups").first { $0["kon"] as? String == "1" }?["index_events"] as? Int
         == 0)

@@ -3,6 +3,9 @@ import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("Recipe expansion and jobs")

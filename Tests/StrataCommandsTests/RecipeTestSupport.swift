@@ -1,6 +1,10 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// Reads a recipe from text, with relative paths resolved against `directory`.

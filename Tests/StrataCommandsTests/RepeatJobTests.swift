@@ -1,7 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// `strata repeat`: shares of repeat suspects equal a count from the raw suspects file.
@@ -18,7 +22,7 @@ import Testing
     }
     let job = RepeatOffendingRequest(
       data: DataInput(path: TestCounty.path("suspects")), by: ["kon"], suppress: 0)
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(json["by"] as? [String] == ["kon"] && json["threshold"] as? Int == 2)
     for (kon, expected) in totals {
       let group = try #require(jsonRecords(json, "groups").first { $0["kon"] as? String == kon })
@@ -41,7 +45,7 @@ import Testing
   @Test func thresholdAndSuppression() throws {
     var job = RepeatOffendingRequest(
       data: DataInput(path: TestCounty.path("suspects")), by: ["brottstyp", "kon"], threshold: 3)
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(json["threshold"] as? Int == 3)
     for group in jsonRecords(json, "groups") + jsonRecords(json, "margins") {
       if group["suppressed"] as? Bool == true {
@@ -52,7 +56,7 @@ import Testing
       }
     }
     job.threshold = 1
-    #expect(throws: InputError.self) { try job.run() }
+    #expect(throws: InputError.self) { try job.publish() }
   }
 
   @Test func invalidSuspicionCountNamesItsLine() throws {

@@ -1,8 +1,11 @@
 import Foundation
-import Reporting
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// The model report (notebooks-scripts/vem-misstanks-for-vald.yaml) on the shipped sample

@@ -1,8 +1,10 @@
 import Foundation
 import Microdata
-import Reporting
 import StatsTestSupport
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// A report run built in code (independent of the analyses' implementations): analysis 1 has
@@ -69,7 +71,8 @@ enum SyntheticReport {
           "Kvinnor efter födelse", rows: [("Inrikes född", 7, 58.3), ("Utrikes född", nil, nil)]),
       ],
       charts: [
-        chart("Män"), PublishedChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg),
+        chart("Män"),
+        PublishedChart(name: "staplar 2", title: "Kvinnor", svg: chart("Kvinnor").svg),
       ],
       warnings: [])
     let failure = JobError.recipeEntry(

@@ -1,9 +1,11 @@
 import Foundation
 import Microdata
-import Reporting
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 @Suite("Report output")

@@ -1,7 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// Bad input (issue #3): unknown codes, missing or zero population cells, negative counts,
@@ -132,7 +136,7 @@ import Testing
     let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: "brottstyp == \"vbek\"",
       rows: ["kon"], population: DataInput(path: TestCounty.path("population")), suppress: 0)
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(
       (json["warnings"] as? [String])?.contains {
         $0.contains("was not applied to the population population.csv")

@@ -1,7 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// `strata tabulate` on the synthetic county: the JSON has the contract's shape, and every
@@ -15,7 +19,7 @@ import Testing
   }
 
   @Test func jsonHasTheContractShape() throws {
-    let json = try TestCounty.object(try ratesJob().run().json)
+    let json = try TestCounty.object(try ratesJob().publish().json)
     #expect(json["rows"] as? [String] == ["kon"])
     #expect(json["cols"] as? [String] == ["fodelse"])
     for key in ["cells", "margins", "total", "test", "excluded", "labels", "warnings"] {
@@ -67,7 +71,7 @@ import Testing
       persons["\(row[pk])|\(birth)", default: 0] += Double(row[pa])!
     }
 
-    let json = try TestCounty.object(try ratesJob().run().json)
+    let json = try TestCounty.object(try ratesJob().publish().json)
     let cells = jsonRecords(json, "cells")
     for kon in ["1", "2"] {
       for birth in ["inrikes", "utrikes"] {
@@ -109,7 +113,7 @@ import Testing
     let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["aldersgrupp3"],
       weight: "antal_misstankar", suppress: 0)
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(json["weight"] as? String == "antal_misstankar")
     for (key, value) in expected {
       let parts = key.split(separator: "|").map(String.init)
@@ -124,7 +128,7 @@ import Testing
     job.percent = .row
     job.population = nil
     job.test = false
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     #expect(json["percent_base"] as? String == "row")
     for kon in ["1", "2"] {
       let sum = jsonRecords(json, "cells").filter { $0["kon"] as? String == kon }
@@ -137,7 +141,7 @@ import Testing
     let job = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
       cols: ["brottstyp", "aldersgrupp3"], suppress: 0, test: true)
-    let result = try job.run()
+    let result = try job.publish()
     let json = try TestCounty.object(result.json)
     let test = try #require(json["test"] as? [String: Any])
     #expect(test["rows"] as? [String] == ["kon"])
@@ -147,7 +151,8 @@ import Testing
     let twoWay = TabulationRequest(
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"], cols: ["brottstyp"],
       suppress: 0, test: true)
-    let reference = try #require(try TestCounty.object(twoWay.run().json)["test"] as? [String: Any])
+    let reference = try #require(
+      try TestCounty.object(twoWay.publish().json)["test"] as? [String: Any])
     #expect(test["chi2"] as? Double == reference["chi2"] as? Double)
     #expect(test["df"] as? Int == reference["df"] as? Int)
     let note = result.tables.last?.footnotes.map(\.text).joined() ?? ""
@@ -179,7 +184,7 @@ import Testing
       data: DataInput(path: TestCounty.path("suspects")), rows: ["kon"],
       population: DataInput(path: TestCounty.path("population")), suppress: 0,
       standardizeBy: "aldersgrupp3")
-    let json = try TestCounty.object(try job.run().json)
+    let json = try TestCounty.object(try job.publish().json)
     let standardized = try #require(json["standardized"] as? [String: Any])
     #expect(standardized["by"] as? String == "aldersgrupp3")
     for kon in ["1", "2"] {

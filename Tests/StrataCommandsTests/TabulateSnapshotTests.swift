@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
-import Reporting
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// Golden outputs of small, hand-made inputs (`Fixtures/tabulate-*.csv`): the Markdown of a
@@ -16,7 +19,7 @@ import Testing
     let job = TabulationRequest(
       data: DataInput(path: Self.suspects), rows: ["kon"], cols: ["fodelse"],
       population: DataInput(path: Self.population))
-    let result = try job.run()
+    let result = try job.publish()
     assertSnapshot(
       try MarkdownRenderer().render(result.tables), named: "tabulate-kon-fodelse.md")
     #expect(
@@ -31,7 +34,7 @@ import Testing
       data: DataInput(path: Self.suspects), rows: ["kon", "fodelse"], cols: ["aldersgrupp3"],
       suppress: 0, percent: .row, language: .en)
     assertSnapshot(
-      try MarkdownRenderer().render(try job.run().tables), named: "tabulate-nested-en.md")
+      try MarkdownRenderer().render(try job.publish().tables), named: "tabulate-nested-en.md")
   }
 
   @Test(arguments: ["tabulate", "repeat", "recidivism"])
@@ -56,7 +59,7 @@ import Testing
       "--filter", "ar == 2016", "--population-filter", "ar == 2016", "--lang", "en",
       "--delimiter", ";", "--format", "csv", "--csv-style", "excel-sv",
     ])
-    let job = command.job
+    let job = command.request
     #expect(job.data.path == "suspects.csv" && job.data.delimiter == ";")
     #expect(job.rows == ["kon", "fodelse"] && job.cols == ["aldersgrupp"])
     #expect(job.population?.path == "pop.csv" && job.population?.delimiter == ";")
@@ -72,12 +75,13 @@ import Testing
       "suspicions.csv", "--persons", "persons.csv", "--window", "1095", "--by", "kon,aldersgrupp",
       "--index", "each", "--start", "2016-01-01", "--index-end", "2016-12-31", "--end",
       "2019-12-31",
-    ]).job
+    ]).request
     #expect(recidivism.windowDays == 1095 && recidivism.index == .each)
     #expect(recidivism.by == ["kon", "aldersgrupp"] && recidivism.persons?.path == "persons.csv")
     #expect(recidivism.start == "2016-01-01" && recidivism.indexEnd == "2016-12-31")
     #expect(recidivism.end == "2019-12-31")
-    let repeats = try RepeatCommand.parse(["suspects.csv", "--by", "kon", "--threshold", "3"]).job
+    let repeats = try RepeatCommand.parse(["suspects.csv", "--by", "kon", "--threshold", "3"])
+      .request
     #expect(repeats.by == ["kon"] && repeats.threshold == 3)
   }
 

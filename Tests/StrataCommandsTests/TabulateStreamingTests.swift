@@ -4,6 +4,9 @@ import StatsTestSupport
 import Tabulation
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// `--stream` counts while reading, chunk by chunk, and gives exactly what the in-memory path
@@ -43,8 +46,8 @@ import Testing
 
   @Test(arguments: cases)
   func streamingEqualsInMemory(_ c: Case) throws {
-    let memory = try job(c, stream: false).run()
-    let streamed = try job(c, stream: true).run()
+    let memory = try job(c, stream: false).publish()
+    let streamed = try job(c, stream: true).publish()
     #expect(
       String(decoding: streamed.json, as: UTF8.self) == String(decoding: memory.json, as: UTF8.self)
     )

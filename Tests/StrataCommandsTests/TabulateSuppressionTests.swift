@@ -1,8 +1,11 @@
 import Foundation
-import Reporting
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 /// Disclosure control reaches every output: no count below the threshold is published in the
@@ -24,8 +27,8 @@ import Testing
 
   @Test(arguments: [false, true])
   func jsonWithholdsSmallCounts(population: Bool) throws {
-    let open = try TestCounty.object(try job(suppress: 0, population: population).run().json)
-    let json = try TestCounty.object(try job(suppress: 5, population: population).run().json)
+    let open = try TestCounty.object(try job(suppress: 0, population: population).publish().json)
+    let json = try TestCounty.object(try job(suppress: 5, population: population).publish().json)
     let all = jsonRecords(json, "cells") + jsonRecords(json, "margins")
     let openAll = jsonRecords(open, "cells") + jsonRecords(open, "margins")
     #expect(all.count == openAll.count)
@@ -52,7 +55,7 @@ import Testing
   /// The body cells of a rendered table in every count column must be `..`, `0` or ≥ 5.
   @Test(arguments: ["md", "csv", "html"])
   func renderedFormatsWithholdSmallCounts(format: String) throws {
-    let result = try job(suppress: 5, population: true).run()
+    let result = try job(suppress: 5, population: true).publish()
     let table = result.tables[0]
     let countColumns = table.columns.indices.filter { table.columns[$0].role == .count }
     #expect(!countColumns.isEmpty)
@@ -103,14 +106,14 @@ import Testing
     let persons = TabulationRequest(
       data: DataInput(path: TestCounty.path("persons")), rows: ["kon"], cols: ["fodelse"],
       suppress: 11)
-    let result = try persons.run()
+    let result = try persons.publish()
     let notes = result.tables[0].footnotes.map(\.text)
     #expect(notes.contains { $0.hasPrefix("Färre än 11 rader ingår inte") })
     #expect(!notes.contains { $0.hasPrefix("10 rader") })
   }
 
   @Test func chartLeavesSuppressedCellsOut() throws {
-    let result = try job(suppress: 5, population: true).run()
+    let result = try job(suppress: 5, population: true).publish()
     let json = try TestCounty.object(result.json)
     let published = jsonRecords(json, "cells").filter { $0["suppressed"] as? Bool == false }
     let chart = try #require(result.charts.first)

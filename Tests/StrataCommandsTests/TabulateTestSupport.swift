@@ -1,7 +1,11 @@
 import Foundation
+import Microdata
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
+@testable import Reporting
+@testable import Reports
 @testable import StrataCommands
 
 extension TestCounty {

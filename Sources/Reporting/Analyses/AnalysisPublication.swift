@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// What one analysis publishes, whether a subcommand or a recipe entry ran it: the contract
@@ -44,4 +45,9 @@ public struct PublishedChart: Sendable {
 public protocol PublishableResult: Sendable {
   /// The contract JSON, tables and charts of the result, under disclosure control.
   func publication() throws -> AnalysisPublication
+}
+
+extension AnalysisRequest where Output: PublishableResult {
+  /// Runs the analysis and publishes its result.
+  public func publish() throws -> AnalysisPublication { try run().publication() }
 }

@@ -1,7 +1,7 @@
+import Analysis
 import Foundation
 import Microdata
 import RegressionModels
-import Analysis
 
 extension LogitResult: PublishableResult {
   /// The JSON, tables and chart of the fits.
@@ -16,13 +16,16 @@ extension LogitResult: PublishableResult {
     let labels = TermLabeler(
       codebook: fits.codebook, language: request.language, factors: fits.labelFactors)
     let sv = request.language == .sv
-    let name = request.title ?? ((sv ? "Logistisk regression: " : "Logistic regression: ") + request.formula)
-    let table = try fits.main.coefficientTable(level: request.level, intervals: request.intervalMethod)
+    let name =
+      request.title ?? ((sv ? "Logistisk regression: " : "Logistic regression: ") + request.formula)
+    let table = try fits.main.coefficientTable(
+      level: request.level, intervals: request.intervalMethod)
     var tables = [
       table.reportTable(
         title: name, labels: labels,
         references: fits.main.referenceLevels(given: request.reference, levels: fits.levels),
-        subtitle: fits.outcome, footnotes: [fits.main.fitStatisticsNote(language: request.language)])
+        subtitle: fits.outcome, footnotes: [fits.main.fitStatisticsNote(language: request.language)]
+      )
     ]
     if let effects = summary.marginalEffects {
       tables.append(

@@ -2,13 +2,15 @@ import Analysis
 import Foundation
 import Microdata
 import RegressionModels
+import Tabulation
 
 extension MAIHDAAnalysisResult: PublishableResult {
   /// The JSON, tables and chart of a fit.
   public func publication() throws -> AnalysisPublication {
     let small = result.strata.filter {
       request.suppress > 0
-        && (($0.cases > 0 && $0.cases < request.suppress) || ($0.persons > 0 && $0.persons < request.suppress))
+        && (($0.cases > 0 && $0.cases < request.suppress)
+          || ($0.persons > 0 && $0.persons < request.suppress))
     }
     let json = MAIHDAJSON(
       result: result, warnings: warnings, outcome: counted.outcome, population: counted.population,

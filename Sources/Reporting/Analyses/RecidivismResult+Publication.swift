@@ -8,9 +8,11 @@ extension RecidivismResult: PublishableResult {
   public func publication() throws -> AnalysisPublication {
     let output = RecidivismOutput(job: request, summary: summary, events: events)
     var options = TabulationReportOptions(
-      codebook: events.codebook, variables: request.by, language: request.language, title: request.title,
+      codebook: events.codebook, variables: request.by, language: request.language,
+      title: request.title,
       filter: request.filter,
-      sources: [request.suspicions.path] + (request.persons.map { [$0.path] } ?? []), suppression: request.suppress)
+      sources: [request.suspicions.path] + (request.persons.map { [$0.path] } ?? []),
+      suppression: request.suppress)
     options.levelLabels.merge(events.labels, uniquingKeysWith: { codebook, _ in codebook })
     options.confidenceLevel = request.level
     let chart = TabulationChart(recidivism: summary, options: options)

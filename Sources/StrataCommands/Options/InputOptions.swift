@@ -1,5 +1,8 @@
+import Analysis
 import ArgumentParser
 import Microdata
+import Reporting
+import Reports
 
 extension LoadOptions.ErrorPolicy: ExpressibleByArgument {}
 

@@ -1,6 +1,9 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
+import Reporting
+import Reports
 
 /// The output formats of the contract.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

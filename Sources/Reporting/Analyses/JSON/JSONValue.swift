@@ -68,6 +68,13 @@ package indirect enum JSONValue: Sendable, Equatable {
 
 /// A JSON object: its values by key, and the order keys were read in (written sorted).
 package struct JSONObject: Sendable, Equatable {
+  package init() {}
+
+  package init(values: [String: JSONValue], order: [String]) {
+    self.values = values
+    self.order = order
+  }
+
   package var values: [String: JSONValue] = [:]
   /// Keys in the order they were parsed (empty for objects built in code).
   package var order: [String] = []
