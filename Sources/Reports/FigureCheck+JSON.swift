@@ -22,7 +22,7 @@ extension FigureCheck {
       object["analysis"] = .number(Double(check.analysis))
       object["title"] = .string(check.analysisTitle)
       object["cell"] = .object(cell)
-      object["measure"] = .string(check.figure.measure)
+      object["measure"] = .string(check.figure.measure.rawValue)
       object["published"] = .string(check.figure.published)
       object["decimals"] = .number(Double(check.figure.decimals))
       object["rounding"] = .string(check.figure.rounding.rawValue)

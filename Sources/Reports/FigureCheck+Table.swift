@@ -48,7 +48,7 @@ extension FigureCheck {
       try table.appendRow(
         [String(check.analysis), check.figure.cellText],
         [
-          .text(check.figure.measure), .text(check.figure.published), computed,
+          .text(check.figure.measure.rawValue), .text(check.figure.published), computed,
           check.rounded.map { .text($0) } ?? .missing,
           .text("\(check.figure.rounding.rawValue), \(check.figure.decimals) dec."),
           .text(check.statusText(language)),

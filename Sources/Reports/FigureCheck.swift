@@ -16,7 +16,7 @@ public struct FigureCheck: Sendable, Equatable {
     case unexpectedMatch(String)
     /// The cell is suppressed in the output.
     case suppressed
-    /// The cell or measure is not in the analysis's JSON.
+    /// The cell or measure is not in the analysis's result.
     case notFound(String)
     /// The analysis failed.
     case analysisFailed(String)
@@ -40,12 +40,13 @@ public struct FigureCheck: Sendable, Equatable {
     }
   }
 
-  /// Compares `figure` with the analysis's JSON.
-  public init(_ figure: PublishedFigure, analysis: Int, title: String, json: Data) {
+  /// Compares `figure` with the analysis's typed result.
+  public init(_ figure: PublishedFigure, analysis: Int, title: String, in result: any FigureSource)
+  {
     self.figure = figure
     self.analysis = analysis
     self.analysisTitle = title
-    switch ContractLookup.find(measure: figure.measure, cell: figure.cell, in: json) {
+    switch result.figure(figure.measure, at: figure.cell) {
     case .value(let value):
       computed = value
       guard value.isFinite, let published = PublishedDecimal(parsing: figure.published) else {

@@ -5,8 +5,15 @@ import Yams
 
 /// What the report runner needs of a job: it runs and produces a `AnalysisPublication`.
 public protocol RecipeJob: Sendable {
-  /// Runs the analysis and publishes its result.
-  func publish() throws -> AnalysisPublication
+  /// Runs the analysis: a typed result to publish and to check published figures against.
+  func analyse() throws -> any ReportableResult
+}
+
+/// A result a report publishes and checks figures against.
+public typealias ReportableResult = PublishableResult & FigureSource
+
+extension RecipeJob where Self: AnalysisRequest, Output: PublishableResult & FigureSource {
+  public func analyse() throws -> any ReportableResult { try run() }
 }
 
 extension TabulationRequest: RecipeJob {}

@@ -11,7 +11,7 @@ extension PublishedFigure {
 
   /// Defaults that an `expect:` mapping gives its `figures:`.
   public struct Defaults {
-    var measure: String?
+    var measure: FigureMeasure?
     var decimals: Int?
     var rounding: RoundingRule = .halfUp
   }
@@ -27,7 +27,8 @@ extension PublishedFigure {
       for (key, value, keyNode) in try reader.pairs(node, context: "`expect`") {
         try reader.checkKey(key, node: keyNode, allowed: defaultKeys, context: "`expect`")
         switch key {
-        case "measure": defaults.measure = try reader.string(value, "`measure`")
+        case "measure":
+          defaults.measure = try reader.choice(value, "`measure`", as: FigureMeasure.self)
         case "decimals": defaults.decimals = try decimals(value, reader)
         case "rounding":
           defaults.rounding = try reader.choice(value, "`rounding`", as: RoundingRule.self)
@@ -62,7 +63,7 @@ extension PublishedFigure {
       switch key {
       case "cell": cell = try Self.coordinates(value, "`cell`", reader)
       case "for_each": forEach = try Self.coordinates(value, "`for_each`", reader)
-      case "measure": measure = try reader.string(value, "`measure`")
+      case "measure": measure = try reader.choice(value, "`measure`", as: FigureMeasure.self)
       case "published":
         let text = try reader.string(value, "`published`")
         guard PublishedDecimal(parsing: text) != nil else {

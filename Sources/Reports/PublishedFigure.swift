@@ -14,17 +14,16 @@ import Reporting
 ///     known_mismatch: "24,48 %; Brå printed 25"   # reported, not failing
 /// ```
 ///
-/// The cell is found in the analysis's contract JSON: among the objects of its lists
-/// (`cells`, `groups`, `strata`, `coefficients`, `margins`, …) the one whose text-valued keys
-/// are exactly the cell's variables with these codes; the measure is a key of that object
-/// (`count`, `percent`, `rate`, `share`, `odds_ratio`, …, or a path such as `rate_ci.0`).
-/// Without `cell`, the measure is a path from the top of the JSON, e.g.
-/// `null_model.vpc`. `expect:` may also be a mapping whose `measure`, `decimals` and
+/// The cell is looked up in the analysis's typed result (`FigureSource`): the cell, group,
+/// margin, stratum or share whose variables are exactly the cell's, with these codes, or a
+/// model term (`{term: "kon: 1"}`); the measure is one of `FigureMeasure`'s names (`count`,
+/// `percent`, `rate`, `share`, `odds_ratio`, `rate_ci.0`, …). Without `cell`, the figure is
+/// of the whole analysis: its total, or a model measure such as `null_model.vpc`. `expect:` may also be a mapping whose `measure`, `decimals` and
 /// `rounding` are defaults for its `figures:` list.
 public struct PublishedFigure: Sendable, Equatable {
   /// The cell's variables and codes, in the order written.
   public var cell: [CellCoordinate]
-  public var measure: String
+  public var measure: FigureMeasure
   /// The published value as written, e.g. `25` or `24.5`.
   public var published: String
   /// The published precision (decimals).
@@ -42,12 +41,6 @@ public struct PublishedFigure: Sendable, Equatable {
   public var cellText: String {
     cell.isEmpty ? "–" : cell.map { "\($0.variable)=\($0.code)" }.joined(separator: ", ")
   }
-}
-
-/// A variable and its code, e.g. `kon = 2`.
-public struct CellCoordinate: Sendable, Equatable, Hashable {
-  public var variable: String
-  public var code: String
 }
 
 /// How a publication rounded its figures.

@@ -139,9 +139,11 @@ public struct ReportRunner: Sendable {
     } catch {
       return failed(error.description)
     }
+    let analysed: any ReportableResult
     var result: AnalysisPublication
     do {
-      result = try job.publish()
+      analysed = try job.analyse()
+      result = try analysed.publication()
     } catch {
       return failed(Self.message(error))
     }
@@ -156,7 +158,7 @@ public struct ReportRunner: Sendable {
       seconds: Date().timeIntervalSince(start))
     if runChecks {
       outcome.checks = analysis.expectations.map {
-        FigureCheck($0, analysis: analysis.number, title: analysis.title, json: result.json)
+        FigureCheck($0, analysis: analysis.number, title: analysis.title, in: analysed)
       }
     }
     return outcome

@@ -34,7 +34,7 @@ struct CheckBraTableTests {
         "grupp=Män, ar=2006, numerator=aterfall_3ar",
       ])
     #expect(checks.filter { $0.status == .reproduced }.count == 47)
-    let totals = checks.filter { $0.figure.measure == "count" }
+    let totals = checks.filter { $0.figure.measure == .count }
     #expect(totals.map(\.rounded) == ["73315", "74021", "78759", "79755", "84640"])
     // The computed values are exact shares of the published counts.
     let women2004 = try #require(

@@ -64,7 +64,7 @@ struct RecipeDecodingTests {
     #expect(r.entries[1].options.map(\.key) == ["windowDays", "by"])
     let figure = try #require(r.entries[1].expectations.first)
     #expect(figure.cell == [CellCoordinate(variable: "kon", code: "1")])
-    #expect(figure.measure == "rate")
+    #expect(figure.measure == .rate)
     #expect(figure.published == "0.25")
     #expect(figure.decimals == 2)
     #expect(figure.rounding == .halfEven)
@@ -197,7 +197,7 @@ struct RecipeDecodingTests {
               - {cell: {kon: "2"}, published: 38.9, rounding: half_up, known_mismatch: typo in the source}
       """)
     let figures = r.entries[0].expectations
-    #expect(figures.map(\.measure) == ["percent", "percent"])
+    #expect(figures.map(\.measure) == [.percent, .percent])
     #expect(figures.map(\.decimals) == [1, 1])
     #expect(figures.map(\.rounding) == [.double, .halfUp])
     #expect(figures[1].knownMismatch == "typo in the source")

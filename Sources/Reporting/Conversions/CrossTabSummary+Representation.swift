@@ -67,16 +67,13 @@ extension ReportTable {
       if record.suppressed {
         cells = Array(repeating: .suppressed, count: 7)
       } else {
-        let populationShare = record.population.map { 100 * $0 / totalPopulation }
-        let ratio = record.representationRatio
         cells = [
           Self.cell(record.count, .count),
-          Self.cell(
-            ratio == nil
-              ? nil : summary.matchedCount.flatMap { m in record.count.map { 100 * $0 / m } },
-            .percent),
-          Self.cell(record.population, .count), Self.cell(populationShare, .percent),
-          Self.cell(ratio, .ratio), Self.cell(record.representationCI?.lower, .ratio),
+          Self.cell(summary.countShare(of: record).map { 100 * $0 }, .percent),
+          Self.cell(record.population, .count),
+          Self.cell(summary.populationShare(of: record).map { 100 * $0 }, .percent),
+          Self.cell(record.representationRatio, .ratio),
+          Self.cell(record.representationCI?.lower, .ratio),
           Self.cell(record.representationCI?.upper, .ratio),
         ]
       }
@@ -97,17 +94,5 @@ extension ReportTable {
     let percent = 100 * options.confidenceLevel
     return NumberFormat(language: options.language).string(
       percent, decimals: percent == percent.rounded() ? 0 : 1)
-  }
-}
-
-extension CrossTabSummary {
-  /// The total count of the cells that have a population (the total without the cells listed in
-  /// `unmatched`): the base of the shares behind representation ratios. `nil` when the total is
-  /// suppressed.
-  public var matchedCount: Double? {
-    guard let total = total.count else { return nil }
-    let unmatchedCount = (unmatched ?? []).reduce(0) { $0 + $1.count }
-    let matched = total - unmatchedCount
-    return matched > 0 ? matched : nil
   }
 }

@@ -9,16 +9,10 @@ extension TabulationOutput {
     job: TabulationRequest, summary: CrossTabSummary, population: PopulationCount?,
     standardization: DirectStandardization?
   ) {
-    let totalPopulation = summary.total.population
-    let matchedCount = summary.matchedCount
     func entry(_ record: SummaryRecord) -> Entry {
-      guard !record.suppressed, let population = record.population, let total = totalPopulation,
-        total > 0
-      else { return Entry(record: record) }
-      return Entry(
-        record: record, populationShare: population / total,
-        countShare: record.representationRatio == nil
-          ? nil : matchedCount.flatMap { m in record.count.map { $0 / m } })
+      Entry(
+        record: record, populationShare: summary.populationShare(of: record),
+        countShare: summary.countShare(of: record))
     }
     rows = summary.rows
     cols = summary.cols
