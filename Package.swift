@@ -111,6 +111,9 @@ let package = Package(
       ],
       exclude: ["Reference", "Snapshots"]),
     .testTarget(
+      name: "AnalysisTests",
+      dependencies: ["Analysis", "Reporting", "Microdata", "Tabulation", "StatsTestSupport"]),
+    .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(

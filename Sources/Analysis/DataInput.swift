@@ -28,7 +28,7 @@ public struct DataInput: Sendable, Equatable, Codable {
   }
 
   /// The same reading options for another file (e.g. the population next to the suspects).
-  package func withPath(_ other: String) -> DataInput {
+  public func withPath(_ other: String) -> DataInput {
     var copy = self
     copy.path = other
     return copy
