@@ -44,7 +44,7 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
   }
 
   /// The decimal separator: `,` for Swedish, `.` for English.
-  public var decimalSeparator: String { language == .sv ? "," : "." }
+  public var decimalSeparator: String { language.text(.decimalSeparator) }
 
   /// The thousands separator, or `nil` for none.
   public var groupingSeparator: String? {
