@@ -70,8 +70,10 @@ extension Message {
   public static func shareFormulaNote(denominator: String, level: String) -> Message {
     Message(
       "analysis.share.note",
-      sv: "Procent = 100 · antal / \(denominator). Konfidensintervall (Wilson, \(level)) finns i JSON-filen.",
-      en: "Per cent = 100 · number / \(denominator). Confidence intervals (Wilson, \(level)) are in the JSON file."
+      sv:
+        "Procent = 100 · antal / \(denominator). Konfidensintervall (Wilson, \(level)) finns i JSON-filen.",
+      en:
+        "Per cent = 100 · number / \(denominator). Confidence intervals (Wilson, \(level)) are in the JSON file."
     )
   }
   /// The note on a test summed over further variables; labels in a sentence.
@@ -92,8 +94,10 @@ extension Message {
   public static func suppressionRule(threshold: Int) -> Message {
     Message(
       "report.suppression.rule",
-      sv: "Antal under \(threshold) redovisas inte (..), och inte heller andelar, kvoter och antal per 100 000 som bygger på dem; där en undertryckt uppgift annars kunde räknas fram ur summor har även andra celler undertryckts.",
-      en: "Counts below \(threshold) are not shown (..), nor are the shares, ratios and rates based on them; where a suppressed figure could be derived from totals, further cells are suppressed too."
+      sv:
+        "Antal under \(threshold) redovisas inte (..), och inte heller andelar, kvoter och antal per 100 000 som bygger på dem; där en undertryckt uppgift annars kunde räknas fram ur summor har även andra celler undertryckts.",
+      en:
+        "Counts below \(threshold) are not shown (..), nor are the shares, ratios and rates based on them; where a suppressed figure could be derived from totals, further cells are suppressed too."
     )
   }
 }

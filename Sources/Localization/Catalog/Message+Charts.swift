@@ -18,8 +18,10 @@ extension Message {
   public static func forestSummary(count: Int) -> Message {
     Message(
       "chart.forest.summary",
-      sv: "Forest plot med oddskvoter och 95 % konfidensintervall för \(count) termer på logaritmisk skala, referenslinje vid 1.",
-      en: "Forest plot of odds ratios with 95% confidence intervals for \(count) terms on a log scale, reference line at 1."
+      sv:
+        "Forest plot med oddskvoter och 95 % konfidensintervall för \(count) termer på logaritmisk skala, referenslinje vid 1.",
+      en:
+        "Forest plot of odds ratios with 95% confidence intervals for \(count) terms on a log scale, reference line at 1."
     )
   }
   /// "Intervallet ligger över 1 för: Kön: Man."
@@ -62,8 +64,10 @@ extension Message {
   ) -> Message {
     Message(
       "chart.grouped_bar.summary",
-      sv: "Grupperat stapeldiagram: \(groups) grupper (\(groupNames)) med \(series) serier (\(seriesNames)).",
-      en: "Grouped bar chart: \(groups) groups (\(groupNames)) with \(series) series (\(seriesNames))."
+      sv:
+        "Grupperat stapeldiagram: \(groups) grupper (\(groupNames)) med \(series) serier (\(seriesNames)).",
+      en:
+        "Grouped bar chart: \(groups) groups (\(groupNames)) with \(series) series (\(seriesNames))."
     )
   }
 }

@@ -38,8 +38,10 @@ extension Message {
   public static func maihdaSummaryNote(method: String, interval: String) -> Message {
     Message(
       "maihda.note.summary",
-      sv: "Logistiska modeller med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(interval): profillikelihood för σ², VPC och MOR, DeLong för AUC.",
-      en: "Logistic models with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = the share of the null model's between-stratum variance that the main effects explain. \(interval): profile likelihood for σ², VPC and MOR, DeLong for the AUC."
+      sv:
+        "Logistiska modeller med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(interval): profillikelihood för σ², VPC och MOR, DeLong för AUC.",
+      en:
+        "Logistic models with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = the share of the null model's between-stratum variance that the main effects explain. \(interval): profile likelihood for σ², VPC and MOR, DeLong for the AUC."
     )
   }
 
@@ -49,7 +51,8 @@ extension Message {
   public static let maihdaMainEffectsNote = Message(
     "maihda.note.main_effects",
     sv: "Modell 2: huvudeffekternas oddskvoter, betingade på stratumeffekten (Wald-intervall).",
-    en: "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals)."
+    en:
+      "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals)."
   )
 
   // MARK: Strata
@@ -72,15 +75,18 @@ extension Message {
   public static func maihdaStrataNote(interval: String) -> Message {
     Message(
       "maihda.note.strata",
-      sv: "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(interval). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
-      en: "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+      sv:
+        "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(interval). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
+      en:
+        "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
     )
   }
   /// The note on small counts left out of the strata table.
   public static func maihdaSuppressedNote(maximum: Int) -> Message {
     Message(
       "maihda.note.suppressed",
-      sv: "Antal från 1 till \(maximum) redovisas inte, inte heller den observerade andelen i sådana strata.",
+      sv:
+        "Antal från 1 till \(maximum) redovisas inte, inte heller den observerade andelen i sådana strata.",
       en: "Counts from 1 to \(maximum) are not shown, nor the observed share of such strata.")
   }
 

@@ -39,8 +39,10 @@ extension Message {
   ) -> Message {
     Message(
       "model.note.fit_statistics",
-      sv: "n = \(n); devians \(deviance); AIC \(aic); BIC \(bic); LR-test mot nollmodellen: χ²(\(degreesOfFreedom)) = \(statistic), \(p).",
-      en: "n = \(n); deviance \(deviance); AIC \(aic); BIC \(bic); LR test against the null model: χ²(\(degreesOfFreedom)) = \(statistic), \(p)."
+      sv:
+        "n = \(n); devians \(deviance); AIC \(aic); BIC \(bic); LR-test mot nollmodellen: χ²(\(degreesOfFreedom)) = \(statistic), \(p).",
+      en:
+        "n = \(n); deviance \(deviance); AIC \(aic); BIC \(bic); LR test against the null model: χ²(\(degreesOfFreedom)) = \(statistic), \(p)."
     )
   }
 
@@ -55,8 +57,10 @@ extension Message {
   public static func ameNote(interval: String) -> Message {
     Message(
       "model.ame.note",
-      sv: "Genomsnittliga marginaleffekter på sannolikheten i procentenheter; en faktornivå jämförs med referensnivån. Deltametodens medelfel; Wald-intervall (\(interval)).",
-      en: "Average marginal effects on the probability in percentage points; a factor level is compared with the reference level. Delta-method standard errors; Wald intervals (\(interval))."
+      sv:
+        "Genomsnittliga marginaleffekter på sannolikheten i procentenheter; en faktornivå jämförs med referensnivån. Deltametodens medelfel; Wald-intervall (\(interval)).",
+      en:
+        "Average marginal effects on the probability in percentage points; a factor level is compared with the reference level. Delta-method standard errors; Wald intervals (\(interval))."
     )
   }
 
@@ -77,7 +81,9 @@ extension Message {
   /// The note on likelihood-ratio tests between nested models.
   public static let modelComparisonNote = Message(
     "model.comparison.note",
-    sv: "Likelihoodkvottest (devianstest) av varje modell mot modellen på raden ovanför, på samma observationer.",
-    en: "Likelihood-ratio (deviance) test of each model against the model in the row above, on the same observations."
+    sv:
+      "Likelihoodkvottest (devianstest) av varje modell mot modellen på raden ovanför, på samma observationer.",
+    en:
+      "Likelihood-ratio (deviance) test of each model against the model in the row above, on the same observations."
   )
 }

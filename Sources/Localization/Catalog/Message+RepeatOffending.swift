@@ -18,7 +18,8 @@ extension Message {
   public static func repeatNote(minimum: Int, level: String) -> Message {
     Message(
       "repeat.note",
-      sv: "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. "
+      sv:
+        "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. "
         + "KI: \(level) % konfidensintervall (Wilson).",
       en: "Repeat suspects: suspected of at least \(minimum) offences of the type in the period. "
         + "CI: \(level) % confidence interval (Wilson).")

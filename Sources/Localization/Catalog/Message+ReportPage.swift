@@ -45,7 +45,8 @@ extension Message {
   public static func analysesFailed(count: Int) -> Message {
     Message(
       "report.failures",
-      sv: count == 1 ? "1 analys kunde inte genomföras:" : "\(count) analyser kunde inte genomföras:",
+      sv: count == 1
+        ? "1 analys kunde inte genomföras:" : "\(count) analyser kunde inte genomföras:",
       en: count == 1 ? "1 analysis could not be run:" : "\(count) analyses could not be run:")
   }
   /// "urval: " / "selection: ", before an analysis's filter.
@@ -65,7 +66,8 @@ extension Message {
   public static let zeroLegend = Message(
     "report.legend.zero", sv: "Värdet är noll (inga fall).", en: "The value is zero (no cases).")
   /// "0,0" / "0.0", the symbol of a value that rounds to zero.
-  public static let roundedZeroSymbol = Message("report.legend.rounded_zero_symbol", sv: "0,0", en: "0.0")
+  public static let roundedZeroSymbol = Message(
+    "report.legend.rounded_zero_symbol", sv: "0,0", en: "0.0")
   /// "Mindre än hälften av den minsta enhet som visas."
   public static let lessThanHalfUnitLegend = Message(
     "report.legend.rounded_zero", sv: "Mindre än hälften av den minsta enhet som visas.",
@@ -110,11 +112,14 @@ extension Message {
   /// The note on rows excluded per analysis.
   public static let exclusionPerAnalysisNote = Message(
     "report.data.note",
-    sv: "Rader under 15 år eller med saknade värden i en analys variabler utesluts i respektive analys och redovisas under den.",
-    en: "Rows under 15 years of age or with missing values in an analysis's variables are excluded in that analysis and reported under it."
+    sv:
+      "Rader under 15 år eller med saknade värden i en analys variabler utesluts i respektive analys och redovisas under den.",
+    en:
+      "Rows under 15 years of age or with missing values in an analysis's variables are excluded in that analysis and reported under it."
   )
   /// "alla filer" / "every file".
-  public static let everyFile = Message("report.data.every_file", sv: "alla filer", en: "every file")
+  public static let everyFile = Message(
+    "report.data.every_file", sv: "alla filer", en: "every file")
   /// "Urval för hela rapporten:" / "Selection for the whole report:".
   public static let selectionForReport = Message(
     "report.data.selection", sv: "Urval för hela rapporten:", en: "Selection for the whole report:")
@@ -122,7 +127,8 @@ extension Message {
   public static let canonicalCodebook = Message(
     "report.data.canonical_codebook", sv: "den kanoniska kodboken", en: "the canonical codebook")
   /// "Kodbok: " / "Codebook: ".
-  public static let codebookPrefix = Message("report.data.codebook", sv: "Kodbok: ", en: "Codebook: ")
+  public static let codebookPrefix = Message(
+    "report.data.codebook", sv: "Kodbok: ", en: "Codebook: ")
 
   // MARK: Workbook contents sheet
 

@@ -46,6 +46,12 @@ extension Message {
     "latex.babel_language", sv: "swedish", en: "english")
   /// The decimal separator of numbers.
   public static let decimalSeparator = Message("number.decimal_separator", sv: ",", en: ".")
+  /// The thousands separator of numbers for reading: no-break space / comma.
+  public static let groupingSeparator = Message(
+    "number.grouping_separator", sv: "\u{00A0}", en: ",")
+  /// The thousands separator of numbers in LaTeX source: thin space / comma.
+  public static let latexGroupingSeparator = Message(
+    "number.grouping_separator_latex", sv: "\\,", en: ",")
   /// The word joining the last two items of a list: " och " / " and ".
   public static let listAnd = Message("list.and", sv: " och ", en: " and ")
 

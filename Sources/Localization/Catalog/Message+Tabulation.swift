@@ -90,15 +90,18 @@ extension Message {
   /// The note on a weighted count.
   public static func weightedCountNote(label: String, weight: String) -> Message {
     Message(
-      "crosstab.note.weighted_count", sv: "Antal: summan av \(label) (\(weight)), inte antal personer.",
+      "crosstab.note.weighted_count",
+      sv: "Antal: summan av \(label) (\(weight)), inte antal personer.",
       en: "Count: the sum of \(label) (\(weight)), not the number of persons.")
   }
   /// The note on cells with a count but no population.
   public static func unmatchedCellsNote(count: Int) -> Message {
     Message(
       "crosstab.note.unmatched_cells",
-      sv: "\(count) \(count == 1 ? "cell" : "celler") med antal saknar befolkning; den och summorna över den har inget tal per invånare.",
-      en: "\(count) \(count == 1 ? "cell" : "cells") with a count have no population; they and the totals over them have no rate."
+      sv:
+        "\(count) \(count == 1 ? "cell" : "celler") med antal saknar befolkning; den och summorna över den har inget tal per invånare.",
+      en:
+        "\(count) \(count == 1 ? "cell" : "cells") with a count have no population; they and the totals over them have no rate."
     )
   }
   /// "Antal per 100 000 invånare efter kön", the title of a chart of rates.
@@ -116,7 +119,8 @@ extension Message {
   public static func groupsNotShown(count: Int) -> Message {
     Message(
       "chart.groups_not_shown",
-      sv: "\(count) \(count == 1 ? "grupp redovisas" : "grupper redovisas") inte (för få observationer).",
+      sv:
+        "\(count) \(count == 1 ? "grupp redovisas" : "grupper redovisas") inte (för få observationer).",
       en: "\(count) \(count == 1 ? "group is" : "groups are") not shown (too few observations).")
   }
 

@@ -48,11 +48,10 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
 
   /// The thousands separator, or `nil` for none.
   public var groupingSeparator: String? {
-    switch (style, language) {
-    case (.plain, _): nil
-    case (.typographic, .sv): "\u{00A0}"
-    case (.latex, .sv): "\\,"
-    case (_, .en): ","
+    switch style {
+    case .plain: nil
+    case .typographic: language.text(.groupingSeparator)
+    case .latex: language.text(.latexGroupingSeparator)
     }
   }
 
