@@ -4,6 +4,7 @@
 //
 // The modules follow the way data flows:
 //   C system libraries → LinearAlgebra (the only module that touches BLAS/LAPACK pointers)
+//   Localization (the sv/en message catalog, no dependencies)
 //   → Microdata (CSV, codebook, columns) → Tabulation / RegressionModels
 //   → Reporting (tables, renderers, charts) → StrataCommands → `strata` (one line).
 import PackageDescription
@@ -13,6 +14,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "strata", targets: ["strata"]),
+    .library(name: "Localization", targets: ["Localization"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "Distributions", targets: ["Distributions"]),
     .library(name: "Microdata", targets: ["Microdata"]),
@@ -41,13 +43,14 @@ let package = Package(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
     // MARK: Library modules
+    .target(name: "Localization"),
     .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
     .target(
       name: "Distributions",
       dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
     .target(
       name: "Microdata",
-      dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["Localization", "CZlib", .product(name: "Yams", package: "Yams")]),
     .target(name: "SyntheticCounty"),
     .target(name: "Tabulation", dependencies: ["Microdata", "Distributions"]),
     .target(
@@ -92,6 +95,7 @@ let package = Package(
       path: "Tests/StatsTestSupport"),
 
     // MARK: Tests (one test target per module)
+    .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "StatsTestSupport"]),
     .testTarget(
       name: "DistributionsTests", dependencies: ["Distributions", "StatsTestSupport"],

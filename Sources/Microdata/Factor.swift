@@ -47,7 +47,11 @@ public struct Factor: Sendable, Equatable {
 
     /// The label in a language (`sv` or `en`), falling back to the code.
     public func label(_ language: Language) -> String {
-      let text = language == .sv ? sv : en
+      let text =
+        switch language {
+        case .sv: sv
+        case .en: en
+        }
       return text.isEmpty ? code : text
     }
   }
@@ -56,10 +60,4 @@ public struct Factor: Sendable, Equatable {
   public var count: Int { codes.count }
   /// The index of the level with `code`, if any.
   public func levelIndex(ofCode code: String) -> Int? { levels.firstIndex { $0.code == code } }
-}
-
-/// The language of labels in output.
-public enum Language: String, Sendable, CaseIterable, Codable {
-  case sv
-  case en
 }

@@ -10,8 +10,10 @@ public struct Label: Sendable, Equatable, Hashable, Codable {
 
   /// The label in a language, falling back to the other language when it is empty.
   public func text(_ language: Language) -> String {
-    let first = language == .sv ? sv : en
-    return first.isEmpty ? (language == .sv ? en : sv) : first
+    switch language {
+    case .sv: sv.isEmpty ? en : sv
+    case .en: en.isEmpty ? sv : en
+    }
   }
 }
 

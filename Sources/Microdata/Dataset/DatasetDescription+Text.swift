@@ -22,7 +22,7 @@ extension DatasetDescription {
     for variable in variables { lines += variableLines(variable, language: language) }
     if !groupings.isEmpty {
       lines.append("")
-      lines.append(language == .sv ? "Grupperingar" : "Groupings")
+      lines.append(language.text(.groupings))
       for grouping in groupings { lines += variableLines(grouping, language: language) }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -38,7 +38,11 @@ extension DatasetDescription {
     if let categories = v.categories {
       let width = max(8, categories.map { $0.code.count }.max() ?? 0)
       for c in categories {
-        let text = language == .sv ? c.sv : c.en
+        let text =
+          switch language {
+          case .sv: c.sv
+          case .en: c.en
+          }
         let line = "  \(pad(c.code, width))  \(pad(String(c.count), 9, left: true))  \(text)"
         lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
       }

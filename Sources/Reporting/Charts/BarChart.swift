@@ -102,10 +102,7 @@ public struct BarChart: Sendable, Equatable {
     let axisBottom = plot.bottom + (labels.valueAxis == nil ? 24 : 42)
     elements += frame.footer(y: axisBottom + 14)
     let height = axisBottom + frame.footerHeight
-    let kind =
-      options.language == .sv
-      ? "Liggande stapeldiagram med \(data.count) staplar."
-      : "Horizontal bar chart with \(data.count) bars."
+    let kind = options.language.text(.barChartSummary(bars: data.count))
     let summary =
       kind
       + frame.extremes(

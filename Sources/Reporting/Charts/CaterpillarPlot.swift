@@ -35,7 +35,7 @@ public struct CaterpillarPlot: Sendable, Equatable {
     typealias A = SVGElement.Attribute
     let frame = ChartFrame(labels: labels, options: options)
     let format = frame.format
-    let sv = options.language == .sv
+    let language = options.language
     let ranked = self.ranked
     let decimals = valueDecimals ?? ChartFrame.displayDecimals(ranked.map(\.estimate))
     let header = frame.header()
@@ -132,15 +132,12 @@ public struct CaterpillarPlot: Sendable, Equatable {
     }
     axisMarks.append(
       .text(
-        sv ? "Strata i rangordning" : "Strata in rank order", x: (plot.left + plot.right) / 2,
+        language.text(.strataInRankOrder), x: (plot.left + plot.right) / 2,
         y: bottom + 12, anchor: "middle", size: ChartStyle.labelSize, fill: ChartStyle.axis))
     bottom += 18
     elements.append(.group([A("class", "axis")], axisMarks))
     elements += frame.footer(y: bottom + 14)
-    var summary =
-      sv
-      ? "Larvdiagram: \(ranked.count) strata rangordnade efter predicerat värde med 95 % intervall."
-      : "Caterpillar plot: \(ranked.count) strata ranked by predicted value with 95% intervals."
+    var summary = language.text(.caterpillarSummary(count: ranked.count))
     summary += frame.extremes(ranked.map { ($0.label, $0.estimate) }, decimals: decimals)
     return frame.document(height: bottom + frame.footerHeight, elements: elements, summary: summary)
   }

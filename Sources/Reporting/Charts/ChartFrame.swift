@@ -95,7 +95,7 @@ struct ChartFrame {
 
   /// "95 % KI 1,32–1,81" style interval text.
   func interval(_ lower: Double, _ upper: Double, decimals: Int) -> String {
-    let ci = options.language == .sv ? "95 % KI" : "95% CI"
+    let ci = options.language.text(.confidenceLabel(percent: "95"))
     return
       "\(ci) \(format.string(lower, decimals: decimals))–\(format.string(upper, decimals: decimals))"
   }
@@ -113,7 +113,7 @@ struct ChartFrame {
     guard let high = items.max(by: { $0.value < $1.value }),
       let low = items.min(by: { $0.value < $1.value })
     else { return "" }
-    let (highWord, lowWord) = options.language == .sv ? ("Högst", "Lägst") : ("Highest", "Lowest")
+    let (highWord, lowWord) = (options.language.text(.highest), options.language.text(.lowest))
     return " \(highWord): \(high.label) (\(format.string(high.value, decimals: decimals))). "
       + "\(lowWord): \(low.label) (\(format.string(low.value, decimals: decimals)))."
   }

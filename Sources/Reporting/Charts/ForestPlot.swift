@@ -27,7 +27,7 @@ public struct ForestPlot: Sendable, Equatable {
     typealias A = SVGElement.Attribute
     let frame = ChartFrame(labels: labels, options: options)
     let format = frame.format
-    let sv = options.language == .sv
+    let language = options.language
     let header = frame.header()
     var elements = header.elements
     let rowHeight = 24.0
@@ -41,7 +41,7 @@ public struct ForestPlot: Sendable, Equatable {
         ? "\(format.string(row.estimate, decimals: decimals)) (\(format.string(row.lower, decimals: decimals))–\(format.string(row.upper, decimals: decimals)))"
         : "–"
     }
-    let columnTitle = sv ? "OR (95 % KI)" : "OR (95% CI)"
+    let columnTitle = language.text(.forestColumnTitle)
     let textWidth =
       max(
         ChartStyle.textWidth(columnTitle, size: ChartStyle.labelSize),
@@ -58,7 +58,7 @@ public struct ForestPlot: Sendable, Equatable {
       domain: LogScale.domain(covering: usable.flatMap { [$0.lower, $0.upper] }),
       range: (plot.left, plot.right))
     let axisTitle =
-      labels.valueAxis ?? (sv ? "Oddskvot (logaritmisk skala)" : "Odds ratio (log scale)")
+      labels.valueAxis ?? language.text(.oddsRatioLogScale)
     elements += Axis.log(scale, orientation: .bottom, format: format, title: axisTitle).elements(
       plot: plot)
     elements.append(
@@ -102,19 +102,12 @@ public struct ForestPlot: Sendable, Equatable {
     elements += frame.footer(y: axisBottom + 14)
     let above = usable.filter { $0.lower > 1 }.map(\.term)
     let below = usable.filter { $0.upper < 1 }.map(\.term)
-    var summary =
-      sv
-      ? "Forest plot med oddskvoter och 95 % konfidensintervall för \(rows.count) termer på logaritmisk skala, referenslinje vid 1."
-      : "Forest plot of odds ratios with 95% confidence intervals for \(rows.count) terms on a log scale, reference line at 1."
+    var summary = language.text(.forestSummary(count: rows.count))
     if !above.isEmpty {
-      summary +=
-        (sv ? " Intervallet ligger över 1 för: " : " Interval above 1 for: ")
-        + above.joined(separator: ", ") + "."
+      summary += " " + language.text(.intervalAboveOne(terms: above.joined(separator: ", ")))
     }
     if !below.isEmpty {
-      summary +=
-        (sv ? " Intervallet ligger under 1 för: " : " Interval below 1 for: ")
-        + below.joined(separator: ", ") + "."
+      summary += " " + language.text(.intervalBelowOne(terms: below.joined(separator: ", ")))
     }
     return frame.document(
       height: axisBottom + frame.footerHeight, elements: elements, summary: summary)

@@ -113,10 +113,10 @@ public struct GroupedBarChart: Sendable, Equatable {
 
     let axisBottom = plot.bottom + 26
     elements += frame.footer(y: axisBottom + 14)
-    let kind =
-      options.language == .sv
-      ? "Grupperat stapeldiagram: \(groups.count) grupper (\(groups.joined(separator: ", "))) med \(series.count) serier (\(series.joined(separator: ", ")))."
-      : "Grouped bar chart: \(groups.count) groups (\(groups.joined(separator: ", "))) with \(series.count) series (\(series.joined(separator: ", ")))."
+    let kind = options.language.text(
+      .groupedBarChartSummary(
+        groups: groups.count, groupNames: groups.joined(separator: ", "), series: series.count,
+        seriesNames: series.joined(separator: ", ")))
     let summary =
       kind
       + frame.extremes(

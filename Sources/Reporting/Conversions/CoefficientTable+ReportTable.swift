@@ -36,17 +36,17 @@ extension CoefficientTable {
     title: String, labels: TermLabeler, references: [ReferenceLevel] = [],
     subtitle: String? = nil, footnotes: [Footnote] = []
   ) -> ReportTable {
-    let sv = labels.language == .sv
+    let language = labels.language
     let ratios = rows.contains { $0.oddsRatio != nil }
     var columns = [
-      ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
-      ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError),
+      ReportColumn(language.text(.estimate), role: .estimate),
+      ReportColumn(language.text(.standardError), role: .standardError),
       ReportColumn("z", role: .statistic, decimals: 2),
     ]
-    if ratios { columns.append(ReportColumn(sv ? "Oddskvot" : "Odds ratio", role: .ratio)) }
+    if ratios { columns.append(ReportColumn(language.text(.oddsRatio), role: .ratio)) }
     columns += [
-      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
-      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ReportColumn(language.text(.lower), role: .ciLower),
+      ReportColumn(language.text(.upper), role: .ciUpper),
       ReportColumn("p", role: .pValue),
     ]
     let intervalHeader = confidenceLabel(level, labels.language)
@@ -100,16 +100,12 @@ extension CoefficientTable {
     }
     if usesAliased {
       notes.append(
-        .note(
-          sv
-            ? "Ej skattad: termen är linjärt beroende av andra termer i modellen."
-            : "Not estimated: the term is linearly dependent on other terms of the model.",
-          marker: aliasedMarker))
+        .note(language.text(.aliasedNote), marker: aliasedMarker))
     }
-    notes.append(.note(intervalNote(sv: sv)))
+    notes.append(.note(intervalNote(language)))
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
-      stubHeaders: [sv ? "Term" : "Term"], columnGroups: [groups], columns: columns, rows: body,
+      stubHeaders: [language.text(.term)], columnGroups: [groups], columns: columns, rows: body,
       footnotes: notes)
   }
 
@@ -125,24 +121,16 @@ extension CoefficientTable {
   }
 
   /// How the intervals and standard errors were computed, as a sentence.
-  private func intervalNote(sv: Bool) -> String {
-    let label = confidenceLabel(level, sv ? .sv : .en)
-    let method =
-      intervals == .profile
-      ? (sv ? "profillikelihood" : "profile likelihood") : "Wald"
-    var text =
-      sv
-      ? "Konfidensintervall (\(label)): \(method)."
-      : "Confidence intervals (\(label)): \(method)."
+  private func intervalNote(_ language: Language) -> String {
+    let label = confidenceLabel(level, language)
+    let method = intervals == .profile ? language.text(.profileLikelihood) : "Wald"
+    var text = language.text(.confidenceIntervalsNote(interval: label, method: method))
     switch covariance {
     case .model: break
     case .hc0, .hc1:
-      text +=
-        sv
-        ? " Robusta standardfel (\(covariance.rawValue.uppercased()))."
-        : " Robust standard errors (\(covariance.rawValue.uppercased()))."
+      text += " " + language.text(.robustStandardErrors(kind: covariance.rawValue.uppercased()))
     case .cluster:
-      text += sv ? " Klusterrobusta standardfel." : " Cluster-robust standard errors."
+      text += " " + language.text(.clusterRobustStandardErrors)
     }
     return text
   }

@@ -65,11 +65,9 @@ extension ReportTable {
     let variables = options.joinedLabels(summary.rows + summary.cols)
     if let per = summary.per {
       let perText = NumberFormat(language: l).string(per, decimals: 0)
-      return l == .sv
-        ? "Antal och antal per \(perText) invånare efter \(variables)"
-        : "Count and rate per \(perText) population by \(variables)"
+      return l.text(.crossTabRateTitle(per: perText, variables: variables))
     }
-    return l == .sv ? "Antal efter \(variables)" : "Count by \(variables)"
+    return l.text(.countBy(variables: variables))
   }
 
   /// The standard notes of a cross-tabulation.
@@ -80,21 +78,14 @@ extension ReportTable {
     var notes: [String] = []
     if let weight = summary.weight {
       let label = TabulationText.lowercasedStart(options.variableLabel(weight))
-      notes.append(
-        l == .sv
-          ? "Antal: summan av \(label) (\(weight)), inte antal personer."
-          : "Count: the sum of \(label) (\(weight)), not the number of persons.")
+      notes.append(l.text(.weightedCountNote(label: label, weight: weight)))
     }
     if let base = summary.percentBase { notes.append(TabulationText.percentNote(base, l)) }
     if let per = summary.per {
       notes.append(TabulationText.rateNote(per, level: options.confidenceLevel, l))
     }
     if let unmatched = summary.unmatched, !unmatched.isEmpty {
-      notes.append(
-        l == .sv
-          ? "\(unmatched.count) \(unmatched.count == 1 ? "cell" : "celler") med antal saknar befolkning; den och summorna över den har inget tal per invånare."
-          : "\(unmatched.count) \(unmatched.count == 1 ? "cell" : "cells") with a count have no population; they and the totals over them have no rate."
-      )
+      notes.append(l.text(.unmatchedCellsNote(count: unmatched.count)))
     }
     if summary.suppression.primary > 0 {
       notes.append(TabulationText.suppressionNote(threshold: summary.suppression.threshold, l))

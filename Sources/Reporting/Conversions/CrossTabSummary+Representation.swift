@@ -26,32 +26,23 @@ extension ReportTable {
     else { return nil }
     let l = options.language
     let variables = summary.rows + summary.cols
-    let sv = l == .sv
     var table = ReportTable(
       title: options.title.map { $0 + ": representation" }
-        ?? (sv
-          ? "Representation efter \(options.joinedLabels(variables))"
-          : "Representation by \(options.joinedLabels(variables))"),
+        ?? l.text(.representationTitle(variables: options.joinedLabels(variables))),
       subtitle: options.subtitle, language: l,
       stubHeaders: variables.map { options.variableLabel($0) },
       columns: [
         ReportColumn(TabulationText.count(l), role: .count),
-        ReportColumn(sv ? "Andel av antalet, %" : "Share of count, %", role: .percent),
+        ReportColumn(l.text(.shareOfCount), role: .percent),
         ReportColumn(TabulationText.population(l), role: .population),
-        ReportColumn(sv ? "Andel av befolkningen, %" : "Share of population, %", role: .percent),
-        ReportColumn(sv ? "Representationskvot" : "Representation ratio", role: .ratio),
+        ReportColumn(l.text(.shareOfPopulation), role: .percent),
+        ReportColumn(l.text(.representationRatio), role: .ratio),
         ReportColumn(TabulationText.lower(l), role: .ciLower),
         ReportColumn(TabulationText.upper(l), role: .ciUpper),
       ],
       footnotes: options.footnotes(
         [
-          sv
-            ? "Representationskvot: gruppens andel av antalet delad med dess andel av befolkningen "
-              + "(1 = som i befolkningen). KI: exakt \(Self.levelText(options)) % intervall, betingat "
-              + "på totalen (Clopper–Pearson)."
-            : "Representation ratio: the group's share of the count divided by its share of the "
-              + "population (1 = as in the population). CI: exact \(Self.levelText(options)) % interval "
-              + "conditional on the total (Clopper–Pearson)."
+          l.text(.representationNote(level: Self.levelText(options)))
         ]
           + (summary.suppression.primary > 0
             ? [TabulationText.suppressionNote(threshold: summary.suppression.threshold, l)] : [])

@@ -16,7 +16,6 @@ extension ReportTable {
     options: TabulationReportOptions
   ) {
     let l = options.language
-    let sv = l == .sv
     let variables = standardized.groupVariables
     var levels: [String: [String]] = [:]
     for group in standardized.groups {
@@ -30,41 +29,25 @@ extension ReportTable {
     let entries = index.stubEntries(variables, subtotals: true)
     let per = TabulationText.per(standardized.options.per, l)
     let stratum = TabulationText.lowercasedStart(options.variableLabel(standardized.stratum))
-    var notes = [
-      sv
-        ? "Direkt standardisering efter \(stratum) till studiebefolkningens fördelning; KI enligt "
-          + "Fay och Feuer (1997)."
-        : "Direct standardisation by \(stratum) to the distribution of the study population; CI "
-          + "after Fay and Feuer (1997)."
-    ]
+    var notes = [l.text(.standardizationStudyNote(stratum: stratum))]
     if case .weights = standardized.options.standard {
-      notes[0] =
-        sv
-        ? "Direkt standardisering efter \(stratum) till en given standardbefolkning; KI enligt "
-          + "Fay och Feuer (1997)."
-        : "Direct standardisation by \(stratum) to a given standard population; CI after Fay and "
-          + "Feuer (1997)."
+      notes[0] = l.text(.standardizationGivenNote(stratum: stratum))
     }
     if !suppressed.isEmpty {
       notes.append(TabulationText.suppressionNote(threshold: threshold, l))
     }
     self.init(
       title: options.title
-        ?? (sv
-          ? "Standardiserade tal efter \(options.joinedLabels(variables)), standardiserat efter "
-            + "\(stratum)"
-          : "Standardised rates by \(options.joinedLabels(variables)), standardised by \(stratum)"),
+        ?? l.text(
+          .standardizationTitle(variables: options.joinedLabels(variables), stratum: stratum)),
       subtitle: options.subtitle, language: l,
       stubHeaders: variables.isEmpty
-        ? [sv ? "Grupp" : "Group"] : variables.map { options.variableLabel($0) },
+        ? [l.text(.group)] : variables.map { options.variableLabel($0) },
       columns: [
         ReportColumn(TabulationText.count(l), role: .count),
         ReportColumn(TabulationText.population(l), role: .population),
-        ReportColumn(
-          sv ? "Råtal \(per.lowercased())" : "Crude rate \(per.lowercased())", role: .rate),
-        ReportColumn(
-          sv ? "Standardiserat \(per.lowercased())" : "Standardised \(per.lowercased())",
-          role: .rate),
+        ReportColumn(l.text(.crudeRate(per: per.lowercased())), role: .rate),
+        ReportColumn(l.text(.standardizedRate(per: per.lowercased())), role: .rate),
         ReportColumn(TabulationText.lower(l), role: .ciLower),
         ReportColumn(TabulationText.upper(l), role: .ciUpper),
       ],

@@ -13,16 +13,15 @@ extension GLMFit {
   /// persons against a population) n is the number of individuals.
   public func fitStatisticsNote(language: Language) -> Footnote {
     let format = NumberFormat(language: language)
-    let sv = language == .sv
     let test = likelihoodRatioTestAgainstNull
     func value(_ x: Double) -> String { format.string(x, kind: .estimate, decimals: 1) }
     let p = format.string(test.pValue, kind: .pValue)
     let pText = p.hasPrefix("<") ? "p \(p.replacingOccurrences(of: "<", with: "< "))" : "p = \(p)"
     let n = format.string(Double(observationCount), kind: .count)
-    let text =
-      sv
-      ? "n = \(n); devians \(value(deviance)); AIC \(value(aic)); BIC \(value(bic)); LR-test mot nollmodellen: χ²(\(test.degreesOfFreedom)) = \(value(test.statistic)), \(pText)."
-      : "n = \(n); deviance \(value(deviance)); AIC \(value(aic)); BIC \(value(bic)); LR test against the null model: χ²(\(test.degreesOfFreedom)) = \(value(test.statistic)), \(pText)."
+    let text = language.text(
+      .fitStatistics(
+        n: n, deviance: value(deviance), aic: value(aic), bic: value(bic),
+        degreesOfFreedom: test.degreesOfFreedom, statistic: value(test.statistic), p: pText))
     return .note(text)
   }
 
@@ -62,18 +61,17 @@ extension MarginalEffect {
     _ effects: [MarginalEffect], title: String, labels: TermLabeler, level: Double,
     subtitle: String? = nil
   ) -> ReportTable {
-    let sv = labels.language == .sv
+    let language = labels.language
     let largest = effects.map { abs($0.estimate * 100) }.filter(\.isFinite).max() ?? 1
     let decimals =
       largest > 0 ? min(8, max(2, 2 - Int(Foundation.log10(largest).rounded(.down)))) : 3
     let interval = confidenceLabel(level, labels.language)
     let columns = [
-      ReportColumn(sv ? "Kontrast" : "Contrast", role: .label),
-      ReportColumn(
-        sv ? "AME, procentenheter" : "AME, percentage points", role: .estimate, decimals: decimals),
-      ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError, decimals: decimals),
-      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower, decimals: decimals),
-      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper, decimals: decimals),
+      ReportColumn(language.text(.contrast), role: .label),
+      ReportColumn(language.text(.ameColumn), role: .estimate, decimals: decimals),
+      ReportColumn(language.text(.standardError), role: .standardError, decimals: decimals),
+      ReportColumn(language.text(.lower), role: .ciLower, decimals: decimals),
+      ReportColumn(language.text(.upper), role: .ciUpper, decimals: decimals),
       ReportColumn("p", role: .pValue),
     ]
     let rows = effects.map { effect -> ReportRow in
@@ -93,13 +91,10 @@ extension MarginalEffect {
           finiteCell(effect.upper * 100, .estimate), finiteCell(effect.pValue, .pValue),
         ])
     }
-    let note =
-      sv
-      ? "Genomsnittliga marginaleffekter på sannolikheten i procentenheter; en faktornivå jämförs med referensnivån. Deltametodens medelfel; Wald-intervall (\(interval))."
-      : "Average marginal effects on the probability in percentage points; a factor level is compared with the reference level. Delta-method standard errors; Wald intervals (\(interval))."
+    let note = language.text(.ameNote(interval: interval))
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
-      stubHeaders: [sv ? "Variabel" : "Variable"],
+      stubHeaders: [language.text(.variable)],
       columnGroups: [
         [
           HeaderSpan("", span: 3), HeaderSpan(interval, span: 2),

@@ -19,14 +19,13 @@ extension LikelihoodRatioTest {
     models: [(label: String, fit: GLMFit)], tests: [LikelihoodRatioTest?], title: String,
     language: Language
   ) -> ReportTable {
-    let sv = language == .sv
     let columns = [
-      ReportColumn(sv ? "Koefficienter" : "Coefficients", role: .count),
-      ReportColumn(sv ? "Devians" : "Deviance", role: .estimate, decimals: 1),
+      ReportColumn(language.text(.coefficients), role: .count),
+      ReportColumn(language.text(.deviance), role: .estimate, decimals: 1),
       ReportColumn("AIC", role: .estimate, decimals: 1),
       ReportColumn("BIC", role: .estimate, decimals: 1),
       ReportColumn("χ²", role: .statistic, decimals: 2),
-      ReportColumn(sv ? "Frihetsgrader" : "df", role: .count),
+      ReportColumn(language.text(.degreesOfFreedomShort), role: .count),
       ReportColumn("p", role: .pValue),
     ]
     var rows: [ReportRow] = []
@@ -45,13 +44,10 @@ extension LikelihoodRatioTest {
       }
       rows.append(ReportRow(labels: ["\(k + 1)", model.label], cells: cells))
     }
-    let note =
-      sv
-      ? "Likelihoodkvottest (devianstest) av varje modell mot modellen på raden ovanför, på samma observationer."
-      : "Likelihood-ratio (deviance) test of each model against the model in the row above, on the same observations."
+    let note = language.text(.modelComparisonNote)
     return ReportTable(
       title: title, language: language,
-      stubHeaders: [sv ? "Modell" : "Model", sv ? "Formel" : "Formula"], columns: columns,
+      stubHeaders: [language.text(.model), language.text(.formula)], columns: columns,
       rows: rows, footnotes: [.note(note)])
   }
 }

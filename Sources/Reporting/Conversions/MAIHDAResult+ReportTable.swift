@@ -19,18 +19,17 @@ extension MAIHDAResult {
   public func summaryReportTable(title: String, language: Language, subtitle: String? = nil)
     -> ReportTable
   {
-    let sv = language == .sv
     let level = nullSummary.randomIntercept.level ?? nullSummary.auc.level
     let columns = (0..<2).flatMap { _ in
       [
-        ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
-        ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
-        ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+        ReportColumn(language.text(.estimate), role: .estimate),
+        ReportColumn(language.text(.lower), role: .ciLower),
+        ReportColumn(language.text(.upper), role: .ciUpper),
       ]
     }
     let groups = [
-      HeaderSpan(sv ? "Modell 1: nollmodell" : "Model 1: null", span: 3),
-      HeaderSpan(sv ? "Modell 2: huvudeffekter" : "Model 2: main effects", span: 3),
+      HeaderSpan(language.text(.maihdaNullModel), span: 3),
+      HeaderSpan(language.text(.maihdaMainEffectsModel), span: 3),
     ]
     func triple(
       _ value: Double?, _ interval: ClosedRange<Double>?, _ kind: NumberKind, scale: Double = 1
@@ -47,7 +46,7 @@ extension MAIHDAResult {
     let main = mainEffectsSummary.randomIntercept
     let rows: [(String, [ReportCell])] = [
       (
-        sv ? "Variansen mellan strata, σ²" : "Between-stratum variance, σ²",
+        language.text(.betweenStratumVariance),
         triple(null.variance, null.varianceInterval, .estimate)
           + triple(main.variance, main.varianceInterval, .estimate)
       ),
@@ -57,7 +56,7 @@ extension MAIHDAResult {
           + triple(main.vpc, main.vpcInterval, .percent, scale: 100)
       ),
       (
-        sv ? "Medianoddskvot (MOR)" : "Median odds ratio (MOR)",
+        language.text(.medianOddsRatio),
         triple(null.medianOddsRatio, null.medianOddsRatioInterval, .ratio)
           + triple(main.medianOddsRatio, main.medianOddsRatioInterval, .ratio)
       ),
@@ -68,7 +67,7 @@ extension MAIHDAResult {
           + triple(mainEffectsSummary.auc.auc, mainEffectsSummary.auc.interval, .estimate)
       ),
       (
-        sv ? "AUC, enbart huvudeffekter" : "AUC, main effects only",
+        language.text(.aucMainEffectsOnly),
         triple(nil, nil, .estimate)
           + triple(mainEffectsFixedPartAUC.auc, mainEffectsFixedPartAUC.interval, .estimate)
       ),
@@ -76,23 +75,19 @@ extension MAIHDAResult {
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
     let format = NumberFormat(language: language)
-    let counts =
-      sv
-      ? "\(format.string(Double(strata.count), kind: .count)) strata, \(format.string(Double(persons), kind: .count)) personer, \(format.string(Double(cases), kind: .count)) fall."
-      : "\(format.string(Double(strata.count), kind: .count)) strata, \(format.string(Double(persons), kind: .count)) persons, \(format.string(Double(cases), kind: .count)) cases."
+    let counts = language.text(
+      .maihdaCounts(
+        strata: format.string(Double(strata.count), kind: .count),
+        persons: format.string(Double(persons), kind: .count),
+        cases: format.string(Double(cases), kind: .count)))
     let methodText =
       method == .laplace
-      ? (sv ? "Laplaceapproximation" : "Laplace approximation")
-      : (sv
-        ? "adaptiv Gauss–Hermite-kvadratur med \(nAGQ) noder"
-        : "adaptive Gauss–Hermite quadrature with \(nAGQ) nodes")
-    let note =
-      sv
-      ? "Logistiska modeller med slumpmässigt intercept per stratum (\(methodText)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(confidenceLabel(level, language)): profillikelihood för σ², VPC och MOR, DeLong för AUC."
-      : "Logistic models with a random intercept per stratum (\(methodText)). VPC = σ²/(σ² + π²/3); PCV = the share of the null model's between-stratum variance that the main effects explain. \(confidenceLabel(level, language)): profile likelihood for σ², VPC and MOR, DeLong for the AUC."
+      ? language.text(.laplaceApproximation) : language.text(.adaptiveQuadrature(nodes: nAGQ))
+    let note = language.text(
+      .maihdaSummaryNote(method: methodText, interval: confidenceLabel(level, language)))
     return ReportTable(
       title: title, subtitle: subtitle, language: language,
-      stubHeaders: [sv ? "Mått" : "Measure"], columnGroups: [groups], columns: columns,
+      stubHeaders: [language.text(.measure)], columnGroups: [groups], columns: columns,
       rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
       footnotes: [.note(counts), .note(note)])
   }
@@ -100,15 +95,15 @@ extension MAIHDAResult {
   /// The fixed effects of model 2 (the additive main effects of the stratifying variables) as
   /// odds ratios with their Wald intervals.
   public func mainEffectsReportTable(title: String, labels: TermLabeler) -> ReportTable {
-    let sv = labels.language == .sv
+    let language = labels.language
     let coefficients = mainEffectsSummary.coefficients
     let level = coefficients.first?.level ?? 0.95
     let columns = [
-      ReportColumn(sv ? "Skattning" : "Estimate", role: .estimate),
-      ReportColumn(sv ? "Medelfel" : "Std. error", role: .standardError),
-      ReportColumn(sv ? "Oddskvot" : "Odds ratio", role: .ratio),
-      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
-      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ReportColumn(language.text(.estimate), role: .estimate),
+      ReportColumn(language.text(.standardError), role: .standardError),
+      ReportColumn(language.text(.oddsRatio), role: .ratio),
+      ReportColumn(language.text(.lower), role: .ciLower),
+      ReportColumn(language.text(.upper), role: .ciUpper),
       ReportColumn("p", role: .pValue),
     ]
     let rows = coefficients.map { c in
@@ -132,13 +127,7 @@ extension MAIHDAResult {
         ]
       ],
       columns: columns, rows: rows,
-      footnotes: [
-        .note(
-          sv
-            ? "Modell 2: huvudeffekternas oddskvoter, betingade på stratumeffekten (Wald-intervall)."
-            : "Model 2: odds ratios of the main effects, conditional on the stratum effect (Wald intervals)."
-        )
-      ])
+      footnotes: [.note(language.text(.maihdaMainEffectsNote))])
   }
 }
 
@@ -147,5 +136,5 @@ func confidenceLabel(_ level: Double, _ language: Language) -> String {
   let percent = level * 100
   let text = NumberFormat(language: language).string(
     percent, decimals: percent == percent.rounded() ? 0 : 1)
-  return language == .sv ? "\(text) % KI" : "\(text)% CI"
+  return language.text(.confidenceLabel(percent: text))
 }

@@ -24,27 +24,26 @@ extension MAIHDAResult {
   public func strataReportTable(
     title: String, labels: TermLabeler, suppress: Int, subtitle: String? = nil
   ) -> ReportTable {
-    let sv = labels.language == .sv
+    let language = labels.language
     let (scale, kind) = proportionScale
-    let unit = kind == .rate ? (sv ? "Per 100 000" : "Per 100,000") : (sv ? "Andel, %" : "Share, %")
+    let unit = language.text(kind == .rate ? .per100000 : .sharePercent)
     let level = nullSummary.auc.level
     let columns = [
-      ReportColumn(sv ? "Rang" : "Rank", role: .count),
-      ReportColumn(sv ? "Personer" : "Persons", role: .population),
-      ReportColumn(sv ? "Fall" : "Cases", role: .count),
-      ReportColumn(sv ? "Observerad" : "Observed", role: kind == .rate ? .rate : .percent),
-      ReportColumn(sv ? "Predicerad" : "Predicted", role: kind == .rate ? .rate : .percent),
-      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
-      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
-      ReportColumn(sv ? "Huvudeffekter" : "Main effects", role: kind == .rate ? .rate : .percent),
+      ReportColumn(language.text(.rank), role: .count),
+      ReportColumn(language.text(.persons), role: .population),
+      ReportColumn(language.text(.cases), role: .count),
+      ReportColumn(language.text(.observed), role: kind == .rate ? .rate : .percent),
+      ReportColumn(language.text(.predicted), role: kind == .rate ? .rate : .percent),
+      ReportColumn(language.text(.lower), role: .ciLower),
+      ReportColumn(language.text(.upper), role: .ciUpper),
+      ReportColumn(language.text(.mainEffects), role: kind == .rate ? .rate : .percent),
       ReportColumn("û", role: .estimate),
-      ReportColumn(sv ? "Nedre" : "Lower", role: .ciLower),
-      ReportColumn(sv ? "Övre" : "Upper", role: .ciUpper),
+      ReportColumn(language.text(.lower), role: .ciLower),
+      ReportColumn(language.text(.upper), role: .ciUpper),
     ]
     let groups = [
       HeaderSpan("", span: 3), HeaderSpan(unit, span: 5),
-      HeaderSpan(
-        sv ? "Interaktion, log-odds (modell 2)" : "Interaction, log-odds (model 2)", span: 3),
+      HeaderSpan(language.text(.interactionLogOdds), span: 3),
     ]
     func small(_ count: Int) -> Bool { suppress > 0 && count > 0 && count < suppress }
     var anySuppressed = false
@@ -71,19 +70,10 @@ extension MAIHDAResult {
       return ReportRow(labels: labelsOfRow, cells: cells)
     }
     var notes: [Footnote] = [
-      .note(
-        sv
-          ? "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(confidenceLabel(level, .sv)). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna."
-          : "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(confidenceLabel(level, .en)). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
-      )
+      .note(language.text(.maihdaStrataNote(interval: confidenceLabel(level, language))))
     ]
     if anySuppressed {
-      notes.append(
-        .note(
-          sv
-            ? "Antal från 1 till \(suppress - 1) redovisas inte, inte heller den observerade andelen i sådana strata."
-            : "Counts from 1 to \(suppress - 1) are not shown, nor the observed share of such strata."
-        ))
+      notes.append(.note(language.text(.maihdaSuppressedNote(maximum: suppress - 1))))
     }
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
@@ -96,7 +86,7 @@ extension MAIHDAResult {
   public func caterpillarPlot(
     title: String, labels: TermLabeler, subtitle: String? = nil, source: String? = nil
   ) -> CaterpillarPlot {
-    let sv = labels.language == .sv
+    let language = labels.language
     let (scale, kind) = proportionScale
     let points = strata.map { stratum in
       CaterpillarPoint(
@@ -108,14 +98,11 @@ extension MAIHDAResult {
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
     let overall = persons > 0 ? Double(cases) / Double(persons) * scale : 0
-    let axis =
-      kind == .rate
-      ? (sv ? "Predicerat antal per 100 000" : "Predicted per 100,000")
-      : (sv ? "Predicerad andel, %" : "Predicted share, %")
+    let axis = language.text(kind == .rate ? .predictedPer100000 : .predictedSharePercent)
     return CaterpillarPlot(
       points,
       labels: ChartLabels(title: title, subtitle: subtitle, source: source, valueAxis: axis),
       options: ChartOptions(language: labels.language, idPrefix: "maihda"),
-      reference: ReferenceLine(value: overall, label: sv ? "Samtliga" : "All"))
+      reference: ReferenceLine(value: overall, label: language.text(.all)))
   }
 }

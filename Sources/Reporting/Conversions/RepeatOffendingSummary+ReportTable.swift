@@ -7,18 +7,11 @@ extension ReportTable {
   /// their share in per cent and its Wilson interval. Suppressed groups are `..`.
   public init(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions) {
     let l = options.language
-    let sv = l == .sv
     let index = SummaryRecordIndex(summary.groups + summary.margins + [summary.total])
     let variables = summary.variables
     let entries = index.stubEntries(variables, subtotals: true)
     let minimum = summary.minimumSuspicions
-    var notes = [
-      sv
-        ? "Upprepat misstänkta: misstänkta för minst \(minimum) brott av brottstypen under perioden. "
-          + "KI: \(Self.levelText(options)) % konfidensintervall (Wilson)."
-        : "Repeat suspects: suspected of at least \(minimum) offences of the type in the period. "
-          + "CI: \(Self.levelText(options)) % confidence interval (Wilson)."
-    ]
+    var notes = [l.text(.repeatNote(minimum: minimum, level: Self.levelText(options)))]
     let threshold = options.suppressionThreshold
     if ([summary.total] + summary.groups + summary.margins).contains(where: \.suppressed) {
       notes.append(TabulationText.suppressionNote(threshold: threshold, l))
@@ -28,18 +21,16 @@ extension ReportTable {
       label: options.variableLabel, l)
     self.init(
       title: options.title
-        ?? (variables.isEmpty
-          ? (sv ? "Upprepat misstänkta" : "Repeat suspects")
-          : (sv
-            ? "Upprepat misstänkta efter \(options.joinedLabels(variables))"
-            : "Repeat suspects by \(options.joinedLabels(variables))")),
+        ?? l.text(
+          variables.isEmpty
+            ? .repeatSuspects : .repeatSuspectsBy(variables: options.joinedLabels(variables))),
       subtitle: options.subtitle, language: l,
       stubHeaders: variables.isEmpty
-        ? [sv ? "Grupp" : "Group"] : variables.map { options.variableLabel($0) },
+        ? [l.text(.group)] : variables.map { options.variableLabel($0) },
       columns: [
-        ReportColumn(sv ? "Misstänkta" : "Suspects", role: .count),
-        ReportColumn(sv ? "Upprepat misstänkta" : "Repeat suspects", role: .count),
-        ReportColumn(sv ? "Andel, %" : "Share, %", role: .percent),
+        ReportColumn(l.text(.suspects), role: .count),
+        ReportColumn(l.text(.repeatSuspects), role: .count),
+        ReportColumn(l.text(.sharePercent), role: .percent),
         ReportColumn(TabulationText.lower(l), role: .ciLower),
         ReportColumn(TabulationText.upper(l), role: .ciUpper),
       ],

@@ -64,13 +64,7 @@ public struct TabulationChart: Sendable, Equatable {
           series: labels.count > 1 ? labels.dropLast().joined(separator: ", ") : nil))
     }
     guard !data.isEmpty else { return nil }
-    let sv = options.language == .sv
-    let note =
-      omitted > 0
-      ? (sv
-        ? "\(omitted) \(omitted == 1 ? "grupp redovisas" : "grupper redovisas") inte (för få observationer)."
-        : "\(omitted) \(omitted == 1 ? "group is" : "groups are") not shown (too few observations).")
-      : nil
+    let note = omitted > 0 ? options.language.text(.groupsNotShown(count: omitted)) : nil
     self.init(
       data: data,
       labels: ChartLabels(
@@ -87,27 +81,24 @@ extension TabulationChart {
   /// suppressed.
   public init?(crossTab summary: CrossTabSummary, options: TabulationReportOptions) {
     let l = options.language
-    let sv = l == .sv
     let variables = summary.rows + summary.cols
     let joined = options.joinedLabels(variables)
     if let per = summary.per {
       let perText = NumberFormat(language: l).string(per, decimals: 0)
       self.init(
         records: summary.cells, variables: variables, options: options, fallback: summary.labels,
-        title: sv
-          ? "Antal per \(perText) invånare efter \(joined)"
-          : "Rate per \(perText) population by \(joined)",
-        valueAxis: sv ? "Per \(perText) invånare" : "Per \(perText) population",
+        title: l.text(.rateChartTitle(per: perText, variables: joined)),
+        valueAxis: l.text(.perPopulation(per: perText)),
         value: { record in record.rate.map { ($0, record.rateCI) } })
     } else if let base = summary.percentBase {
       self.init(
         records: summary.cells, variables: variables, options: options, fallback: summary.labels,
-        title: (sv ? "Procent efter " : "Per cent by ") + joined,
+        title: l.text(.perCentBy(variables: joined)),
         valueAxis: TabulationText.percent(base, l), value: { $0.percent.map { ($0, nil) } })
     } else {
       self.init(
         records: summary.cells, variables: variables, options: options, fallback: summary.labels,
-        title: (sv ? "Antal efter " : "Count by ") + joined,
+        title: l.text(.countBy(variables: joined)),
         valueAxis: TabulationText.count(l), value: { $0.count.map { ($0, nil) } })
     }
   }
@@ -115,13 +106,11 @@ extension TabulationChart {
   /// The chart of repeat offending: the share of repeat suspects in per cent with its Wilson
   /// interval, by group (the total alone without group variables).
   public init?(repeatOffending summary: RepeatOffendingSummary, options: TabulationReportOptions) {
-    let sv = options.language == .sv
     let joined = options.joinedLabels(summary.variables)
     self.init(
       records: summary.groups, variables: summary.variables, options: options,
-      title: sv
-        ? "Andel upprepat misstänkta efter \(joined)" : "Share of repeat suspects by \(joined)",
-      valueAxis: sv ? "Andel, %" : "Share, %",
+      title: options.language.text(.repeatShareChartTitle(variables: joined)),
+      valueAxis: options.language.text(.sharePercent),
       value: { record in
         record.share.map { (100 * $0, record.shareCI.map { $0.scaled(100) }) }
       })
@@ -130,16 +119,13 @@ extension TabulationChart {
   /// The chart of recidivism: the share who reoffended within the window in per cent with its
   /// Wilson interval, by group.
   public init?(recidivism summary: RecidivismSummary, options: TabulationReportOptions) {
-    let sv = options.language == .sv
     let joined = options.joinedLabels(summary.variables)
     let days = NumberFormat(language: options.language).string(
       Double(summary.windowDays), decimals: 0)
     self.init(
       records: summary.groups, variables: summary.variables, options: options,
-      title: sv
-        ? "Återfall inom \(days) dagar efter \(joined)"
-        : "Recidivism within \(days) days by \(joined)",
-      valueAxis: sv ? "Andel, %" : "Share, %",
+      title: options.language.text(.recidivismTitleBy(days: days, variables: joined)),
+      valueAxis: options.language.text(.sharePercent),
       value: { record in
         record.rate.map { (100 * $0, record.rateCI.map { $0.scaled(100) }) }
       })

@@ -79,7 +79,7 @@ public struct TabulationReportOptions: Sendable, Equatable {
   /// at the start unless they look like names or abbreviations.
   func joinedLabels(_ variables: [String]) -> String {
     let labels = variables.map { TabulationText.lowercasedStart(variableLabel($0)) }
-    let and = language == .sv ? " och " : " and "
+    let and = language.text(.listAnd)
     guard labels.count > 1 else { return labels.first ?? "" }
     return labels.dropLast().joined(separator: ", ") + and + labels.last!
   }

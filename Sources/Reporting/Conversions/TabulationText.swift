@@ -1,42 +1,36 @@
 import Microdata
 import Tabulation
 
-/// The fixed Swedish and English texts of tabulation tables: column headers, totals and the
-/// standard notes.
+/// The fixed texts of tabulation tables (column headers, totals and the standard notes),
+/// looked up in the message catalog with their numbers formatted in the table's language.
 enum TabulationText {
-  static func total(_ l: Language) -> String { l == .sv ? "Totalt" : "Total" }
-  static func count(_ l: Language) -> String { l == .sv ? "Antal" : "Count" }
-  static func population(_ l: Language) -> String { l == .sv ? "Befolkning" : "Population" }
-  static func lower(_ l: Language) -> String { l == .sv ? "KI nedre" : "CI lower" }
-  static func upper(_ l: Language) -> String { l == .sv ? "KI övre" : "CI upper" }
-  static func percentSign(_ l: Language) -> String { l == .sv ? "Procent" : "Per cent" }
+  static func total(_ l: Language) -> String { l.text(.total) }
+  static func count(_ l: Language) -> String { l.text(.count) }
+  static func population(_ l: Language) -> String { l.text(.population) }
+  static func lower(_ l: Language) -> String { l.text(.ciLower) }
+  static func upper(_ l: Language) -> String { l.text(.ciUpper) }
+  static func percentSign(_ l: Language) -> String { l.text(.perCent) }
 
   /// "Per 100 000".
   static func per(_ per: Double, _ l: Language) -> String {
-    "Per " + NumberFormat(language: l, style: .typographic).string(per, decimals: 0)
+    l.text(.perUnit(NumberFormat(language: l, style: .typographic).string(per, decimals: 0)))
   }
 
   /// The header of a percentage column.
   static func percent(_ base: PercentBase, _ l: Language) -> String {
-    switch (base, l) {
-    case (.row, .sv): "Radprocent"
-    case (.row, .en): "Row %"
-    case (.column, .sv): "Kolumnprocent"
-    case (.column, .en): "Column %"
-    case (.total, .sv): "Procent av totalen"
-    case (.total, .en): "% of total"
+    switch base {
+    case .row: l.text(.rowPercent)
+    case .column: l.text(.columnPercent)
+    case .total: l.text(.totalPercent)
     }
   }
 
   /// The note on percentages.
   static func percentNote(_ base: PercentBase, _ l: Language) -> String {
-    switch (base, l) {
-    case (.row, .sv): "Radprocent: andel av radens summa."
-    case (.row, .en): "Row %: share of the row's total."
-    case (.column, .sv): "Kolumnprocent: andel av kolumnens summa."
-    case (.column, .en): "Column %: share of the column's total."
-    case (.total, .sv): "Procent av totalen: andel av tabellens summa."
-    case (.total, .en): "% of total: share of the table's total."
+    switch base {
+    case .row: l.text(.rowPercentNote)
+    case .column: l.text(.columnPercentNote)
+    case .total: l.text(.totalPercentNote)
     }
   }
 
@@ -45,20 +39,13 @@ enum TabulationText {
     let perText = NumberFormat(language: l, style: .typographic).string(per, decimals: 0)
     let levelText = NumberFormat(language: l, style: .typographic).string(
       100 * level, decimals: level * 100 == (level * 100).rounded() ? 0 : 1)
-    return l == .sv
-      ? "Per \(perText): antal per \(perText) i befolkningen i samma grupp. KI: exakt \(levelText) "
-        + "% konfidensintervall (Poisson, Garwood)."
-      : "Per \(perText): count per \(perText) of the population of the same group. CI: exact \(levelText) "
-        + "% confidence interval (Poisson, Garwood)."
+    return l.text(.rateNote(per: perText, level: levelText))
   }
 
   /// The note on disclosure control.
   static func suppressionNote(threshold: Double, _ l: Language) -> String {
     let text = NumberFormat(language: l, style: .typographic).string(threshold, decimals: 0)
-    return l == .sv
-      ? "Antal under \(text) redovisas inte (..), inte heller uppgifter som skulle göra det möjligt "
-        + "att räkna fram dem."
-      : "Counts below \(text) are not shown (..), nor figures from which they could be worked out."
+    return l.text(.suppressionNote(threshold: text))
   }
 
   /// "3 rader ingår inte: uppgift saknas om utbildning." A count below `threshold` is written
@@ -70,23 +57,19 @@ enum TabulationText {
     func amount(_ n: Int) -> String {
       if threshold > 0 && Double(n) < threshold {
         let t = NumberFormat(language: l, style: .typographic).string(threshold, decimals: 0)
-        return l == .sv ? "Färre än \(t) rader" : "Fewer than \(t) rows"
+        return l.text(.fewerThanRows(threshold: t))
       }
       let text = NumberFormat(language: l, style: .typographic).string(Double(n), decimals: 0)
-      return l == .sv ? "\(text) \(n == 1 ? "rad" : "rader")" : "\(text) \(n == 1 ? "row" : "rows")"
+      return l.text(.rowCount(text, count: n))
     }
     var notes: [String] = []
     for (variable, n) in missing.sorted(by: { $0.key < $1.key }) where n > 0 {
       notes.append(
-        l == .sv
-          ? "\(amount(n)) ingår inte: uppgift saknas om \(lowercasedStart(label(variable)))."
-          : "\(amount(n)) not included: \(lowercasedStart(label(variable))) is missing.")
+        l.text(.excludedMissing(amount: amount(n), variable: lowercasedStart(label(variable)))))
     }
     for (variable, n) in outside.sorted(by: { $0.key < $1.key }) where n > 0 {
       notes.append(
-        l == .sv
-          ? "\(amount(n)) ingår inte: \(lowercasedStart(label(variable))) utanför alla grupper."
-          : "\(amount(n)) not included: \(lowercasedStart(label(variable))) outside every group.")
+        l.text(.excludedOutside(amount: amount(n), variable: lowercasedStart(label(variable)))))
     }
     return notes
   }

@@ -61,7 +61,7 @@ public struct TermLabeler: Sendable, Equatable {
   /// becomes "Variable: Level", a numeric variable its label, `(Intercept)` "Konstant" /
   /// "Intercept".
   public func termLabel(_ term: String) -> String {
-    if term == "(Intercept)" { return language == .sv ? "Konstant" : "Intercept" }
+    if term == "(Intercept)" { return language.text(.intercept) }
     let components = term.components(separatedBy: " & ")
     return components.map { component in
       guard let (variable, code) = Self.split(component) else {

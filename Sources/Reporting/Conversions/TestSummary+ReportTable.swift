@@ -15,39 +15,31 @@ extension ReportTable {
     options: TabulationReportOptions, note: String? = nil
   ) {
     let l = options.language
-    let sv = l == .sv
     let tested = "\(options.joinedLabels(rows)) × \(options.joinedLabels(cols))"
     self.init(
       title: options.title
-        ?? (sv ? "Test av samband: \(tested)" : "Test of association: \(tested)"),
+        ?? l.text(.associationTitle(tested: tested)),
       subtitle: options.subtitle, language: l,
-      stubHeaders: [sv ? "Mått" : "Statistic"],
-      columns: [ReportColumn(sv ? "Värde" : "Value", role: .statistic)],
+      stubHeaders: [l.text(.statistic)],
+      columns: [ReportColumn(l.text(.value), role: .statistic)],
       footnotes: options.footnotes(note.map { [$0] } ?? []))
     var rows: [(String, ReportCell)] = [
       ("Pearsons χ²", Self.cell(test.chi2, .estimate, decimals: 2)),
-      (sv ? "Frihetsgrader" : "Degrees of freedom", .count(test.df)),
-      (sv ? "p-värde" : "p-value", Self.cell(test.pValue, .pValue)),
-      (sv ? "Cramérs V" : "Cramér's V", Self.cell(test.cramersV, .estimate)),
+      (l.text(.degreesOfFreedom), .count(test.df)),
+      (l.text(.pValue), Self.cell(test.pValue, .pValue)),
+      (l.text(.cramersV), Self.cell(test.cramersV, .estimate)),
       ("G²", Self.cell(test.g2, .estimate, decimals: 2)),
-      (sv ? "p-värde (G²)" : "p-value (G²)", Self.cell(test.g2PValue, .pValue)),
+      (l.text(.pValueG2), Self.cell(test.g2PValue, .pValue)),
       ("n", Self.cell(test.n, .count)),
     ]
     if let fisher = test.fisherPValue {
-      rows.append(
-        (
-          sv ? "Fishers exakta test, p-värde" : "Fisher's exact test, p-value",
-          Self.cell(fisher, .pValue)
-        ))
+      rows.append((l.text(.fisherPValue), Self.cell(fisher, .pValue)))
     }
     if let ratio = test.oddsRatio {
-      rows.append(
-        (sv ? "Oddskvot (betingad ML)" : "Odds ratio (conditional ML)", Self.cell(ratio, .ratio)))
+      rows.append((l.text(.conditionalOddsRatio), Self.cell(ratio, .ratio)))
       if let interval = test.oddsRatioCI {
-        rows.append(
-          (sv ? "Oddskvot, KI nedre" : "Odds ratio, CI lower", Self.cell(interval.lower, .ratio)))
-        rows.append(
-          (sv ? "Oddskvot, KI övre" : "Odds ratio, CI upper", Self.cell(interval.upper, .ratio)))
+        rows.append((l.text(.oddsRatioLower), Self.cell(interval.lower, .ratio)))
+        rows.append((l.text(.oddsRatioUpper), Self.cell(interval.upper, .ratio)))
       }
     }
     for (label, cell) in rows { try? appendRow([label], [cell]) }

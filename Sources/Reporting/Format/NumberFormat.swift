@@ -44,15 +44,14 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
   }
 
   /// The decimal separator: `,` for Swedish, `.` for English.
-  public var decimalSeparator: String { language == .sv ? "," : "." }
+  public var decimalSeparator: String { language.text(.decimalSeparator) }
 
   /// The thousands separator, or `nil` for none.
   public var groupingSeparator: String? {
-    switch (style, language) {
-    case (.plain, _): nil
-    case (.typographic, .sv): "\u{00A0}"
-    case (.latex, .sv): "\\,"
-    case (_, .en): ","
+    switch style {
+    case .plain: nil
+    case .typographic: language.text(.groupingSeparator)
+    case .latex: language.text(.latexGroupingSeparator)
     }
   }
 

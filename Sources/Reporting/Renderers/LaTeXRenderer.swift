@@ -29,7 +29,7 @@ public struct LaTeXRenderer: TextTableRenderer {
     for table in tables { floats.append(try float(table)) }
     let body = floats.joined(separator: "\n")
     guard standalone else { return body }
-    let babel = tables.first?.language == .en ? "english" : "swedish"
+    let babel = (tables.first?.language ?? .sv).text(.babelLanguage)
     return """
       \\documentclass{article}
       \\usepackage[T1]{fontenc}

@@ -1,7 +1,8 @@
 import Microdata
 
-/// The fixed texts of tables and charts in Swedish and English: labels and the standard
-/// explanations of table symbols (after SCB's and Brå's "Teckenförklaring").
+/// The fixed texts of tables and charts: the symbols and the standard explanations of table
+/// symbols (after SCB's and Brå's "Teckenförklaring"), looked up in the message catalog
+/// (`Message` in Localization).
 public enum ReportingText {
   /// The symbol of a suppressed cell.
   public static let suppressedSymbol = ".."
@@ -10,24 +11,22 @@ public enum ReportingText {
 
   /// "Källa: " / "Source: ".
   public static func sourcePrefix(_ language: Language) -> String {
-    language == .sv ? "Källa: " : "Source: "
+    language.text(.sourcePrefix)
   }
 
   /// "Enhet: " / "Unit: ".
   public static func unitPrefix(_ language: Language) -> String {
-    language == .sv ? "Enhet: " : "Unit: "
+    language.text(.unitPrefix)
   }
 
   /// The standard legend for `..`.
   public static func suppressedLegend(_ language: Language) -> String {
-    language == .sv
-      ? "Uppgiften redovisas inte: för få observationer eller för osäker för att anges."
-      : "Not shown: too few observations, or too uncertain to be published."
+    language.text(.suppressedLegend)
   }
 
   /// The standard legend for `-`.
   public static func cannotOccurLegend(_ language: Language) -> String {
-    language == .sv ? "Uppgiften kan inte förekomma." : "Cannot occur."
+    language.text(.cannotOccurLegend)
   }
 
   /// The standard legend for a non-zero value that rounds to zero (`0,0`), set against the
@@ -35,20 +34,15 @@ public enum ReportingText {
   public static func roundedZeroLegend(_ language: Language, decimals: Int) -> String {
     let separator = NumberFormat(language: language).decimalSeparator
     let half = "0" + separator + String(repeating: "0", count: max(0, decimals)) + "5"
-    return language == .sv
-      ? "Mindre än \(half) men större än noll; 0 betyder exakt noll."
-      : "Less than \(half) but more than zero; 0 means exactly zero."
+    return language.text(.roundedZeroLegend(half: half))
   }
 
   /// The standard legend of a flag's marker.
   public static func flagLegend(_ flag: CellFlags, _ language: Language) -> String {
-    switch (flag, language) {
-    case (.uncertain, .sv): "Osäker skattning (få observationer): tolka med försiktighet."
-    case (.uncertain, .en): "Uncertain estimate (few observations): interpret with caution."
-    case (.provisional, .sv): "Preliminär uppgift."
-    case (.provisional, .en): "Provisional figure."
-    case (.revised, .sv): "Reviderad sedan föregående publicering."
-    case (.revised, .en): "Revised since the previous publication."
+    switch flag {
+    case .uncertain: language.text(.uncertainLegend)
+    case .provisional: language.text(.provisionalLegend)
+    case .revised: language.text(.revisedLegend)
     default: ""
     }
   }

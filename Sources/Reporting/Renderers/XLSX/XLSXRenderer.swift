@@ -46,7 +46,7 @@ public struct XLSXRenderer: TableRenderer {
         path: url.path, reason: "the folder \(folder) does not exist or is not writable")
     }
     let names = XLSXSheetNames.unique(tables.map { $0.shortTitle ?? $0.title }) { index in
-      (tables[index - 1].language == .sv ? "Tabell " : "Table ") + String(index)
+      tables[index - 1].language.text(.sheetName(index: index))
     }
     let plans = zip(tables, names).map { plan(for: $0, name: $1) }
     try XLSXWorkbook.write(
