@@ -1,6 +1,7 @@
 import Microdata
 import Testing
 
+@testable import Reports
 @testable import StrataCommands
 
 /// The catalog keys added for StrataCommands say exactly what its inline texts say today, so
