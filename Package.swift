@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "Microdata",
       dependencies: ["Localization", "CZlib", .product(name: "Yams", package: "Yams")]),
-    .target(name: "SyntheticCounty"),
+    .target(name: "SyntheticCounty", dependencies: ["Microdata"]),
     .target(name: "Tabulation", dependencies: ["Microdata", "Distributions"]),
     .target(
       name: "RegressionModels",

@@ -2,6 +2,8 @@
 ///
 /// Conversions use Howard Hinnant's `days_from_civil` / `civil_from_days` algorithms
 /// (http://howardhinnant.github.io/date_algorithms.html), exact for every representable day.
+///
+/// In JSON a day is the text `YYYY-MM-DD`.
 public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// Days since 1970-01-01 (negative before).
   public var daysSince1970: Int32
@@ -87,12 +89,40 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     return Int32(era * 146_097 + doe - 719_468)
   }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  static func daysIn(month: Int, year: Int) -> Int { daysInMonth(year: year, month: month) }
+
+  /// Whether `year` has a 29 February.
+  public static func isLeapYear(_ year: Int) -> Bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+  }
+
+  /// The number of days of `month` (1–12) in `year`.
+  public static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
+    case 2: isLeapYear(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
     }
+  }
+
+  /// Age in completed years on `date` of a person born on `self`: the birthday counts from
+  /// the day itself, and a 29 February birthday is reached on 1 March in common years.
+  public func age(on date: CalendarDay) -> Int {
+    let (year, month, day) = components
+    let other = date.components
+    let hadBirthday = (other.month, other.day) >= (month, day)
+    return other.year - year - (hadBirthday ? 0 : 1)
+  }
+
+  /// The first day on which a person born on `self` is `years` old (1 March for a 29 February
+  /// birthday in a common year).
+  public func birthday(years: Int) -> CalendarDay {
+    let (year, month, day) = components
+    let y = year + years
+    if month == 2 && day == 29 && !Self.isLeapYear(y) {
+      return CalendarDay(daysSince1970: Self.dayNumber(year: y, month: 3, day: 1)!)
+    }
+    return CalendarDay(daysSince1970: Self.dayNumber(year: y, month: month, day: day)!)
   }
 
   /// Parses `YYYY-MM-DD` or `YYYYMMDD` from raw bytes; nil if malformed or not a real day.
@@ -117,5 +147,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     else { return nil }
     return dayNumber(
       year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+  }
+}
+
+extension CalendarDay {
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let day = CalendarDay(text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
   }
 }

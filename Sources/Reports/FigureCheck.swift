@@ -49,12 +49,13 @@ public struct FigureCheck: Sendable, Equatable {
     switch result.figure(figure.measure, at: figure.cell) {
     case .value(let value):
       computed = value
-      guard value.isFinite, let published = PublishedDecimal(parsing: figure.published) else {
+      guard value.isFinite, let published = DecimalNumber(parsing: figure.published) else {
         status = .notFound("the computed value is not finite")
         return
       }
-      let result = PublishedDecimal(value).rounded(figure.decimals, rule: figure.rounding)
-      rounded = result.text
+      let result = DecimalNumber(exactShortest: value).rounded(
+        figure.decimals, rule: figure.rounding)
+      rounded = result.plainString
       let equal = result.isNumericallyEqual(to: published)
       switch (equal, figure.knownMismatch) {
       case (true, nil): status = .reproduced

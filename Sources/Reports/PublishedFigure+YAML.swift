@@ -66,7 +66,7 @@ extension PublishedFigure {
       case "measure": measure = try reader.choice(value, "`measure`", as: FigureMeasure.self)
       case "published":
         let text = try reader.string(value, "`published`")
-        guard PublishedDecimal(parsing: text) != nil else {
+        guard DecimalNumber(parsing: text) != nil else {
           throw reader.invalid(
             value, "`published` must be a number such as 26 or 24.5, not `\(text)`")
         }
@@ -80,7 +80,7 @@ extension PublishedFigure {
       throw .missingKey(
         file: reader.file, line: reader.line(node), key: "measure", context: context)
     }
-    guard let published, let value = PublishedDecimal(parsing: published) else {
+    guard let published, let value = DecimalNumber(parsing: published) else {
       throw .missingKey(
         file: reader.file, line: reader.line(node), key: "published", context: context)
     }

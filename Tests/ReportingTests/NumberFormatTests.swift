@@ -52,7 +52,7 @@ struct NumberFormatTests {
       (-0.04, 1, "0.0"), (-1234.5, 0, "-1235"), (0.1 + 0.2, 1, "0.3"), (2.0000005, 6, "2.000001"),
     ] as [(Double, Int, String)])
   func decimalRounding(value: Double, decimals: Int, expected: String) {
-    #expect(DecimalDigits(value, decimals: decimals).plainString == expected)
+    #expect(DecimalNumber(value, decimals: decimals).plainString == expected)
   }
 
   @Test("Naive binary rounding differs from the rule on known cases")

@@ -11,7 +11,7 @@ import Testing
 @Suite("Published-figure rounding and lookup")
 struct CheckRoundingTests {
   func rounded(_ value: Double, _ decimals: Int, _ rule: RoundingRule) -> String {
-    PublishedDecimal(value).rounded(decimals, rule: rule).text
+    DecimalNumber(exactShortest: value).rounded(decimals, rule: rule).plainString
   }
 
   @Test(
@@ -44,17 +44,18 @@ struct CheckRoundingTests {
   }
 
   @Test func parsingPublishedValues() throws {
-    #expect(PublishedDecimal(parsing: "24,5")?.text == "24.5")
-    #expect(PublishedDecimal(parsing: "-0.50")?.writtenDecimals == 2)
-    #expect(PublishedDecimal(parsing: "1e-3")?.text == "0.001")
-    #expect(PublishedDecimal(parsing: "12 %") == nil)
-    #expect(PublishedDecimal(parsing: "") == nil)
-    let a = try #require(PublishedDecimal(parsing: "25"))
-    let b = try #require(PublishedDecimal(parsing: "025.00"))
+    #expect(DecimalNumber(parsing: "24,5")?.plainString == "24.5")
+    #expect(DecimalNumber(parsing: "-0.50")?.writtenDecimals == 2)
+    #expect(DecimalNumber(parsing: "1e-3")?.plainString == "0.001")
+    #expect(DecimalNumber(parsing: "12 %") == nil)
+    #expect(DecimalNumber(parsing: "") == nil)
+    let a = try #require(DecimalNumber(parsing: "25"))
+    let b = try #require(DecimalNumber(parsing: "025.00"))
     #expect(a.isNumericallyEqual(to: b))
     #expect(
-      try #require(PublishedDecimal(parsing: "-0.0")).isNumericallyEqual(to: PublishedDecimal(0)))
-    #expect(!a.isNumericallyEqual(to: try #require(PublishedDecimal(parsing: "-25"))))
+      try #require(DecimalNumber(parsing: "-0.0")).isNumericallyEqual(
+        to: DecimalNumber(exactShortest: 0)))
+    #expect(!a.isNumericallyEqual(to: try #require(DecimalNumber(parsing: "-25"))))
   }
 
   /// A cross-tabulation kon × fodelse with one margin and a suppressed cell, and a total.

@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 import Testing
 
 @testable import SyntheticCounty
@@ -70,7 +71,7 @@ import Testing
       #expect(births[event.lopnr]!.age(on: event.date) >= 15)
     }
     for person in county.persons.prefix(5_000) {
-      #expect(person.birthDate.age(on: CalendarDay(year: 2016, month: 12, day: 31)) == person.age)
+      #expect(person.birthDate.age(on: CalendarDay(year: 2016, month: 12, day: 31)!) == person.age)
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 import Testing
 
 @testable import SyntheticCounty
@@ -84,7 +85,8 @@ import Testing
     for row in rows {
       let parts = row[1].split(separator: "-")
       #expect(parts.map(\.count) == [4, 2, 2], "date \(row[1])")
-      let date = CalendarDay(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+      let date = try #require(
+        CalendarDay(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!))
       #expect(date.description == row[1])
       #expect((2016...2018).contains(date.year))
       #expect(row[2].count == 4 && row[2].allSatisfy(\.isASCII) && Int(row[2]) != nil)

@@ -48,7 +48,7 @@ public struct SVGElement: Sendable, Equatable {
 /// shortest representation), trailing zeros dropped, `-0` as `0`.
 func svgNumber(_ value: Double) -> String {
   guard value.isFinite else { return "0" }
-  var digits = DecimalDigits(value, decimals: 2)
+  var digits = DecimalNumber(value, decimals: 2)
   while digits.fractionDigits.last == 0 { digits.fractionDigits.removeLast() }
   if digits.isZero { digits.negative = false }
   return digits.plainString

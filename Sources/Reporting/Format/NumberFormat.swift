@@ -4,7 +4,7 @@ import Microdata
 /// renderer, the charts and the command line.
 ///
 /// Rounding is half away from zero on the shortest decimal representation of the double
-/// (so 2.675 → `2.68`, 1.005 → `1.01`, −2.5 → `−3`), see `DecimalDigits`.
+/// (so 2.675 → `2.68`, 1.005 → `1.01`, −2.5 → `−3`), see `DecimalNumber`.
 ///
 /// ```
 /// exact zero                       → "0"        (whatever the decimals: a true zero)
@@ -79,7 +79,7 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
       return lessThanSign + threshold
     }
     if value == 0 { return "0" }
-    return string(DecimalDigits(value, decimals: decimals))
+    return string(DecimalNumber(value, decimals: decimals))
   }
 
   /// Formats `value` with `decimals` decimals (an axis label, a coordinate-free number).
@@ -103,11 +103,11 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
   {
     guard value.isFinite else { return nil }
     let decimals = max(0, decimals ?? kind.defaultDecimals)
-    var digits: DecimalDigits
+    var digits: DecimalNumber
     if kind == .pValue && value < pow10(-decimals) {
-      digits = DecimalDigits(exactShortest: value)
+      digits = DecimalNumber(exactShortest: value)
     } else {
-      digits = DecimalDigits(value, decimals: decimals)
+      digits = DecimalNumber(value, decimals: decimals)
     }
     while digits.fractionDigits.last == 0 { digits.fractionDigits.removeLast() }
     if digits.isZero { digits.negative = false }
@@ -118,12 +118,12 @@ public struct NumberFormat: Sendable, Equatable, Hashable {
   /// (a "0,0" that is not a true zero: the symbol legend explains it).
   public static func roundsToZero(_ value: Double, kind: NumberKind, decimals: Int? = nil) -> Bool {
     guard value.isFinite, value != 0, kind != .pValue else { return false }
-    return DecimalDigits(value, decimals: max(0, decimals ?? kind.defaultDecimals)).isZero
+    return DecimalNumber(value, decimals: max(0, decimals ?? kind.defaultDecimals)).isZero
   }
 
   // MARK: - Internals
 
-  func string(_ digits: DecimalDigits) -> String {
+  func string(_ digits: DecimalNumber) -> String {
     var text = digits.negative ? minusSign : ""
     let integer = digits.integerDigits.map { Character(Unicode.Scalar($0 + 48)) }
     if let separator = groupingSeparator, integer.count > 3 {

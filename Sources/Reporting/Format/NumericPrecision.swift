@@ -15,7 +15,7 @@ public enum NumericPrecision: String, Sendable, Equatable, CaseIterable {
       return NumberFormat.exportString(number.value, kind: number.kind, decimals: decimals)
     case .full:
       guard number.value.isFinite else { return nil }
-      return DecimalDigits(exactShortest: number.value).plainString
+      return DecimalNumber(exactShortest: number.value).plainString
     }
   }
 }

@@ -1,3 +1,5 @@
+import Microdata
+
 extension GenerationTables {
   /// Draws whether a person is suspected of an offence in the study period and, if so, the
   /// suspect row; the person's suspicions (study period and follow-up year) are appended to

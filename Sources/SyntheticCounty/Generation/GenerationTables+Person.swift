@@ -1,3 +1,5 @@
+import Microdata
+
 extension GenerationTables {
   /// Draws one resident (see `Demography` for the model). The order of the draws is fixed:
   /// age, birth day, sex, birth abroad, region of birth, recorded region missing, education
@@ -7,7 +9,7 @@ extension GenerationTables {
     let ageIndex = ageTable.sample(&random)
     let age = lowestAge + ageIndex
     let birthYear = referenceYear - age
-    let january1 = CalendarDay(year: birthYear, month: 1, day: 1).dayNumber
+    let january1 = CalendarDay(year: birthYear, month: 1, day: 1)!.dayNumber
     let daysInYear = CalendarDay.isLeapYear(birthYear) ? 366 : 365
     let birthDate = CalendarDay(dayNumber: january1 + random.integer(in: 0...(daysInYear - 1)))
     let sex: Sex = random.bernoulli(maleShare[ageIndex]) ? .man : .woman

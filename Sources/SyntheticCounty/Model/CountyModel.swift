@@ -1,3 +1,5 @@
+import Microdata
+
 /// The data-generating model of a synthetic county with all its true values: the
 /// configuration's parameters plus the realised stratum effects u_j.
 ///
@@ -67,16 +69,14 @@ public struct CountyModel: Sendable, Equatable {
 
   /// The study period: 1 January of the reference year to 31 December of the next year.
   public var studyPeriod: ClosedRange<CalendarDay> {
-    CalendarDay(
-      year: referenceYear, month: 1, day: 1)...CalendarDay(
-        year: referenceYear + 1, month: 12, day: 31)
+    CalendarDay(year: referenceYear, month: 1, day: 1)!...CalendarDay(
+      year: referenceYear + 1, month: 12, day: 31)!
   }
 
   /// The follow-up year, the year after the study period.
   public var followUpPeriod: ClosedRange<CalendarDay> {
-    CalendarDay(
-      year: referenceYear + 2, month: 1, day: 1)...CalendarDay(
-        year: referenceYear + 2, month: 12, day: 31)
+    CalendarDay(year: referenceYear + 2, month: 1, day: 1)!...CalendarDay(
+      year: referenceYear + 2, month: 12, day: 31)!
   }
 
   /// The parameters of one offence type.

@@ -1,3 +1,5 @@
+import Microdata
+
 /// A resident aged 15 or over on 31 December of the reference year: one row of `persons.csv`.
 public struct Person: Sendable, Equatable {
   /// `lopnr`: the pseudonymised person number (1000001, 1000002, …).

@@ -1,4 +1,5 @@
-// Decimal rounding of binary floating-point values, for publication.
+// Decimal numbers and their rounding, for publication and for comparison with printed figures:
+// the one decimal type of Strata (number formatting, SVG coordinates, published-figure checks).
 //
 // Goals, in priority order:
 //  1. What a reader expects: 2.675 rounded to two decimals is 2.68 and 1.005 is 1.01, as on
@@ -15,20 +16,24 @@
 // approximation. Reference: Steele & White (1990), "How to print floating-point numbers
 // accurately", doi:10.1145/93548.93559.
 
+import Foundation
+
 /// A finite decimal number as digit strings: `(−1)^negative × integerDigits.fractionDigits`.
-struct DecimalDigits: Sendable, Equatable {
+public struct DecimalNumber: Sendable, Equatable {
   /// True for a negative value (never set when every digit is zero).
-  var negative: Bool
+  public var negative: Bool
   /// Integer digits, most significant first, without leading zeros (at least one digit).
-  var integerDigits: [UInt8]
+  public var integerDigits: [UInt8]
   /// Fraction digits, most significant first (exactly the requested number after rounding).
-  var fractionDigits: [UInt8]
+  public var fractionDigits: [UInt8]
 
   /// True when every digit is zero.
-  var isZero: Bool { integerDigits.allSatisfy { $0 == 0 } && fractionDigits.allSatisfy { $0 == 0 } }
+  public var isZero: Bool {
+    integerDigits.allSatisfy { $0 == 0 } && fractionDigits.allSatisfy { $0 == 0 }
+  }
 
   /// The plain representation with `.` as decimal point and `-` as sign, e.g. `-1234.50`.
-  var plainString: String {
+  public var plainString: String {
     var text = negative ? "-" : ""
     text += String(decoding: integerDigits.map { $0 + 48 }, as: UTF8.self)
     if !fractionDigits.isEmpty {
@@ -38,8 +43,8 @@ struct DecimalDigits: Sendable, Equatable {
   }
 
   /// The shortest round-trip decimal expansion of a finite `value`, not rounded.
-  init(exactShortest value: Double) {
-    precondition(value.isFinite, "DecimalDigits needs a finite value")
+  public init(exactShortest value: Double) {
+    precondition(value.isFinite, "DecimalNumber needs a finite value")
     negative = value.sign == .minus && value != 0
     // `description` of a finite Double is the shortest round-trip string, e.g. "2.675",
     // "1e-05", "1.2345e+16", "5e-324".
@@ -76,13 +81,13 @@ struct DecimalDigits: Sendable, Equatable {
   }
 
   /// `value` rounded half away from zero to `decimals` fraction digits (see the file comment).
-  init(_ value: Double, decimals: Int) {
+  public init(_ value: Double, decimals: Int) {
     self.init(exactShortest: value)
     round(toDecimals: max(0, decimals))
   }
 
   /// Rounds half away from zero in place, then pads to exactly `decimals` fraction digits.
-  mutating func round(toDecimals decimals: Int) {
+  public mutating func round(toDecimals decimals: Int) {
     if fractionDigits.count > decimals {
       let roundUp = fractionDigits[decimals] >= 5
       fractionDigits.removeLast(fractionDigits.count - decimals)
@@ -91,6 +96,85 @@ struct DecimalDigits: Sendable, Equatable {
       fractionDigits += Array(repeating: 0, count: decimals - fractionDigits.count)
     }
     if isZero { negative = false }
+  }
+
+  /// Parses `12`, `-3.50`, `24,5`, `1e-05`, `1.2e+16` (a published value or a double's
+  /// description); `nil` for anything else (`12 %`, an empty text).
+  public init?(parsing text: String) {
+    var body = Substring(text.trimmingCharacters(in: .whitespaces))
+    let negative = body.first == "-"
+    if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+    var exponent = 0
+    if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+      guard let value = Int(body[body.index(after: e)...]) else { return nil }
+      exponent = value
+      body = body[..<e]
+    }
+    var digits: [UInt8] = []
+    var pointPosition: Int?
+    for character in body {
+      if character == "." || character == "," {
+        if pointPosition != nil { return nil }
+        pointPosition = digits.count
+      } else if let digit = character.wholeNumberValue, character.isASCII {
+        digits.append(UInt8(digit))
+      } else {
+        return nil
+      }
+    }
+    guard !digits.isEmpty else { return nil }
+    let point = (pointPosition ?? digits.count) + exponent
+    if point <= 0 {
+      integerDigits = [0]
+      fractionDigits = Array(repeating: 0, count: -point) + digits
+    } else if point >= digits.count {
+      integerDigits = digits + Array(repeating: 0, count: point - digits.count)
+      fractionDigits = []
+    } else {
+      integerDigits = Array(digits[..<point])
+      fractionDigits = Array(digits[point...])
+    }
+    integerDigits = Self.strippingLeadingZeros(integerDigits)
+    self.negative = negative
+  }
+
+  /// The number of decimals written (a published value's default precision).
+  public var writtenDecimals: Int { fractionDigits.count }
+
+  /// Rounded to `decimals` by a publication's `rule`.
+  public func rounded(_ decimals: Int, rule: RoundingRule) -> DecimalNumber {
+    var copy = self
+    switch rule {
+    case .halfUp: copy.round(toDecimals: decimals)
+    case .halfEven: copy.roundHalfEven(toDecimals: decimals)
+    case .double:
+      copy.round(toDecimals: decimals + 1)
+      copy.round(toDecimals: decimals)
+    }
+    return copy
+  }
+
+  /// Rounds half to even in place, then pads to exactly `decimals` fraction digits.
+  private mutating func roundHalfEven(toDecimals decimals: Int) {
+    guard fractionDigits.count > decimals else { return round(toDecimals: decimals) }
+    let first = fractionDigits[decimals]
+    let tie = first == 5 && fractionDigits[(decimals + 1)...].allSatisfy { $0 == 0 }
+    let last = decimals > 0 ? fractionDigits[decimals - 1] : integerDigits.last ?? 0
+    fractionDigits.removeLast(fractionDigits.count - decimals)
+    if first > 5 || (first == 5 && !tie) || (tie && last % 2 == 1) { incrementLastDigit() }
+    if isZero { negative = false }
+  }
+
+  /// Equal as numbers: leading and trailing zeros are ignored, and −0 equals 0.
+  public func isNumericallyEqual(to other: DecimalNumber) -> Bool {
+    func normal(_ x: DecimalNumber) -> DecimalNumber {
+      var x = x
+      while x.fractionDigits.last == 0 { x.fractionDigits.removeLast() }
+      x.integerDigits = Self.strippingLeadingZeros(x.integerDigits)
+      if x.isZero { x.negative = false }
+      return x
+    }
+    return normal(self) == normal(other)
   }
 
   private mutating func incrementLastDigit() {
