@@ -4,38 +4,30 @@ import Reporting
 import Yams
 
 /// Reads recipe values from YAML nodes, turning every mistake into a `RecipeError` that
-/// names the recipe file and the line of the offending node.
+/// names the recipe file and the line of the offending node. Values are read by the shared
+/// `YAMLNodeReader`; this type adds the recipe's unknown-key error.
 public struct RecipeReader {
   /// The recipe file as named in messages.
   public let file: String
+  let nodes: YAMLNodeReader<RecipeError>
 
-  package func line(_ node: Node?) -> Int { node?.mark?.line ?? 0 }
+  public init(file: String) {
+    self.file = file
+    nodes = YAMLNodeReader(file: file) { line, message in
+      .invalidValue(file: file, line: line, message: message)
+    }
+  }
+
+  package func line(_ node: Node?) -> Int { nodes.line(node) }
 
   package func invalid(_ node: Node?, _ message: String) -> RecipeError {
-    .invalidValue(file: file, line: line(node), message: message)
+    nodes.invalid(node, message)
   }
 
   /// The pairs of a mapping, in order, after checking that every key is a distinct text.
   package func pairs(_ node: Node, context: String) throws(RecipeError) -> [(
     key: String, value: Node, keyNode: Node
-  )] {
-    guard let mapping = node.mapping else {
-      throw invalid(node, "\(context) must be a mapping of `key: value` lines")
-    }
-    var seen: [String: Int] = [:]
-    var result: [(key: String, value: Node, keyNode: Node)] = []
-    for (key, value) in mapping {
-      guard let name = key.scalar?.string else {
-        throw invalid(key, "a key in \(context) must be a plain name")
-      }
-      if let first = seen[name] {
-        throw invalid(key, "the key `\(name)` appears twice in \(context) (first on line \(first))")
-      }
-      seen[name] = line(key)
-      result.append((name, value, key))
-    }
-    return result
-  }
+  )] { try nodes.pairs(node, context: context) }
 
   /// Throws `unknownKey` (with suggestions) for a key not in `allowed`.
   package func checkKey(_ key: String, node: Node, allowed: [String], context: String)
@@ -47,60 +39,27 @@ public struct RecipeReader {
       suggestions: Microdata.suggestions(for: key, among: allowed), allowed: allowed)
   }
 
-  /// A single text value.
   package func string(_ node: Node, _ what: String) throws(RecipeError) -> String {
-    guard let scalar = node.scalar else {
-      throw invalid(node, "\(what) must be a single value, not a list or mapping")
-    }
-    return scalar.string
+    try nodes.string(node, what)
   }
 
-  /// A list of texts; a single value is a list of one.
   package func strings(_ node: Node, _ what: String) throws(RecipeError) -> [String] {
-    if let scalar = node.scalar { return [scalar.string] }
-    guard let sequence = node.sequence else {
-      throw invalid(node, "\(what) must be a list such as [a, b]")
-    }
-    var values: [String] = []
-    for item in sequence { values.append(try string(item, "an item of \(what)")) }
-    return values
+    try nodes.strings(node, what)
   }
 
   package func integer(_ node: Node, _ what: String) throws(RecipeError) -> Int {
-    let text = try string(node, what)
-    guard let value = Int(text) else {
-      throw invalid(node, "\(what) must be a whole number, not `\(text)`")
-    }
-    return value
+    try nodes.integer(node, what)
   }
 
   package func bool(_ node: Node, _ what: String) throws(RecipeError) -> Bool {
-    let text = try string(node, what)
-    switch text.lowercased() {
-    case "true", "yes", "on": return true
-    case "false", "no", "off": return false
-    default: throw invalid(node, "\(what) must be true or false, not `\(text)`")
-    }
+    try nodes.bool(node, what)
   }
 
-  /// Whether the node is YAML's null (`~`, `null`, or nothing).
-  package func isNull(_ node: Node) -> Bool {
-    guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else {
-      return false
-    }
-    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-  }
+  package func isNull(_ node: Node) -> Bool { nodes.isNull(node) }
 
-  /// A value of a closed set, e.g. a language or a rounding rule.
   package func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type)
     throws(RecipeError) -> T where T.RawValue == String
   {
-    let text = try string(node, what)
-    if let value = T(rawValue: text) { return value }
-    let names = T.allCases.map(\.rawValue)
-    let hint =
-      Microdata.suggestions(for: text, among: names).first.map { "; did you mean `\($0)`?" } ?? ""
-    throw invalid(
-      node, "\(what) must be one of \(names.joined(separator: ", ")), not `\(text)`\(hint)")
+    try nodes.choice(node, what, as: T.self)
   }
 }

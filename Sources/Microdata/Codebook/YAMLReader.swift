@@ -1,12 +1,21 @@
 import Yams
 
 /// Reads codebook declarations from YAML nodes, turning every mistake into
-/// `MicrodataError.invalidCodebook` with the line of the offending node.
+/// `MicrodataError.invalidCodebook` with the line of the offending node. Values are read by
+/// the shared `YAMLNodeReader`; this type adds the codebook's declarations.
 struct YAMLReader {
   let source: String
+  let nodes: YAMLNodeReader<MicrodataError>
+
+  init(source: String) {
+    self.source = source
+    nodes = YAMLNodeReader(file: source) { line, message in
+      .invalidCodebook(file: source, line: line, message: message)
+    }
+  }
 
   func error(_ node: Node?, _ message: String) -> MicrodataError {
-    .invalidCodebook(file: source, line: node?.mark?.line ?? 0, message: message)
+    nodes.invalid(node, message)
   }
 
   func checkKeys(_ mapping: Node.Mapping, allowed: [String], context: String = "the codebook")
@@ -26,60 +35,36 @@ struct YAMLReader {
 
   func string(_ node: Node?) throws(MicrodataError) -> String? {
     guard let node else { return nil }
-    guard let scalar = node.scalar else {
-      throw error(node, "expected a single value, found a list or mapping")
-    }
-    return scalar.string
+    return try nodes.string(node, "the value")
   }
 
   func requireString(_ node: Node) throws(MicrodataError) -> String {
-    guard let scalar = node.scalar else {
-      throw error(node, "expected a single value, found a list or mapping")
-    }
-    return scalar.string
+    try nodes.string(node, "the value")
   }
 
-  /// A list of strings; a single scalar is a list of one.
+  /// A list of strings; a single scalar is a list of one, null an empty list.
   func stringList(_ node: Node?) throws(MicrodataError) -> [String]? {
     guard let node else { return nil }
-    if let scalar = node.scalar {
-      // `missing: ~` or `missing: []` spelled as null means no codes.
-      if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-        return []
-      }
-      return [scalar.string]
-    }
-    guard let sequence = node.sequence else { throw error(node, "expected a list such as [a, b]") }
-    var values: [String] = []
-    for item in sequence { values.append(try requireString(item)) }
-    return values
+    return try nodes.strings(node, "the value")
   }
 
   func number(_ node: Node?) throws(MicrodataError) -> Double? {
-    guard let text = try string(node) else { return nil }
-    if let value = Double(text) { return value }
-    if let day = CalendarDay(text) { return Double(day.daysSince1970) }
-    throw error(node, "expected a number (or a date YYYY-MM-DD), found `\(text)`")
+    guard let node else { return nil }
+    return try nodes.number(node, "the value")
   }
 
   func bool(_ node: Node?) throws(MicrodataError) -> Bool? {
-    guard let text = try string(node) else { return nil }
-    switch text.lowercased() {
-    case "true", "yes", "on", "1": return true
-    case "false", "no", "off", "0": return false
-    default: throw error(node, "expected true or false, found `\(text)`")
-    }
+    guard let node else { return nil }
+    return try nodes.bool(node, "the value")
   }
 
   /// `{sv: ..., en: ...}` or a single string used for both languages.
   func label(_ node: Node?) throws(MicrodataError) -> Label {
     guard let node else { return Label(sv: "", en: "") }
-    if let text = node.scalar?.string { return Label(sv: text, en: text) }
-    guard let mapping = node.mapping else {
+    guard node.scalar != nil || node.mapping != nil else {
       throw error(node, "a label is a text or {sv: ..., en: ...}")
     }
-    try checkKeys(mapping, allowed: ["sv", "en"], context: "a label")
-    return Label(sv: try string(mapping["sv"]) ?? "", en: try string(mapping["en"]) ?? "")
+    return try nodes.label(node, "a label")
   }
 
   func variable(name: String, node: Node, defaults: [String]) throws(MicrodataError) -> Variable {
