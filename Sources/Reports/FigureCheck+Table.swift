@@ -5,19 +5,17 @@ import Reporting
 extension FigureCheck {
   /// The status as a short text.
   package func statusText(_ language: Language) -> String {
-    let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
-    switch status {
-    case .reproduced: return t("stämmer", "reproduced")
-    case .mismatch: return t("AVVIKER", "MISMATCH")
-    case .knownMismatch(let reason): return t("känd avvikelse: ", "known mismatch: ") + reason
-    case .unexpectedMatch(let reason):
-      return t(
-        "stämmer, men är markerad som känd avvikelse: ",
-        "reproduced, but marked as a known mismatch: ") + reason
-    case .suppressed: return t("UNDERTRYCKT i resultatet", "SUPPRESSED in the output")
-    case .notFound(let why): return t("SAKNAS: ", "NOT FOUND: ") + why
-    case .analysisFailed(let why): return t("ANALYSEN MISSLYCKADES: ", "ANALYSIS FAILED: ") + why
-    }
+    let message: Message =
+      switch status {
+      case .reproduced: .checkReproduced
+      case .mismatch: .checkMismatch
+      case .knownMismatch(let reason): .checkKnownMismatch(reason: reason)
+      case .unexpectedMatch(let reason): .checkUnexpectedMatch(reason: reason)
+      case .suppressed: .checkSuppressed
+      case .notFound(let why): .checkNotFound(reason: why)
+      case .analysisFailed(let why): .checkAnalysisFailed(reason: why)
+      }
+    return language.text(message)
   }
 
   /// The diff table of checks: cell, measure, published value, computed value unrounded,
@@ -25,18 +23,17 @@ extension FigureCheck {
   package static func table(_ checks: [FigureCheck], language: Language) throws(ReportingError)
     -> ReportTable
   {
-    let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
     var table = ReportTable(
-      title: t("Kontroll mot publicerade uppgifter", "Check against published figures"),
+      title: language.text(.checkAgainstPublished),
       subtitle: summary(checks, language: language),
       language: language,
-      stubHeaders: [t("Analys", "Analysis"), "Cell"],
+      stubHeaders: [language.text(.checkAnalysis), "Cell"],
       columns: [
-        ReportColumn(t("Mått", "Measure"), role: .label),
-        ReportColumn(t("Publicerat", "Published"), role: .label),
-        ReportColumn(t("Beräknat", "Computed"), role: .estimate),
-        ReportColumn(t("Avrundat", "Rounded"), role: .label),
-        ReportColumn(t("Avrundning", "Rounding"), role: .label),
+        ReportColumn(language.text(.measure), role: .label),
+        ReportColumn(language.text(.published), role: .label),
+        ReportColumn(language.text(.computed), role: .estimate),
+        ReportColumn(language.text(.rounded), role: .label),
+        ReportColumn(language.text(.rounding), role: .label),
         ReportColumn("Status", role: .label),
       ])
     for check in checks {
@@ -70,11 +67,8 @@ extension FigureCheck {
     }.count
     let known = checks.filter { if case .knownMismatch = $0.status { true } else { false } }.count
     let failures = checks.filter(\.isFailure).count
-    if language == .sv {
-      return "\(reproduced) av \(checks.count) uppgifter stämmer; \(known) kända avvikelser; "
-        + (failures == 0 ? "inga fel." : "\(failures) fel.")
-    }
-    return "\(reproduced) of \(checks.count) figures reproduce; \(known) known mismatches; "
-      + (failures == 0 ? "no failures." : "\(failures) failures.")
+    return language.text(
+      .checkSummary(
+        reproduced: reproduced, total: checks.count, known: known, failures: failures))
   }
 }

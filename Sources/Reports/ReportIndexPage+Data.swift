@@ -8,18 +8,15 @@ extension ReportIndexPage {
   /// reasons), the filters, and the disclosure threshold.
   package func dataSection() throws -> String {
     let language = run.language
-    let t = { (sv: String, en: String) in ReportText.text(language, sv, en) }
     var table = ReportTable(
-      title: t("Datafiler", "Data files"), language: language,
-      stubHeaders: [t("Namn", "Name")],
+      title: language.text(.dataFiles), language: language,
+      stubHeaders: [language.text(.name)],
       columns: [
-        ReportColumn(t("Fil", "File"), role: .label),
-        ReportColumn(t("Rader lästa", "Rows read"), role: .count),
-        ReportColumn(t("Rader uteslutna", "Rows excluded"), role: .count),
-        ReportColumn(t("Rader i analyserna", "Rows analysed"), role: .count),
-        ReportColumn(
-          t("Uteslutna rader och ersatta värden", "Excluded rows and replaced values"), role: .label
-        ),
+        ReportColumn(language.text(.file), role: .label),
+        ReportColumn(language.text(.rowsRead), role: .count),
+        ReportColumn(language.text(.rowsExcluded), role: .count),
+        ReportColumn(language.text(.rowsAnalysed), role: .count),
+        ReportColumn(language.text(.excludedAndReplaced), role: .label),
       ])
     for file in run.recipe.data {
       let name = URL(fileURLWithPath: file.input.path).lastPathComponent
@@ -33,7 +30,7 @@ extension ReportIndexPage {
           [file.name],
           [
             .text(label), .missing, .missing, .missing,
-            .text(t("inte läst i denna körning", "not read in this run")),
+            .text(language.text(.notReadInThisRun)),
           ])
         continue
       }
@@ -41,11 +38,11 @@ extension ReportIndexPage {
       let reasons = report.issues.map { issue in
         let what =
           issue.action == .excluded
-          ? t("rader uteslutna", "rows excluded")
-          : t("värden satta som saknade", "values set to missing")
+          ? language.text(.rowsExcludedInline)
+          : language.text(.valuesSetMissing)
         let variable = issue.variable.map { " `\($0)`" } ?? ""
         return
-          "\(ReportText.integer(issue.count)) \(what): \(issue.kind)\(variable) (\(t("första på rad", "first on line")) \(issue.firstLine))"
+          "\(ReportText.integer(issue.count)) \(what): \(issue.kind)\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
       }
       try table.appendRow(
         [file.name],
@@ -55,29 +52,25 @@ extension ReportIndexPage {
         ])
     }
     table.footnotes.append(
-      .note(
-        t(
-          "Rader under 15 år eller med saknade värden i en analys variabler utesluts i respektive analys och redovisas under den.",
-          "Rows under 15 years of age or with missing values in an analysis's variables are excluded in that analysis and reported under it."
-        )))
+      .note(language.text(.exclusionPerAnalysisNote)))
     var lines = [
-      "<section id=\"data\">", "<h2>\(Escaping.xml(t("Data", "Data")))</h2>",
+      "<section id=\"data\">", "<h2>\(Escaping.xml(language.text(.dataHeading)))</h2>",
       "<div class=\"table-wrap\">\n" + (try HTMLRenderer(mode: .fragment).render(table)) + "</div>",
     ]
     if !run.recipe.filters.isEmpty {
       let items = run.recipe.filters.sorted { $0.key < $1.key }.map { name, filter in
-        "<li>\(Escaping.xml(name == "*" ? t("alla filer", "every file") : name)): <code>\(Escaping.xml(filter))</code></li>"
+        "<li>\(Escaping.xml(name == "*" ? language.text(.everyFile) : name)): <code>\(Escaping.xml(filter))</code></li>"
       }
       lines.append(
-        "<p>\(Escaping.xml(t("Urval för hela rapporten:", "Selection for the whole report:")))</p><ul>\(items.joined())</ul>"
+        "<p>\(Escaping.xml(language.text(.selectionForReport)))</p><ul>\(items.joined())</ul>"
       )
     }
     let codebooks = Set(
       run.recipe.data.map {
-        $0.input.codebook ?? t("den kanoniska kodboken", "the canonical codebook")
+        $0.input.codebook ?? language.text(.canonicalCodebook)
       })
     lines.append(
-      "<p class=\"meta\">\(Escaping.xml(t("Kodbok: ", "Codebook: ") + codebooks.sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))</p>"
+      "<p class=\"meta\">\(Escaping.xml(language.text(.codebookPrefix) + codebooks.sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))</p>"
     )
     lines.append(
       "<p class=\"meta\">\(Escaping.xml(ReportText.suppressionRule(run.recipe.suppress, language)))</p>"

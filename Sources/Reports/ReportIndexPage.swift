@@ -18,7 +18,6 @@ public struct ReportIndexPage {
   public var timeZone: TimeZone = .current
 
   private var language: Language { run.language }
-  private func t(_ sv: String, _ en: String) -> String { ReportText.text(language, sv, en) }
   private func x(_ text: String) -> String { Escaping.xml(text) }
 
   package func render() throws -> String {
@@ -77,17 +76,13 @@ public struct ReportIndexPage {
     let count = run.outcomes.count
     let failed = run.failures.count
     var meta =
-      t("Skapad ", "Created ") + ReportText.timestamp(run.started, timeZone: timeZone)
-      + t(" med strata ", " with strata ") + StrataVersion.current
-      + " · \(count) " + t(count == 1 ? "analys" : "analyser", count == 1 ? "analysis" : "analyses")
+      language.text(.createdPrefix) + ReportText.timestamp(run.started, timeZone: timeZone)
+      + language.text(.withStrata) + StrataVersion.current
+      + " · \(count) " + language.text(.analysesNoun(count: count))
       + " · " + ReportText.seconds(run.seconds, language)
-    if failed > 0 { meta += " · " + t("\(failed) misslyckades", "\(failed) failed") }
+    if failed > 0 { meta += " · " + language.text(.failedCount(failed)) }
     if count < run.plannedCount {
-      meta +=
-        " · "
-        + t(
-          "urval av \(run.plannedCount) analyser (--only)",
-          "a selection of \(run.plannedCount) analyses (--only)")
+      meta += " · " + language.text(.selectionOfAnalyses(planned: run.plannedCount))
     }
     lines.append("<p class=\"meta\">\(x(meta))</p>")
     if let source = run.recipe.source {
@@ -99,7 +94,7 @@ public struct ReportIndexPage {
 
   private func contents() -> String {
     var items = [
-      "<li><span class=\"number\"></span><a href=\"#data\">\(t("Data", "Data"))</a></li>"
+      "<li><span class=\"number\"></span><a href=\"#data\">\(language.text(.dataHeading))</a></li>"
     ]
     var currentSection: String?
     for outcome in run.outcomes {
@@ -114,7 +109,7 @@ public struct ReportIndexPage {
         currentSection = heading
       }
       let failed = outcome.failure != nil
-      let mark = failed ? t(" (misslyckades)", " (failed)") : ""
+      let mark = failed ? language.text(.failedMark) : ""
       items.append(
         "<li\(failed ? " class=\"failed\"" : "")><span class=\"number\">\(outcome.analysis.number).</span> "
           + "<a href=\"#\(anchor(outcome.analysis))\">\(x(outcome.analysis.title))</a>\(x(mark))</li>"
@@ -123,13 +118,13 @@ public struct ReportIndexPage {
     if currentSection != nil { items.append("</ul></li>") }
     if !run.checks.isEmpty {
       items.append(
-        "<li><span class=\"number\"></span><a href=\"#checks\">\(t("Kontroll mot publicerade uppgifter", "Check against published figures"))</a></li>"
+        "<li><span class=\"number\"></span><a href=\"#checks\">\(language.text(.checkAgainstPublished))</a></li>"
       )
     }
     items.append(
-      "<li><span class=\"number\"></span><a href=\"#legend\">\(t("Teckenförklaring", "Symbols"))</a></li>"
+      "<li><span class=\"number\"></span><a href=\"#legend\">\(language.text(.symbolsHeading))</a></li>"
     )
-    return "<nav class=\"toc\">\n<h2>\(t("Innehåll", "Contents"))</h2>\n<ul>\n"
+    return "<nav class=\"toc\">\n<h2>\(language.text(.contents))</h2>\n<ul>\n"
       + items.joined(separator: "\n") + "\n</ul>\n</nav>"
   }
 
@@ -157,10 +152,7 @@ public struct ReportIndexPage {
     let count = run.failures.count
     var lines = [
       "<div class=\"box\" role=\"alert\"><p><strong>"
-        + x(
-          count == 1
-            ? t("1 analys kunde inte genomföras:", "1 analysis could not be run:")
-            : t("\(count) analyser kunde inte genomföras:", "\(count) analyses could not be run:"))
+        + x(language.text(.analysesFailed(count: count)))
         + "</strong></p><ul>"
     ]
     for outcome in run.failures {
@@ -179,24 +171,23 @@ public struct ReportIndexPage {
       "<section id=\"\(anchor(analysis))\" class=\"analysis\">",
       "<h\(level)>\(analysis.number). \(x(analysis.title))</h\(level)>",
     ]
-    var meta = [ReportText.kind(analysis.entry.kind, language)]
+    // Escaped as they are added: the selection's `<code>` stays markup.
+    var meta = [x(ReportText.kind(analysis.entry.kind, language))]
     if let filter = outcome.filter {
-      meta.append(t("urval: ", "selection: ") + "<code>\(x(filter))</code>")
+      meta.append(x(language.text(.selectionPrefix)) + "<code>\(x(filter))</code>")
     }
-    meta.append(ReportText.seconds(outcome.seconds, language))
-    lines.append(
-      "<p class=\"meta\">\(meta.map { $0.hasPrefix(t("urval", "selection")) ? $0 : x($0) }.joined(separator: " · "))</p>"
-    )
+    meta.append(x(ReportText.seconds(outcome.seconds, language)))
+    lines.append("<p class=\"meta\">\(meta.joined(separator: " · "))</p>")
     if let note = analysis.entry.note { lines.append("<p class=\"note\">\(x(note))</p>") }
     guard let result = outcome.jobResult else {
       lines.append(
-        "<div class=\"box\" role=\"alert\"><p><strong>\(x(t("Analysen misslyckades:", "The analysis failed:")))</strong> \(x(outcome.failure.map(Self.reason) ?? ""))</p></div>"
+        "<div class=\"box\" role=\"alert\"><p><strong>\(x(language.text(.analysisFailed)))</strong> \(x(outcome.failure.map(Self.reason) ?? ""))</p></div>"
       )
       lines.append("</section>")
       return lines.joined(separator: "\n")
     }
     if !result.warnings.isEmpty {
-      lines.append("<div class=\"warnings\"><strong>\(x(t("Varningar", "Warnings")))</strong><ul>")
+      lines.append("<div class=\"warnings\"><strong>\(x(language.text(.warnings)))</strong><ul>")
       for warning in result.warnings { lines.append("<li>\(x(warning))</li>") }
       lines.append("</ul></div>")
     }
@@ -212,7 +203,7 @@ public struct ReportIndexPage {
     if let links = files[analysis.number]?.links, !links.isEmpty {
       let anchors = links.map { "<a href=\"\(x($0.file))\">\(x($0.file))</a>" }
       lines.append(
-        "<p class=\"files\">\(x(t("Filer: ", "Files: ")))\(anchors.joined(separator: " "))</p>")
+        "<p class=\"files\">\(x(language.text(.filesPrefix)))\(anchors.joined(separator: " "))</p>")
     }
     lines.append("</section>")
     return lines.joined(separator: "\n")
@@ -224,7 +215,7 @@ public struct ReportIndexPage {
     let table = try FigureCheck.table(run.checks, language: language)
     return """
       <section id="checks">
-      <h2>\(x(t("Kontroll mot publicerade uppgifter", "Check against published figures")))</h2>
+      <h2>\(x(language.text(.checkAgainstPublished)))</h2>
       <div class="box\(failures == 0 ? " ok" : "")"><p>\(x(summary))</p></div>
       <div class="table-wrap">
       \(try HTMLRenderer(mode: .fragment).render(table))</div>
@@ -236,23 +227,18 @@ public struct ReportIndexPage {
     let entries: [(String, String)] = [
       ("..", ReportText.suppressionRule(run.recipe.suppress, language)),
       ("-", ReportingText.cannotOccurLegend(language)),
-      ("0", t("Värdet är noll (inga fall).", "The value is zero (no cases).")),
-      (
-        t("0,0", "0.0"),
-        t(
-          "Mindre än hälften av den minsta enhet som visas.",
-          "Less than half of the smallest unit shown.")
-      ),
+      ("0", language.text(.zeroLegend)),
+      (language.text(.roundedZeroSymbol), language.text(.lessThanHalfUnitLegend)),
       ("*", ReportingText.flagLegend(.uncertain, language)),
     ]
     let items = entries.map { "<dt>\(x($0.0))</dt><dd>\(x($0.1))</dd>" }.joined(separator: "\n")
     return """
       <footer id="legend">
-      <h2>\(x(t("Teckenförklaring", "Symbols")))</h2>
+      <h2>\(x(language.text(.symbolsHeading)))</h2>
       <dl class="legend">
       \(items)
       </dl>
-      <p>\(x(t("Skapad av strata report från receptet ", "Made by strata report from the recipe ")))<code>\(x(URL(fileURLWithPath: run.recipe.file).lastPathComponent))</code>.</p>
+      <p>\(x(language.text(.madeFromRecipe)))<code>\(x(URL(fileURLWithPath: run.recipe.file).lastPathComponent))</code>.</p>
       </footer>
       """
   }

@@ -3,7 +3,8 @@ import Foundation
 import Microdata
 import Reporting
 
-/// The fixed texts of a report page and the progress lines, in Swedish and English.
+/// Number and time formats of a report page and the progress lines, and catalog lookups
+/// (``Message``) shared by several of its parts.
 public enum ReportText {
   /// An integer with thin-space thousands for stderr (`12 345`).
   package static func integer(_ value: Int) -> String {
@@ -23,40 +24,24 @@ public enum ReportText {
     return NumberFormat(language: language).string(value, decimals: decimals) + "\u{00A0}s"
   }
 
-  package static func text(_ language: Language, _ sv: String, _ en: String) -> String {
-    language == .sv ? sv : en
-  }
-
   /// The name of an analysis kind for headings.
   package static func kind(_ kind: AnalysisKind, _ language: Language) -> String {
-    switch (kind, language) {
-    case (.tabulate, .sv): "Tabell"
-    case (.tabulate, .en): "Table"
-    case (.rates, .sv): "Andelar och antal per 100 000"
-    case (.rates, .en): "Shares and rates per 100,000"
-    case (.repeat, .sv): "Upprepad brottslighet"
-    case (.repeat, .en): "Repeat offending"
-    case (.recidivism, .sv): "Återfall"
-    case (.recidivism, .en): "Recidivism"
-    case (.logit, .sv): "Logistisk regression"
-    case (.logit, .en): "Logistic regression"
-    case (.maihda, .sv): "MAIHDA (intersektionell flernivåanalys)"
-    case (.maihda, .en): "MAIHDA (intersectional multilevel analysis)"
-    case (.share, .sv): "Andel av aggregerade antal"
-    case (.share, .en): "Shares of aggregated counts"
-    }
+    let message: Message =
+      switch kind {
+      case .tabulate: .analysisTabulate
+      case .rates: .analysisRates
+      case .repeat: .analysisRepeat
+      case .recidivism: .analysisRecidivism
+      case .logit: .analysisLogit
+      case .maihda: .analysisMAIHDA
+      case .share: .analysisShare
+      }
+    return language.text(message)
   }
 
   /// The suppression rule as a sentence.
   package static func suppressionRule(_ threshold: Int, _ language: Language) -> String {
-    if threshold <= 0 {
-      return text(language, "Inga uppgifter har undertryckts.", "No figures have been suppressed.")
-    }
-    return text(
-      language,
-      "Antal under \(threshold) redovisas inte (..), och inte heller andelar, kvoter och antal per 100 000 som bygger på dem; där en undertryckt uppgift annars kunde räknas fram ur summor har även andra celler undertryckts.",
-      "Counts below \(threshold) are not shown (..), nor are the shares, ratios and rates based on them; where a suppressed figure could be derived from totals, further cells are suppressed too."
-    )
+    language.text(threshold <= 0 ? .noSuppression : .suppressionRule(threshold: threshold))
   }
 
   /// A date and time as `2024-05-01 14:03`.

@@ -143,14 +143,13 @@ public struct ReportWriter {
   package func contentsTable(_ contents: [(sheet: String, title: String, analysis: String)])
     throws(ReportingError) -> ReportTable
   {
-    let t = { (sv: String, en: String) in ReportText.text(self.run.language, sv, en) }
     var table = ReportTable(
       title: run.recipe.title, subtitle: run.recipe.subtitle,
-      shortTitle: t("Innehåll", "Contents"), language: run.language,
-      stubHeaders: [t("Blad", "Sheet")],
+      shortTitle: run.language.text(.contents), language: run.language,
+      stubHeaders: [run.language.text(.sheet)],
       columns: [
-        ReportColumn(t("Tabell", "Table"), role: .label),
-        ReportColumn(t("Analys", "Analysis"), role: .label),
+        ReportColumn(run.language.text(.table), role: .label),
+        ReportColumn(run.language.text(.analysis), role: .label),
       ])
     for item in contents {
       try table.appendRow([item.sheet], [.text(item.title), .text(item.analysis)])

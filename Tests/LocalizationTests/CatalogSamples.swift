@@ -47,6 +47,7 @@ let catalogSamples: [Message] = [
   .checkSuppressed,
   .checkNotFound(reason: "⟨reason⟩"),
   .checkAnalysisFailed(reason: "⟨reason⟩"),
+  .checkAnalysis,
   .published,
   .computed,
   .rounded,

@@ -1,5 +1,5 @@
-// Texts of the `strata` analyses (titles the jobs give their tables, subtitles, notes).
-// StrataCommands does not use these yet; they are here so that it can switch to them.
+// Texts of the analyses' publications (titles of their tables, subtitles, notes; used by
+// `Reporting/Analyses`) and the report's kinds of analysis and suppression rule (`Reports`).
 
 extension Message {
   // MARK: Kinds of analysis

@@ -1,5 +1,5 @@
-// Texts of `strata check`: the statuses of figure checks and the check table.
-// StrataCommands does not use these yet; they are here so that it can switch to them.
+// Texts of `strata check` and the report's check section: the statuses of figure checks and
+// the check table (used by `Reports`).
 
 extension Message {
   // MARK: Statuses
@@ -37,6 +37,8 @@ extension Message {
 
   // MARK: Check table
 
+  /// "Analys" / "Analysis", the stub header naming the analysis a figure comes from.
+  public static let checkAnalysis = Message("check.column.analysis", sv: "Analys", en: "Analysis")
   /// "Publicerat" / "Published".
   public static let published = Message("check.column.published", sv: "Publicerat", en: "Published")
   /// "Beräknat" / "Computed".

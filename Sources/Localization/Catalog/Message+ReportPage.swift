@@ -1,5 +1,5 @@
-// Texts of the report's index page, its data section and workbook contents sheet.
-// StrataCommands does not use these yet; they are here so that it can switch to them.
+// Texts of the report's index page, its data section and workbook contents sheet (used by
+// `Reports`).
 
 extension Message {
   // MARK: Header

@@ -15,9 +15,7 @@ extension LogitResult: PublishableResult {
       comparedModels: comparison.models.isEmpty ? nil : comparison.modelEntries)
     let labels = TermLabeler(
       codebook: fits.codebook, language: request.language, factors: fits.labelFactors)
-    let sv = request.language == .sv
-    let name =
-      request.title ?? ((sv ? "Logistisk regression: " : "Logistic regression: ") + request.formula)
+    let name = request.title ?? request.language.text(.logitTitle(formula: request.formula))
     let table = try fits.main.coefficientTable(
       level: request.level, intervals: request.intervalMethod)
     var tables = [
@@ -31,15 +29,14 @@ extension LogitResult: PublishableResult {
       tables.append(
         MarginalEffect.reportTable(
           effects,
-          title: (sv ? "Genomsnittliga marginaleffekter: " : "Average marginal effects: ")
-            + request.formula,
+          title: request.language.text(.marginalEffectsTitle(formula: request.formula)),
           labels: labels, level: request.level))
     }
     if !comparison.models.isEmpty {
       tables.append(
         LikelihoodRatioTest.comparisonTable(
           models: comparison.models, tests: comparison.tests,
-          title: sv ? "Jämförelse av modeller" : "Model comparison", language: request.language))
+          title: request.language.text(.modelComparisonTitle), language: request.language))
     }
     var charts: [PublishedChart] = []
     let rows = table.forestRows(labels: labels)

@@ -19,17 +19,16 @@ extension MAIHDAAnalysisResult: PublishableResult {
         threshold: request.suppress, appliesTo: "tables", stratumIndices: small.map(\.index)))
     let labels = TermLabeler(
       codebook: counted.codebook, language: request.language, factors: counted.factors)
-    let sv = request.language == .sv
     let variables = request.strata.map { labels.variableLabel($0) }.joined(separator: " × ")
     let name = request.title ?? "MAIHDA: \(variables)"
     let tables = [
       result.summaryReportTable(
         title: name, language: request.language, subtitle: counted.outcome),
       result.strataReportTable(
-        title: (sv ? "Strata efter predicerad andel: " : "Strata by predicted share: ") + variables,
+        title: request.language.text(.maihdaStrataTitle(variables: variables)),
         labels: labels, suppress: request.suppress, subtitle: counted.outcome),
       result.mainEffectsReportTable(
-        title: (sv ? "Huvudeffekter (modell 2): " : "Main effects (model 2): ") + variables,
+        title: request.language.text(.maihdaMainEffectsTitle(variables: variables)),
         labels: labels),
     ]
     let plot = result.caterpillarPlot(title: name, labels: labels, subtitle: counted.outcome)

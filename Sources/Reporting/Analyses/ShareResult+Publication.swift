@@ -63,18 +63,14 @@ extension ShareResult {
   /// numerator under a spanning header.
   func table(_ job: ShareRequest) throws -> ReportTable {
     let language = job.language
-    let sv = language == .sv
-    let title =
-      job.title
-      ?? (sv
-        ? "Andel av \(label(denominator, language).lowercased())"
-        : "Share of \(label(denominator, language).lowercased())")
+    let denominatorLabel = label(denominator, language).lowercased()
+    let title = job.title ?? language.text(.shareTitle(denominator: denominatorLabel))
     var groups = [HeaderSpan("", span: 1)]
     var columns = [ReportColumn(label(denominator, language), role: .count)]
     for numerator in numerators {
       groups.append(HeaderSpan(label(numerator, language), span: 2))
-      columns.append(ReportColumn(sv ? "Antal" : "Number", role: .count))
-      columns.append(ReportColumn(sv ? "Procent" : "Per cent", role: .percent))
+      columns.append(ReportColumn(language.text(.shareNumber), role: .count))
+      columns.append(ReportColumn(language.text(.perCent), role: .percent))
     }
     var table = ReportTable(
       title: title, language: language, stubHeaders: dimensions.map { label($0.name, language) },
@@ -92,11 +88,10 @@ extension ShareResult {
       }
       try table.appendRow(labels, row)
     }
-    let formula =
-      sv
-      ? "Procent = 100 · antal / \(label(denominator, language).lowercased()). Konfidensintervall (Wilson, \(percentText(level))) finns i JSON-filen."
-      : "Per cent = 100 · number / \(label(denominator, language).lowercased()). Confidence intervals (Wilson, \(percentText(level))) are in the JSON file."
-    table.footnotes.append(.note(formula))
+    table.footnotes.append(
+      .note(
+        language.text(
+          .shareFormulaNote(denominator: denominatorLabel, level: percentText(level)))))
     return table
   }
 

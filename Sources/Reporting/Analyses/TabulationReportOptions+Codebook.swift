@@ -29,7 +29,7 @@ extension TabulationReportOptions {
     let selection = filter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
     self.init(
       language: language, title: title,
-      subtitle: selection.map { (language == .sv ? "Urval: " : "Selection: ") + $0 },
+      subtitle: selection.map { language.text(.selectionSubtitle($0)) },
       variableLabels: variableLabels, levelLabels: levelLabels,
       source: sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "),
       suppressionThreshold: Double(suppression))

@@ -38,11 +38,10 @@ extension TabulationRequest {
     if let test = summary.test {
       let note = testSummedOver.map { other in
         let summed = other.map(options.sentenceLabel).joined(separator: ", ")
-        return language == .sv
-          ? "Testet avser \(options.sentenceLabel(rows[0])) mot \(options.sentenceLabel(cols[0])), "
-            + "summerat över \(summed)."
-          : "The test is of \(options.sentenceLabel(rows[0])) against \(options.sentenceLabel(cols[0])), "
-            + "summed over \(summed)."
+        return language.text(
+          .testSummedOverNote(
+            rows: options.sentenceLabel(rows[0]), cols: options.sentenceLabel(cols[0]),
+            summed: summed))
       }
       tables.append(
         ReportTable(
