@@ -116,7 +116,6 @@ extension LogitJob {
     var tables = [
       table.reportTable(
         title: name, labels: labels,
-        references: fits.main.referenceLevels(given: reference, levels: fits.levels),
         subtitle: fits.outcome, footnotes: [fits.main.fitStatisticsNote(language: language)])
     ]
     if let effects = summary.marginalEffects {
