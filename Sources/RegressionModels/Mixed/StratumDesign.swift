@@ -37,7 +37,7 @@ public struct StratumDesign: Sendable, Equatable {
       let present = Set(rows.map { data.strata[$0].levels[v] })
       let levels = variable.levels.indices.filter { present.contains($0) }
       for (index, level) in variable.levels.enumerated() where !present.contains(index) {
-        omitted.append("\(variable.name): \(level.code)")
+        omitted.append(ModelTerm.level(variable.name, code: level.code, reference: nil).name)
       }
       let reference = levels.first.map { variable.levels[$0].code }
       for level in levels.dropFirst() {
