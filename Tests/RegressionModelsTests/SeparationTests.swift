@@ -119,6 +119,61 @@ struct SeparationTests {
       relative: Tolerance.profile)
   }
 
+  /// y = 1 exactly when x > 40, x an age: the profile search steps out to |η| in the hundreds,
+  /// where 1/(1 + e^−η) rounds to 0 or 1 (scripts/reference/make_firth_separation_reference.R).
+  nonisolated(unsafe) static let ages: [String: Any] = {
+    let data = try! Data(contentsOf: fixture("Reference/firth_complete_separation.json"))
+    return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+  }()
+
+  @Test(
+    "Firth under complete separation on a wide covariate: brglm2's estimates, finite profile ends",
+    arguments: GLMOptions.Factorization.allCases)
+  func firthCompleteWide(factorization: GLMOptions.Factorization) throws {
+    let reference = Self.ages
+    let d = reference["data"] as! [String: Any]
+    var t = TestTable(rowCount: Reference.numbers(d["y"]).count)
+    for name in ["y", "x"] { t.add(name, Reference.numbers(d[name])) }
+    var options = GLMOptions()
+    options.method = .firth
+    options.factorization = factorization
+    let fit = try GLM.fit(formula: "y ~ x", data: t, options: options)
+    #expect(fit.diagnostics.separation?.kind == .complete)
+    #expect(fit.converged)
+    expectApproximatelyEqual(
+      fit.coefficients.map { $0! }, Reference.numbers(reference["firth_coefficients"]),
+      relative: Tolerance.profile, "Firth coefficients")
+    expectApproximatelyEqual(
+      fit.standardErrors.map { $0! }, Reference.numbers(reference["firth_std_errors"]),
+      relative: Tolerance.profile, "Firth SE")
+    expectApproximatelyEqual(
+      fit.logLikelihood, (reference["firth_log_likelihood"] as! NSNumber).doubleValue,
+      relative: Tolerance.profile, "log-likelihood")
+    // The penalised profile falls to −∞ in every direction (Kosmidis & Firth 2021), so both
+    // ends are finite; the search must get past the fits it cannot evaluate, not fail.
+    let intervals = try fit.profileConfidenceIntervals()
+    let expected = Reference.intervals(reference["firth_profile_ci"])
+    for j in 0..<expected.count {
+      expectApproximatelyEqual(
+        intervals[j]?.lowerBound, expected[j][0], relative: Tolerance.profile, "lower \(j)")
+      expectApproximatelyEqual(
+        intervals[j]?.upperBound, expected[j][1], relative: Tolerance.profile, "upper \(j)")
+    }
+    // The summary (what `strata logit --firth --format json` writes) succeeds.
+    let summary = try fit.summary()
+    #expect(summary.intervals == .profile)
+    #expect(summary.coefficients.allSatisfy { $0.estimateCI?.allSatisfy { $0 != nil } == true })
+  }
+
+  @Test("Maximum likelihood under separation: the unreachable profile end is ±∞")
+  func unreachableEnd() throws {
+    let fit = try GLM.fit(formula: "y ~ x1 + x2", data: Self.separated)
+    let intervals = try fit.profileConfidenceIntervals()
+    // x1's estimate diverges upwards: the deviance never rises by the cut-off above it.
+    #expect(intervals[1]?.upperBound == .infinity)
+    #expect(intervals[1]?.lowerBound.isFinite == true)
+  }
+
   @Test("Firth on collapsed patterns equals Firth on the rows")
   func firthCollapsed() throws {
     var options = GLMOptions()

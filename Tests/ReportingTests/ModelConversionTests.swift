@@ -10,6 +10,9 @@ import Testing
 /// `ReportTable`s and charts, with snapshots of their Markdown.
 @Suite("Model results as report tables")
 struct ModelConversionTests {
+  static let kon2 = ModelTerm.level("kon", code: "2", reference: "1")
+  static let utrikes = ModelTerm.level("fodelse", code: "utrikes", reference: "inrikes")
+
   /// Kön × födelse with a fixed 2 × 2 table of suspects among persons, plus one aliased column.
   static func fit() throws -> GLMFit {
     // Rows: (kon, fodelse, cases, persons).
@@ -30,9 +33,10 @@ struct ModelConversionTests {
     }
     return try GLM.fit(
       x: Matrix(rows: 4, columns: 5, columnMajor: x), y: cells.map(\.2), trials: cells.map(\.3),
-      names: [
-        "(Intercept)", "kon: 2", "fodelse: utrikes", "kon: 2 & fodelse: utrikes",
-        "fodelseregion: norden",
+      terms: [
+        .intercept, kon2, utrikes, ModelTerm(components: kon2.components + utrikes.components),
+        // The copy of fodelse is given no reference level: no "ref." row for it.
+        .level("fodelseregion", code: "norden", reference: nil),
       ])
   }
 
@@ -42,15 +46,8 @@ struct ModelConversionTests {
   func coefficientTable(language: Language) throws {
     let fit = try Self.fit()
     let labels = TermLabeler(codebook: .canonical, language: language)
-    let references = fit.referenceLevels(
-      given: [:], levels: ["kon": ["1", "2"], "fodelse": ["inrikes", "utrikes"]])
-    #expect(
-      references == [
-        ReferenceLevel(variable: "kon", code: "1"),
-        ReferenceLevel(variable: "fodelse", code: "inrikes"),
-      ])
     let table = try fit.coefficientTable().reportTable(
-      title: "Suspects", labels: labels, references: references,
+      title: "Suspects", labels: labels,
       footnotes: [fit.fitStatisticsNote(language: language)])
     #expect(table.rows.count == 7)
     #expect(table.rows[1].labels == [language == .sv ? "Kön: Man" : "Sex: Man"])
@@ -72,17 +69,19 @@ struct ModelConversionTests {
   @Test("term labels from the codebook, codes where it has none")
   func termLabels() {
     let sv = TermLabeler(codebook: .canonical, language: .sv)
-    #expect(sv.termLabel("(Intercept)") == "Konstant")
-    #expect(sv.termLabel("kon: 2 & fodelse: utrikes").hasPrefix("Kön: Kvinna × "))
-    #expect(sv.termLabel("alder") == "Ålder")
-    #expect(sv.termLabel("okand: x") == "okand: x")
+    #expect(sv.termLabel(.intercept) == "Konstant")
+    #expect(
+      sv.termLabel(ModelTerm(components: Self.kon2.components + Self.utrikes.components))
+        .hasPrefix("Kön: Kvinna × "))
+    #expect(sv.termLabel(.numeric("alder")) == "Ålder")
+    #expect(sv.termLabel(.level("okand", code: "x", reference: nil)) == "okand: x")
     let en = TermLabeler(
       codebook: .canonical, language: .en,
       factors: [
         Factor(
           name: "region", levels: [Factor.Level(code: "n", sv: "Norr", en: "North")], codes: [])
       ])
-    #expect(en.termLabel("region: n") == "region: North")
+    #expect(en.termLabel(.level("region", code: "n", reference: nil)) == "region: North")
   }
 
   /// Twelve strata (kon × aldersgrupp3 × fodelse) with fixed persons and cases.

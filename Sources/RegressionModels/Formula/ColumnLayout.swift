@@ -1,5 +1,6 @@
-/// The columns of a model matrix: for each, the term it belongs to, its name, and the product of
-/// indicator and numeric factors that gives its value in a row.
+/// The columns of a model matrix: for each, the term it belongs to, its typed description
+/// (``ModelTerm``, which gives its name), and the product of indicator and numeric factors that
+/// gives its value in a row.
 ///
 /// Within a term, columns follow R's `model.matrix`: the first variable's levels vary fastest.
 /// Names follow StatsModels: `(Intercept)`, `kon: 1`, `alder`, `kon: 1 & fodelse: utrikes`.
@@ -15,7 +16,8 @@ struct ColumnLayout: Sendable, Equatable {
 
   /// One column.
   struct Column: Sendable, Equatable {
-    let name: String
+    /// The column as a typed value (variables, level codes, reference levels).
+    let modelTerm: ModelTerm
     /// 0 for the intercept, k for the formula's k-th term (1-based), as R's `assign`.
     let term: Int
     let components: [Component]
@@ -29,27 +31,33 @@ struct ColumnLayout: Sendable, Equatable {
     let schema = frame.schema
     var columns: [Column] = []
     if schema.formula.hasIntercept {
-      columns.append(Column(name: "(Intercept)", term: 0, components: []))
+      columns.append(Column(modelTerm: .intercept, term: 0, components: []))
     }
     for (k, term) in schema.formula.terms.enumerated() {
-      // For each variable, the list of (component, label) choices.
-      var choices: [[(Component, String)]] = []
+      // For each variable, the list of (component, typed component) choices.
+      var choices: [[(Component, ModelTerm.Component)]] = []
       for (j, v) in term.variables.enumerated() {
         if let factor = frame.factors[v] {
+          let treatment = schema.codings[k][j] != .indicators
+          let reference = treatment ? factor.levels[factor.reference].code : nil
           let levels =
-            schema.codings[k][j] == .indicators
-            ? Array(0..<factor.levels.count)
-            : (0..<factor.levels.count).filter { $0 != factor.reference }
+            treatment
+            ? (0..<factor.levels.count).filter { $0 != factor.reference }
+            : Array(0..<factor.levels.count)
           choices.append(
-            levels.map { (Component(variable: v, level: $0), "\(v): \(factor.levels[$0].code)") })
+            levels.map { l in
+              let level = ModelTerm.FactorLevel(
+                variable: v, code: factor.levels[l].code, reference: reference)
+              return (Component(variable: v, level: l), .level(level))
+            })
         } else {
-          choices.append([(Component(variable: v, level: nil), v)])
+          choices.append([(Component(variable: v, level: nil), .numeric(variable: v))])
         }
       }
       // Cartesian product, first variable fastest.
-      var combos: [[(Component, String)]] = [[]]
+      var combos: [[(Component, ModelTerm.Component)]] = [[]]
       for options in choices {
-        var next: [[(Component, String)]] = []
+        var next: [[(Component, ModelTerm.Component)]] = []
         for option in options {
           for combo in combos { next.append(combo + [option]) }
         }
@@ -58,14 +66,15 @@ struct ColumnLayout: Sendable, Equatable {
       for combo in combos {
         columns.append(
           Column(
-            name: combo.map(\.1).joined(separator: " & "), term: k + 1, components: combo.map(\.0)))
+            modelTerm: ModelTerm(components: combo.map(\.1)), term: k + 1,
+            components: combo.map(\.0)))
       }
     }
     self.columns = columns
   }
 
   var count: Int { columns.count }
-  var names: [String] { columns.map(\.name) }
+  var modelTerms: [ModelTerm] { columns.map(\.modelTerm) }
   var assign: [Int] { columns.map(\.term) }
 
   /// The value of column `c` for a row described by its factor codes and numeric values.

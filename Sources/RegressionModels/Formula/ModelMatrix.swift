@@ -12,8 +12,10 @@ import LinearAlgebra
 public struct ModelMatrix: Sendable {
   /// The design matrix, one row per frame row (or per listed row).
   public let x: Matrix
-  /// Coefficient names, one per column.
-  public let columnNames: [String]
+  /// The columns as typed values (see ``ModelTerm``).
+  public let modelTerms: [ModelTerm]
+  /// Coefficient names, one per column (``ModelTerm/name`` of `modelTerms`).
+  public var columnNames: [String] { modelTerms.map(\.name) }
   /// For each column, 0 for the intercept or the 1-based index of its term (R's `assign`).
   public let assign: [Int]
   /// The formula's terms.
@@ -52,7 +54,7 @@ public struct ModelMatrix: Sendable {
       initialized = n * p
     }
     x = Matrix(rows: n, columns: p, columnMajor: elements)
-    columnNames = layout.names
+    modelTerms = layout.modelTerms
     assign = layout.assign
     terms = frame.schema.formula.terms
   }

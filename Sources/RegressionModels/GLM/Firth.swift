@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import RealModule
 
 /// Firth's penalised maximum likelihood for logistic regression: finite estimates under
 /// separation and less small-sample bias (Firth 1993, *Bias reduction of maximum likelihood
@@ -129,13 +130,19 @@ enum Firth {
     var w = [Double](repeating: 0, count: n)
     var logLikelihood = 0.0
     for i in 0..<n {
-      let u = 1 / (1 + Foundation.exp(-eta[i]))
-      guard u > 0 && u < 1 else {
-        throw .notEstimable("fitted probability of 0 or 1 in Firth's method")
-      }
-      mu[i] = u
-      w[i] = data.m[i] * u * (1 - u)
-      logLikelihood += Family.binomial.logLikelihood(y: data.y[i], mu: u, weight: data.m[i])
+      // With a = e^(−|η|): μ, 1 − μ, μ(1 − μ) and their logarithms without cancellation, so
+      // that |η| in the hundreds (far ends of a profile) neither rounds μ to 0 or 1 in the
+      // weights nor gives log 0. Only a weight below the smallest double (|η| > 745) is 0.
+      let a = Foundation.exp(-abs(eta[i]))
+      let logOnePlusA = Double.log(onePlus: a)
+      let (logMu, logOneMinusMu) =
+        eta[i] >= 0 ? (-logOnePlusA, -eta[i] - logOnePlusA) : (eta[i] - logOnePlusA, -logOnePlusA)
+      mu[i] = eta[i] >= 0 ? 1 / (1 + a) : a / (1 + a)
+      w[i] = data.m[i] * a / ((1 + a) * (1 + a))
+      var l = 0.0
+      if data.y[i] > 0 { l += data.y[i] * logMu }
+      if data.y[i] < 1 { l += (1 - data.y[i]) * logOneMinusMu }
+      logLikelihood += data.m[i] * l
     }
     let information = try linearAlgebra { () throws(LinearAlgebraError) in try x.gram(weights: w) }
     let chol = try linearAlgebra { () throws(LinearAlgebraError) in

@@ -4,12 +4,13 @@ import LinearAlgebra
 extension GLM {
   /// The one implementation behind both entry points: iterate, then compute every statistic.
   static func estimate(
-    data: GLMData, names: [String], assign: [Int], hasIntercept: Bool, formula: Formula?,
+    data: GLMData, modelTerms: [ModelTerm], assign: [Int], hasIntercept: Bool, formula: Formula?,
     design: DesignContext?, exclusions: ModelFrame.Exclusions?, notes: [String], collapsed: Bool,
     options: GLMOptions
   ) throws(ModelError) -> GLMFit {
     let family = options.family
     let link = options.resolvedLink
+    let names = modelTerms.map(\.name)
     let p = data.x.columns
     guard p > 0 else { throw .invalidOption("the model has no columns") }
     var warnings = notes
@@ -163,7 +164,7 @@ extension GLM {
       warnings: warnings)
     return GLMFit(
       formula: formula, family: family, link: link, method: options.method,
-      coefficientNames: names, assign: assign,
+      modelTerms: modelTerms, assign: assign,
       coefficients: beta.map { $0.isNaN ? nil : $0 }, standardErrors: standardErrors,
       covariance: covariance, covarianceType: options.covariance,
       modelCovariance: modelCovariance, deviance: deviance, nullDeviance: nullDeviance,

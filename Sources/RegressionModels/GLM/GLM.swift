@@ -98,7 +98,7 @@ public enum GLM {
       layout: layout, factors: frame.factors, numericMeans: means, rowCodes: rowCodes,
       rowNumbers: rowNumbers)
     return try estimate(
-      data: data, names: layout.names, assign: layout.assign,
+      data: data, modelTerms: layout.modelTerms, assign: layout.assign,
       hasIntercept: frame.schema.formula.hasIntercept, formula: frame.schema.formula,
       design: context, exclusions: frame.exclusions, notes: frame.warnings,
       collapsed: collapsed, options: options)
@@ -112,12 +112,16 @@ public enum GLM {
   ///   - trials: binomial trials per row, or `nil` for one trial per row.
   ///   - weights: prior (frequency) weights, or `nil`.
   ///   - clusters: a cluster identifier per row, for `.cluster` covariance.
-  ///   - names: coefficient names (default `x1`, `x2`, …; a column of ones is `(Intercept)`).
+  ///   - names: coefficient names (default `x1`, `x2`, …; a column of ones is `(Intercept)`);
+  ///     each column is then `.numeric(name)`, the column of ones so named `.intercept`.
+  ///   - terms: the columns as typed values instead of `names` (e.g. the `modelTerms` of a
+  ///     ``ModelMatrix``), so that reports can label levels and reference levels.
   /// - Throws: `.nonFiniteCovariate` for a NaN or infinite entry of `x`, `.invalidOutcome`,
   ///   `.constantOutcome`, `.emptyData`, `.invalidOption`.
   public static func fit(
     x: Matrix, y: [Double], trials: [Double]? = nil, weights: [Double]? = nil,
-    clusters: [Int]? = nil, names: [String]? = nil, options: GLMOptions = GLMOptions()
+    clusters: [Int]? = nil, names: [String]? = nil, terms: [ModelTerm]? = nil,
+    options: GLMOptions = GLMOptions()
   ) throws(ModelError) -> GLMFit {
     try validate(options)
     let n = x.rows
@@ -125,17 +129,25 @@ public enum GLM {
     let intercept = (0..<x.columns).first { j in
       x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 }
     }
-    let names = names ?? (0..<x.columns).map { $0 == intercept ? "(Intercept)" : "x\($0 + 1)" }
-    guard names.count == x.columns, y.count == n, trials.map({ $0.count == n }) ?? true,
+    guard terms?.count ?? names?.count ?? x.columns == x.columns, y.count == n,
+      trials.map({ $0.count == n }) ?? true,
       weights.map({ $0.count == n }) ?? true, clusters.map({ $0.count == n }) ?? true
     else {
       throw .invalidOption(
         "x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters and names must match"
       )
     }
+    // Columns known by name only are numeric, and the column of ones is the intercept when it
+    // carries the intercept's name (or no name is given).
+    let modelTerms =
+      terms
+      ?? (0..<x.columns).map { j -> ModelTerm in
+        guard let names else { return j == intercept ? .intercept : .numeric("x\(j + 1)") }
+        return j == intercept ? .untyped(names[j]) : .numeric(names[j])
+      }
     if !x.elements.allSatisfy(\.isFinite), let bad = x.elements.firstIndex(where: { !$0.isFinite })
     {
-      throw .nonFiniteCovariate(variable: names[bad / n], row: bad % n)
+      throw .nonFiniteCovariate(variable: modelTerms[bad / n].name, row: bad % n)
     }
     var proportion = y
     var m = [Double](repeating: 1, count: n)
@@ -186,7 +198,8 @@ public enum GLM {
       clusterCount: clusterCount, units: .rows,
       observationsAreBinary: trials == nil && options.family == .binomial)
     return try estimate(
-      data: data, names: names, assign: (0..<x.columns).map { $0 == intercept ? 0 : $0 + 1 },
+      data: data, modelTerms: modelTerms,
+      assign: (0..<x.columns).map { $0 == intercept ? 0 : $0 + 1 },
       hasIntercept: intercept != nil, formula: nil, design: nil, exclusions: nil,
       notes: all ? [] : ["\(n - keep.count) rows with zero weight or trials left out."],
       collapsed: false, options: options)

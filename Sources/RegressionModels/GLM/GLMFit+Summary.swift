@@ -33,13 +33,13 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(term, forKey: .term)
-      try c.encode(finite(estimate), forKey: .estimate)
-      try c.encode(finite(standardError), forKey: .standardError)
-      try c.encode(finite(z), forKey: .z)
-      try c.encode(finite(pValue), forKey: .pValue)
-      try c.encode(finite(oddsRatio), forKey: .oddsRatio)
-      try c.encode(ci.map { $0.map(finite) }, forKey: .ci)
-      try c.encode(estimateCI.map { $0.map(finite) }, forKey: .estimateCI)
+      try c.encode(jsonNumber(estimate), forKey: .estimate)
+      try c.encode(jsonNumber(standardError), forKey: .standardError)
+      try c.encode(jsonNumber(z), forKey: .z)
+      try c.encode(jsonNumber(pValue), forKey: .pValue)
+      try c.encode(jsonNumber(oddsRatio), forKey: .oddsRatio)
+      try c.encode(ci.map { $0.map(jsonNumber) }, forKey: .ci)
+      try c.encode(estimateCI.map { $0.map(jsonNumber) }, forKey: .estimateCI)
     }
   }
 
@@ -85,7 +85,10 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
 }
 
 /// JSON has no NaN or infinity: such values become `null`.
-func finite(_ x: Double?) -> Double? {
+///
+/// Not named `finite`: in a file that imports Foundation, `finite(x)` with a non-optional `x`
+/// resolves to the C library's `finite(Double) -> Int32` (1 for every finite number).
+func jsonNumber(_ x: Double?) -> Double? {
   guard let x, x.isFinite else { return nil }
   return x
 }

@@ -18,8 +18,10 @@ public struct GLMFit: Sendable {
   public let link: Link
   /// IRLS or Firth.
   public let method: GLMOptions.Method
-  /// Coefficient names: `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes`.
-  public let coefficientNames: [String]
+  /// The coefficients (columns of the model matrix) as typed values: variables, level codes and
+  /// the reference level each factor level is contrasted with. A fit from a matrix has
+  /// `.numeric(name)` columns (and `.intercept` for a column of ones named `(Intercept)`).
+  public let modelTerms: [ModelTerm]
   /// For each coefficient, 0 for the intercept or the 1-based index of its formula term.
   public let assign: [Int]
   /// Estimates; `nil` for aliased (linearly dependent) columns, as R's `NA`.
@@ -79,6 +81,17 @@ public struct GLMFit: Sendable {
 
   /// Warnings for the analyst (rows excluded, aliased columns, separation, non-convergence).
   public var warnings: [String] { diagnostics.warnings }
+
+  /// Coefficient names: `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes`, made from
+  /// ``modelTerms`` by ``ModelTerm/name``.
+  public var coefficientNames: [String] { modelTerms.map(\.name) }
+
+  /// The reference level code of each factor of the fit (the codebook's or
+  /// `GLMOptions.reference`'s choice, otherwise the first level used): the level its
+  /// treatment-coded columns are contrasted with. Empty for a fit from a matrix.
+  public var referenceLevels: [String: String] {
+    design?.factors.mapValues { $0.levels[$0.reference].code } ?? [:]
+  }
 }
 
 /// Statistics of a fit on grouped rows (given as successes/trials, or collapsed from 0/1 rows).

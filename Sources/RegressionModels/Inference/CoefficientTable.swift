@@ -13,8 +13,8 @@ import LinearAlgebra
 public struct CoefficientTable: Sendable, Equatable, Codable {
   /// One coefficient.
   public struct Row: Sendable, Equatable, Codable {
-    /// `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes`.
-    public let term: String
+    /// The coefficient as a typed value (variables, level codes, reference levels).
+    public let modelTerm: ModelTerm
     public let estimate: Double?
     public let standardError: Double?
     /// The Wald z statistic.
@@ -27,19 +27,64 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
     public let lower: Double?
     public let upper: Double?
 
+    /// `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes` (``ModelTerm/name``).
+    public var term: String { modelTerm.name }
+
     /// The interval for the odds ratio (`exp` of the coefficient's), logit link only.
     public var oddsRatioInterval: (lower: Double, upper: Double)? {
       guard oddsRatio != nil, let lower, let upper else { return nil }
       return (Foundation.exp(lower), Foundation.exp(upper))
     }
 
+    /// `term` is written (as the name) for readers of the JSON; `model_term` is what is read.
     enum CodingKeys: String, CodingKey {
       case term, estimate
+      case modelTerm = "model_term"
       case standardError = "std_error"
       case statistic = "z"
       case pValue = "p_value"
       case oddsRatio = "odds_ratio"
       case lower, upper
+    }
+
+    init(
+      modelTerm: ModelTerm, estimate: Double?, standardError: Double?, statistic: Double?,
+      pValue: Double?, oddsRatio: Double?, lower: Double?, upper: Double?
+    ) {
+      self.modelTerm = modelTerm
+      self.estimate = estimate
+      self.standardError = standardError
+      self.statistic = statistic
+      self.pValue = pValue
+      self.oddsRatio = oddsRatio
+      self.lower = lower
+      self.upper = upper
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      self.init(
+        modelTerm: try c.decode(ModelTerm.self, forKey: .modelTerm),
+        estimate: try c.decodeIfPresent(Double.self, forKey: .estimate),
+        standardError: try c.decodeIfPresent(Double.self, forKey: .standardError),
+        statistic: try c.decodeIfPresent(Double.self, forKey: .statistic),
+        pValue: try c.decodeIfPresent(Double.self, forKey: .pValue),
+        oddsRatio: try c.decodeIfPresent(Double.self, forKey: .oddsRatio),
+        lower: try c.decodeIfPresent(Double.self, forKey: .lower),
+        upper: try c.decodeIfPresent(Double.self, forKey: .upper))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(term, forKey: .term)
+      try c.encode(modelTerm, forKey: .modelTerm)
+      try c.encodeIfPresent(estimate, forKey: .estimate)
+      try c.encodeIfPresent(standardError, forKey: .standardError)
+      try c.encodeIfPresent(statistic, forKey: .statistic)
+      try c.encodeIfPresent(pValue, forKey: .pValue)
+      try c.encodeIfPresent(oddsRatio, forKey: .oddsRatio)
+      try c.encodeIfPresent(lower, forKey: .lower)
+      try c.encodeIfPresent(upper, forKey: .upper)
     }
   }
 
@@ -60,16 +105,16 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
 
   /// Builds a table from estimates and a covariance; `profile` replaces the Wald intervals.
   init(
-    names: [String], estimates: [Double?], covariance matrix: [Double?], level: Double,
+    terms: [ModelTerm], estimates: [Double?], covariance matrix: [Double?], level: Double,
     covariance: CovarianceType, oddsRatios: Bool, profile: [ClosedRange<Double>?]? = nil
   ) {
     let q = Normal.quantile((1 + level) / 2)
     var rows: [Row] = []
-    for (j, name) in names.enumerated() {
+    for (j, term) in terms.enumerated() {
       guard let b = estimates[j], let variance = matrix[j] else {
         rows.append(
           Row(
-            term: name, estimate: nil, standardError: nil, statistic: nil, pValue: nil,
+            modelTerm: term, estimate: nil, standardError: nil, statistic: nil, pValue: nil,
             oddsRatio: nil, lower: nil, upper: nil))
         continue
       }
@@ -84,7 +129,7 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
       }
       rows.append(
         Row(
-          term: name, estimate: b, standardError: se, statistic: z, pValue: p,
+          modelTerm: term, estimate: b, standardError: se, statistic: z, pValue: p,
           oddsRatio: oddsRatios ? Foundation.exp(b) : nil, lower: lower, upper: upper))
     }
     self.rows = rows
@@ -115,7 +160,7 @@ extension GLMFit {
     let matrix = try covarianceMatrix(type)
     let profile = intervals == .profile ? try profileConfidenceIntervals(level: level) : nil
     return CoefficientTable(
-      names: coefficientNames, estimates: coefficients,
+      terms: modelTerms, estimates: coefficients,
       covariance: (0..<coefficients.count).map { coefficients[$0] == nil ? nil : matrix[$0, $0] },
       level: level, covariance: type, oddsRatios: link == .logit, profile: profile)
   }

@@ -51,12 +51,12 @@ public struct MarginalEffect: Sendable, Equatable, Codable {
     try c.encode(variable, forKey: .variable)
     try c.encode(level, forKey: .level)
     try c.encode(reference, forKey: .reference)
-    try c.encode(finite(estimate), forKey: .estimate)
-    try c.encode(finite(standardError), forKey: .standardError)
-    try c.encode(finite(statistic), forKey: .statistic)
-    try c.encode(finite(pValue), forKey: .pValue)
-    try c.encode(finite(lower), forKey: .lower)
-    try c.encode(finite(upper), forKey: .upper)
+    try c.encode(jsonNumber(estimate), forKey: .estimate)
+    try c.encode(jsonNumber(standardError), forKey: .standardError)
+    try c.encode(jsonNumber(statistic), forKey: .statistic)
+    try c.encode(jsonNumber(pValue), forKey: .pValue)
+    try c.encode(jsonNumber(lower), forKey: .lower)
+    try c.encode(jsonNumber(upper), forKey: .upper)
   }
 }
 

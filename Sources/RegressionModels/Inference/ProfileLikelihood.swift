@@ -42,8 +42,15 @@ enum ProfileLikelihood {
     func signedRoot(_ k: Int, _ b: Double) throws(ModelError) -> Double {
       let difference: Double
       if fit.method == .firth {
-        let result = try Firth.fit(
-          data: reducedData, options: options, aliased: aliased, fixed: (k, b), start: beta)
+        // ℓ* → −∞ as a coefficient goes to ±∞ (Kosmidis & Firth 2021, Biometrika 108(1),
+        // doi:10.1093/biomet/asaa052), so every end of a penalised profile is finite. A fit
+        // that cannot even be evaluated at b (XᵀWX numerically singular: weights below the
+        // smallest double) is far beyond the cut-off: ±∞ brackets the end, and the search
+        // bisects back towards the estimate instead of failing.
+        guard
+          let result = try? Firth.fit(
+            data: reducedData, options: options, aliased: aliased, fixed: (k, b), start: beta)
+        else { return b < beta[k] ? -.infinity : .infinity }
         difference = 2 * (maximum - result.penalizedLogLikelihood)
       } else {
         difference =

@@ -80,10 +80,10 @@ public enum MAIHDA {
     }
 
     let null = try RandomInterceptLogit.fit(
-      cases: cases, trials: trials, design: nullDesign.matrix, names: nullDesign.names,
+      cases: cases, trials: trials, design: nullDesign.matrix, terms: nullDesign.terms,
       options: options)
     let main = try RandomInterceptLogit.fit(
-      cases: cases, trials: trials, design: mainDesign.matrix, names: mainDesign.names,
+      cases: cases, trials: trials, design: mainDesign.matrix, terms: mainDesign.terms,
       options: options)
     warnings += null.warnings.map { "Null model: \($0)" }
     warnings += main.warnings.map { "Main-effects model: \($0)" }

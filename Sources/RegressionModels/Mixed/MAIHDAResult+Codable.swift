@@ -15,7 +15,8 @@
 ///  "fits": {"null": {...}, "main_effects": {...}}}
 /// ```
 /// `fits` holds both `RandomInterceptFit`s in full, so that the JSON decodes back to an equal
-/// result.
+/// result: the main-effects model's typed terms are rebuilt from the strata (each variable's
+/// levels in them), and the coefficient tables from the fits.
 extension MAIHDAResult: Codable {
   enum CodingKeys: String, CodingKey {
     case variables
@@ -139,11 +140,10 @@ extension MAIHDAResult: Codable {
     variables = try container.decode([String].self, forKey: .variables)
     let fits = try container.nestedContainer(keyedBy: FitKeys.self, forKey: .fits)
     nullModel = try fits.decode(RandomInterceptFit.self, forKey: .null)
-    mainEffectsModel = try fits.decode(RandomInterceptFit.self, forKey: .mainEffects)
+    let untypedMain = try fits.decode(RandomInterceptFit.self, forKey: .mainEffects)
     let null = try container.nestedContainer(keyedBy: ModelKeys.self, forKey: .nullModel)
     let main = try container.nestedContainer(keyedBy: ModelKeys.self, forKey: .mainEffectsModel)
     nullSummary = try Self.decodeSummary(null, fit: nullModel)
-    mainEffectsSummary = try Self.decodeSummary(main, fit: mainEffectsModel)
     pcv = try main.decodeIfPresent(Double.self, forKey: .pcv)
     mainEffectsFixedPartAUC = try main.decode(GroupedAUC.self, forKey: .fixedPartAUC)
     var rows = try container.nestedUnkeyedContainer(forKey: .strata)
@@ -166,6 +166,10 @@ extension MAIHDAResult: Codable {
             ClosedRange<Double>.self, forKey: .interactionInterval)))
     }
     self.strata = strata
+    mainEffectsModel = untypedMain.replacingModelTerms(
+      Self.mainEffectTerms(
+        variables: variables, strata: strata, names: untypedMain.coefficientNames))
+    mainEffectsSummary = try Self.decodeSummary(main, fit: mainEffectsModel)
     method = try container.decode(MixedModelMethod.self, forKey: .method)
     nAGQ = try container.decode(Int.self, forKey: .nAGQ)
     droppedStrata = try container.decode(Int.self, forKey: .droppedStrata)
@@ -183,6 +187,44 @@ extension MAIHDAResult: Codable {
         standardError: try model.decodeIfPresent(Double.self, forKey: .aucStandardError),
         level: try model.decode(Double.self, forKey: .aucLevel),
         interval: try model.decodeIfPresent(ClosedRange<Double>.self, forKey: .aucInterval)),
-      coefficients: try model.decode([RandomInterceptCoefficient].self, forKey: .coefficients))
+      coefficients: fit.coefficientRows(
+        level: try model.decode([CoefficientLevel].self, forKey: .coefficients).first?.level
+          ?? 0.95))
+  }
+
+  /// The confidence level stored with each coefficient row.
+  private struct CoefficientLevel: Decodable {
+    let level: Double
+  }
+
+  /// The typed main-effects columns of `StratumDesign.mainEffects` for decoded strata: the
+  /// columns come variable by variable, one per level of the strata other than the reference
+  /// (the level of the strata without a column). Each name is matched against the names of the
+  /// candidate levels, never split.
+  static func mainEffectTerms(variables: [String], strata: [MAIHDAStratum], names: [String])
+    -> [ModelTerm]
+  {
+    var terms: [ModelTerm] = names.isEmpty ? [] : [.intercept]
+    var next = 1
+    for (v, variable) in variables.enumerated() {
+      var present: [String] = []
+      for stratum in strata where !present.contains(stratum.codes[v]) {
+        present.append(stratum.codes[v])
+      }
+      var coded: [String] = []
+      while next < names.count,
+        let code = present.first(where: {
+          ModelTerm.level(variable, code: $0, reference: nil).name == names[next]
+        })
+      {
+        coded.append(code)
+        next += 1
+      }
+      let reference = present.first { !coded.contains($0) }
+      terms += coded.map { .level(variable, code: $0, reference: reference) }
+    }
+    // Columns not accounted for (a fit of another design) stay known by name only.
+    terms += names.dropFirst(terms.count).map(ModelTerm.untyped)
+    return terms
   }
 }

@@ -6,9 +6,12 @@ import Foundation
 /// ```
 /// z = β̂ / SE,   p = 2 Φ(−|z|),   OR = exp β̂,   interval exp(β̂ ± Φ⁻¹((1 + level)/2) · SE)
 /// ```
-public struct RandomInterceptCoefficient: Sendable, Equatable, Codable {
-  /// The coefficient name, e.g. `kon: 2`.
-  public let term: String
+///
+/// Encodable only: its JSON names the coefficient (`term`) without typing it; a decoded
+/// `MAIHDAResult` rebuilds its rows from its fits.
+public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
+  /// The coefficient as a typed value, e.g. `.level("kon", code: "2", reference: "1")`.
+  public let modelTerm: ModelTerm
   /// β̂ on the log-odds scale.
   public let estimate: Double
   /// Its standard error.
@@ -31,6 +34,21 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Codable {
     case oddsRatio = "odds_ratio"
     case oddsRatioInterval = "ci"
   }
+
+  /// The coefficient name, e.g. `kon: 2` (``ModelTerm/name``).
+  public var term: String { modelTerm.name }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(term, forKey: .term)
+    try c.encode(estimate, forKey: .estimate)
+    try c.encode(standardError, forKey: .standardError)
+    try c.encode(z, forKey: .z)
+    try c.encode(pValue, forKey: .pValue)
+    try c.encode(oddsRatio, forKey: .oddsRatio)
+    try c.encode(level, forKey: .level)
+    try c.encode(oddsRatioInterval, forKey: .oddsRatioInterval)
+  }
 }
 
 extension RandomInterceptFit {
@@ -38,12 +56,12 @@ extension RandomInterceptFit {
   /// - Parameter level: the confidence level, in (0, 1).
   public func coefficientRows(level: Double = 0.95) -> [RandomInterceptCoefficient] {
     let q = Normal.quantile((1 + level) / 2)
-    return coefficientNames.indices.map { k in
+    return modelTerms.indices.map { k in
       let estimate = coefficients[k]
       let se = standardErrors[k]
       let z = estimate / se
       return RandomInterceptCoefficient(
-        term: coefficientNames[k], estimate: estimate, standardError: se, z: z,
+        modelTerm: modelTerms[k], estimate: estimate, standardError: se, z: z,
         pValue: 2 * Normal.cdf(-abs(z)), oddsRatio: exp(estimate), level: level,
         oddsRatioInterval: exp(estimate - q * se)...exp(estimate + q * se))
     }

@@ -16,8 +16,9 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   /// Quadrature nodes per stratum (1 = Laplace).
   public let nAGQ: Int
 
-  /// Fixed-effect names, e.g. `(Intercept)`, `kon: 2`.
-  public let coefficientNames: [String]
+  /// The fixed effects as typed values (for MAIHDA's main-effects model, each factor level with
+  /// the reference level it is contrasted with).
+  public let modelTerms: [ModelTerm]
   /// Fixed effects β̂ (log-odds scale).
   public let coefficients: [Double]
   /// Standard errors of β̂: square roots of the diagonal of `covariance`.
@@ -67,6 +68,9 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   public let fittedProbabilities: [Double]
   /// Warnings for the analyst (boundary fit, non-convergence, quasi-separation).
   public let warnings: [String]
+
+  /// Fixed-effect names, e.g. `(Intercept)`, `kon: 2` (``ModelTerm/name`` of `modelTerms`).
+  public var coefficientNames: [String] { modelTerms.map(\.name) }
 
   enum CodingKeys: String, CodingKey {
     case method

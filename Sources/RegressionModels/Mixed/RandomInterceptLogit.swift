@@ -43,35 +43,49 @@ public enum RandomInterceptLogit {
   ///   - trials: nⱼ, persons per stratum; strata with none are dropped with a warning.
   ///   - design: the J × p fixed-effects design, one row per stratum (an intercept column for
   ///     the null model; see `StratumDesign`).
-  ///   - names: the p coefficient names.
+  ///   - terms: the p columns as typed values (see `StratumDesign.terms`); they name the
+  ///     coefficients.
   ///   - options: see `MixedModelOptions`.
   /// - Returns: the fit; its per-stratum arrays follow the strata with persons, in input order.
   /// - Throws: `ModelError.invalidOutcome` (counts out of range), `.constantOutcome` (no cases,
   ///   or every person a case), `.notEstimable` (fewer than two strata with persons, a rank
   ///   deficient design), `.nonFiniteCovariate`, `.invalidOption`.
   public static func fit(
-    cases: [Int], trials: [Int], design: Matrix, names: [String],
+    cases: [Int], trials: [Int], design: Matrix, terms: [ModelTerm],
     options: MixedModelOptions = MixedModelOptions()
   ) throws(ModelError) -> RandomInterceptFit {
     try options.validate()
     let problem = try RandomInterceptProblem(
-      cases: cases, trials: trials, design: design, names: names, options: options)
+      cases: cases, trials: trials, design: design, terms: terms, options: options)
     return try problem.fit()
+  }
+
+  /// Fits a design whose columns are known by name only: each is `.numeric(name)`, the
+  /// intercept `.intercept` when named `(Intercept)`. See
+  /// ``fit(cases:trials:design:terms:options:)``.
+  public static func fit(
+    cases: [Int], trials: [Int], design: Matrix, names: [String],
+    options: MixedModelOptions = MixedModelOptions()
+  ) throws(ModelError) -> RandomInterceptFit {
+    try fit(
+      cases: cases, trials: trials, design: design, terms: names.map(ModelTerm.untyped),
+      options: options)
   }
 }
 
 /// A validated fitting problem: the strata with persons, their design and the quadrature rule.
 struct RandomInterceptProblem: Sendable {
   let likelihood: MarginalLikelihood
-  let names: [String]
+  let terms: [ModelTerm]
   let options: MixedModelOptions
   /// Input rows kept (those with persons).
   let rows: [Int]
   var warnings: [String]
 
   init(
-    cases: [Int], trials: [Int], design: Matrix, names: [String], options: MixedModelOptions
+    cases: [Int], trials: [Int], design: Matrix, terms: [ModelTerm], options: MixedModelOptions
   ) throws(ModelError) {
+    let names = terms.map(\.name)
     guard cases.count == trials.count, design.rows == cases.count else {
       throw .invalidOption(
         "cases (\(cases.count)), trials (\(trials.count)) and design rows (\(design.rows)) differ in length"
@@ -136,7 +150,7 @@ struct RandomInterceptProblem: Sendable {
     likelihood = MarginalLikelihood(
       counts: kept.map { StratumCounts(cases: cases[$0], trials: trials[$0]) }, design: x,
       rule: rule)
-    self.names = names
+    self.terms = terms
     self.options = options
     self.rows = kept
     self.warnings = warnings

@@ -96,13 +96,13 @@ extension RandomInterceptProblem {
     }
     for k in 0..<p where abs(optimum.beta[k]) > 15 {
       warnings.append(
-        "The coefficient `\(names[k])` is \(optimum.beta[k]) (standard error \(standardErrors[k])): the outcome is (almost) absent or universal at this level (quasi-separation), so the estimate is not meaningful."
+        "The coefficient `\(terms[k].name)` is \(optimum.beta[k]) (standard error \(standardErrors[k])): the outcome is (almost) absent or universal at this level (quasi-separation), so the estimate is not meaningful."
       )
     }
 
     let counts = likelihood.counts
     return RandomInterceptFit(
-      method: options.method, nAGQ: options.nAGQ, coefficientNames: names,
+      method: options.method, nAGQ: options.nAGQ, modelTerms: terms,
       coefficients: optimum.beta, standardErrors: standardErrors,
       covariance: (0..<p).map { cov.row($0) }, randomIntercept: randomIntercept,
       logLikelihood: point.logLikelihood, deviance: -2 * point.logLikelihood,

@@ -14,15 +14,16 @@ import LinearAlgebra
 public struct StratumDesign: Sendable, Equatable {
   /// The J × p design.
   public let matrix: Matrix
-  /// The p coefficient names, `(Intercept)` first.
-  public let names: [String]
+  /// The p columns as typed values, `.intercept` first, then each variable's levels other than
+  /// its reference (`.level("kon", code: "2", reference: "1")`).
+  public let terms: [ModelTerm]
   /// `variable: code` of levels absent from the strata used (no column).
   public let omittedLevels: [String]
 
   /// The intercept-only design of the null model for `count` strata.
   public static func intercept(strata count: Int) -> StratumDesign {
     StratumDesign(
-      matrix: Matrix(rows: count, columns: 1, repeating: 1), names: ["(Intercept)"],
+      matrix: Matrix(rows: count, columns: 1, repeating: 1), terms: [.intercept],
       omittedLevels: [])
   }
 
@@ -30,19 +31,24 @@ public struct StratumDesign: Sendable, Equatable {
   public static func mainEffects(of data: StratumData, strata rows: [Int]? = nil) -> StratumDesign {
     let rows = rows ?? Array(data.strata.indices)
     var columns: [[Double]] = [[Double](repeating: 1, count: rows.count)]
-    var names = ["(Intercept)"]
+    var terms: [ModelTerm] = [.intercept]
     var omitted: [String] = []
     for (v, variable) in data.variables.enumerated() {
       let present = Set(rows.map { data.strata[$0].levels[v] })
       let levels = variable.levels.indices.filter { present.contains($0) }
       for (index, level) in variable.levels.enumerated() where !present.contains(index) {
-        omitted.append("\(variable.name): \(level.code)")
+        omitted.append(ModelTerm.level(variable.name, code: level.code, reference: nil).name)
       }
+      let reference = levels.first.map { variable.levels[$0].code }
       for level in levels.dropFirst() {
         columns.append(rows.map { data.strata[$0].levels[v] == level ? 1 : 0 })
-        names.append("\(variable.name): \(variable.levels[level].code)")
+        terms.append(
+          .level(variable.name, code: variable.levels[level].code, reference: reference))
       }
     }
-    return StratumDesign(matrix: Matrix(columns: columns), names: names, omittedLevels: omitted)
+    return StratumDesign(matrix: Matrix(columns: columns), terms: terms, omittedLevels: omitted)
   }
+
+  /// The p coefficient names, `(Intercept)` first (``ModelTerm/name`` of `terms`).
+  public var names: [String] { terms.map(\.name) }
 }

@@ -21,7 +21,6 @@ extension LogitResult: PublishableResult {
     var tables = [
       table.reportTable(
         title: name, labels: labels,
-        references: fits.main.referenceLevels(given: request.reference, levels: fits.levels),
         subtitle: fits.outcome, footnotes: [fits.main.fitStatisticsNote(language: request.language)]
       )
     ]

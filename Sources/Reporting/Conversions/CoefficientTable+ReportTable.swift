@@ -2,18 +2,6 @@ import Foundation
 import Microdata
 import RegressionModels
 
-/// The reference level of a factor in a model: shown as a "ref." row just before the factor's
-/// first coefficient, as Stata's `base` rows and most published regression tables do.
-public struct ReferenceLevel: Sendable, Equatable, Hashable {
-  public var variable: String
-  public var code: String
-
-  public init(variable: String, code: String) {
-    self.variable = variable
-    self.code = code
-  }
-}
-
 extension CoefficientTable {
   /// The coefficient table as a publication table: term labels from the codebook, the
   /// estimate β̂, its standard error, z, the odds ratio exp(β̂) with its interval, and p.
@@ -25,16 +13,15 @@ extension CoefficientTable {
   /// ```
   /// Odds ratios and their bounds get two significant digits at least (0.0027, not 0.00).
   /// Without odds ratios (a link other than the logit) the interval is that of β̂. An aliased
-  /// coefficient shows "–" with a note; reference levels get a "ref." row before the first
-  /// coefficient of their factor's main effect.
+  /// coefficient shows "–" with a note. The reference level of a treatment-coded factor (the
+  /// one its main-effect terms carry) gets a "ref." row just before the factor's first
+  /// main-effect coefficient, as Stata's `base` rows and most published regression tables do.
   /// - Parameters:
   ///   - title: the table's title.
   ///   - labels: term labels in the table's language.
-  ///   - references: the reference level of each factor, for "ref." rows.
   ///   - footnotes: further notes (e.g. the fit statistics) put before the interval note.
   public func reportTable(
-    title: String, labels: TermLabeler, references: [ReferenceLevel] = [],
-    subtitle: String? = nil, footnotes: [Footnote] = []
+    title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = []
   ) -> ReportTable {
     let language = labels.language
     let ratios = rows.contains { $0.oddsRatio != nil }
@@ -57,20 +44,20 @@ extension CoefficientTable {
     var notes = footnotes
     let aliasedMarker = "a"
     var usesAliased = false
-    var pending = references
+    var referenced: Set<String> = []
     var body: [ReportRow] = []
     for row in rows {
-      if let (variable, _) = Self.mainEffect(row.term),
-        let k = pending.firstIndex(where: { $0.variable == variable })
+      if case .level(let level) = row.modelTerm.kind, let reference = level.reference,
+        referenced.insert(level.variable).inserted
       {
-        let reference = pending.remove(at: k)
-        let label = labels.termLabel("\(reference.variable): \(reference.code)")
+        let label = labels.levelLabel(
+          ModelTerm.FactorLevel(variable: level.variable, code: reference, reference: reference))
         body.append(
           ReportRow(
             labels: [label],
             cells: [.text("ref.")] + Array(repeating: .missing, count: columns.count - 1)))
       }
-      let label = labels.termLabel(row.term)
+      let label = labels.termLabel(row.modelTerm)
       guard let estimate = row.estimate, let se = row.standardError else {
         usesAliased = true
         body.append(
@@ -112,10 +99,10 @@ extension CoefficientTable {
   /// Rows of a forest plot of the odds ratios (the intercept left out): label, OR, interval.
   /// Aliased terms are listed with NaN, which the plot shows as "–".
   public func forestRows(labels: TermLabeler) -> [ForestRow] {
-    rows.filter { $0.term != "(Intercept)" }.map { row in
+    rows.filter { $0.modelTerm.kind != .intercept }.map { row in
       let interval = row.oddsRatioInterval
       return ForestRow(
-        term: labels.termLabel(row.term), estimate: row.oddsRatio ?? .nan,
+        term: labels.termLabel(row.modelTerm), estimate: row.oddsRatio ?? .nan,
         lower: interval?.lower ?? .nan, upper: interval?.upper ?? .nan)
     }
   }
@@ -133,12 +120,6 @@ extension CoefficientTable {
       text += " " + language.text(.clusterRobustStandardErrors)
     }
     return text
-  }
-
-  /// The variable and level of a main-effect factor term (`kon: 2`), nil otherwise.
-  static func mainEffect(_ term: String) -> (String, String)? {
-    guard !term.contains(" & ") else { return nil }
-    return TermLabeler.split(term)
   }
 
   /// Decimals that show a ratio with at least two significant digits (2 for ratios ≥ 0.1).

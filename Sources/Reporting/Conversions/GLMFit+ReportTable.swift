@@ -24,28 +24,6 @@ extension GLMFit {
         degreesOfFreedom: test.degreesOfFreedom, statistic: value(test.statistic), p: pText))
     return .note(text)
   }
-
-  /// The reference level of each factor main effect, for "ref." rows: `given[v]` when set,
-  /// otherwise the first of `levels[v]` that has no coefficient (treatment coding leaves the
-  /// reference out). Factors whose every level has a coefficient (no intercept) get none.
-  /// - Parameter levels: the level codes of each factor present in the data used, in order.
-  public func referenceLevels(given: [String: String], levels: [String: [String]])
-    -> [ReferenceLevel]
-  {
-    var seen: [String] = []
-    var coded: [String: Set<String>] = [:]
-    for term in coefficientNames {
-      guard let (variable, code) = CoefficientTable.mainEffect(term) else { continue }
-      if !seen.contains(variable) { seen.append(variable) }
-      coded[variable, default: []].insert(code)
-    }
-    return seen.compactMap { variable in
-      if let code = given[variable] { return ReferenceLevel(variable: variable, code: code) }
-      guard let code = levels[variable]?.first(where: { !(coded[variable] ?? []).contains($0) })
-      else { return nil }
-      return ReferenceLevel(variable: variable, code: code)
-    }
-  }
 }
 
 extension MarginalEffect {

@@ -109,7 +109,7 @@ extension MAIHDAResult {
     let rows = coefficients.map { c in
       let decimals = CoefficientTable.ratioDecimals(c.oddsRatio)
       return ReportRow(
-        labels: [labels.termLabel(c.term)],
+        labels: [labels.termLabel(c.modelTerm)],
         cells: [
           finiteCell(c.estimate, .estimate), finiteCell(c.standardError, .estimate),
           finiteCell(c.oddsRatio, .ratio, decimals),

@@ -1,12 +1,13 @@
 import Microdata
+import RegressionModels
 
 /// Readable labels for model terms and strata, from the codebook's Swedish and English labels.
 ///
 /// ```
-/// "(Intercept)"                  →  "Konstant"                       / "Intercept"
-/// "kon: 2"                       →  "Kön: Kvinna"                    / "Sex: Woman"
-/// "kon: 2 & fodelse: utrikes"    →  "Kön: Kvinna × Födelse: Utrikes född"
-/// "alder"                        →  "Ålder"                          / "Age"
+/// .intercept                          →  "Konstant"                     / "Intercept"
+/// .level("kon", code: "2", …)         →  "Kön: Kvinna"                  / "Sex: Woman"
+/// kon 2 × fodelse utrikes             →  "Kön: Kvinna × Födelse: Utrikes född"
+/// .numeric("alder")                   →  "Ålder"                        / "Age"
 /// ```
 /// A variable or code the codebook does not label (an undeclared column) keeps its name or
 /// code, so a label is never empty. Factors passed to the initialiser add the levels of
@@ -57,23 +58,20 @@ public struct TermLabeler: Sendable, Equatable {
     return text
   }
 
-  /// The label of a coefficient name: components joined by ` & ` become `×`, `var: code`
-  /// becomes "Variable: Level", a numeric variable its label, `(Intercept)` "Konstant" /
-  /// "Intercept".
-  public func termLabel(_ term: String) -> String {
-    if term == "(Intercept)" { return language.text(.intercept) }
-    let components = term.components(separatedBy: " & ")
-    return components.map { component in
-      guard let (variable, code) = Self.split(component) else {
-        return variableLabel(component)
+  /// The label of a model term: the intercept "Konstant" / "Intercept", a numeric variable its
+  /// label, a factor level "Variable: Level", the components of an interaction joined by `×`.
+  public func termLabel(_ term: ModelTerm) -> String {
+    guard !term.components.isEmpty else { return language.text(.intercept) }
+    return term.components.map { component in
+      switch component {
+      case .numeric(let variable): variableLabel(variable)
+      case .level(let level): levelLabel(level)
       }
-      return "\(variableLabel(variable)): \(levelLabel(variable: variable, code: code))"
     }.joined(separator: " × ")
   }
 
-  /// `kon: 2` → (`kon`, `2`); nil for a component without a level (a numeric variable).
-  static func split(_ component: String) -> (variable: String, code: String)? {
-    guard let range = component.range(of: ": ") else { return nil }
-    return (String(component[..<range.lowerBound]), String(component[range.upperBound...]))
+  /// "Variable: Level" for a level of a factor.
+  public func levelLabel(_ level: ModelTerm.FactorLevel) -> String {
+    "\(variableLabel(level.variable)): \(levelLabel(variable: level.variable, code: level.code))"
   }
 }
