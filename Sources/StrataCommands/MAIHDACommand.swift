@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Microdata
 
 /// `strata maihda`: intersectional multilevel analysis (MAIHDA) over strata.
 struct MAIHDACommand: ParsableCommand {
@@ -60,7 +61,9 @@ struct MAIHDACommand: ParsableCommand {
   @Option(help: "Confidence level of the intervals.")
   var level = 0.95
 
-  @Option(help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
+  @Option(
+    help: "Tables show persons and cases below this as `..` (0 turns suppression off).",
+    transform: suppressionThreshold)
   var suppress = 5
 
   @Option(help: "Title of the tables and the chart.")
@@ -111,6 +114,8 @@ struct MAIHDACommand: ParsableCommand {
   }
 
   func run() throws {
+    // A syntax error in the outcome is reported as the outcome's, not as a filter's.
+    if let outcome { _ = try RowFilter(parsing: outcome, as: "outcome") }
     try writeAnalysisResult(try job().run(), output: outputOptions, rendering: rendering)
   }
 }

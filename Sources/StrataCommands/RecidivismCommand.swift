@@ -39,7 +39,9 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Person file joined by lopnr for the group variables.")
   var persons: String?
 
-  @Option(help: "Follow-up window in days, e.g. 365 or 1095.")
+  @Option(
+    parsing: .unconditional, help: "Follow-up window in days, e.g. 365 or 1095.",
+    transform: windowDays)
   var window: Int
 
   @Option(help: "Group variables, comma-separated.", transform: commaSeparated)
@@ -57,7 +59,9 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Last day covered by the data (YYYY-MM-DD; default: the last suspicion date).")
   var end: String?
 
-  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
+  @Option(
+    help: "Suppress groups with counts below this; 0 turns it off.", transform: suppressionThreshold
+  )
   var suppress = 5
 
   @Option(help: "Confidence level of the intervals.")

@@ -39,7 +39,9 @@ struct RepeatCommand: AnalysisCommand {
     help: "The column holding each suspect's number of suspicions.")
   var countVariable = "antal_misstankar"
 
-  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
+  @Option(
+    help: "Suppress groups with counts below this; 0 turns it off.", transform: suppressionThreshold
+  )
   var suppress = 5
 
   @Option(help: "Confidence level of the Wilson intervals.")
