@@ -36,7 +36,7 @@ extension MicrodataError {
     case .missingRequiredColumn(let file, let variable, let columns, let suggestions):
       let names = columns.map { "`\($0)`" }.joined(separator: ", ")
       return "\(file) has no column for `\(variable)` (looked for \(names))"
-        + didYouMean(suggestions) + "."
+        + (suggestions.isEmpty ? "." : didYouMean(suggestions))
     case .duplicateColumn(let file, let column, let variable):
       return "\(file): the header column `\(column)` is a second column for `\(variable)`; "
         + "rename or drop one of them."
@@ -45,7 +45,8 @@ extension MicrodataError {
         "\(file): the key \(quoted(value)) of `\(variable)` occurs on line \(first) and again on "
         + "line \(second), but keys must be unique."
     case .unknownVariable(let name, let suggestions):
-      return "There is no variable or grouping named `\(name)`" + didYouMean(suggestions) + "."
+      return "There is no variable or grouping named `\(name)`"
+        + (suggestions.isEmpty ? "." : didYouMean(suggestions))
     case .wrongVariableKind(let name, let kind, let expected):
       return
         "`\(name)` is \(kind.article) \(kind.rawValue) variable, but \(expected) is needed here."

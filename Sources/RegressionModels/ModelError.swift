@@ -29,9 +29,9 @@ public enum ModelError: Error, Equatable, Sendable {
   case invalidOption(String)
   /// A linear-algebra failure that the model could not recover from.
   case linearAlgebra(LinearAlgebraError)
-  /// The model matrix would have more columns than observations (after collapsing to
-  /// covariate patterns, when the fit collapses) or than `GLMOptions.maximumColumns`; checked
-  /// before it is built. `largestTerms` names the terms with the most columns.
+  /// The model matrix would have more columns than observations (rows of the model frame:
+  /// persons, or cells of grouped data) or than `GLMOptions.maximumColumns`; checked before it
+  /// is built. `largestTerms` names the terms with the most columns.
   case designTooLarge(columns: Int, observations: Int, maximumColumns: Int, largestTerms: [String])
   /// The dense model matrix would need more than `GLMOptions.maximumDesignBytes`.
   case designMemory(rows: Int, columns: Int, bytes: Int, maximumBytes: Int)
@@ -74,7 +74,7 @@ extension ModelError: CustomStringConvertible {
     case .didNotConverge(let iterations, let lastDeviance):
       return "The fit did not converge in \(iterations) iterations (last deviance \(lastDeviance))."
     case .invalidOption(let why):
-      return "Invalid option: \(why)."
+      return "Invalid option: \(why)" + (why.hasSuffix("?") ? "" : ".")
     case .linearAlgebra(let error):
       return "Linear algebra failed: \(error)"
     case .designTooLarge(let columns, let observations, let maximum, let terms):

@@ -45,6 +45,8 @@ import Testing
     options.errorPolicy = [.strict, .skip, .markMissing][rng.next(3)]
     options.encoding = [nil, nil, .utf8, .latin1, .windows1252][rng.next(5)]
     options.delimiter = [nil, nil, nil, ";", ",", "\t"][rng.next(6)]
+    // Small record limits too (issue #12), so that over-long lines and headers are exercised.
+    options.maximumRecordBytes = [1 << 20, 1 << 20, 1 << 20, 64, 24, 8][rng.next(6)]
     return options
   }
 

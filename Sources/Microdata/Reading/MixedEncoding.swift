@@ -18,7 +18,7 @@ enum MixedEncoding {
     let character = String(
       decoding: UnsafeBufferPointer(start: base + valid, count: length), as: UTF8.self)
     let badBytes = (firstInvalid..<min(end, firstInvalid + 2)).map {
-      "0x" + String(base[$0], radix: 16, uppercase: true)
+      "0x" + (base[$0] < 0x10 ? "0" : "") + String(base[$0], radix: 16, uppercase: true)
     }
     let names = header.map { String(decoding: $0, as: UTF8.self) }
     throw .mixedEncoding(
