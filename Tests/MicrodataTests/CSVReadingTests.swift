@@ -287,9 +287,9 @@ import Testing
   /// A repeated name (issue #12: the second used to become `kon.2` silently) is an error naming
   /// line 1 and both columns, whatever the case of the letters.
   @Test func repeatedNameIsAnError() throws {
-    #expect(throws: MicrodataError.duplicateHeaderName(file: "data", name: "KON", first: 2, second: 3)) {
-      try Dataset(csv: "lopnr;kon;KON;alder\n1;1;2;20\n")
-    }
+    let expected = MicrodataError.duplicateHeaderName(
+      file: "data", name: "KON", first: 2, second: 3)
+    #expect(throws: expected) { try Dataset(csv: "lopnr;kon;KON;alder\n1;1;2;20\n") }
     let error = MicrodataError.duplicateHeaderName(file: "x.csv", name: "kon", first: 2, second: 5)
     #expect(error.description.contains("x.csv, line 1: columns 2 and 5 are both named `kon`"))
   }
