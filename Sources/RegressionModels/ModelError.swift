@@ -29,9 +29,10 @@ public enum ModelError: Error, Equatable, Sendable {
   case invalidOption(String)
   /// A linear-algebra failure that the model could not recover from.
   case linearAlgebra(LinearAlgebraError)
-  /// The model matrix would have more columns than observations (rows of the model frame:
-  /// persons, or cells of grouped data) or than `GLMOptions.maximumColumns`; checked before it
-  /// is built. `largestTerms` names the terms with the most columns.
+  /// The model matrix would have more than twice as many columns as observations (rows, or
+  /// covariate patterns when the fit collapses to them), so that most coefficients could not
+  /// be estimated, or more than `GLMOptions.maximumColumns`; checked before it is built.
+  /// `largestTerms` names the terms with the most columns.
   case designTooLarge(columns: Int, observations: Int, maximumColumns: Int, largestTerms: [String])
   /// The dense model matrix would need more than `GLMOptions.maximumDesignBytes`.
   case designMemory(rows: Int, columns: Int, bytes: Int, maximumBytes: Int)
@@ -82,8 +83,8 @@ extension ModelError: CustomStringConvertible {
       let why =
         columns > maximum
         ? "more than the \(maximum) a model may have"
-        : "more than the \(observations) observations it would be fitted to, so the "
-          + "coefficients cannot be estimated"
+        : "more than twice the \(observations) observations it would be fitted to, so most "
+          + "coefficients could not be estimated"
       let largest = terms.isEmpty ? "" : " The largest terms: \(terms.joined(separator: ", "))."
       return "The model matrix would have \(count), \(why).\(largest) Drop or group "
         + "variables with many levels (e.g. aldersgrupp instead of alder, no person number)."

@@ -21,11 +21,14 @@ protocol AnalysisCommand: ParsableCommand {
   var job: Job { get }
   var output: OutputOptions { get }
   var rendering: AnalysisOutputOptions { get }
+  /// `--suppress`, checked against its range before the job's own checks.
+  var suppress: Int { get }
 }
 
 extension AnalysisCommand {
   /// A job's usage problem is a usage error (exit 2), with the job's sentence.
   func validate() throws {
+    try checkSuppression(suppress)
     do {
       try job.validate()
     } catch let error as InputError {

@@ -61,9 +61,7 @@ struct MAIHDACommand: ParsableCommand {
   @Option(help: "Confidence level of the intervals.")
   var level = 0.95
 
-  @Option(
-    help: "Tables show persons and cases below this as `..` (0 turns suppression off).",
-    transform: suppressionThreshold)
+  @Option(help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
   var suppress = 5
 
   @Option(help: "Title of the tables and the chart.")
@@ -101,7 +99,7 @@ struct MAIHDACommand: ParsableCommand {
     guard level > 0 && level < 1 else {
       throw ValidationError("--level must lie strictly between 0 and 1, e.g. 0.95.")
     }
-    guard suppress >= 0 else { throw ValidationError("--suppress must be 0 or more.") }
+    try checkSuppression(suppress)
   }
 
   /// The job these options describe.

@@ -59,9 +59,7 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Last day covered by the data (YYYY-MM-DD; default: the last suspicion date).")
   var end: String?
 
-  @Option(
-    help: "Suppress groups with counts below this; 0 turns it off.", transform: suppressionThreshold
-  )
+  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
   var suppress = 5
 
   @Option(help: "Confidence level of the intervals.")

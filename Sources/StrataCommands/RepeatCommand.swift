@@ -39,9 +39,7 @@ struct RepeatCommand: AnalysisCommand {
     help: "The column holding each suspect's number of suspicions.")
   var countVariable = "antal_misstankar"
 
-  @Option(
-    help: "Suppress groups with counts below this; 0 turns it off.", transform: suppressionThreshold
-  )
+  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
   var suppress = 5
 
   @Option(help: "Confidence level of the Wilson intervals.")

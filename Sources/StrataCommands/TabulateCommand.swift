@@ -65,9 +65,7 @@ struct TabulateCommand: AnalysisCommand {
   @Option(help: "Sum this column instead of counting rows (antal_misstankar counts suspicions).")
   var weight: String?
 
-  @Option(
-    help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.",
-    transform: suppressionThreshold)
+  @Option(help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.")
   var suppress = 5
 
   @Flag(

@@ -29,19 +29,34 @@ import Testing
     }
   }
 
+  /// One coefficient per person (`~ lopnr`, 208 s on the issue's data) is refused by the
+  /// column limit, naming the term.
   @Test(arguments: [true, false])
   func onePersonPerCoefficientIsRefusedNamingTheTerm(collapse: Bool) throws {
     let start = Date()
     var options = GLMOptions()
     options.collapse = collapse
-    let error = try #require(fitError("y ~ kon + lopnr", Self.persons(600), options: options))
+    let error = try #require(fitError("y ~ kon + lopnr", Self.persons(2_500), options: options))
     #expect(
       error
         == .designTooLarge(
-          columns: 601, observations: 600, maximumColumns: 2_000,
-          largestTerms: ["`lopnr` (599 columns)"]))
-    #expect(error.description.contains("601 columns, more than the 600 observations"))
+          columns: 2_501, observations: 2_500, maximumColumns: 2_000,
+          largestTerms: ["`lopnr` (2499 columns)"]))
+    #expect(error.description.contains("2501 columns, more than the 2000 a model may have"))
     #expect(Date().timeIntervalSince(start) < 2)
+  }
+
+  /// More than twice as many columns as rows (the issue's 8 820 columns on 788 rows).
+  @Test func moreThanTwiceTheRowsIsRefused() throws {
+    let error = try #require(fitError("y ~ kon * alder * ar", Self.persons(110)))
+    #expect(
+      error
+        == .designTooLarge(
+          columns: 240, observations: 110, maximumColumns: 2_000,
+          largestTerms: [
+            "`alder` (59 columns)", "`kon & alder` (59 columns)", "`alder & ar` (59 columns)",
+          ]))
+    #expect(error.description.contains("more than twice the 110 observations"))
   }
 
   /// The 75 GB formula of the issue, at test scale: every term of `kon * alder * ar * lopnr`
@@ -74,12 +89,19 @@ import Testing
     #expect(error.description.contains("too many to count"))
   }
 
-  /// Observations are rows, not the covariate patterns a 0/1 fit collapses to: in these data
-  /// sex follows from age, so kon × alder has 60 patterns for 120 columns, which is aliasing
-  /// (as R's `y ~ agegrp:induced` on infert), not a design too large.
-  @Test func collapsedPatternsDoNotCountAsObservations() throws {
-    if case .designTooLarge = fitError("y ~ kon * alder", Self.persons(2_400)) {
-      Issue.record("120 columns on 2 400 rows is not too large")
+  /// After collapsing to covariate patterns the patterns are the observations: in these data
+  /// sex and year follow from age, so kon × alder × ar has 60 patterns for 240 columns. A few
+  /// aliased columns are not refused (kon × alder: 120 columns on 60 patterns), as R fits them
+  /// with `NA` coefficients.
+  @Test func collapsedPatternsCountAsObservations() throws {
+    let data = Self.persons(2_400)
+    guard case .designTooLarge(240, 60, _, _) = try #require(fitError("y ~ kon * alder * ar", data))
+    else {
+      Issue.record("expected 240 columns on 60 patterns to be refused")
+      return
+    }
+    if case .designTooLarge = fitError("y ~ kon * alder", data) {
+      Issue.record("120 columns on 60 patterns is aliasing, not a design too large")
     }
   }
 

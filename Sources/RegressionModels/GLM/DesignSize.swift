@@ -44,11 +44,15 @@ struct DesignSize {
     }
   }
 
-  /// Throws `.designTooLarge` when the design has more columns than `options.maximumColumns`
-  /// or than `observations`.
+  /// Throws `.designTooLarge` when the design has more columns than `options.maximumColumns`,
+  /// or more than twice as many as `observations`: then more than half of the coefficients
+  /// cannot be estimated. A few columns beyond the observations are allowed, because they are
+  /// ordinary aliasing that the fit reports (R's `NA` coefficients), as in
+  /// `misstankt ~ fodelse + fodelseregion` on four population cells.
   func check(observations: Int, options: GLMOptions) throws(ModelError) {
     let p = columns
-    if p > options.maximumColumns || p > observations {
+    let (twice, overflow) = observations.multipliedReportingOverflow(by: 2)
+    if p > options.maximumColumns || (!overflow && p > twice) {
       throw .designTooLarge(
         columns: p, observations: observations, maximumColumns: options.maximumColumns,
         largestTerms: largestTerms())

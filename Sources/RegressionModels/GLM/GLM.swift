@@ -53,10 +53,8 @@ public enum GLM {
     if options.covariance == .cluster && frame.clusters == nil {
       throw .invalidOption("cluster-robust covariance needs a cluster variable (options.cluster)")
     }
-    // The size of the design, from the levels alone, before any of it is allocated. The
-    // observations are the frame's rows (persons, or cells of grouped data), not the covariate
-    // patterns a 0/1 fit collapses to: a design may alias columns on the patterns, as R's
-    // `y ~ agegrp:induced` on infert does (10 columns, 9 patterns, one coefficient NA).
+    // The size of the design, from the levels alone, before any of it is allocated; checked
+    // against the rows here and against the covariate patterns once collapsed.
     let size = DesignSize(frame: frame)
     try size.check(observations: frame.count, options: options)
     let layout = ColumnLayout(frame: frame)
@@ -67,6 +65,7 @@ public enum GLM {
     if options.collapse && options.family == .binomial,
       let (patterns, representatives) = CovariatePatterns.collapse(frame, layout: layout)
     {
+      try size.check(observations: patterns.x.rows, options: options)
       data = patterns
       collapsed = true
       for (v, f) in frame.factors { rowCodes[v] = representatives.map { f.codes[$0] } }

@@ -6,13 +6,12 @@ import Tabulation
 /// error (exit 2) that states the range.
 
 /// `--suppress N`: a whole number from 0 (off) to `DisclosureControl.maximumThreshold`.
-func suppressionThreshold(_ text: String) throws -> Int {
+func checkSuppression(_ n: Int) throws {
   let maximum = DisclosureControl.maximumThreshold
-  guard let n = Int(text), n >= 0, n <= maximum else {
+  guard n >= 0, n <= maximum else {
     throw ValidationError(
-      "--suppress must be a whole number from 0 (no suppression) to \(maximum), not `\(text)`.")
+      "--suppress must be a whole number from 0 (no suppression) to \(maximum), not \(n).")
   }
-  return n
 }
 
 /// `--window DAYS`: a positive whole number of days, at most 100 years.
