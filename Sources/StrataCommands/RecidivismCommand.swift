@@ -59,10 +59,10 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Last day covered by the data (YYYY-MM-DD; default: the last suspicion date).")
   var end: String?
 
-  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
+  @Option(parsing: .unconditional, help: "Suppress groups with counts below this; 0 turns it off.")
   var suppress = 5
 
-  @Option(help: "Confidence level of the intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
   var level = 0.95
 
   @Option(help: "Title of the table and chart.")

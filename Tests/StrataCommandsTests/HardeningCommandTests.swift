@@ -53,8 +53,16 @@ import Testing
       ],
       status: 2)
     #expect(stderr.contains("--suppress must be a whole number from 0 (no suppression) to 1000000"))
-    _ = try run(
+    // A negative value is read as a value (it used to be "Missing value for '--suppress'").
+    let negative = try run(
       ["repeat", TestCounty.path("suspects"), "--by", "kon", "--suppress", "-1"], status: 2)
+    #expect(negative.contains("--suppress must be a whole number from 0"))
+    let per = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--population",
+        TestCounty.path("population"), "--per", "-5",
+      ], status: 2)
+    #expect(per.contains("--per must be a positive number"))
   }
 
   @Test func designTooLargeNamesTheTerms() throws {
