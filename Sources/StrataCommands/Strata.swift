@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import Microdata
 
 /// The root `strata` command.
 ///
@@ -66,30 +67,14 @@ public struct Strata: ParsableCommand {
 }
 
 /// A plain sentence for Foundation's file errors (an unwritable `--output` or `--out`), in place
-/// of their `NSCocoaErrorDomain` text: "Cannot write /x/y.csv: No such file or directory."
+/// of their `NSCocoaErrorDomain` text: "Cannot write /x/y.csv: no such file or directory."
 func fileErrorMessage(_ error: Error) -> String? {
   let ns = error as NSError
   guard ns.domain == NSCocoaErrorDomain else { return nil }
   let path =
-    (ns.userInfo[NSFilePathErrorKey] as? String)
-    ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
-  let reading =
-    (NSFileReadUnknownError...NSFileReadCorruptFileError).contains(ns.code)
-    || ns.code == NSFileReadNoSuchFileError || ns.code == NSFileReadNoPermissionError
-  var reason: String
-  if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
-    underlying.domain == NSPOSIXErrorDomain
-  {
-    reason = String(cString: strerror(Int32(underlying.code)))
-  } else {
-    switch ns.code {
-    case NSFileNoSuchFileError, NSFileReadNoSuchFileError: reason = "no such file or directory"
-    case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: reason = "permission denied"
-    case NSFileWriteOutOfSpaceError: reason = "the disk is full"
-    case NSFileWriteVolumeReadOnlyError: reason = "the volume is read-only"
-    default: reason = "error \(ns.code)"
-    }
-  }
+    (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+  let reading = ns.code >= NSFileReadUnknownError && ns.code <= NSFileReadUnknownStringEncodingError
   let verb = reading ? "read" : "write"
-  return path.map { "Cannot \(verb) \($0): \(reason)." } ?? "Cannot \(verb) a file: \(reason)."
+  guard let path else { return "Cannot \(verb) a file: \(fileErrorReason(error, path: "/"))." }
+  return "Cannot \(verb) \(path): \(fileErrorReason(error, path: path))."
 }

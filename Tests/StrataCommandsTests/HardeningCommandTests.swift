@@ -100,8 +100,24 @@ import Testing
         "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--output",
         "/nonexistent-strata-dir/table.csv",
       ], status: 1)
-    #expect(stderr.contains("Cannot write /nonexistent-strata-dir/table.csv"))
+    #expect(
+      stderr.contains(
+        "Cannot write /nonexistent-strata-dir/table.csv: the folder /nonexistent-strata-dir does not exist."
+      ))
     #expect(!stderr.contains("NSCocoaErrorDomain") && !stderr.contains("Domain="))
+    // --out under a file, for a report and for generate.
+    let file = TestCounty.write("x", named: "not-a-folder")
+    let recipe = TestCounty.write(
+      "title: x\ndata:\n  suspects:\n    path: \(TestCounty.path("suspects"))\nanalyses:\n"
+        + "  - {analysis: tabulate, name: a, title: a, rows: [kon]}\n", named: "small.yaml")
+    for arguments in [
+      ["report", recipe, "--out", file + "/report"], ["generate", "--out", file + "/county"],
+    ] {
+      let result = try TestCounty.run(arguments)
+      #expect(result.status != 0)
+      #expect(result.stderr.contains("\(file) is a file, not a folder"), "\(result.stderr)")
+      #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
   }
 
   @Test func logitReferenceSuggestsTheVariable() throws {
