@@ -95,7 +95,7 @@ extension LogitRequest {
       outcome = "\(name): persons in \(dataset.source)"
     case .condition(let variable, let comparison, let value):
       let condition = "\(variable) \(comparison.rawValue) \(value)"
-      include = try dataset.rowMask(RowFilter(parsing: condition))
+      include = try dataset.rowMask(RowFilter(parsing: condition, as: "outcome"))
       outcome = "persons in \(dataset.source) with \(condition)"
     default:
       throw ModelJobError.outcome(

@@ -21,7 +21,7 @@ extension MAIHDARequest {
   package func countAgainstPopulation(_ loaded: LoadedData) throws -> CountedStrata {
     guard let population else { preconditionFailure("countAgainstPopulation without a population") }
     let dataset = loaded.dataset
-    let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0)) }
+    let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0, as: "outcome")) }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
     if let filter, populationFilter == nil {
@@ -64,8 +64,8 @@ extension MAIHDARequest {
       )
     }
     let dataset = loaded.dataset
-    let holds = try dataset.rowMask(RowFilter(parsing: outcome))
-    let fails = try dataset.rowMask(RowFilter(parsing: "!(\(outcome))"))
+    let holds = try dataset.rowMask(RowFilter(parsing: outcome, as: "outcome"))
+    let fails = try dataset.rowMask(RowFilter(parsing: "!(\(outcome))", as: "outcome"))
     var warnings: [String] = []
     let unknown = holds.indices.filter { !holds[$0] && !fails[$0] }.count
     if unknown > 0 {

@@ -36,7 +36,7 @@ extension MicrodataError {
     case .missingRequiredColumn(let file, let variable, let columns, let suggestions):
       let names = columns.map { "`\($0)`" }.joined(separator: ", ")
       return "\(file) has no column for `\(variable)` (looked for \(names))"
-        + didYouMean(suggestions) + "."
+        + (suggestions.isEmpty ? "." : didYouMean(suggestions))
     case .duplicateColumn(let file, let column, let variable):
       return "\(file): the header column `\(column)` is a second column for `\(variable)`; "
         + "rename or drop one of them."
@@ -45,23 +45,75 @@ extension MicrodataError {
         "\(file): the key \(quoted(value)) of `\(variable)` occurs on line \(first) and again on "
         + "line \(second), but keys must be unique."
     case .unknownVariable(let name, let suggestions):
-      return "There is no variable or grouping named `\(name)`" + didYouMean(suggestions) + "."
+      return "There is no variable or grouping named `\(name)`"
+        + (suggestions.isEmpty ? "." : didYouMean(suggestions))
     case .wrongVariableKind(let name, let kind, let expected):
       return
         "`\(name)` is \(kind.article) \(kind.rawValue) variable, but \(expected) is needed here."
     case .invalidFilter(let expression, let position, let message):
-      let caret = String(repeating: " ", count: max(0, position - 1)) + "^"
-      return "In the filter at position \(position): \(message)\n  \(expression)\n  \(caret)"
+      return conditionError("filter", expression, position, message)
+    case .invalidCondition(let noun, let expression, let position, let message):
+      return conditionError(noun, expression, position, message)
     case .invalidCodebook(let file, let line, let message):
       return line > 0 ? "\(file), line \(line): \(message)" : "\(file): \(message)"
     case .invalidOption(let message):
       return message
+    case .recordTooLong(let l, let limit):
+      return "\(l): this line is longer than \(bytes(limit)) (the limit on one record); "
+        + "check for a missing line break or an unclosed quote, or raise "
+        + "LoadOptions.maximumRecordBytes if such long lines are real."
+    case .tooLargeForMemory(let file, let size, let limit):
+      return "\(file) is larger than \(bytes(limit)) (\(bytes(size)) read), more than can be "
+        + "loaded into memory safely; read it in chunks with --stream (DatasetReader)."
+    case .duplicateHeaderName(let file, let name, let first, let second):
+      return "\(file), line 1: columns \(first) and \(second) are both named `\(name)`; "
+        + "rename or drop one of them."
+    case .mixedEncoding(let invalid, let bytes, let valid, let character):
+      return "\(invalid): the bytes \(bytes) are not UTF-8, but \(valid) holds the UTF-8 "
+        + "character `\(character)`: the file mixes encodings. Convert it to one encoding, or "
+        + "pass --encoding utf8 or --encoding windows1252 to read it as one."
     }
   }
 }
 
+/// `In the filter at position 7: …`, the expression and a caret under the position; a long
+/// expression is shown as the 60 characters either side of the position.
+private func conditionError(
+  _ noun: String, _ expression: String, _ position: Int, _ message: String
+)
+  -> String
+{
+  let characters = Array(expression)
+  let from = max(0, min(position - 1, characters.count) - 60)
+  let to = min(characters.count, max(0, position - 1) + 60)
+  let shown =
+    (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+  let caret = String(repeating: " ", count: max(0, position - 1 - from) + (from > 0 ? 1 : 0)) + "^"
+  return "In the \(noun) at position \(position): \(message)\n  \(shown)\n  \(caret)"
+}
+
 private func quoted(_ value: String) -> String {
-  value.isEmpty ? "the empty value" : "`\(value)`"
+  value.isEmpty ? "the empty value" : "`\(excerpt(value))`"
+}
+
+/// At most `limit` characters of a value, with `…` when it is longer, so that a huge field
+/// never ends up whole in a message.
+package func excerpt(_ value: String, limit: Int = 60) -> String {
+  var end = value.startIndex
+  var count = 0
+  while end < value.endIndex && count < limit {
+    end = value.index(after: end)
+    count += 1
+  }
+  return end == value.endIndex ? value : value[..<end] + "…"
+}
+
+/// `1 MiB`, `512 KiB` or `300 bytes`.
+private func bytes(_ n: Int) -> String {
+  if n >= 1 << 20 && n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+  if n >= 1 << 20 { return "about \((n + (1 << 19)) >> 20) MiB" }
+  if n >= 1 << 10 && n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+  return "\(n) bytes"
 }
 
 private func list(_ values: [String]) -> String {

@@ -61,10 +61,24 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   case wrongVariableKind(name: String, kind: VariableKind, expected: String)
   /// A row filter expression that cannot be parsed or evaluated; `position` is 1-based.
   case invalidFilter(expression: String, position: Int, message: String)
+  /// A condition that is not a filter (e.g. MAIHDA's outcome) cannot be parsed; `noun` names it.
+  case invalidCondition(noun: String, expression: String, position: Int, message: String)
   /// A codebook that cannot be read; `line` is 1-based, 0 when unknown.
   case invalidCodebook(file: String, line: Int, message: String)
   /// A load option that makes no sense (e.g. a non-ASCII delimiter).
   case invalidOption(String)
+  /// A record (a line, or several when a quoted field holds line breaks) longer than
+  /// `LoadOptions.maximumRecordBytes`; `location` is the line where it starts.
+  case recordTooLong(DataLocation, limit: Int)
+  /// The (decompressed) file is larger than the in-memory loader accepts
+  /// (`LoadOptions.maximumInMemoryBytes`); `bytes` is how much was read before stopping.
+  case tooLargeForMemory(file: String, bytes: Int, limit: Int)
+  /// The header names two columns alike (ignoring case); `first` and `second` are 1-based.
+  case duplicateHeaderName(file: String, name: String, first: Int, second: Int)
+  /// A file that is UTF-8 in one place and not in another: `invalid` is the first byte that is
+  /// not UTF-8, `validUTF8` the first valid multi-byte UTF-8 character.
+  case mixedEncoding(
+    invalid: DataLocation, bytes: String, validUTF8: DataLocation, character: String)
 
   /// A short, stable name of the case, for tests, JSON and exit-code mapping.
   public var kind: String {
@@ -86,8 +100,13 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .unknownVariable: "unknownVariable"
     case .wrongVariableKind: "wrongVariableKind"
     case .invalidFilter: "invalidFilter"
+    case .invalidCondition: "invalidCondition"
     case .invalidCodebook: "invalidCodebook"
     case .invalidOption: "invalidOption"
+    case .recordTooLong: "recordTooLong"
+    case .tooLargeForMemory: "tooLargeForMemory"
+    case .duplicateHeaderName: "duplicateHeaderName"
+    case .mixedEncoding: "mixedEncoding"
     }
   }
 
@@ -96,8 +115,10 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     switch self {
     case .unterminatedQuote(let l), .malformedQuotedField(let l, _), .wrongColumnCount(let l, _, _),
       .undecodableBytes(let l, _, _), .unknownCode(let l, _, _, _), .outOfRange(let l, _, _, _, _),
-      .unparseableValue(let l, _, _, _), .missingRequiredValue(let l, _):
+      .unparseableValue(let l, _, _, _), .missingRequiredValue(let l, _), .recordTooLong(let l, _),
+      .mixedEncoding(let l, _, _, _):
       l
+    case .duplicateHeaderName(let file, _, _, _): DataLocation(file: file, line: 1)
     case .duplicateKey(let file, _, _, _, let second): DataLocation(file: file, line: second)
     default: nil
     }

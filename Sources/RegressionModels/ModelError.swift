@@ -29,14 +29,27 @@ public enum ModelError: Error, Equatable, Sendable {
   case invalidOption(String)
   /// A linear-algebra failure that the model could not recover from.
   case linearAlgebra(LinearAlgebraError)
+  /// The model matrix would have more than twice as many columns as observations (rows, or
+  /// covariate patterns when the fit collapses to them), so that most coefficients could not
+  /// be estimated, or more than `GLMOptions.maximumColumns`; checked before it is built.
+  /// `largestTerms` names the terms with the most columns.
+  case designTooLarge(columns: Int, observations: Int, maximumColumns: Int, largestTerms: [String])
+  /// The dense model matrix would need more than `GLMOptions.maximumDesignBytes`.
+  case designMemory(rows: Int, columns: Int, bytes: Int, maximumBytes: Int)
 }
 
 extension ModelError: CustomStringConvertible {
   public var description: String {
     switch self {
     case .formulaSyntax(let message, let formula, let position):
-      let caret = String(repeating: " ", count: position) + "^"
-      return "Cannot read the formula: \(message)\n  \(formula)\n  \(caret)"
+      // A long formula is shown as the 60 characters either side of the position.
+      let characters = Array(formula)
+      let from = max(0, min(position, characters.count) - 60)
+      let to = min(characters.count, position + 60)
+      let shown =
+        (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+      let caret = String(repeating: " ", count: position - from + (from > 0 ? 1 : 0)) + "^"
+      return "Cannot read the formula: \(message)\n  \(shown)\n  \(caret)"
     case .unknownVariable(let name, let suggestions):
       let hint =
         suggestions.isEmpty
@@ -62,9 +75,24 @@ extension ModelError: CustomStringConvertible {
     case .didNotConverge(let iterations, let lastDeviance):
       return "The fit did not converge in \(iterations) iterations (last deviance \(lastDeviance))."
     case .invalidOption(let why):
-      return "Invalid option: \(why)."
+      return "Invalid option: \(why)" + (why.hasSuffix("?") ? "" : ".")
     case .linearAlgebra(let error):
       return "Linear algebra failed: \(error)"
+    case .designTooLarge(let columns, let observations, let maximum, let terms):
+      let count = columns == .max ? "more columns than can be counted" : "\(columns) columns"
+      let why =
+        columns > maximum
+        ? "more than the \(maximum) a model may have"
+        : "more than twice the \(observations) observations it would be fitted to, so most "
+          + "coefficients could not be estimated"
+      let largest = terms.isEmpty ? "" : " The largest terms: \(terms.joined(separator: ", "))."
+      return "The model matrix would have \(count), \(why).\(largest) Drop or group "
+        + "variables with many levels (e.g. aldersgrupp instead of alder, no person number)."
+    case .designMemory(let rows, let columns, let bytes, let maximum):
+      let size = bytes == .max ? "more memory than can be counted" : "\(bytes >> 20) MiB"
+      return "The model matrix of \(rows) rows and \(columns) columns would need \(size), more "
+        + "than the \(maximum >> 20) MiB allowed; use fewer columns, or let the fit collapse "
+        + "to covariate patterns (categorical predictors only, without --no-collapse)."
     }
   }
 }

@@ -69,7 +69,7 @@ struct LogitCommand: ParsableCommand {
   @Option(help: "Cluster-robust standard errors by this variable (e.g. lopnr).")
   var cluster: String?
 
-  @Option(help: "Confidence level of the intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
   var level: Double = 0.95
 
   @Option(

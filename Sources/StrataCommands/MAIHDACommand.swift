@@ -61,10 +61,12 @@ struct MAIHDACommand: ParsableCommand {
       "Quadrature nodes per stratum: 1 Laplace (as lme4's default), 2–25 adaptive Gauss–Hermite.")
   var nAGQ = 1
 
-  @Option(help: "Confidence level of the intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
   var level = 0.95
 
-  @Option(help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
+  @Option(
+    parsing: .unconditional,
+    help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
   var suppress = 5
 
   @Option(help: "Title of the tables and the chart.")
@@ -102,7 +104,7 @@ struct MAIHDACommand: ParsableCommand {
     guard level > 0 && level < 1 else {
       throw ValidationError("--level must lie strictly between 0 and 1, e.g. 0.95.")
     }
-    guard suppress >= 0 else { throw ValidationError("--suppress must be 0 or more.") }
+    try checkSuppression(suppress)
   }
 
   /// The job these options describe.

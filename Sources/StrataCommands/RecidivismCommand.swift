@@ -43,7 +43,9 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Person file joined by lopnr for the group variables.")
   var persons: String?
 
-  @Option(help: "Follow-up window in days, e.g. 365 or 1095.")
+  @Option(
+    parsing: .unconditional, help: "Follow-up window in days, e.g. 365 or 1095.",
+    transform: windowDays)
   var window: Int
 
   @Option(help: "Group variables, comma-separated.", transform: commaSeparated)
@@ -61,10 +63,10 @@ struct RecidivismCommand: AnalysisCommand {
   @Option(help: "Last day covered by the data (YYYY-MM-DD; default: the last suspicion date).")
   var end: String?
 
-  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
+  @Option(parsing: .unconditional, help: "Suppress groups with counts below this; 0 turns it off.")
   var suppress = 5
 
-  @Option(help: "Confidence level of the intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
   var level = 0.95
 
   @Option(help: "Title of the table and chart.")

@@ -35,7 +35,7 @@ struct RepeatCommand: AnalysisCommand {
   @Option(help: "Group variables, comma-separated (none: everyone).", transform: commaSeparated)
   var by: [String] = []
 
-  @Option(help: "A repeat suspect has at least this many suspicions.")
+  @Option(parsing: .unconditional, help: "A repeat suspect has at least this many suspicions.")
   var threshold = 2
 
   @Option(
@@ -43,10 +43,10 @@ struct RepeatCommand: AnalysisCommand {
     help: "The column holding each suspect's number of suspicions.")
   var countVariable = "antal_misstankar"
 
-  @Option(help: "Suppress groups with counts below this; 0 turns it off.")
+  @Option(parsing: .unconditional, help: "Suppress groups with counts below this; 0 turns it off.")
   var suppress = 5
 
-  @Option(help: "Confidence level of the Wilson intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the Wilson intervals.")
   var level = 0.95
 
   @Option(help: "Title of the table and chart.")

@@ -36,19 +36,48 @@ public struct Strata: ParsableCommand {
     // The statistics split large work across cores themselves; OpenBLAS threads inside small
     // BLAS calls would only compete with them (see `BLASThreads`).
     BLASThreads.set(1)
+    var command: ParsableCommand
     do {
-      var command = try parseAsRoot(arguments)
-      try command.run()
-      Foundation.exit(0)
+      command = try parseAsRoot(arguments)
     } catch {
-      let code = exitCode(for: error)
-      if code == .validationFailure {
+      // A usage error while parsing: argument-parser's message already ends with the
+      // subcommand's usage and where to find its help.
+      if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        FileHandle.standardError.write(
-          Data("Run `strata --help` or `strata <subcommand> --help` for usage.\n".utf8))
         Foundation.exit(2)
       }
       exit(withError: error)
     }
+    do {
+      try command.run()
+      Foundation.exit(0)
+    } catch {
+      let name = type(of: command)._commandName
+      if exitCode(for: error) == .validationFailure {
+        // A usage problem found while running (e.g. a malformed recipe): the message and one
+        // pointer to the help, not the root command's usage.
+        FileHandle.standardError.write(
+          Data("Error: \(message(for: error))\nRun `strata \(name) --help` for usage.\n".utf8))
+        Foundation.exit(2)
+      }
+      if let plain = fileErrorMessage(error) {
+        FileHandle.standardError.write(Data("Error: \(plain)\n".utf8))
+        Foundation.exit(1)
+      }
+      exit(withError: error)
+    }
   }
+}
+
+/// A plain sentence for Foundation's file errors (an unwritable `--output` or `--out`), in place
+/// of their `NSCocoaErrorDomain` text: "Cannot write /x/y.csv: no such file or directory."
+func fileErrorMessage(_ error: Error) -> String? {
+  let ns = error as NSError
+  guard ns.domain == NSCocoaErrorDomain else { return nil }
+  let path =
+    (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+  let reading = ns.code >= NSFileReadUnknownError && ns.code <= NSFileReadUnknownStringEncodingError
+  let verb = reading ? "read" : "write"
+  guard let path else { return "Cannot \(verb) a file: \(fileErrorReason(error, path: "/"))." }
+  return "Cannot \(verb) \(path): \(fileErrorReason(error, path: path))."
 }

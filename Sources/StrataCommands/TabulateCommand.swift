@@ -69,7 +69,9 @@ struct TabulateCommand: AnalysisCommand {
   @Option(help: "Sum this column instead of counting rows (antal_misstankar counts suspicions).")
   var weight: String?
 
-  @Option(help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.")
+  @Option(
+    parsing: .unconditional,
+    help: "Suppress counts below this (and entries that would reveal them); 0 turns it off.")
   var suppress = 5
 
   @Flag(
@@ -81,10 +83,10 @@ struct TabulateCommand: AnalysisCommand {
   @Option(help: "Percentages: row, col or total.")
   var percent: TabulationRequest.PercentBase?
 
-  @Option(help: "Rates per this many of the population.")
+  @Option(parsing: .unconditional, help: "Rates per this many of the population.")
   var per = 100_000
 
-  @Option(help: "Confidence level of the rate intervals.")
+  @Option(parsing: .unconditional, help: "Confidence level of the rate intervals.")
   var level = 0.95
 
   @Flag(help: "Test the association of the first row variable with the first column variable.")

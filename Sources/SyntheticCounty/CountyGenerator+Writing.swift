@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 
 /// What `CountyGenerator.write(to:)` wrote.
 public struct CountySummary: Sendable, Equatable {
@@ -30,7 +31,8 @@ extension CountyGenerator {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw .cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+      throw .cannotCreateDirectory(
+        path: directory.path, reason: fileErrorReason(error, path: directory.path))
     }
     var sink = try FileSink(directory: directory, referenceYear: configuration.referenceYear)
     let population = try run(into: &sink)
@@ -49,7 +51,7 @@ extension CountyGenerator {
     do {
       try data.write(to: truthURL)
     } catch {
-      throw .cannotWrite(path: truthURL.path, reason: error.localizedDescription)
+      throw .cannotWrite(path: truthURL.path, reason: fileErrorReason(error, path: truthURL.path))
     }
     return CountySummary(
       directory: directory, persons: configuration.persons, populationCells: population.count,

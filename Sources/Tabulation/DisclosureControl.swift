@@ -50,6 +50,11 @@ public struct DisclosureControl: Sendable, Equatable, Hashable, Codable {
   /// No suppression at all.
   public static let off = DisclosureControl(threshold: 0)
 
+  /// The largest threshold a command line or recipe may ask for (1 000 000). Thresholds in use
+  /// are 3 to 10; anything above the largest count only suppresses every cell, and a limit keeps
+  /// absurd values (`9223372036854775807`) from reaching the arithmetic.
+  public static let maximumThreshold = 1_000_000
+
   /// Whether any count is suppressed under this policy.
   public var isActive: Bool { threshold > 0 }
 

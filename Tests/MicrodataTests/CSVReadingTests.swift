@@ -278,11 +278,20 @@ import Testing
     #expect(throws: MicrodataError.self) { try Dataset(csv: "lopnr;kon;\n1;1;x\n") }
   }
 
-  @Test func repeatedAndEmptyNames() throws {
-    let data = try Dataset(csv: "lopnr;kon;kon;;alder\n1;1;2;x;20\n")
-    #expect(data.variableNames == ["lopnr", "kon", "kon.2", "column4", "alder"])
-    #expect(data.loadReport.undeclaredColumns == ["kon.2", "column4"])
-    #expect(try data.numeric("kon.2") == [2])
+  @Test func emptyNamesAreNumbered() throws {
+    let data = try Dataset(csv: "lopnr;kon;;alder\n1;1;x;20\n")
+    #expect(data.variableNames == ["lopnr", "kon", "column3", "alder"])
+    #expect(data.loadReport.undeclaredColumns == ["column3"])
+  }
+
+  /// A repeated name (issue #12: the second used to become `kon.2` silently) is an error naming
+  /// line 1 and both columns, whatever the case of the letters.
+  @Test func repeatedNameIsAnError() throws {
+    let expected = MicrodataError.duplicateHeaderName(
+      file: "data", name: "KON", first: 2, second: 3)
+    #expect(throws: expected) { try Dataset(csv: "lopnr;kon;KON;alder\n1;1;2;20\n") }
+    let error = MicrodataError.duplicateHeaderName(file: "x.csv", name: "kon", first: 2, second: 5)
+    #expect(error.description.contains("x.csv, line 1: columns 2 and 5 are both named `kon`"))
   }
 
   @Test func aliasesMatchCaseInsensitivelyAndQuotedHeaders() throws {

@@ -177,6 +177,23 @@ import Testing
       "variables:\n  kon: {type: categorical, codes: {\"1\": Man}}\ngroupings:\n  g:\n    from: kon\n    levels: [{code: a, codes: [\"3\"]}]\n",
       4, "does not have"
     ),
+    // Reversed and overlapping ranges and codes in a grouping (issue #12: accepted silently).
+    (
+      "variables:\n  alder: {type: integer}\ngroupings:\n  g:\n    from: alder\n    levels:\n      - {code: a, range: [15, 17]}\n      - {code: b, range: [24, 18]}\n",
+      8, "the range of the level `b` of `g` is reversed: it starts at 24 but ends at 18"
+    ),
+    (
+      "variables:\n  alder: {type: integer}\ngroupings:\n  g:\n    from: alder\n    levels:\n      - {code: a, range: [15, 20]}\n      - {code: b, range: [18, 24]}\n",
+      8, "the range of the level `b` of `g` overlaps that of `a`"
+    ),
+    (
+      "variables:\n  alder: {type: integer}\ngroupings:\n  g:\n    from: alder\n    levels:\n      - {code: a, range: [15, 64]}\n      - {code: b, min: 60}\n",
+      8, "overlaps that of `a`"
+    ),
+    (
+      "variables:\n  kon: {type: categorical, codes: {\"1\": Man, \"2\": Kvinna}}\ngroupings:\n  g:\n    from: kon\n    levels:\n      - {code: a, codes: [\"1\"]}\n      - {code: b, codes: [\"2\", \"1\"]}\n",
+      8, "the code `1` is in both `a` and `b` of `g`"
+    ),
     ("variables:\n  kon: [1, 2]\n", 2, "must be a mapping"),
     ("variables: {kon: {type: categorical\n", 2, "not valid YAML"),
   ])

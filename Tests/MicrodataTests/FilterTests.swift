@@ -121,3 +121,58 @@ import Testing
     #expect(error.message.contains(message), "\(expression): \(error.message)")
   }
 }
+
+/// Deep nesting and long chains (issue #12: 10 000 `(` crashed the process with SIGSEGV).
+@Suite struct FilterLimitTests {
+  func filterError(_ expression: String, as noun: String = "filter") -> MicrodataError? {
+    do {
+      _ = try RowFilter(parsing: expression, as: noun)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func tenThousandParenthesesAreAnErrorNotACrash() throws {
+    let start = Date()
+    let deep =
+      String(repeating: "(", count: 10_000) + "kon == 1" + String(repeating: ")", count: 10_000)
+    let error = try #require(filterError(deep))
+    guard case .invalidFilter(_, let position, let message) = error else {
+      Issue.record("\(error)")
+      return
+    }
+    #expect(position == RowFilter.maximumDepth + 1)
+    #expect(message.contains("more than 200 levels deep"))
+    // The message shows an excerpt around the position, not 20 000 characters.
+    #expect(error.description.count < 400)
+    let negations = String(repeating: "!", count: 10_000) + "kon == 1"
+    #expect(filterError(negations)?.kind == "invalidFilter")
+    #expect(Date().timeIntervalSince(start) < 2)
+  }
+
+  @Test func nestingUpToTheLimitParsesAndEvaluates() throws {
+    let data = try Dataset(csv: "lopnr;kon\n1;1\n2;2\n")
+    let depth = RowFilter.maximumDepth
+    let nested =
+      String(repeating: "(", count: depth) + "kon == 1" + String(repeating: ")", count: depth)
+    #expect(try data.filtered(nested).rowCount == 1)
+    let chain = Array(repeating: "kon == 1", count: RowFilter.maximumOperators + 1)
+    #expect(try data.filtered(chain.joined(separator: " && ")).rowCount == 1)
+    #expect(try data.filtered(chain.joined(separator: " || ")).rowCount == 1)
+    let tooLong = (chain + ["kon == 1"]).joined(separator: " && ")
+    #expect(filterError(tooLong)?.description.contains("more than 1000 conditions") == true)
+  }
+
+  /// A condition that is not a filter says what it is (a MAIHDA outcome used to say "In the
+  /// filter").
+  @Test func otherConditionsNameThemselves() throws {
+    let error = try #require(filterError("antal_misstankar >= ", as: "outcome"))
+    #expect(error.kind == "invalidCondition")
+    #expect(error.description.hasPrefix("In the outcome at position 21"))
+    #expect(error.description.contains("the end of the outcome"))
+    #expect(!error.description.contains("filter"))
+    let deep = String(repeating: "(", count: 10_000)
+    #expect(filterError(deep, as: "outcome")?.description.contains("the outcome nests") == true)
+  }
+}

@@ -45,6 +45,8 @@ import Testing
     options.errorPolicy = [.strict, .skip, .markMissing][rng.next(3)]
     options.encoding = [nil, nil, .utf8, .latin1, .windows1252][rng.next(5)]
     options.delimiter = [nil, nil, nil, ";", ",", "\t"][rng.next(6)]
+    // Small record limits too (issue #12), so that over-long lines and headers are exercised.
+    options.maximumRecordBytes = [1 << 20, 1 << 20, 1 << 20, 64, 24, 8][rng.next(6)]
     return options
   }
 
@@ -65,6 +67,11 @@ import Testing
   @Test func mutatedAndRandomBytesNeverCrash() {
     var rng = SplitMix64(seed: 20_240_601)
     let start = Date()
+    let memoryBefore = ResourceLimitTests.peakMemory()
+    defer {
+      // Inputs are at most a few KB: the peak must not move by much (other suites run alongside).
+      #expect((ResourceLimitTests.peakMemory() - memoryBefore) >> 20 < 256)
+    }
     var datasets = 0
     var errors = 0
     for index in 0..<3_000 {
@@ -149,5 +156,44 @@ import Testing
         try Dataset.load(contentsOf: url, codebook: .canonical)
       }
     }
+  }
+
+  /// Random filter expressions, deep and long (issue #12): parsing and evaluating either work
+  /// or throw `invalidFilter`, never crash, in bounded time.
+  @Test func randomFilterExpressionsNeverCrash() throws {
+    let data = try Dataset(csv: "lopnr;kon;alder\n1;1;20\n2;2;30\n")
+    let pieces = [
+      "(", ")", "!", "not ", " && ", " || ", "kon == 1", "alder > 18", "kon in (1, 2)", "alder",
+      "==", "\"", "-", "1", " ", ",",
+    ]
+    var rng = SplitMix64(seed: 12)
+    let start = Date()
+    var parsed = 0
+    for index in 0..<400 {
+      // Mostly short expressions; every fifth nests or chains up to twice the limits.
+      let expression: String
+      let k = 1 + rng.next(2 * RowFilter.maximumDepth)
+      switch index % 5 {
+      case 0:
+        expression =
+          String(repeating: "(", count: k) + "kon == 1" + String(repeating: ")", count: k)
+      case 1 where index % 10 == 1: expression = String(repeating: "!", count: k) + "kon == 1"
+      case 1:
+        expression = Array(
+          repeating: "alder > 18", count: 1 + rng.next(2 * RowFilter.maximumOperators)
+        )
+        .joined(separator: [" && ", " || "][rng.next(2)])
+      default: expression = (0..<rng.next(40)).map { _ in pieces[rng.next(pieces.count)] }.joined()
+      }
+      do {
+        _ = try data.filtered(expression)
+        parsed += 1
+      } catch {
+        #expect(!error.description.isEmpty)
+        #expect(error.description.count < 1_000)
+      }
+    }
+    #expect(parsed > 10)
+    #expect(Date().timeIntervalSince(start) < 10)
   }
 }

@@ -82,6 +82,47 @@ import Testing
     #expect(error.description.contains("--encoding"))
   }
 
+  /// The same file without `--encoding`: UTF-8 on line 2, Latin-1 on line 3, which detection
+  /// used to decode whole as Windows-1252 (issue #12).
+  @Test func mixedEncodingIsReportedNotGuessed() throws {
+    let error = try #require(loadError("undecodable.csv"))
+    #expect(
+      error
+        == .mixedEncoding(
+          invalid: DataLocation(file: "undecodable.csv", line: 3, column: "kommunnamn"),
+          bytes: "0xE4 0x72",
+          validUTF8: DataLocation(file: "undecodable.csv", line: 2, column: "kommunnamn"),
+          character: "ä"))
+    #expect(
+      error.description.hasPrefix(
+        "undecodable.csv, line 3, column `kommunnamn`: the bytes 0xE4 0x72 are not UTF-8, but "
+          + "undecodable.csv, line 2, column `kommunnamn` holds the UTF-8 character `ä`"))
+  }
+
+  @Test func duplicateHeaderNameNamesBothColumns() throws {
+    let error = try #require(loadError("duplicate_header.csv"))
+    #expect(
+      error == .duplicateHeaderName(file: "duplicate_header.csv", name: "Kon", first: 2, second: 4))
+    #expect(error.location == DataLocation(file: "duplicate_header.csv", line: 1))
+  }
+
+  @Test(arguments: [
+    ("reversed_range.yaml", "the range of the level `18-24` of `aldersgrupp` is reversed"),
+    (
+      "overlapping_range.yaml",
+      "the range of the level `18-34` of `aldersgrupp` overlaps that of `15-24`"
+    ),
+  ])
+  func badGroupingRangesNameTheCodebookLine(file: String, message: String) throws {
+    do {
+      _ = try Codebook(contentsOf: fixture("Fixtures/malformed/\(file)"))
+      Issue.record("\(file) was accepted")
+    } catch {
+      #expect(error == .invalidCodebook(file: file, line: 8, message: error.invalidCodebookMessage))
+      #expect(error.description.hasPrefix("\(file), line 8: \(message)"))
+    }
+  }
+
   @Test(arguments: ["empty.csv", "blank_only.csv"])
   func emptyFile(file: String) {
     #expect(loadError(file) == .emptyFile(file: file))
@@ -252,5 +293,12 @@ import Testing
     ) {
       try Dataset.load(bytes: bytes, source: "u16.csv", codebook: .canonical)
     }
+  }
+}
+
+extension MicrodataError {
+  fileprivate var invalidCodebookMessage: String {
+    if case .invalidCodebook(_, _, let message) = self { return message }
+    return ""
   }
 }

@@ -65,7 +65,8 @@ public struct Codebook: Sendable, Equatable, Hashable {
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw .fileNotReadable(file: url.lastPathComponent, reason: "\(error.localizedDescription)")
+      throw .fileNotReadable(
+        file: url.lastPathComponent, reason: fileErrorReason(error, path: url.path))
     }
     try self.init(yaml: text, source: url.lastPathComponent)
   }

@@ -179,6 +179,9 @@ struct YAMLReader {
       throw error(node, "the grouping `\(name)` needs `levels:` as a list")
     }
     var levels: [Grouping.Level] = []
+    // Ranges and codes seen so far, to refuse reversed or overlapping ones.
+    var ranges: [(code: String, low: Double, high: Double)] = []
+    var listed: [String: String] = [:]
     for item in list {
       guard let m = item.mapping, let code = try string(m["code"]) else {
         throw error(
@@ -212,6 +215,36 @@ struct YAMLReader {
           "the level `\(code)` of `\(name)` needs exactly one of range/min/max, codes, missing: true, otherwise: true"
         )
       }
+      switch rules[0] {
+      case .range(let minimum, let maximum):
+        let low = minimum ?? -.infinity
+        let high = maximum ?? .infinity
+        if low > high {
+          throw error(
+            m["range"] ?? item,
+            "the range of the level `\(code)` of `\(name)` is reversed: it starts at "
+              + "\(minimum.map(describe) ?? "−∞") but ends at \(maximum.map(describe) ?? "∞")")
+        }
+        if let other = ranges.first(where: { max($0.low, low) <= min($0.high, high) }) {
+          throw error(
+            m["range"] ?? item,
+            "the range of the level `\(code)` of `\(name)` overlaps that of `\(other.code)`; "
+              + "a value must fall in one level only")
+        }
+        ranges.append((code, low, high))
+      case .codes(let codes):
+        for listedCode in codes {
+          if let other = listed[listedCode] {
+            throw error(
+              m["codes"] ?? item,
+              "the code `\(listedCode)` is in both `\(other)` and `\(code)` of `\(name)`; "
+                + "a value must fall in one level only")
+          }
+          listed[listedCode] = code
+        }
+      default:
+        break
+      }
       levels.append(Grouping.Level(code: code, sv: l.sv, en: l.en, rule: rules[0]))
     }
     let reference = try string(mapping["reference"])
@@ -222,5 +255,10 @@ struct YAMLReader {
     return Grouping(
       name: name, source: source, label: try label(mapping["label"]), levels: levels,
       reference: reference)
+  }
+
+  /// `15` or `15.5`.
+  private func describe(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
   }
 }

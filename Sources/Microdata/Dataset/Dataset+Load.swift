@@ -16,7 +16,8 @@ extension Dataset {
   ///   `.fileNotReadable`, `.emptyFile`, `.corruptCompressedFile`, `.unterminatedQuote`,
   ///   `.malformedQuotedField`, `.wrongColumnCount`, `.undecodableBytes`, `.unknownCode`,
   ///   `.outOfRange`, `.unparseableValue`, `.missingRequiredValue`, `.missingRequiredColumn`,
-  ///   `.duplicateKey`, `.invalidOption` (in strict mode the first problem; in the other
+  ///   `.duplicateKey`, `.invalidOption`, `.recordTooLong`, `.tooLargeForMemory` (use
+  ///   `DatasetReader` then), `.duplicateHeaderName`, `.mixedEncoding` (in strict mode the first problem; in the other
   ///   modes only file-level ones, the rest is counted in `loadReport`).
   /// - Complexity: O(bytes); about 40 MB of memory for 2 million rows of 7 columns.
   public static func load(
@@ -26,7 +27,7 @@ extension Dataset {
     let loader = CSVLoader(codebook: codebook, options: options, file: input.name)
     // The byte buffer is freed when this closure returns, before the columns are assembled.
     let (parts, preamble) = try { () throws(MicrodataError) -> ([ParsedPart], CSVLoader.Preamble) in
-      let buffer = try input.readAll()
+      let buffer = try input.readAll(options: options)
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(

@@ -24,11 +24,27 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
   public let expression: String
   let root: Node
 
+  /// The deepest nesting of parentheses and negations a filter may have (200): far beyond any
+  /// hand-written condition, and shallow enough that parsing and evaluating never exhaust a
+  /// thread's stack.
+  public static let maximumDepth = 200
+  /// The most `&&`/`||` operators a filter may hold (1 000); a list of values belongs in
+  /// `in (…)`, which has no limit.
+  public static let maximumOperators = 1_000
+
   /// Parses a filter expression.
   /// - Throws: `MicrodataError.invalidFilter` with the 1-based position of the problem.
   public init(parsing expression: String) throws(MicrodataError) {
+    try self.init(parsing: expression, as: "filter")
+  }
+
+  /// Parses a condition that plays another part than a filter, e.g. the outcome of a model;
+  /// errors then name it (`In the outcome at position 7: …`).
+  /// - Parameter noun: what the analyst calls the expression, e.g. `outcome`.
+  /// - Throws: `MicrodataError.invalidCondition` (`.invalidFilter` when `noun` is `filter`).
+  public init(parsing expression: String, as noun: String) throws(MicrodataError) {
     self.expression = expression
-    var parser = try FilterParser(expression)
+    var parser = try FilterParser(expression, noun: noun)
     root = try parser.parseAll()
   }
 

@@ -91,21 +91,57 @@ final class ByteBuffer: @unchecked Sendable {
     base[count] = 0x0A
   }
 
-  /// Fills the buffer with everything `source` yields.
-  static func readAll(from source: inout some ByteSource, sizeHint: Int) throws(MicrodataError)
-    -> ByteBuffer
-  {
-    let buffer = ByteBuffer(capacity: sizeHint + 1)
+  /// Fills the buffer with everything `source` yields, stopping with an error as soon as the
+  /// contents pass `limit` bytes or a line passes `maximumRecordBytes`, so that a
+  /// decompression bomb never takes more than the limits.
+  static func readAll(
+    from source: inout some ByteSource, sizeHint: Int, file: String, limit: Int,
+    maximumRecordBytes: Int
+  ) throws(MicrodataError) -> ByteBuffer {
+    let buffer = ByteBuffer(capacity: min(sizeHint, limit) + 1)
+    let chunk = max(1, min(maximumRecordBytes, 1 << 20))
+    var run = 0  // bytes since the last line feed
     while true {
-      if buffer.capacity - buffer.count < 1 << 16 {
-        buffer.reserve(max(1 << 20, buffer.capacity / 2))
+      if buffer.capacity - buffer.count < chunk {
+        buffer.reserve(max(chunk, min(buffer.capacity / 2, limit)))
       }
-      let n = try source.read(
-        into: buffer.base + buffer.count, maximum: buffer.capacity - buffer.count)
+      let start = buffer.count
+      let n = try source.read(into: buffer.base + start, maximum: chunk)
       if n == 0 { break }
       buffer.count += n
+      if buffer.count > limit {
+        throw .tooLargeForMemory(file: file, bytes: buffer.count, limit: limit)
+      }
+      // A chunk is at most `maximumRecordBytes` long, so only a line that crosses its start
+      // can be too long.
+      if let first = memchr(buffer.base + start, 0x0A, n) {
+        let head = UnsafeMutableRawPointer(buffer.base + start).distance(to: first)
+        if run + head > maximumRecordBytes {
+          throw buffer.recordTooLong(startingAt: start - run, file: file, limit: maximumRecordBytes)
+        }
+        var last = start + n - 1
+        while buffer.base[last] != 0x0A { last -= 1 }
+        run = start + n - 1 - last
+      } else {
+        run += n
+        if run > maximumRecordBytes {
+          throw buffer.recordTooLong(
+            startingAt: start + n - run, file: file, limit: maximumRecordBytes)
+        }
+      }
     }
     buffer.terminate()
     return buffer
+  }
+
+  /// The error for a line that starts at `offset` and is too long, with its line number.
+  private func recordTooLong(startingAt offset: Int, file: String, limit: Int) -> MicrodataError {
+    var line = 1
+    var p = 0
+    while p < offset, let lf = memchr(base + p, 0x0A, offset - p) {
+      line += 1
+      p = UnsafeMutableRawPointer(base).distance(to: lf) + 1
+    }
+    return .recordTooLong(DataLocation(file: file, line: line), limit: limit)
   }
 }

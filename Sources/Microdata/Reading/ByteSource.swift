@@ -49,13 +49,23 @@ struct InputFile {
 
   /// The whole file in memory: mapped when it is a plain regular file, else read (and
   /// decompressed). The buffer ends with the sentinel line feed.
-  func readAll() throws(MicrodataError) -> ByteBuffer {
+  /// - Throws: `.tooLargeForMemory` when the (decompressed) contents pass `options`'
+  ///   in-memory limit; `.recordTooLong` when a line of a compressed file passes
+  ///   `options.maximumRecordBytes` (a plain file's lines are checked as it is parsed).
+  func readAll(options: LoadOptions) throws(MicrodataError) -> ByteBuffer {
+    let limit = options.inMemoryLimit
+    if !compressed && size > limit {
+      close(descriptor)
+      throw .tooLargeForMemory(file: name, bytes: size, limit: limit)
+    }
     if !compressed, let mapped = ByteBuffer.mapping(descriptor: descriptor, size: size) {
       close(descriptor)
       return mapped
     }
     var source = try self.source()
-    return try ByteBuffer.readAll(from: &source, sizeHint: compressed ? size * 4 : size)
+    return try ByteBuffer.readAll(
+      from: &source, sizeHint: compressed ? size * 4 : size, file: name, limit: limit,
+      maximumRecordBytes: options.maximumRecordBytes)
   }
 
   /// A source of the file's (decompressed) bytes. The source owns and closes the descriptor.

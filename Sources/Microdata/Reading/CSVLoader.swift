@@ -56,8 +56,22 @@ struct CSVLoader {
     }
     let delimiter =
       try options.delimiterByte() ?? CSVDialect.detectDelimiter(base, from: start, to: end)
-    guard let header = HeaderReader.read(base, from: start, to: end, delimiter: delimiter) else {
+    // The header is read from at most `maximumRecordBytes` (a 100 MB header line fails here).
+    let headerEnd = min(end, start + max(1, options.maximumRecordBytes))
+    guard let header = HeaderReader.read(base, from: start, to: headerEnd, delimiter: delimiter)
+    else {
       throw .emptyFile(file: file)
+    }
+    if header.bodyStart == headerEnd && headerEnd < end && base[headerEnd - 1] != 0x0A
+      && base[headerEnd - 1] != 0x0D
+    {
+      throw .recordTooLong(
+        DataLocation(file: file, line: 1 + header.lineBreaks), limit: options.maximumRecordBytes)
+    }
+    if options.encoding == nil && !bom, let invalid {
+      try MixedEncoding.check(
+        base, from: start, to: judged, firstInvalid: invalid, delimiter: delimiter,
+        header: header.fields, file: file)
     }
     if validate,
       let bad = UTF8Validation.firstInvalidOffset(base, from: start, to: header.bodyStart)
@@ -115,7 +129,8 @@ struct CSVLoader {
         base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count,
         policy: options.errorPolicy,
         validateUTF8: preamble.validateUTF8, trailingDelimiter: preamble.planned.trailingDelimiter,
-        stopTable: table.baseAddress!, plans: plans)
+        stopTable: table.baseAddress!, plans: plans,
+        maximumRecordBytes: max(1, options.maximumRecordBytes))
       if parts.count == 1 {
         parser.parse(into: parts[0], from: cuts[0], to: cuts[1], maxRows: maxRows)
       } else {

@@ -22,17 +22,16 @@ struct ColumnPlanner {
       names.removeLast()
       trailingDelimiter = true
     }
-    // Empty names become column1, column2, …; repeated names get .2, .3 (as R's make.unique).
+    // Empty names become column1, column2, …; a name given twice (ignoring case) is an error:
+    // which of the two columns holds the data cannot be guessed.
     var seen: [String: Int] = [:]
     for k in names.indices {
       if names[k].isEmpty { names[k] = "column\(k + 1)" }
       let key = names[k].lowercased()
-      if let n = seen[key] {
-        seen[key] = n + 1
-        names[k] += ".\(n + 1)"
-      } else {
-        seen[key] = 1
+      if let first = seen[key] {
+        throw .duplicateHeaderName(file: file, name: names[k], first: first + 1, second: k + 1)
       }
+      seen[key] = k
     }
     let lowered = names.map { $0.lowercased() }
     var assigned = [Variable?](repeating: nil, count: names.count)

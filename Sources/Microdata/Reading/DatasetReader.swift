@@ -12,7 +12,8 @@ import Foundation
 ///   }
 /// ```
 /// Each chunk is a `Dataset` of at most `rowsPerChunk` rows with the file's source lines.
-/// Memory holds one block of the file (8 MiB, more only for a longer record) and one chunk.
+/// Memory holds one block of the file (8 MiB) plus at most one record
+/// (`LoadOptions.maximumRecordBytes`, 1 MiB by default) and one chunk.
 /// The encoding is detected from the first block; a UTF-8 file with invalid bytes later on
 /// reports them as `undecodableBytes` (pass `encoding` to read a Windows-1252 file whose first
 /// block is pure ASCII). Columns whose type is inferred (undeclared, or categorical without
@@ -57,7 +58,11 @@ public struct DatasetReader: Sendable {
     }
 
     // Enough bytes for the header and dialect detection.
-    repeat { try fill() } while !atEnd && (buffer.count < 1 << 16 || !containsLineFeed(buffer))
+    // (A header without a line break stops at `maximumRecordBytes`, and `preamble` reports it.)
+    repeat {
+      try fill()
+    } while !atEnd && (buffer.count < 1 << 16 || !containsLineFeed(buffer))
+      && buffer.count <= options.maximumRecordBytes
     var preamble = try loader.preamble(
       UnsafePointer(buffer.base), count: buffer.count, complete: atEnd)
     if preamble.dialect.encoding == .utf8 { preamble.validateUTF8 = true }
@@ -118,6 +123,11 @@ public struct DatasetReader: Sendable {
         if position < end { continue }
       }
       if atEnd { break }
+      if buffer.count - position > options.maximumRecordBytes {
+        // No record ends within the limit: stop before the buffer grows any further.
+        throw MicrodataError.recordTooLong(
+          DataLocation(file: input.name, line: line), limit: options.maximumRecordBytes)
+      }
       buffer.removeFirst(position)
       position = 0
       try fill()

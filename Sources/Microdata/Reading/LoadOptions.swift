@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a file is read. Every property has a default that suits a Brå/SCB delivery; the
 /// defaults detect the delimiter, encoding and compression and stop at the first bad value.
 public struct LoadOptions: Sendable, Equatable {
@@ -36,8 +38,25 @@ public struct LoadOptions: Sendable, Equatable {
   /// Variables the file must have in addition to those the codebook marks `required`
   /// (an analysis names what it needs here), checked with "did you mean" suggestions.
   public var requiredVariables: [String]
+  /// The longest record (a line, or several when a quoted field holds line breaks), header
+  /// included, in bytes; a longer one is `MicrodataError.recordTooLong` naming its line.
+  /// Default 1 MiB: a register row is well under 1 KiB, so a longer line is a broken file
+  /// (a lost line break, an unclosed quote, a decompression bomb), and the limit keeps the
+  /// memory `DatasetReader` needs bounded.
+  public var maximumRecordBytes: Int = 1 << 20
+  /// The largest (decompressed) input `Dataset.load` reads into memory; a larger one is
+  /// `MicrodataError.tooLargeForMemory`, which suggests `DatasetReader` (`--stream`). `nil`
+  /// (default) means a third of the machine's physical memory: loading peaks at about 2.4
+  /// times the file, which leaves room for the analysis. A gzip file is checked while it is
+  /// decompressed, so a decompression bomb stops at the limit.
+  public var maximumInMemoryBytes: Int? = nil
   /// Bodies smaller than this are parsed on one thread (tests lower it to exercise splitting).
   var minimumParallelBytes = 1 << 20
+
+  /// `maximumInMemoryBytes`, or a third of physical memory.
+  var inMemoryLimit: Int {
+    maximumInMemoryBytes ?? Int(clamping: ProcessInfo.processInfo.physicalMemory / 3)
+  }
 
   public init(
     delimiter: Character? = nil, encoding: TextEncoding? = nil, errorPolicy: ErrorPolicy = .strict,

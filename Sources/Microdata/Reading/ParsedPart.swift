@@ -8,6 +8,7 @@ enum IssueKind: UInt8 {
   case wrongColumnCount
   case unterminatedQuote
   case malformedQuote
+  case recordTooLong
 }
 
 /// One problem as the scanner saw it; turned into a `MicrodataError` once file-level facts
@@ -20,7 +21,7 @@ struct RawIssue {
   var relativeLine: Int
   /// The offending field's raw bytes (for record-level problems, empty).
   var value: [UInt8]
-  /// Fields found (wrong column count).
+  /// Fields found (wrong column count), or the limit in bytes (record too long).
   var found: Int
 }
 

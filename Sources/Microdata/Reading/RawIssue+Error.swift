@@ -28,6 +28,8 @@ extension RawIssue {
       return .unterminatedQuote(location)
     case .malformedQuote:
       return .malformedQuotedField(location, value: text)
+    case .recordTooLong:
+      return .recordTooLong(DataLocation(file: file, line: line), limit: found)
     }
   }
 

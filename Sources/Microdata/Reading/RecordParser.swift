@@ -28,6 +28,10 @@ struct RecordParser {
   /// 1 for the delimiter, line feed and carriage return; 0 for every other byte.
   let stopTable: UnsafePointer<UInt8>
   let plans: [ColumnPlan]
+  /// A record longer than this is reported (`LoadOptions.maximumRecordBytes`).
+  let maximumRecordBytes: Int
+  /// Bytes of a field kept for an error message; the message shows fewer still.
+  static let excerptBytes = 256
 
   private static let quote = UInt8(ascii: "\"")
   private static let lf: UInt8 = 0x0A
@@ -134,7 +138,9 @@ struct RecordParser {
           { p += 1 }
           if p < end && stopTable[Int(base[p])] == 0 {
             // Something follows the closing quote: read on to the field's end, report the field.
-            let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
+            let value = Array(
+              UnsafeBufferPointer(
+                start: fieldStart, count: min(fieldCount, RecordParser.excerptBytes)))
             while stopTable[Int(base[p])] == 0 { p += 1 }
             if structural == nil {
               structural = RawIssue(
@@ -190,7 +196,9 @@ struct RecordParser {
             break
           }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
-            let value = Array(UnsafeBufferPointer(start: fieldStart, count: fieldCount))
+            let value = Array(
+              UnsafeBufferPointer(
+                start: fieldStart, count: min(fieldCount, RecordParser.excerptBytes)))
             pending.append(
               RawIssue(kind: issue, column: column, relativeLine: fieldLine, value: value, found: 0)
             )
@@ -209,7 +217,11 @@ struct RecordParser {
       }
 
       part.recordsRead += 1
-      if column != columnCount
+      if p - recordStart > maximumRecordBytes {
+        structural = RawIssue(
+          kind: .recordTooLong, column: -1, relativeLine: recordLine, value: [],
+          found: maximumRecordBytes)
+      } else if column != columnCount
         && !(trailingDelimiter && column == columnCount + 1 && lastFieldEmpty)
       {
         if structural == nil || structural!.kind != .malformedQuote {

@@ -28,6 +28,14 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
   /// Variables written `C(x)`: categorical whatever their type in the data.
   public var categoricalVariables: Set<String>
 
+  /// The deepest nesting of parentheses a formula may have (200), so that parsing cannot
+  /// exhaust the stack; hand-written formulas nest two or three levels.
+  public static let maximumDepth = 200
+  /// The most terms a formula may expand to (512: `a * b * … * i` of nine variables has 511).
+  /// Each term brings at least one column, and each `*` doubles the terms, so the limit stops
+  /// `a * b * … * z` before it is expanded.
+  public static let maximumTerms = 512
+
   /// A formula from its parts; the terms are put in R's order (by order, then as given) and
   /// duplicates removed.
   public init(

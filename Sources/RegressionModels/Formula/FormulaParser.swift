@@ -65,6 +65,8 @@ struct FormulaParser {
   let text: String
   private var tokens: [(token: Token, position: Int)] = []
   private var index = 0
+  /// Open parentheses around the current token; at most `Formula.maximumDepth`.
+  private var depth = 0
   private var categorical: Set<String> = []
 
   init(_ text: String) {
@@ -169,8 +171,12 @@ struct FormulaParser {
   private mutating func parseProduct() throws(ModelError) -> TermSet {
     var result = try parseInteraction()
     while current == .symbol("*") {
+      let start = position
       index += 1
-      result = result.crossed(with: try parseInteraction())
+      let other = try parseInteraction()
+      try checkExpansion(
+        result.terms.count * (other.terms.count + 1) + other.terms.count, at: start)
+      result = result.crossed(with: other)
     }
     return result
   }
@@ -178,13 +184,27 @@ struct FormulaParser {
   private mutating func parseInteraction() throws(ModelError) -> TermSet {
     var result = try parsePower()
     while current == .symbol(":") || current == .symbol("&") {
+      let start = position
       index += 1
-      result = result.interacted(with: try parsePower())
+      let other = try parsePower()
+      try checkExpansion(result.terms.count * other.terms.count, at: start)
+      result = result.interacted(with: other)
     }
     return result
   }
 
+  /// Refuses an expansion (`*`, `:`, `^`) into more than `Formula.maximumTerms` terms before
+  /// building it: `a * b * … ` doubles the terms with each factor.
+  private func checkExpansion(_ count: Int, at start: Int) throws(ModelError) {
+    if count > Formula.maximumTerms {
+      throw error(
+        "this expands to about \(count) terms, more than the \(Formula.maximumTerms) a formula "
+          + "may have; write the interactions you need with `&` instead of `*`", at: start)
+    }
+  }
+
   private mutating func parsePower() throws(ModelError) -> TermSet {
+    let start = position
     let base = try parseAtom()
     guard current == .symbol("^") else { return base }
     index += 1
@@ -194,6 +214,7 @@ struct FormulaParser {
     index += 1
     var result = base
     for _ in 1..<Int(n) {
+      try checkExpansion(result.terms.count * (base.terms.count + 1) + base.terms.count, at: start)
       var next = result.crossed(with: base)
       next.terms = next.terms.filter { $0.order <= Int(n) }
       result = next
@@ -211,6 +232,12 @@ struct FormulaParser {
       throw error("only 0 and 1 may stand alone (for the intercept)", at: start)
     case .symbol("("):
       index += 1
+      depth += 1
+      defer { depth -= 1 }
+      if depth > Formula.maximumDepth {
+        throw error(
+          "the formula nests parentheses more than \(Formula.maximumDepth) levels deep", at: start)
+      }
       let inner = try parseSum()
       guard current == .symbol(")") else { throw error("expected `)`", at: position) }
       index += 1

@@ -36,8 +36,11 @@ public struct ModelSchema: Sendable, Equatable {
     }
     for (v, code) in reference {
       guard let isFactor = categorical[v] else {
+        let near = suggestions(for: v, among: Array(categorical.keys).sorted())
+        let hint =
+          near.isEmpty ? "" : "; did you mean \(near.map { "`\($0)`" }.joined(separator: " or "))?"
         throw .invalidOption(
-          "a reference level is given for `\(v)`, which is not a predictor in the formula")
+          "a reference level is given for `\(v)`, which is not a predictor in the formula\(hint)")
       }
       guard isFactor else {
         throw .invalidOption("a reference level is given for `\(v)`, which is numeric")

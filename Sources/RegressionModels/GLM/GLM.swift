@@ -53,6 +53,10 @@ public enum GLM {
     if options.covariance == .cluster && frame.clusters == nil {
       throw .invalidOption("cluster-robust covariance needs a cluster variable (options.cluster)")
     }
+    // The size of the design, from the levels alone, before any of it is allocated; checked
+    // against the rows here and against the covariate patterns once collapsed.
+    let size = DesignSize(frame: frame)
+    try size.check(observations: frame.count, options: options)
     let layout = ColumnLayout(frame: frame)
     var rowCodes: [String: [Int32]] = [:]
     var rowNumbers: [String: [Double]] = [:]
@@ -61,11 +65,13 @@ public enum GLM {
     if options.collapse && options.family == .binomial,
       let (patterns, representatives) = CovariatePatterns.collapse(frame, layout: layout)
     {
+      try size.check(observations: patterns.x.rows, options: options)
       data = patterns
       collapsed = true
       for (v, f) in frame.factors { rowCodes[v] = representatives.map { f.codes[$0] } }
       for (v, x) in frame.numerics { rowNumbers[v] = representatives.map { x[$0] } }
     } else {
+      try size.checkMemory(rows: frame.count, options: options)
       let x = ModelMatrix(layout: layout, frame: frame, rows: nil).x
       var m = frame.trials ?? [Double](repeating: 1, count: frame.count)
       if let w = frame.weights { for i in 0..<m.count { m[i] *= w[i] } }

@@ -38,6 +38,16 @@ public struct GLMOptions: Sendable, Equatable {
   public var level: Double = 0.95
   /// When to look for separation by linear programming. Default `.automatic`.
   public var separationCheck: SeparationCheck = .automatic
+  /// The most columns a model matrix may have (default 2 000). The fit is refused, naming the
+  /// largest terms, before the matrix is built: each IRLS step costs about n·p² for XᵀWX and p³
+  /// for its factorisation, which at p = 2 000 is seconds, at p = 10 000 (one coefficient per
+  /// person) minutes. A design is also refused when it has more than twice as many columns as
+  /// observations (rows, or covariate patterns when collapsed).
+  public var maximumColumns: Int = 2_000
+  /// The most memory a dense model matrix may take, in bytes (default 2 GiB: 10 million rows
+  /// of 26 columns). Larger designs are refused before allocation; a collapsed fit needs only
+  /// one row per covariate pattern.
+  public var maximumDesignBytes: Int = 2 << 30
 
   public init() {}
 

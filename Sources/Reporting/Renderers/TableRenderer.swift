@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 
 /// A format that one or more `ReportTable`s are rendered into: Markdown, CSV, JSON, HTML,
 /// LaTeX or XLSX.
@@ -48,7 +49,7 @@ extension TableRenderer {
     do {
       try data.write(to: url, options: .atomic)
     } catch {
-      throw .fileWrite(path: url.path, reason: error.localizedDescription)
+      throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
   }
 }

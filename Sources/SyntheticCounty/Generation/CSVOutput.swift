@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 
 /// A buffered writer of `;`-separated UTF-8 text with LF line ends.
 ///
@@ -22,7 +23,7 @@ struct CSVOutput {
     do {
       handle = try FileHandle(forWritingTo: url)
     } catch {
-      throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      throw .cannotWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
     buffer.reserveCapacity(capacity + 4096)
   }
@@ -81,7 +82,7 @@ struct CSVOutput {
     do {
       try handle.write(contentsOf: buffer)
     } catch {
-      throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      throw .cannotWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
     buffer.removeAll(keepingCapacity: true)
   }
@@ -92,7 +93,7 @@ struct CSVOutput {
     do {
       try handle.close()
     } catch {
-      throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+      throw .cannotWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
   }
 }

@@ -132,6 +132,10 @@ write(m + "missing_column.csv", "lopnr;kon;aldr\n1;1;20\n")
 write(m + "duplicate_key.csv", "id,sex,age,edu,region\nA17,M,34,gy,N\nB02,K,51,hu,S\nA17,K,16,,N\n")
 write(m + "malformed_quote.csv", 'lopnr;brottskod;kon\n1;"0930"x;1\n')
 write(m + "quoted_newline_then_bad.csv", 'lopnr,kommentar,kon\n1,"rad ett\nrad två",1\n2,ok,7\n')
+# Issue #12: a repeated header name, and reversed or overlapping ranges in a grouping.
+write(m + "duplicate_header.csv", "lopnr;kon;alder;Kon\n1;1;20;2\n")
+write(m + "reversed_range.yaml", "variables:\n  alder: {type: integer}\ngroupings:\n  aldersgrupp:\n    from: alder\n    levels:\n      - {code: '15-17', range: [15, 17]}\n      - {code: '18-24', range: [24, 18]}\n")
+write(m + "overlapping_range.yaml", "variables:\n  alder: {type: integer}\ngroupings:\n  aldersgrupp:\n    from: alder\n    levels:\n      - {code: '15-24', range: [15, 24]}\n      - {code: '18-34', range: [18, 34]}\n")
 with open(os.path.join(here, "persons.csv.gz"), "rb") as f:
     compressed = f.read()
 write_bytes(m + "truncated.csv.gz", compressed[: len(compressed) // 2])

@@ -1,4 +1,5 @@
 import Foundation
+import Microdata
 
 /// Writes tables as an Excel workbook (`.xlsx`) through libxlsxwriter, one worksheet per
 /// table.
@@ -62,7 +63,7 @@ public struct XLSXRenderer: TableRenderer {
     do {
       return try Data(contentsOf: url)
     } catch {
-      throw .fileWrite(path: url.path, reason: error.localizedDescription)
+      throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
   }
 }

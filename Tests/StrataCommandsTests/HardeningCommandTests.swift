@@ -1,0 +1,163 @@
+import Foundation
+import StatsTestSupport
+import Testing
+
+@testable import StrataCommands
+
+/// Issue #12 through the built executable: malformed input ends with a message and exit
+/// status 1 (data) or 2 (usage), never a signal, within a time bound.
+@Suite struct HardeningCommandTests {
+  /// Runs strata, expecting the status, a bounded time and no crash report.
+  func run(_ arguments: [String], status: Int32, seconds: Double = 20) throws -> String {
+    let start = Date()
+    let result = try TestCounty.run(arguments)
+    #expect(result.status == status, "\(arguments.prefix(3)): \(result.stderr.prefix(400))")
+    #expect(!result.stderr.contains("crashed") && !result.stderr.contains("Fatal error"))
+    #expect(Date().timeIntervalSince(start) < seconds)
+    return result.stderr
+  }
+
+  @Test func deepNestingInFilterFormulaAndOutcomeIsAnError() throws {
+    let deep = String(repeating: "(", count: 10_000)
+    let suspects = TestCounty.path("suspects")
+    let filter = try run(
+      ["tabulate", suspects, "--rows", "kon", "--filter", deep + "kon == 1"], status: 1)
+    #expect(filter.contains("In the filter at position 201"))
+    #expect(filter.contains("more than 200 levels deep"))
+    #expect(filter.count < 1_000)
+    let formula = try run(
+      ["logit", suspects, "--formula", "antal_misstankar >= 2 ~ " + deep + "kon"], status: 1)
+    #expect(formula.contains("the formula nests parentheses more than 200 levels deep"))
+    #expect(formula.count < 1_000)
+    let outcome = try run(
+      ["maihda", suspects, "--strata", "kon,fodelse", "--outcome", deep + "antal_misstankar >= 2"],
+      status: 1)
+    #expect(outcome.contains("In the outcome at position 201"))
+  }
+
+  @Test func outcomeSyntaxErrorDoesNotSayFilter() throws {
+    let stderr = try run(
+      [
+        "maihda", TestCounty.path("suspects"), "--strata", "kon,fodelse", "--outcome",
+        "antal_misstankar >= ",
+      ], status: 1)
+    #expect(stderr.contains("In the outcome at position 21"))
+    #expect(!stderr.contains("filter"))
+  }
+
+  @Test func hugeSuppressionThresholdIsAUsageError() throws {
+    let stderr = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--suppress",
+        "9223372036854775807",
+      ],
+      status: 2)
+    #expect(stderr.contains("--suppress must be a whole number from 0 (no suppression) to 1000000"))
+    // A negative value is read as a value (it used to be "Missing value for '--suppress'").
+    let negative = try run(
+      ["repeat", TestCounty.path("suspects"), "--by", "kon", "--suppress", "-1"], status: 2)
+    #expect(negative.contains("--suppress must be a whole number from 0"))
+    let per = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--population",
+        TestCounty.path("population"), "--per", "-5",
+      ], status: 2)
+    #expect(per.contains("--per must be a positive number"))
+  }
+
+  @Test func designTooLargeNamesTheTerms() throws {
+    let stderr = try run(
+      [
+        "logit", TestCounty.path("suspects"), "--formula",
+        "antal_misstankar >= 2 ~ kon * aldersgrupp * utbildning * fodelseland * brottstyp * ar * alder * lopnr",
+      ], status: 1)
+    #expect(stderr.contains("The model matrix would have"))
+    #expect(stderr.contains("lopnr"))
+  }
+
+  @Test func unknownEncodingAndDelimiterAreUsageErrors() throws {
+    let suspects = TestCounty.path("suspects")
+    let encoding = try run(
+      ["tabulate", suspects, "--rows", "kon", "--encoding", "ebcdic"], status: 2)
+    #expect(encoding.contains("Unknown --encoding `ebcdic`: use utf8, latin1"))
+    let delimiter = try run(
+      ["tabulate", suspects, "--rows", "kon", "--delimiter", "xx"], status: 2)
+    #expect(delimiter.contains("Unknown --delimiter `xx`: use ';'"))
+    // The usage hint appears once.
+    #expect(delimiter.components(separatedBy: "--help").count == 2)
+  }
+
+  @Test func negativeWindowSaysWhatAWindowIs() throws {
+    let stderr = try run(
+      ["recidivism", TestCounty.path("suspicions"), "--window", "-5"], status: 2)
+    #expect(stderr.contains("--window must be a positive number of days"))
+    #expect(!stderr.contains("Missing value"))
+  }
+
+  @Test func unwritableOutputIsAPlainMessage() throws {
+    let stderr = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--output",
+        "/nonexistent-strata-dir/table.csv",
+      ], status: 1)
+    #expect(
+      stderr.contains(
+        "Cannot write /nonexistent-strata-dir/table.csv: the folder /nonexistent-strata-dir does not exist."
+      ))
+    #expect(!stderr.contains("NSCocoaErrorDomain") && !stderr.contains("Domain="))
+    // --out under a file, for a report and for generate.
+    let file = TestCounty.write("x", named: "not-a-folder")
+    let recipe = TestCounty.write(
+      "title: x\ndata:\n  suspects:\n    path: \(TestCounty.path("suspects"))\nanalyses:\n"
+        + "  - {analysis: tabulate, name: a, title: a, rows: [kon]}\n", named: "small.yaml")
+    for arguments in [
+      ["report", recipe, "--out", file + "/report"], ["generate", "--out", file + "/county"],
+    ] {
+      let result = try TestCounty.run(arguments)
+      #expect(result.status != 0)
+      #expect(result.stderr.contains("\(file) is a file, not a folder"), "\(result.stderr)")
+      #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
+  }
+
+  @Test func logitReferenceSuggestsTheVariable() throws {
+    let stderr = try run(
+      [
+        "logit", TestCounty.path("suspects"), "--formula", "antal_misstankar >= 2 ~ kon",
+        "--reference", "konn=1",
+      ], status: 1)
+    #expect(stderr.contains("did you mean `kon`?"))
+    #expect(!stderr.contains("?."))
+  }
+
+  @Test func recipeErrorPrintsUsageOnce() throws {
+    let recipe = TestCounty.write("title: x\nanalyses: [\n", named: "bad.yaml")
+    let out = temporaryDirectory("strata-hardening-report").path
+    let stderr = try run(["report", recipe, "--out", out], status: 2)
+    #expect(stderr.contains("bad.yaml, line 3"))
+    #expect(stderr.components(separatedBy: "--help").count == 2)
+    #expect(!stderr.contains("Usage: strata <subcommand>"))
+  }
+
+  @Test func duplicateHeaderAndMixedEncodingNameTheFile() throws {
+    let duplicate = TestCounty.write("lopnr;kon;alder;kon\n1;1;20;2\n", named: "dup.csv")
+    let stderr = try run(["tabulate", duplicate, "--rows", "kon"], status: 1)
+    #expect(stderr.contains("dup.csv, line 1: columns 2 and 4 are both named `kon`"))
+    let url = temporaryDirectory("strata-hardening").appendingPathComponent("mixed.csv")
+    try Data(Array("lopnr;kon;ort\n1;1;Göteborg\n2;2;Malm".utf8) + [0xF6, 0x0A]).write(to: url)
+    let mixed = try run(["tabulate", url.path, "--rows", "kon"], status: 1)
+    #expect(mixed.contains("mixed.csv, line 3, column `ort`: the bytes 0xF6 0x0A are not UTF-8"))
+    #expect(mixed.contains("--encoding"))
+    _ = try run(["tabulate", url.path, "--rows", "kon", "--encoding", "windows1252"], status: 0)
+  }
+
+  /// A 2 MB line, in memory and with --stream: an error naming the line, quickly.
+  @Test(arguments: [false, true])
+  func overlongLineIsAnError(stream: Bool) throws {
+    let text = "lopnr;kon\n1;1\n2;" + String(repeating: "1", count: 2 << 20) + "\n"
+    let path = TestCounty.write(text, named: "long.csv")
+    let stderr = try run(
+      ["tabulate", path, "--rows", "kon"] + (stream ? ["--stream"] : []), status: 1, seconds: 10)
+    #expect(stderr.contains("long.csv, line 3: this line is longer than 1 MiB"))
+  }
+}
