@@ -1,3 +1,5 @@
+import Tabulation
+
 /// Problems the analysis jobs (`tabulate`, `repeat`, `recidivism`) find in their input files
 /// and options, beyond what reading a file through the codebook catches. Each names the file
 /// and, where there is one, the line and the value.
@@ -30,6 +32,18 @@ public enum InputError: Error, CustomStringConvertible, Equatable {
       return "--\(option) \(value) is not a date; write YYYY-MM-DD, e.g. 2017-12-31."
     case .invalidOptions(let why):
       return why
+    }
+  }
+}
+
+extension InputError {
+  /// Checks a disclosure threshold: 0 (off) up to `DisclosureControl.maximumThreshold`.
+  public static func checkSuppression(_ threshold: Int) throws(InputError) {
+    let maximum = DisclosureControl.maximumThreshold
+    guard threshold >= 0, threshold <= maximum else {
+      throw .invalidOptions(
+        "--suppress must be a whole number from 0 (no suppression) to \(maximum), not \(threshold)."
+      )
     }
   }
 }

@@ -14,8 +14,6 @@ import Tabulation
 ///   only the persons who meet it. The fit is the individual-level model of the population
 ///   (n = persons), estimated on the cells.
 public struct LogitRequest: Sendable, Codable {
-  public enum Interval: String, Sendable, Codable, CaseIterable { case wald, profile }
-  public enum Robust: String, Sendable, Codable, CaseIterable { case hc0, hc1 }
 
   public var data: DataInput
   public var filter: String?
@@ -27,14 +25,15 @@ public struct LogitRequest: Sendable, Codable {
   public var trials: String?
   public var weight: String?
   public var firth: Bool = false
-  public var robust: Robust?
+  /// Robust (sandwich) standard errors: `.hc0` or `.hc1`; `cluster` takes precedence.
+  public var robust: CovarianceType?
   public var cluster: String?
   public var level: Double = 0.95
   /// Reference levels, `variable → code`.
   public var reference: [String: String] = [:]
   public var ame: Bool = false
   /// Interval method; `nil` is profile likelihood for Firth fits and Wald otherwise.
-  public var interval: Interval?
+  public var interval: CoefficientTable.IntervalMethod?
   /// Nested formulas to compare by likelihood-ratio tests (`--compare`).
   public var compare: [String] = []
   public var collapse: Bool = true
@@ -52,12 +51,12 @@ public struct LogitRequest: Sendable, Codable {
     trials: String? = nil,
     weight: String? = nil,
     firth: Bool = false,
-    robust: Robust? = nil,
+    robust: CovarianceType? = nil,
     cluster: String? = nil,
     level: Double = 0.95,
     reference: [String: String] = [:],
     ame: Bool = false,
-    interval: Interval? = nil,
+    interval: CoefficientTable.IntervalMethod? = nil,
     compare: [String] = [],
     collapse: Bool = true,
     maxIterations: Int = 25,
@@ -88,6 +87,7 @@ public struct LogitRequest: Sendable, Codable {
   }
 
   public func run() throws -> LogitResult {
+    try validate()
     let main = try Formula(formula)
     var others: [Formula] = []
     for text in compare {
@@ -122,17 +122,39 @@ public struct LogitRequest: Sendable, Codable {
     if cluster != nil {
       options.covariance = .cluster
     } else if let robust {
-      options.covariance = robust == .hc0 ? .hc0 : .hc1
+      options.covariance = robust
     }
     return options
   }
 
   /// The interval method of the coefficient table.
   public var intervalMethod: CoefficientTable.IntervalMethod {
-    switch interval {
-    case .wald: .wald
-    case .profile: .profile
-    case nil: firth ? .profile : .wald
+    interval ?? (firth ? .profile : .wald)
+  }
+
+  /// Checks the options that need no file.
+  public func validate() throws {
+    func invalid(_ why: String) -> InputError { .invalidOptions(why) }
+    guard level > 0 && level < 1 else {
+      throw invalid("--level must lie strictly between 0 and 1, e.g. 0.95.")
+    }
+    guard maxIterations >= 1 else { throw invalid("--max-iterations must be at least 1.") }
+    guard epsilon > 0 else { throw invalid("--epsilon must be positive.") }
+    if population != nil && (weight != nil || trials != nil || cluster != nil) {
+      throw invalid(
+        "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population."
+      )
+    }
+    if populationFilter != nil && population == nil {
+      throw invalid("--population-filter needs --population.")
+    }
+    if let robust {
+      guard cluster == nil else {
+        throw invalid("--cluster already gives cluster-robust standard errors; drop --robust.")
+      }
+      guard robust == .hc0 || robust == .hc1 else {
+        throw invalid("--robust takes hc0 or hc1, not `\(robust.rawValue)`.")
+      }
     }
   }
 }

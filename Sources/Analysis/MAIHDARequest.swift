@@ -58,10 +58,32 @@ public struct MAIHDARequest: Sendable, Codable {
     self.language = language
   }
 
-  public func run() throws -> MAIHDAAnalysisResult {
+  /// Checks the options that need no file.
+  public func validate() throws {
+    func invalid(_ why: String) -> InputError { .invalidOptions(why) }
     guard !strata.isEmpty else {
-      throw JobError.invalidOption("give the stratifying variables (--strata)")
+      throw invalid("--strata needs at least one variable, e.g. --strata kon,aldersgrupp.")
     }
+    guard Set(strata).count == strata.count else {
+      throw invalid("--strata names a variable twice.")
+    }
+    guard population != nil || outcome != nil else {
+      throw invalid(
+        "Give --population POP (cases are the persons of DATA) or --outcome EXPR (person-level DATA)."
+      )
+    }
+    if populationFilter != nil && population == nil {
+      throw invalid("--population-filter needs --population.")
+    }
+    guard (1...25).contains(nAGQ) else { throw invalid("--nagq must be between 1 and 25.") }
+    guard level > 0 && level < 1 else {
+      throw invalid("--level must lie strictly between 0 and 1, e.g. 0.95.")
+    }
+    try InputError.checkSuppression(suppress)
+  }
+
+  public func run() throws -> MAIHDAAnalysisResult {
+    try validate()
     let loaded = try data.load(filter: filter)
     var counted =
       population == nil

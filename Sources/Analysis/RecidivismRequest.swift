@@ -12,7 +12,6 @@ import Tabulation
 /// the person's birth (known from a birth year or date column of the persons, else bounded by
 /// `ar − alder − 1`) are left out and counted; so are rows without a person or a date.
 public struct RecidivismRequest: Sendable, Codable {
-  public enum IndexRule: String, Sendable, Codable, CaseIterable { case first, each }
 
   public var suspicions: DataInput
   /// A person file joined by `lopnr` for the grouping variables (kon, alder, ...).
@@ -63,12 +62,13 @@ public struct RecidivismRequest: Sendable, Codable {
   }
 
   public func run() throws -> RecidivismResult {
+    try validate()
     let window = try studyWindow()
     var events = try loadEvents(window: window)
     let analysis = try Recidivism(
       persons: events.persons, dates: events.dates, groups: events.groups,
       options: RecidivismOptions(
-        windowDays: windowDays, index: Tabulation.IndexRule(rawValue: index.rawValue)!,
+        windowDays: windowDays, index: index,
         endDay: window.end?.dayNumber,
         indexPeriod: window.indexPeriod, level: level,
         disclosure: suppress > 0 ? DisclosureControl(threshold: Double(suppress)) : .off))
@@ -97,9 +97,7 @@ public struct RecidivismRequest: Sendable, Codable {
     guard windowDays >= 1 else {
       throw InputError.invalidOptions("--window must be at least 1 day, e.g. 365.")
     }
-    guard suppress >= 0 else {
-      throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
-    }
+    try InputError.checkSuppression(suppress)
     guard level > 0, level < 1 else {
       throw InputError.invalidOptions("The confidence level must lie strictly between 0 and 1.")
     }

@@ -100,9 +100,7 @@ public struct RepeatOffendingRequest: Sendable, Codable {
       throw InputError.invalidOptions(
         "--threshold must be 2 or more: a repeat suspect has at least two suspicions.")
     }
-    guard suppress >= 0 else {
-      throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
-    }
+    try InputError.checkSuppression(suppress)
     guard level > 0, level < 1 else {
       throw InputError.invalidOptions("The confidence level must lie strictly between 0 and 1.")
     }

@@ -59,6 +59,7 @@ public struct ShareRequest: Sendable, Codable {
   }
 
   public func run() throws -> ShareResult {
+    try InputError.checkSuppression(suppress)
     guard !by.isEmpty else {
       throw JobError.invalidOption("a share needs at least one `by` variable")
     }

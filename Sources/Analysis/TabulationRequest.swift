@@ -13,7 +13,6 @@ import Tabulation
 /// cell by cell for rates, population shares and representation ratios; apply disclosure
 /// control; optionally test the association and standardise the rates directly.
 public struct TabulationRequest: Sendable, Codable {
-  public enum PercentBase: String, Sendable, Codable, CaseIterable { case row, col, total }
 
   public var data: DataInput
   public var filter: String?
@@ -151,9 +150,7 @@ public struct TabulationRequest: Sendable, Codable {
       throw InputError.invalidOptions(
         "Aggregated input needs --weight: the column that holds each cell's count.")
     }
-    guard suppress >= 0 else {
-      throw InputError.invalidOptions("The suppression threshold must be 0 (off) or more.")
-    }
+    try InputError.checkSuppression(suppress)
     guard per > 0, per.isFinite else {
       throw InputError.invalidOptions("--per must be a positive number, e.g. 100000.")
     }
@@ -181,7 +178,7 @@ public struct TabulationRequest: Sendable, Codable {
   public var summaryOptions: CrossTabSummaryOptions {
     CrossTabSummaryOptions(
       layout: TableLayout(rows: rows, columns: cols),
-      percent: percent.map { Tabulation.PercentBase(rawValue: $0.rawValue)! },
+      percent: percent,
       disclosure: suppress > 0
         ? DisclosureControl(threshold: Double(suppress), protectRows: !aggregated) : .off,
       rates: rateOptions, includeTest: false, language: language)

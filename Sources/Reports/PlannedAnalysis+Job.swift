@@ -13,7 +13,10 @@ public protocol RecipeJob: Sendable {
 public typealias ReportableResult = PublishableResult & FigureSource
 
 extension RecipeJob where Self: AnalysisRequest, Output: PublishableResult & FigureSource {
-  public func analyse() throws -> any ReportableResult { try run() }
+  public func analyse() throws -> any ReportableResult {
+    try validate()
+    return try run()
+  }
 }
 
 extension TabulationRequest: RecipeJob {}

@@ -10,14 +10,11 @@ protocol AnalysisCommand: ParsableCommand {
   var request: Request { get }
   var output: OutputOptions { get }
   var rendering: AnalysisOutputOptions { get }
-  /// `--suppress`, checked against its range before the job's own checks.
-  var suppress: Int { get }
 }
 
 extension AnalysisCommand {
   /// A request's usage problem is a usage error (exit 2), with the request's sentence.
   func validate() throws {
-    try checkSuppression(suppress)
     do {
       try request.validate()
     } catch let error as InputError {

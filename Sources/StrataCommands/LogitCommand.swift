@@ -2,11 +2,15 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
+import RegressionModels
 import Reporting
 import Reports
 
-extension LogitRequest.Robust: ExpressibleByArgument {}
-extension LogitRequest.Interval: ExpressibleByArgument {}
+extension CovarianceType: ExpressibleByArgument {
+  /// `--robust` takes the sandwich estimators only (clusters come with `--cluster`).
+  public static var allValueStrings: [String] { ["hc0", "hc1"] }
+}
+extension CoefficientTable.IntervalMethod: ExpressibleByArgument {}
 
 /// `strata logit`: logistic regression from a formula.
 struct LogitCommand: ParsableCommand {
@@ -64,7 +68,7 @@ struct LogitCommand: ParsableCommand {
   var firth = false
 
   @Option(help: "Robust (sandwich) standard errors: hc0 or hc1 (Stata's vce(robust)).")
-  var robust: LogitRequest.Robust?
+  var robust: CovarianceType?
 
   @Option(help: "Cluster-robust standard errors by this variable (e.g. lopnr).")
   var cluster: String?
@@ -81,7 +85,7 @@ struct LogitCommand: ParsableCommand {
   var ame = false
 
   @Option(help: "Interval method: wald or profile (default: profile with --firth, else wald).")
-  var ci: LogitRequest.Interval?
+  var ci: CoefficientTable.IntervalMethod?
 
   @Option(
     parsing: .upToNextOption,
@@ -105,24 +109,12 @@ struct LogitCommand: ParsableCommand {
   /// `--csv-style` and `--chart` (the chart is the forest plot of the odds ratios).
   @OptionGroup var rendering: AnalysisOutputOptions
 
+  /// A request's usage problem is a usage error (exit 2), with the request's sentence.
   func validate() throws {
-    guard level > 0 && level < 1 else {
-      throw ValidationError("--level must lie strictly between 0 and 1, e.g. 0.95.")
-    }
-    guard maxIterations >= 1 else { throw ValidationError("--max-iterations must be at least 1.") }
-    guard epsilon > 0 else { throw ValidationError("--epsilon must be positive.") }
-    _ = try referenceLevels()
-    if population != nil && (weight != nil || trials != nil || cluster != nil) {
-      throw ValidationError(
-        "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population."
-      )
-    }
-    if populationFilter != nil && population == nil {
-      throw ValidationError("--population-filter needs --population.")
-    }
-    if robust != nil && cluster != nil {
-      throw ValidationError(
-        "--cluster already gives cluster-robust standard errors; drop --robust.")
+    do {
+      try job().validate()
+    } catch let error as InputError {
+      throw ValidationError(error.description)
     }
   }
 

@@ -84,27 +84,13 @@ struct MAIHDACommand: ParsableCommand {
     }
   }
 
+  /// A request's usage problem is a usage error (exit 2), with the request's sentence.
   func validate() throws {
-    let variables = strataVariables
-    guard !variables.isEmpty else {
-      throw ValidationError("--strata needs at least one variable, e.g. --strata kon,aldersgrupp.")
+    do {
+      try job().validate()
+    } catch let error as InputError {
+      throw ValidationError(error.description)
     }
-    guard Set(variables).count == variables.count else {
-      throw ValidationError("--strata names a variable twice.")
-    }
-    guard population != nil || outcome != nil else {
-      throw ValidationError(
-        "Give --population POP (cases are the persons of DATA) or --outcome EXPR (person-level DATA)."
-      )
-    }
-    if populationFilter != nil && population == nil {
-      throw ValidationError("--population-filter needs --population.")
-    }
-    guard (1...25).contains(nAGQ) else { throw ValidationError("--nagq must be between 1 and 25.") }
-    guard level > 0 && level < 1 else {
-      throw ValidationError("--level must lie strictly between 0 and 1, e.g. 0.95.")
-    }
-    try checkSuppression(suppress)
   }
 
   /// The job these options describe.

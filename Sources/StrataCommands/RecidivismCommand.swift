@@ -4,8 +4,9 @@ import Foundation
 import Microdata
 import Reporting
 import Reports
+import Tabulation
 
-extension RecidivismRequest.IndexRule: ExpressibleByArgument {}
+extension IndexRule: ExpressibleByArgument {}
 
 /// `strata recidivism`: a new suspicion within a follow-up window, by group.
 struct RecidivismCommand: AnalysisCommand {
@@ -52,7 +53,7 @@ struct RecidivismCommand: AnalysisCommand {
   var by: [String] = []
 
   @Option(help: "Index suspicions: first (each person's first in the period) or each.")
-  var index: RecidivismRequest.IndexRule = .first
+  var index: IndexRule = .first
 
   @Option(help: "First day of the index period (YYYY-MM-DD); earlier suspicions are left out.")
   var start: String?

@@ -4,8 +4,9 @@ import Foundation
 import Microdata
 import Reporting
 import Reports
+import Tabulation
 
-extension TabulationRequest.PercentBase: ExpressibleByArgument {}
+extension PercentBase: ExpressibleByArgument {}
 
 /// `strata tabulate`: a cross-tabulation with margins, optionally against a population.
 struct TabulateCommand: AnalysisCommand {
@@ -81,7 +82,7 @@ struct TabulateCommand: AnalysisCommand {
   var aggregated = false
 
   @Option(help: "Percentages: row, col or total.")
-  var percent: TabulationRequest.PercentBase?
+  var percent: PercentBase?
 
   @Option(parsing: .unconditional, help: "Rates per this many of the population.")
   var per = 100_000

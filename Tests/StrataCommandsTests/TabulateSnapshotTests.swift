@@ -63,7 +63,7 @@ import Testing
     #expect(job.data.path == "suspects.csv" && job.data.delimiter == ";")
     #expect(job.rows == ["kon", "fodelse"] && job.cols == ["aldersgrupp"])
     #expect(job.population?.path == "pop.csv" && job.population?.delimiter == ";")
-    #expect(job.weight == "antal_misstankar" && job.suppress == 3 && job.percent == .col)
+    #expect(job.weight == "antal_misstankar" && job.suppress == 3 && job.percent == .column)
     #expect(job.per == 1000 && job.test && job.allowMissingPopulation && job.stream)
     #expect(job.standardizeBy == "utbildningsniva" && job.language == .en)
     #expect(job.filter == "ar == 2016" && job.populationFilter == "ar == 2016")

@@ -5,15 +5,6 @@ import Tabulation
 /// Parsers for numeric options whose range the contract fixes; a value out of range is a usage
 /// error (exit 2) that states the range.
 
-/// `--suppress N`: a whole number from 0 (off) to `DisclosureControl.maximumThreshold`.
-func checkSuppression(_ n: Int) throws {
-  let maximum = DisclosureControl.maximumThreshold
-  guard n >= 0, n <= maximum else {
-    throw ValidationError(
-      "--suppress must be a whole number from 0 (no suppression) to \(maximum), not \(n).")
-  }
-}
-
 /// `--window DAYS`: a positive whole number of days, at most 100 years.
 func windowDays(_ text: String) throws -> Int {
   guard let n = Int(text), n >= 1, n <= 36_525 else {
