@@ -18,6 +18,10 @@ public struct Strata: ParsableCommand {
       Every subcommand that reads data goes through a codebook (default: the canonical one \
       shipped in datasets/codebook.yaml) and detects delimiter, encoding and BOM.
 
+      Formats: the codebook is described in \
+      Sources/Microdata/Microdata.docc/CodebookFormat.md, a report recipe in \
+      notebooks-scripts/README.md (both in the Strata source tree).
+
       Exit status: 0 success; 1 data or model error; 2 usage error.
       """,
     version: StrataVersion.current,
@@ -36,6 +40,10 @@ public struct Strata: ParsableCommand {
     // The statistics split large work across cores themselves; OpenBLAS threads inside small
     // BLAS calls would only compete with them (see `BLASThreads`).
     BLASThreads.set(1)
+    if let unknown = unknownSubcommand(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+      FileHandle.standardError.write(Data((unknown + "\n").utf8))
+      Foundation.exit(2)
+    }
     var command: ParsableCommand
     do {
       command = try parseAsRoot(arguments)
@@ -80,4 +88,19 @@ func fileErrorMessage(_ error: Error) -> String? {
   let verb = reading ? "read" : "write"
   guard let path else { return "Cannot \(verb) a file: \(fileErrorReason(error, path: "/"))." }
   return "Cannot \(verb) \(path): \(fileErrorReason(error, path: path))."
+}
+
+/// "Unknown subcommand `tabulat`; did you mean `tabulate`?" when the first argument is a word
+/// that names no subcommand; `nil` otherwise (options and files are argument-parser's).
+func unknownSubcommand(_ arguments: [String]) -> String? {
+  guard let first = arguments.first, !first.hasPrefix("-"), !first.contains("."),
+    !first.contains("/")
+  else { return nil }
+  let names = StrataSubcommands.all.map { $0._commandName } + ["help"]
+  guard !names.contains(first) else { return nil }
+  let near = suggestions(for: first, among: names)
+  let hint =
+    near.isEmpty ? "" : "; did you mean " + near.map { "`\($0)`" }.joined(separator: " or ") + "?"
+  return "Error: unknown subcommand `\(first)`\(hint)\n"
+    + "Subcommands: \(names.dropLast().joined(separator: ", ")). See 'strata --help'."
 }

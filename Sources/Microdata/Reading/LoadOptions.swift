@@ -11,7 +11,7 @@ public struct LoadOptions: Sendable, Equatable {
     case skip
     /// Keep the row, set the bad value to missing, and count it (structural problems such as
     /// a wrong column count still exclude the row). `strata describe` reads files this way.
-    case markMissing
+    case markMissing = "mark-missing"
   }
 
   /// Whether the input is gzip-compressed.

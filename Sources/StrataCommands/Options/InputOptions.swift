@@ -20,7 +20,9 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .customLong("on-error"),
-    help: "Bad rows: strict (stop with an error; the default) or skip (exclude and count them).")
+    help:
+      "Bad rows: strict (stop with an error; the default), skip (exclude and count them) or mark-missing (keep the row, count the value as missing)."
+  )
   var onError: LoadOptions.ErrorPolicy?
 
   @Option(help: "Select rows, e.g. 'brottstyp == \"vbek\" && alder >= 18'.")
