@@ -8,15 +8,19 @@ public struct CountedTable: Sendable {
   public var warnings: [String]
   /// The years (`ar`) among the rows, when the file has the variable.
   public var years: Set<String>?
+  /// Whether the counts are distinct persons (`lopnr`) rather than rows.
+  public var persons = false
 }
 
 extension TabulationRequest {
   /// Reads `data` into memory (after `filter`) and counts it.
   package func countInMemory() throws -> CountedTable {
     let loaded = try data.load(filter: filter)
+    let persons = countsPersons(loaded.dataset)
     return CountedTable(
-      table: try Self.crossTab(of: loaded.dataset, variables: countedVariables, weight: weight),
-      warnings: loaded.warnings, years: try Self.years(of: loaded.dataset))
+      table: try Self.crossTab(
+        of: loaded.dataset, variables: countedVariables, weight: weight, distinctPersons: persons),
+      warnings: loaded.warnings, years: try Self.years(of: loaded.dataset), persons: persons)
   }
 
   /// The distinct years (`ar`) of the rows, or `nil` when the file has no `ar`.
@@ -27,15 +31,30 @@ extension TabulationRequest {
     return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
   }
 
-  /// The cross-tabulation of `variables` in `dataset`, counting rows or summing `weight`.
+  /// Whether the table counts distinct persons: by default when the file has `lopnr` and no
+  /// weight is summed (Brå's netto counting); `count: .rows` counts rows.
+  package func countsPersons(_ dataset: Dataset) -> Bool {
+    count == .persons && weight == nil && dataset.hasVariable(Self.personVariable)
+  }
+
+  /// The person identifier of register files.
+  package static let personVariable = "lopnr"
+
+  /// The cross-tabulation of `variables` in `dataset`, counting rows or summing `weight`; with
+  /// `distinctPersons`, a person (`lopnr`) counts once in each cell they fall in, however many
+  /// rows they have there (a person suspected of two offence types is one person in a table by
+  /// kön, and one in each offence type in a table by brottstyp); margins add the cells.
   ///
   /// - Throws: `InputError.unknownVariable` naming the file, `.invalidValue` naming the line of
   ///   a negative weight, and the errors of `CrossTab`.
-  package static func crossTab(of dataset: Dataset, variables: [String], weight: String?) throws
-    -> CrossTab
-  {
-    let factors = try naming(dataset) { () throws(MicrodataError) in
+  package static func crossTab(
+    of dataset: Dataset, variables: [String], weight: String?, distinctPersons: Bool = false
+  ) throws -> CrossTab {
+    var factors = try naming(dataset) { () throws(MicrodataError) in
       try dataset.factors(variables)
+    }
+    if distinctPersons && weight == nil {
+      factors = try firstRowPerPersonAndCell(factors, person: factor(personVariable, of: dataset))
     }
     let weights = try weight.map { try Self.weight($0, of: dataset) }
     do {
@@ -83,5 +102,29 @@ extension TabulationRequest {
 
   package static func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+
+  /// The factors restricted to the first row of each person in each cell (rows without a
+  /// person id are kept).
+  static func firstRowPerPersonAndCell(_ factors: [Factor], person: Factor) throws -> [Factor] {
+    let n = person.codes.count
+    var seen = Set<[Int32]>()
+    var keep: [Int] = []
+    keep.reserveCapacity(n)
+    var key = [Int32](repeating: 0, count: factors.count + 1)
+    for row in 0..<n {
+      let id = person.codes[row]
+      if id < 0 {
+        keep.append(row)
+        continue
+      }
+      key[0] = id
+      for (k, factor) in factors.enumerated() { key[k + 1] = factor.codes[row] }
+      if seen.insert(key).inserted { keep.append(row) }
+    }
+    guard keep.count < n else { return factors }
+    return factors.map { factor in
+      Factor(name: factor.name, levels: factor.levels, codes: keep.map { factor.codes[$0] })
+    }
   }
 }

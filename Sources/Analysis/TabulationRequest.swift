@@ -49,6 +49,17 @@ public struct TabulationRequest: Sendable, Codable {
   /// (e.g. a published table). Disclosure control then judges cells by their counts alone, not
   /// by the number of input rows behind them (which is one per cell).
   public var aggregated: Bool = false
+  /// What a count counts: distinct persons (`lopnr`) per cell, the default where the file has
+  /// them and no weight is summed, or rows.
+  public var count: CountUnit = .persons
+
+  /// What `tabulate` counts.
+  public enum CountUnit: String, Sendable, Codable, CaseIterable {
+    /// Distinct persons (`lopnr`) in each cell (Brå's netto counting).
+    case persons
+    /// Rows of the file.
+    case rows
+  }
 
   /// The variables counted: the table's, and the stratum of a standardisation.
 
@@ -70,7 +81,8 @@ public struct TabulationRequest: Sendable, Codable {
     populationFilter: String? = nil,
     stream: Bool = false,
     level: Double = 0.95,
-    aggregated: Bool = false
+    aggregated: Bool = false,
+    count: CountUnit = .persons
   ) {
     self.data = data
     self.filter = filter
@@ -90,6 +102,7 @@ public struct TabulationRequest: Sendable, Codable {
     self.stream = stream
     self.level = level
     self.aggregated = aggregated
+    self.count = count
   }
 
   public var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
@@ -135,7 +148,7 @@ public struct TabulationRequest: Sendable, Codable {
     summary.warnings = warnings + summary.warnings
     return TabulationResult(
       request: self, summary: summary, population: populationCount,
-      standardization: standardization, codebook: codebook)
+      standardization: standardization, codebook: codebook, countsPersons: counted.persons)
   }
 
   /// Checks the options before any file is read.

@@ -14,6 +14,8 @@ public struct TabulationResult: Sendable {
   public var standardization: DirectStandardization?
   /// The codebook the data was read through (labels).
   public var codebook: Codebook
+  /// Whether the counts are distinct persons per cell (`lopnr`), not rows.
+  public var countsPersons: Bool = false
 
   /// Every warning of the analysis (rows excluded, population problems, the test's).
   public var warnings: [String] { summary.warnings }

@@ -19,6 +19,8 @@ public struct PlannedAnalysis: Sendable {
   public var sectionTitle: String?
   /// The published figures this analysis must reproduce.
   public var expectations: [PublishedFigure]
+  /// The entry's `selection:` with its placeholders filled in, if it has one.
+  public var selection: String? = nil
 
   /// The file-name stem: the number, then the name when the entry has one (`12-vbek-kon`),
   /// else the slug of the title (`03-misstankta-for-vald-mot-bekant`).
@@ -129,7 +131,8 @@ extension Recipe {
       result.append(
         PlannedAnalysis(
           number: first + result.count, entry: entry, name: name, title: title,
-          forEachValues: values, sectionTitle: sectionTitle, expectations: expectations))
+          forEachValues: values, sectionTitle: sectionTitle, expectations: expectations,
+          selection: entry.selection.map { Self.fill($0, combination, language: language) }))
     }
     return result
   }

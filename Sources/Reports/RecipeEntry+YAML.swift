@@ -7,7 +7,7 @@ extension RecipeEntry {
   /// The keys every entry may have besides its job's options.
   package static let commonKeys = [
     "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter", "only_for",
-    "except_for",
+    "except_for", "selection", "urval",
   ]
 
   /// Reads one item of `analyses:`.
@@ -35,6 +35,7 @@ extension RecipeEntry {
       case "name": name = try reader.string(value, "`name`")
       case "title": title = try reader.string(value, "`title`")
       case "note": note = try reader.string(value, "`note`")
+      case "selection", "urval": selection = try reader.string(value, "`\(key)`")
       case "formats": formats = try Recipe.formats(value, reader)
       case "filter": filter = try reader.string(value, "`filter`")
       case "for_each": forEach = try Self.readForEach(value, reader)

@@ -28,6 +28,9 @@ public struct RecipeEntry: Sendable {
   /// The title, possibly with `{variable}` and `{variable_label}` placeholders.
   public var title: String
   public var note: String?
+  /// The selection in words for captions (`selection:` or `urval:`, with for_each placeholders
+  /// such as `{brottstyp_label}`); without it the filter is described from the codebook.
+  public var selection: String?
   /// `nil` uses the recipe's formats.
   public var formats: [TableFormat]?
   /// The data-file references of the entry (`data`, `population`, `persons`, `suspicions`).

@@ -79,7 +79,6 @@ public struct ReportIndexPage {
       language.text(.createdPrefix) + ReportText.timestamp(run.started, timeZone: timeZone)
       + language.text(.withStrata) + StrataVersion.current
       + " · \(count) " + language.text(.analysesNoun(count: count))
-      + " · " + ReportText.seconds(run.seconds, language)
     if failed > 0 { meta += " · " + language.text(.failedCount(failed)) }
     if count < run.plannedCount {
       meta += " · " + language.text(.selectionOfAnalyses(planned: run.plannedCount))
@@ -171,12 +170,12 @@ public struct ReportIndexPage {
       "<section id=\"\(anchor(analysis))\" class=\"analysis\">",
       "<h\(level)>\(analysis.number). \(x(analysis.title))</h\(level)>",
     ]
-    // Escaped as they are added: the selection's `<code>` stays markup.
+    // The selection in words (the entry's `selection:`, else the filter from the codebook's
+    // labels); the filter as code is in the data appendix. Run times go to stderr, not here.
     var meta = [x(ReportText.kind(analysis.entry.kind, language))]
-    if let filter = outcome.filter {
-      meta.append(x(language.text(.selectionPrefix)) + "<code>\(x(filter))</code>")
+    if let selection = analysis.selection ?? selectionWords(outcome) {
+      meta.append(x(language.text(.selectionPrefix) + selection))
     }
-    meta.append(x(ReportText.seconds(outcome.seconds, language)))
     lines.append("<p class=\"meta\">\(meta.joined(separator: " · "))</p>")
     if let note = analysis.entry.note { lines.append("<p class=\"note\">\(x(note))</p>") }
     guard let result = outcome.jobResult else {
@@ -241,5 +240,14 @@ public struct ReportIndexPage {
       <p>\(x(language.text(.madeFromRecipe)))<code>\(x(URL(fileURLWithPath: run.recipe.file).lastPathComponent))</code>.</p>
       </footer>
       """
+  }
+
+  /// An analysis's filter in words from its codebook's labels.
+  private func selectionWords(_ outcome: AnalysisOutcome) -> String? {
+    guard let filter = outcome.filter, let parsed = try? RowFilter(parsing: filter) else {
+      return outcome.filter
+    }
+    let codebook = (try? run.recipe.codebook(for: outcome.analysis.entry)) ?? .canonical
+    return parsed.wording(codebook: codebook, language: language)
   }
 }

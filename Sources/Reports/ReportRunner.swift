@@ -143,7 +143,10 @@ public struct ReportRunner: Sendable {
     var result: AnalysisPublication
     do {
       analysed = try job.analyse()
-      result = try analysed.publication()
+      let context = PublicationContext(source: recipe.source, selection: analysis.selection)
+      result = try PublicationContext.$current.withValue(context) {
+        try analysed.publication()
+      }
     } catch {
       return failed(Self.message(error))
     }

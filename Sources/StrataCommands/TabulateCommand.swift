@@ -7,6 +7,7 @@ import Reports
 import Tabulation
 
 extension PercentBase: ExpressibleByArgument {}
+extension TabulationRequest.CountUnit: ExpressibleByArgument {}
 
 /// `strata tabulate`: a cross-tabulation with margins, optionally against a population.
 struct TabulateCommand: AnalysisCommand {
@@ -15,8 +16,9 @@ struct TabulateCommand: AnalysisCommand {
     abstract:
       "Cross-tabulate by codebook variables and groupings, with rates against a population.",
     discussion: """
-      Counts the rows of FILE (suspects: one per person) in every combination of the row and \
-      column variables, with every margin. Variables may be codebook groupings such as \
+      Counts the persons of FILE (distinct lopnr in each cell, as Brå counts suspects; rows \
+      with --count rows or without lopnr) in every combination of the row and column \
+      variables, with every margin. Variables may be codebook groupings such as \
       aldersgrupp, utbildningsniva or fodelse (inrikes/utrikes). Rows whose code is missing or \
       outside every level (ages under 15) are left out and counted under "excluded".
 
@@ -81,6 +83,12 @@ struct TabulateCommand: AnalysisCommand {
   )
   var aggregated = false
 
+  @Option(
+    help: ArgumentHelp(
+      "What a count counts: persons (distinct lopnr per cell, the default where the file has "
+        + "lopnr) or rows."))
+  var count: TabulationRequest.CountUnit = .persons
+
   @Option(help: "Percentages: row, col or total.")
   var percent: PercentBase?
 
@@ -123,6 +131,7 @@ struct TabulateCommand: AnalysisCommand {
       percent: percent, per: Double(per), test: test,
       allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
-      populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated)
+      populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated,
+      count: count)
   }
 }

@@ -92,3 +92,61 @@ struct PublicAPITests {
     #expect(table.rows.count == strata.count)
   }
 }
+
+@Suite("tabulate counts distinct persons (Brå's netto counting)")
+struct DistinctPersonTests {
+  /// Person 1 is suspected of two offence types, person 2 of one.
+  static func file() throws -> DataInput {
+    let url = temporaryDirectory().appendingPathComponent("suspects.csv")
+    try Data(
+      """
+      lopnr;kon;alder;brottstyp;ar
+      1;1;30;vbek;2016
+      1;1;30;vnr_partner;2016
+      2;2;40;vbek;2016
+      3;1;50;vnr_partner;2016
+
+      """.utf8
+    ).write(to: url)
+    return DataInput(path: url.path)
+  }
+
+  @Test func aPersonWithTwoOffenceTypesCountsOnceByKonAndOnceInEachType() throws {
+    let data = try Self.file()
+    for stream in [false, true] {
+      var request = TabulationRequest(
+        data: data, filter: #"brottstyp in ("vbek", "vnr_partner")"#, rows: ["kon"], suppress: 0)
+      request.stream = stream
+      let byKon = try request.run()
+      #expect(byKon.countsPersons)
+      #expect(byKon.figure(.count, at: [CellCoordinate(variable: "kon", code: "1")]) == .value(2))
+      #expect(byKon.figure(.count, at: []) == .value(3))
+      request.cols = ["brottstyp"]
+      let byType = try request.run()
+      let vbek = [
+        CellCoordinate(variable: "kon", code: "1"),
+        CellCoordinate(variable: "brottstyp", code: "vbek"),
+      ]
+      #expect(byType.figure(.count, at: vbek) == .value(1))
+      // Margins add the cells: person 1 is in both offence types.
+      #expect(
+        byType.figure(.count, at: [CellCoordinate(variable: "brottstyp", code: "vbek")])
+          == .value(2))
+      request.cols = []
+      request.count = .rows
+      let rows = try request.run()
+      #expect(!rows.countsPersons)
+      #expect(rows.figure(.count, at: [CellCoordinate(variable: "kon", code: "1")]) == .value(3))
+    }
+  }
+
+  @Test func theJSONAndTheTableSaySoInTheirLanguage() throws {
+    let publication = try TabulationRequest(
+      data: try Self.file(), rows: ["kon"], suppress: 0, language: .sv
+    ).run().publication()
+    let json = try JSONSerialization.jsonObject(with: publication.json) as? [String: Any]
+    #expect(json?["counts"] as? String == "persons")
+    #expect(
+      publication.tables[0].footnotes.contains { "\($0)".contains("en person räknas en gång") })
+  }
+}

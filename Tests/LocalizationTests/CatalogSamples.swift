@@ -24,6 +24,18 @@ let catalogSamples: [Message] = [
   .testSummedOverNote(rows: "⟨rows⟩", cols: "⟨cols⟩", summed: "⟨summed⟩"),
   .noSuppression,
   .suppressionRule(threshold: 7001),
+  // Selections in words
+  .selectionNot("⟨phrase⟩"),
+  .selectionOr("⟨a⟩", "⟨b⟩"),
+  .selectionMissing("⟨variable⟩"),
+  .selectionKnown("⟨variable⟩"),
+  .selectionAtLeast("⟨variable⟩", "⟨value⟩"),
+  .selectionAtMost("⟨variable⟩", "⟨value⟩"),
+  .selectionAbove("⟨variable⟩", "⟨value⟩"),
+  .selectionBelow("⟨variable⟩", "⟨value⟩"),
+  .selectionEquals("⟨variable⟩", "⟨value⟩"),
+  .selectionNotEquals("⟨variable⟩", "⟨value⟩"),
+  .countsDistinctPersons,
   // Charts
   .highest,
   .lowest,

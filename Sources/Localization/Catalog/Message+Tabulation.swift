@@ -221,4 +221,13 @@ extension Message {
   /// "Oddskvot, KI övre" / "Odds ratio, CI upper".
   public static let oddsRatioUpper = Message(
     "association.odds_ratio_upper", sv: "Oddskvot, KI övre", en: "Odds ratio, CI upper")
+
+  /// The note of a table that counts distinct persons.
+  public static let countsDistinctPersons = Message(
+    "tabulation.counts_distinct_persons",
+    sv:
+      "Antal personer: en person räknas en gång i varje cell, hur många misstankar hen än har där.",
+    en:
+      "Number of persons: a person counts once in each cell, however many suspicions they have there."
+  )
 }

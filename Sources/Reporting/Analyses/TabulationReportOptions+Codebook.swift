@@ -26,12 +26,28 @@ extension TabulationReportOptions {
           uniquingKeysWith: { a, _ in a })
       }
     }
-    let selection = filter.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    let context = PublicationContext.current
+    let selection =
+      context?.selection
+      ?? Self.selectionWords(filter, codebook: codebook, language: language)
     self.init(
       language: language, title: title,
       subtitle: selection.map { language.text(.selectionSubtitle($0)) },
       variableLabels: variableLabels, levelLabels: levelLabels,
-      source: sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "),
+      source: context?.source
+        ?? sources.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "),
       suppressionThreshold: Double(suppression))
+  }
+
+  /// A filter in words from the codebook's labels (`ar == 2016 && brottstyp == "vbek"` is
+  /// "År 2016, våld mot bekant"); `nil` for no filter; the text itself if it does not parse.
+  static func selectionWords(_ filter: String?, codebook: Codebook, language: Language)
+    -> String?
+  {
+    guard let text = filter?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+      return nil
+    }
+    guard let parsed = try? RowFilter(parsing: text) else { return text }
+    return parsed.wording(codebook: codebook, language: language)
   }
 }

@@ -69,11 +69,16 @@ extension TabulationResult: PublishableResult {
   /// test) and the bar chart.
   public func publication() throws -> AnalysisPublication {
     let output = TabulationOutput(
-      job: request, summary: summary, population: population, standardization: standardization)
+      job: request, summary: summary, population: population, standardization: standardization,
+      countsPersons: countsPersons)
+    var tables = try request.tables(
+      summary: summary, standardization: standardization, codebook: codebook)
+    if countsPersons, !tables.isEmpty {
+      tables[0].footnotes.insert(.note(request.language.text(.countsDistinctPersons)), at: 0)
+    }
     return AnalysisPublication(
       json: try FiniteJSON.encode(output),
-      tables: try request.tables(
-        summary: summary, standardization: standardization, codebook: codebook),
+      tables: tables,
       charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings)
   }
 }

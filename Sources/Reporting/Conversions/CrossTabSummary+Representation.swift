@@ -64,8 +64,9 @@ extension ReportTable {
           Self.cell(record.population, .count),
           Self.cell(summary.populationShare(of: record).map { 100 * $0 }, .percent),
           Self.cell(record.representationRatio, .ratio),
-          Self.cell(record.representationCI?.lower, .ratio),
-          Self.cell(record.representationCI?.upper, .ratio),
+          // The total's ratio is 1 by definition: no interval.
+          Self.cell(record.keys.isEmpty ? nil : record.representationCI?.lower, .ratio),
+          Self.cell(record.keys.isEmpty ? nil : record.representationCI?.upper, .ratio),
         ]
       }
       // Every row has the shape of the header, so appending cannot fail.

@@ -7,8 +7,9 @@ extension TabulationOutput {
   /// The JSON of a finished tabulation.
   init(
     job: TabulationRequest, summary: CrossTabSummary, population: PopulationCount?,
-    standardization: DirectStandardization?
+    standardization: DirectStandardization?, countsPersons: Bool = false
   ) {
+    counts = countsPersons ? "persons" : (summary.weight != nil ? "weight" : "rows")
     func entry(_ record: SummaryRecord) -> Entry {
       Entry(
         record: record, populationShare: summary.populationShare(of: record),

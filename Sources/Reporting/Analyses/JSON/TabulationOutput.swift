@@ -40,9 +40,11 @@ struct TabulationOutput: Encodable {
   var source: String
   var filter: String?
   var warnings: [String]
+  /// `persons` (distinct `lopnr` per cell) or `rows`.
+  var counts: String
 
   enum CodingKeys: String, CodingKey {
-    case rows, cols, weight, per, cells, margins, total, test, suppression, population
+    case rows, cols, weight, per, cells, margins, total, test, suppression, population, counts
     case unmatched, standardized, excluded, labels, source, filter, warnings
     case percentBase = "percent_base"
   }
