@@ -14,14 +14,14 @@ extension RowFilter {
   {
     switch node {
     case .and(let a, let b):
-      return words(a, codebook, l, top: top) + ", " + words(b, codebook, l, top: top)
+      return words(a, codebook, l, top: top) + ", " + words(b, codebook, l, top: false)
     case .or(let a, let b):
       return l.text(
         .selectionOr(words(a, codebook, l, top: false), words(b, codebook, l, top: false)))
     case .not(let inner):
       return l.text(.selectionNot(words(inner, codebook, l, top: false)))
     case .truthy(let operand):
-      return operandName(operand, codebook, l)
+      return operandName(operand, codebook, l, lower: !top)
     case .membership(let operand, let values, let negated, _):
       let name = variableName(operand)
       let labels = values.map { valueText($0, of: name, codebook, l, lower: true) }
@@ -33,7 +33,7 @@ extension RowFilter {
       let (op, variable, value) =
         if case .variable = left { (op, left, right) } else { (op.mirrored, right, left) }
       let name = variableName(variable)
-      let label = operandName(variable, codebook, l)
+      let label = operandName(variable, codebook, l, lower: !top)
       if case .missing = value {
         return l.text(op == .equal ? .selectionMissing(label) : .selectionKnown(label))
       }
@@ -60,15 +60,15 @@ extension RowFilter {
     return ""
   }
 
-  private static func operandName(_ operand: Operand, _ codebook: Codebook, _ l: Language)
-    -> String
-  {
+  private static func operandName(
+    _ operand: Operand, _ codebook: Codebook, _ l: Language, lower: Bool = false
+  ) -> String {
     guard case .variable(let name, _) = operand else { return valueCode(operand) }
     let label =
       codebook.variable(named: name)?.label.text(l)
-      ?? codebook.grouping(named: name)?.label
-      .text(l)
-    return label.flatMap { $0.isEmpty ? nil : $0 } ?? name
+      ?? codebook.grouping(named: name)?.label.text(l)
+    let text = label.flatMap { $0.isEmpty ? nil : $0 } ?? name
+    return lower ? lowercasedFirst(text) : text
   }
 
   private static func valueCode(_ operand: Operand) -> String {

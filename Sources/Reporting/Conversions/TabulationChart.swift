@@ -48,6 +48,11 @@ public struct TabulationChart: Sendable, Equatable {
   ) {
     var data: [BarDatum] = []
     var omitted = 0
+    // Groups (the last variable's levels) in the order of the records, which is the codebook's
+    // order of levels, suppressed records included: a level whose first records are suppressed
+    // keeps its place (15–17 år before 18–24 år).
+    let groupCodes = records.compactMap { record in variables.last.flatMap(record.code(of:)) }
+      .uniqued()
     for record in records {
       guard !record.suppressed, let (y, interval) = value(record), y.isFinite else {
         omitted += 1
@@ -64,12 +69,25 @@ public struct TabulationChart: Sendable, Equatable {
           series: labels.count > 1 ? labels.dropLast().joined(separator: ", ") : nil))
     }
     guard !data.isEmpty else { return nil }
+    if let last = variables.last {
+      let position = Dictionary(
+        groupCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+      let labelPosition = Dictionary(
+        groupCodes.map { (options.levelLabel(last, $0, fallback: fallback), position[$0]!) },
+        uniquingKeysWith: { a, _ in a })
+      data = data.enumerated().sorted { a, b in
+        let (pa, pb) = (
+          labelPosition[a.element.label] ?? .max, labelPosition[b.element.label] ?? .max
+        )
+        return pa != pb ? pa < pb : a.offset < b.offset
+      }.map(\.element)
+    }
     let note = omitted > 0 ? options.language.text(.groupsNotShown(count: omitted)) : nil
     self.init(
       data: data,
       labels: ChartLabels(
         title: options.title ?? title,
-        subtitle: [options.subtitle, note].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
+        subtitle: Self.sentences([options.subtitle, note].compactMap { $0 }),
         source: options.source, valueAxis: valueAxis),
       language: options.language)
   }
@@ -141,4 +159,16 @@ extension Interval {
 
 extension String {
   var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension TabulationChart {
+  /// Texts joined as sentences: a full stop after each that lacks one.
+  static func sentences(_ texts: [String]) -> String? {
+    let parts = texts.filter { !$0.isEmpty }
+    guard !parts.isEmpty else { return nil }
+    return parts.enumerated().map { index, text in
+      index < parts.count - 1 && !(text.last.map { ".!?".contains($0) } ?? false)
+        ? text + "." : text
+    }.joined(separator: " ")
+  }
 }
