@@ -18,7 +18,7 @@ public struct PopulationCount: Sendable {
 
 extension TabulationRequest {
   /// The name of the population count column in an SCB-style aggregate.
-  package static let populationCountVariable = "antal"
+  package static let populationCountVariable = PopulationRecords.countVariable
 
   /// Aggregates the population file over the counted variables: the sum of `antal` per cell,
   /// or the number of rows when the file has no `antal` (a person register such as

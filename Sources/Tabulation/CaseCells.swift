@@ -77,7 +77,8 @@ public struct CaseCells: Sendable {
 
     // Population.
     var totals = [Double](repeating: 0, count: cellCount)
-    let counts = population.hasVariable("antal") ? try population.numeric("antal") : nil
+    let countName = PopulationRecords.countVariable
+    let counts = population.hasVariable(countName) ? try population.numeric(countName) : nil
     let key = CellKey(populationFactors)
     var excludedPersons = 0.0
     for row in 0..<population.rowCount {
