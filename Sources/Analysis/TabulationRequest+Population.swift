@@ -18,11 +18,12 @@ public struct PopulationCount: Sendable {
 
 extension TabulationRequest {
   /// The name of the population count column in an SCB-style aggregate.
-  package static let populationCountVariable = "antal"
+  package static let populationCountVariable = PopulationRecords.countVariable
 
   /// Aggregates the population file over the counted variables: the sum of `antal` per cell,
   /// or the number of rows when the file has no `antal` (a person register such as
-  /// persons.csv).
+  /// persons.csv). A population that lists a cell or a person twice is an error naming both
+  /// lines (``PopulationRecords``).
   ///
   /// Its rows are selected by `populationFilter`, else by `filter` when the population has
   /// the variables it names (`alder >= 18` restricts both files alike); a filter on variables
@@ -52,6 +53,7 @@ extension TabulationRequest {
     }
     warnings = loaded.warnings + warnings
     let dataset = loaded.dataset
+    try PopulationRecords.check(dataset)
     let weight =
       dataset.hasVariable(Self.populationCountVariable) ? Self.populationCountVariable : nil
     let table: CrossTab

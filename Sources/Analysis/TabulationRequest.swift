@@ -185,7 +185,11 @@ public struct TabulationRequest: Sendable, Codable {
   }
 
   public var rateOptions: RateOptions {
-    RateOptions(per: per, level: level, allowMissingPopulation: allowMissingPopulation)
+    // Aggregated input counts persons per cell under --weight; other weights count events
+    // (suspicions), which may exceed the population. Unweighted rows are persons.
+    RateOptions(
+      per: per, level: level, allowMissingPopulation: allowMissingPopulation,
+      unit: aggregated ? .persons : nil)
   }
 
   public var summaryOptions: CrossTabSummaryOptions {
@@ -274,6 +278,10 @@ public struct TabulationRequest: Sendable, Codable {
             "the cell \(cell) counts \(Self.format(count)) in \(URL(fileURLWithPath: data.path).lastPathComponent) "
             + "but has a population of zero, so its rate is undefined; check that both files use the "
             + "same codes, or give --allow-missing-population to report such cells instead.")
+      case .countAbovePopulation(let cell, let count, let persons):
+        throw PopulationCountError.moreCasesThanPopulation(
+          cell: cell, cases: Int(count), population: persons,
+          file: URL(fileURLWithPath: data.path).lastPathComponent, populationFile: file)
       case .levelMissingFromPopulation, .dimensionMismatch, .emptyStratum:
         throw InputError.population(file: file, problem: error.description)
       default:

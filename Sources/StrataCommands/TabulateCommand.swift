@@ -69,7 +69,10 @@ struct TabulateCommand: AnalysisCommand {
   )
   var populationFilter: String?
 
-  @Option(help: "Sum this column instead of counting rows (antal_misstankar counts suspicions).")
+  @Option(
+    help:
+      "Sum this column instead of counting rows (antal_misstankar counts suspicions, which may outnumber a cell's population; counted rows are persons and may not)."
+  )
   var weight: String?
 
   @Option(

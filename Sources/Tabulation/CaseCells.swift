@@ -11,7 +11,8 @@ import Microdata
 /// A person with several rows (one per offence type) counts once, in the cell of their first
 /// row. Rows with a missing or out-of-range value are left out and counted. A cell with persons
 /// in the data but none in the population, or more than its population, is an error that names
-/// the cell: the two files do not describe the same people.
+/// the cell: the two files do not describe the same people. So is a population that repeats a
+/// cell or a person (``PopulationRecords``).
 public struct CaseCells: Sendable {
   /// The variables, in order (the first varies fastest in the cell index, as in `CellKey`).
   public let names: [String]
@@ -50,8 +51,9 @@ public struct CaseCells: Sendable {
   /// Counts the persons of `data` (rows where `include` is true, all rows without it) and the
   /// population of `population` in the cells of `variables`.
   /// - Parameter categorical: variables to treat as categorical although numeric (`C(alder)`).
-  /// - Throws: `PopulationCountError` (a numeric variable, a bad count, a cell the population lacks or
-  ///   with too few persons), `MicrodataError` for unknown variables.
+  /// - Throws: `PopulationCountError` (a numeric variable, a bad count, a repeated cell or person
+  ///   of the population, a cell the population lacks or with too few persons), `MicrodataError`
+  ///   for unknown variables.
   public static func count(
     data: Dataset, include: [Bool]?, population: Dataset, variables: [String],
     categorical: Set<String> = []
@@ -68,13 +70,15 @@ public struct CaseCells: Sendable {
       populationFactors.append(p)
       caseFactors.append(try data.factor(name))
     }
+    try PopulationRecords.check(population)
     let radices = populationFactors.map { max(1, $0.levels.count) }
     let cellCount = radices.reduce(1, *)
     var excluded = Exclusions()
 
     // Population.
     var totals = [Double](repeating: 0, count: cellCount)
-    let counts = population.hasVariable("antal") ? try population.numeric("antal") : nil
+    let countName = PopulationRecords.countVariable
+    let counts = population.hasVariable(countName) ? try population.numeric(countName) : nil
     let key = CellKey(populationFactors)
     var excludedPersons = 0.0
     for row in 0..<population.rowCount {
@@ -159,7 +163,8 @@ public struct CaseCells: Sendable {
       }
       if Double(cases[cell]) > totals[cell] {
         throw PopulationCountError.moreCasesThanPopulation(
-          cell: describe(codes), cases: cases[cell], population: totals[cell], file: data.source)
+          cell: describe(codes), cases: cases[cell], population: totals[cell], file: data.source,
+          populationFile: population.source)
       }
     }
 

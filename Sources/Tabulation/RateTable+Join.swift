@@ -15,7 +15,8 @@ extension RateTable {
   ///   - options: see ``RateOptions``.
   /// - Throws: `TabulationError.dimensionMismatch`, `.levelMissingFromPopulation`,
   ///   `.populationMissing`, `.zeroPopulation` (unless missing population is allowed),
-  ///   `.invalidOption`.
+  ///   `.countAbovePopulation` for a count of persons above its population (see
+  ///   ``CountUnit``; counts of events may exceed it), `.invalidOption`.
   public init(suspects: CrossTab, population: CrossTab, options: RateOptions = RateOptions())
     throws(TabulationError)
   {
@@ -28,7 +29,10 @@ extension RateTable {
           + "suspicions cluster within persons, so the intervals are too narrow.")
     }
 
-    // Cells with suspects but no usable population.
+    // A count of persons cannot exceed its population; one of events can (see CountUnit).
+    let persons = (options.unit ?? (suspects.weightName == nil ? .persons : .events)) == .persons
+
+    // Cells with suspects but no usable population, or (persons) more than it.
     var unmatched: [UnmatchedCell] = []
     var unmatchedIndicator = [Double](repeating: 0, count: suspects.cellCount)
     for cell in suspects.counts.indices where suspects.counts[cell] > 0 {
@@ -46,6 +50,10 @@ extension RateTable {
         }
         reason = .zero
       } else {
+        if persons && suspects.counts[cell] > aligned.counts[cell] {
+          throw .countAbovePopulation(
+            cell: name, count: suspects.counts[cell], population: aligned.counts[cell])
+        }
         continue
       }
       unmatchedIndicator[cell] = 1

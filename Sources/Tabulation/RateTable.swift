@@ -10,12 +10,34 @@ public struct RateOptions: Sendable, Equatable, Hashable {
   /// Whether a cell with suspects but no population (no record, or a population of zero) is
   /// reported in ``RateTable/unmatched`` instead of being an error. Default `false`.
   public var allowMissingPopulation: Bool
+  /// What the counts are, which decides whether a cell may count more than its population.
+  /// Default `nil`: ``CountUnit/persons`` for an unweighted table (one row per person),
+  /// ``CountUnit/events`` for a weighted one (`antal_misstankar` counts suspicions).
+  public var unit: CountUnit?
 
-  public init(per: Double = 100_000, level: Double = 0.95, allowMissingPopulation: Bool = false) {
+  public init(
+    per: Double = 100_000, level: Double = 0.95, allowMissingPopulation: Bool = false,
+    unit: CountUnit? = nil
+  ) {
     self.per = per
     self.level = level
     self.allowMissingPopulation = allowMissingPopulation
+    self.unit = unit
   }
+}
+
+/// What the counts of a rate table are.
+///
+/// A cell cannot hold more persons than live in it, so a count of persons above its population
+/// means that the two files do not describe the same people (another year, another region, a
+/// population cell missing), and ``RateTable`` rejects it instead of publishing a rate above
+/// 100 000 per 100 000. A count of events (suspicions, offences) has no such bound: one person
+/// can be suspected many times, and a rate of suspicions above the population is legitimate.
+public enum CountUnit: String, Sendable, Equatable, Hashable, Codable {
+  /// Each counted unit is a person of the population (at most the population of its cell).
+  case persons
+  /// Each counted unit is an event of a person (any number per person).
+  case events
 }
 
 /// The rate and representation of one cell or margin of a ``RateTable``.

@@ -30,6 +30,8 @@ public enum TabulationError: Error, Sendable, Equatable, CustomStringConvertible
   case populationMissing(cell: String, count: Double)
   /// A cell has suspects but its population is zero, so its rate is undefined.
   case zeroPopulation(cell: String, count: Double)
+  /// A cell counts more persons than its population (see ``CountUnit``).
+  case countAbovePopulation(cell: String, count: Double, population: Double)
   /// A stratum of a direct standardisation has a positive standard weight but no population, so
   /// the stratum-specific rate is undefined.
   case emptyStratum(group: String, stratum: String)
@@ -86,6 +88,10 @@ public enum TabulationError: Error, Sendable, Equatable, CustomStringConvertible
       return
         "The cell \(cell) has \(Self.format(count)) suspects but a population of zero, "
         + "so its rate is undefined; check that both files use the same codes."
+    case .countAbovePopulation(let cell, let count, let population):
+      return
+        "The cell \(cell) has \(Self.format(count)) persons but a population of only "
+        + "\(Self.format(population)); the files do not match (another year or region?)."
     case .emptyStratum(let group, let stratum):
       return
         "The group \(group) has no population in the stratum \(stratum), which the standard "
