@@ -253,3 +253,32 @@ struct LinkedSuppressionTests {
       ProtectionRule(upperProtection: .percent(50)).requiredMaximum(value: 3, threshold: 5) == 5)
   }
 }
+
+extension LinkedSuppressionTests {
+  @Test("tables named by variables; each table's suppression in the one-table form")
+  func crossTabEntryPoint() throws {
+    let names = ["kon", "fodelse", "aldersgrupp"]
+    let cover = try expandedTable(Self.linkedCover, shape: [2, 2, 3], names: names)
+    let linked = try LinkedTables(cover: cover, tables: [names, ["aldersgrupp"]])
+    let result = linked.suppress(threshold: 5)
+    let threeWay = linked.suppression(table: 0, result)
+    let ages = linked.suppression(table: 1, result)
+    for age in 0..<3 {
+      // The same figure has one status in both tables.
+      #expect(threeWay.status(at: [nil, nil, age]) == ages.status(at: [age]))
+    }
+    #expect(threeWay.primaryCount == result.primary.count)
+    #expect(throws: TabulationError.self) {
+      try LinkedTables(cover: cover, tables: [["aldersgrup"]])
+    }
+    do {
+      _ = try LinkedTables(cover: cover, tables: [["aldersgrup"]])
+    } catch {
+      guard case .unknownVariable(_, _, let suggestion) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(suggestion == "aldersgrupp")
+    }
+  }
+}

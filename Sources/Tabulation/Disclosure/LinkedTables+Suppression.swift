@@ -104,6 +104,46 @@ struct LinkedSuppression {
       if attacker.extreme(of: s, .minimize, timeLimit: rule.timeLimit).value < value { continue }
       protect(s, target: value + 1, orDownTo: value >= 2 ? value - 1 : nil)
     }
+    prune(trials: pruningTrials)
+  }
+
+  /// How many secondary figures the pruning pass tries to publish again (the costliest first);
+  /// each trial is a full audit.
+  var pruningTrials: Int { 40 }
+
+  /// Publishes again, costliest first, every secondary figure without which the rule still
+  /// holds. The greedy pass protects one primary at a time, so a figure chosen early can become
+  /// redundant once later primaries are protected.
+  mutating func prune(trials: Int) {
+    let secondaries = status.indices.filter { status[$0] == .secondary }
+    let order = secondaries.sorted {
+      (-tables.suppressionCost(of: $0), $0) < (-tables.suppressionCost(of: $1), $1)
+    }
+    for g in order.prefix(trials) {
+      status[g] = .published
+      if !isProtected() { status[g] = .secondary }
+    }
+  }
+
+  /// Whether the rule holds for the current status. Sound under time limits: a maximum found
+  /// without proof is a lower bound of the true maximum and a minimum an upper bound of the true
+  /// minimum, so "reaches" and "moves" are proved whenever they are reported.
+  func isProtected() -> Bool {
+    let attacker = AttackerModel(tables, suppressed: suppressed)
+    for figure in status.indices where status[figure] != .published {
+      let value = tables.values[figure]
+      let high = attacker.extreme(of: figure, .maximize, timeLimit: rule.timeLimit).value
+      if status[figure] == .primary,
+        high < rule.requiredMaximum(value: value, threshold: threshold)
+      {
+        return false
+      }
+      if high > value { continue }
+      if attacker.extreme(of: figure, .minimize, timeLimit: rule.timeLimit).value >= value {
+        return false
+      }
+    }
+    return true
   }
 
   /// Suppresses the cheapest set of published figures after which a table consistent with
@@ -169,7 +209,7 @@ struct LinkedSuppression {
         // |Σ y − v| ≤ M z, and Σ y ≥ 1 once suppressed.
         let z = program.addVariable(lower: 0, upper: 1, integer: true)
         program.objective[z] = tables.suppressionCost(of: g)
-        let m = Double(sum.count * slack)
+        let m = Double(slack)
         program.addConstraint(sum.map { ($0.variable, -1.0) } + [(z, m)], .atLeast, -Double(value))
         program.addConstraint(sum + [(z, m)], .atLeast, Double(value))
         program.addConstraint(sum, .atLeast, 1)
