@@ -134,6 +134,8 @@ struct LinkedSuppressionTests {
   @Test("generated linked tables: no pinned suppressed figure, every primary reaches 5")
   func generatedTablesAreProtected() throws {
     var generator = SplitMix64(seed: 20_261_203)
+    var primaryOnlyLeaks = 0
+    var withPrimaries = 0
     for _ in 0..<16 {
       let variables = Int.random(in: 2...3, using: &generator)
       let shape = (0..<variables).map { _ in Int.random(in: 2...3, using: &generator) }
@@ -152,9 +154,19 @@ struct LinkedSuppressionTests {
         if value == 0 { #expect(!result.suppressed.contains(figure), "zeros are published") }
       }
       let findings = DisclosureAudit.findings(linked, suppressed: result.suppressed, threshold: 5)
+      // The same attacker catches primary suppression alone; where it does not, the engine
+      // adds nothing.
+      if !DisclosureAudit.findings(linked, suppressed: result.primary, threshold: 5).isEmpty {
+        primaryOnlyLeaks += 1
+      } else {
+        #expect(result.secondary.isEmpty)
+      }
       #expect(findings.isEmpty, "cover \(shape) \(counts): \(findings)")
       #expect(result.isOptimalPerStep)
+      if !result.primary.isEmpty { withPrimaries += 1 }
     }
+    #expect(withPrimaries >= 12)
+    #expect(primaryOnlyLeaks >= withPrimaries - 2)
   }
 
   // MARK: (b) Today's per-table method leaks; the linked engine does not
