@@ -46,6 +46,7 @@ struct AttackerModel {
   }
 
   /// The attacker's smallest or largest value of a figure, and whether it is proved optimal.
+  /// Without proof the value is the best found, between the true value and the true extreme.
   func extreme(of figure: Int, _ sense: LinearProgram.Sense, timeLimit: Double) -> (
     value: Int, exact: Bool
   ) {
@@ -62,10 +63,15 @@ struct AttackerModel {
     case .optimal(let objective, _):
       return (Int(objective.rounded()), true)
     case .feasible(let objective, _):
-      return (Int(objective.rounded()), false)
+      // The true table is feasible too: take the better of the two points.
+      let found = Int(objective.rounded())
+      let truth = tables.values[figure]
+      return (sense == .minimize ? min(found, truth) : max(found, truth), false)
     case .infeasible, .unsolved:
-      // The true table is always feasible, so this is a solver failure: report the widest range.
-      return (sense == .minimize ? 0 : Self.openEnd, false)
+      // The true table is always feasible, so this is a solver failure. The true value is a
+      // feasible point: reporting it keeps every range inside the true one, so an audit never
+      // misses a breach and the selection protects rather than trusts.
+      return (tables.values[figure], false)
     }
   }
 

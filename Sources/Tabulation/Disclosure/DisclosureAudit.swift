@@ -35,7 +35,8 @@ public enum DisclosureAudit {
     public var range: ClosedRange<Int>
     public var kind: Kind
     /// Whether the solver proved both ends of the range (`false` only when a time limit
-    /// stopped it; the range is then the best found, possibly too wide).
+    /// stopped it; the range is then the best found, inside the true range, so a breach may be
+    /// reported that a longer search would clear, but none is missed).
     public var exact: Bool
   }
 
