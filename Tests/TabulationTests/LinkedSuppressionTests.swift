@@ -214,6 +214,12 @@ struct LinkedSuppressionTests {
     let old = try Self.perTableSuppressed(linked, cover: cover, threshold: 5)
     let n = linked.figure(table: 0, levels: [0, 0])
     let e = linked.figure(table: 0, levels: [0, 1])
+    // `CrossTabSummary` (the `strata tabulate` JSON) publishes exactly this pattern.
+    let summary = try CrossTabSummary(table)
+    for (i, record) in summary.cells.enumerated() {
+      let figure = linked.figure(table: 0, levels: [i / 3, i % 3])
+      #expect(record.suppressed == old.contains(figure))
+    }
     // …but with x ≥ 1 for every `..` over the integers, both are 1.
     let ranges = DisclosureAudit.ranges(linked, suppressed: old)
     #expect(ranges[n] == 1...1)
