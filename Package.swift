@@ -3,7 +3,8 @@
 // Strata: intersectional analysis of crime-register data.
 //
 // The modules follow the way data flows:
-//   C system libraries → LinearAlgebra (the only module that touches BLAS/LAPACK pointers)
+//   C system libraries → LinearAlgebra (the only module that touches BLAS/LAPACK pointers);
+//   GLPK is seen only by one file of Tabulation (the disclosure-control solver)
 //   Localization (the sv/en message catalog, no dependencies)
 //   → Microdata (CSV, codebook, columns) → Tabulation / RegressionModels
 //   → Reporting (tables, renderers, charts) → StrataCommands → `strata` (one line).
@@ -32,8 +33,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
-    // MARK: System libraries (Debian: libopenblas-dev, liblapacke-dev, zlib1g-dev, libxlsxwriter-dev;
-    // scripts/install-system-deps installs them).
+    // MARK: System libraries (Debian: libopenblas-dev, liblapacke-dev, zlib1g-dev, libxlsxwriter-dev,
+    // libglpk-dev; scripts/install-system-deps installs them).
     .systemLibrary(
       name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(
@@ -41,6 +42,9 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    // GLPK (linear and integer programs) for disclosure control; only
+    // Tabulation/Disclosure/LinearProgram.swift imports it. Debian ships no glpk.pc.
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
 
     // MARK: Library modules
     .target(name: "Localization"),
@@ -52,7 +56,7 @@ let package = Package(
       name: "Microdata",
       dependencies: ["Localization", "CZlib", .product(name: "Yams", package: "Yams")]),
     .target(name: "SyntheticCounty", dependencies: ["Microdata"]),
-    .target(name: "Tabulation", dependencies: ["Microdata", "Distributions"]),
+    .target(name: "Tabulation", dependencies: ["Microdata", "Distributions", "CGLPK"]),
     .target(
       name: "RegressionModels",
       dependencies: [

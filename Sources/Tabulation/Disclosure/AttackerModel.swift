@@ -1,0 +1,84 @@
+// The attacker's integer program over a cover table (see `DisclosureAudit` for the threat
+// model). Variables are the cover cells that no published zero pins to 0; every published
+// figure is an equality, every suppressed figure is `≥ 1`.
+
+/// What an attacker knows about the cover table once a set of figures is suppressed.
+struct AttackerModel {
+  let tables: LinkedTables
+  let suppressed: Set<Int>
+  /// The variable of each cover cell, `nil` for a cell inside a published zero.
+  let variable: [Int?]
+  /// The attacker's program without an objective.
+  let program: LinearProgram
+
+  /// A cell no published figure bounds is bounded by this (the attacker learns nothing about
+  /// it); a range whose upper end reaches it is unbounded in effect.
+  static let openEnd = 1 << 30
+
+  init(_ tables: LinkedTables, suppressed: Set<Int>) {
+    self.tables = tables
+    self.suppressed = suppressed
+    let cellCount = tables.cover.count
+    var knownZero = [Bool](repeating: false, count: cellCount)
+    var bound = [Int](repeating: Self.openEnd, count: cellCount)
+    for (f, figure) in tables.figures.enumerated() where !suppressed.contains(f) {
+      for cell in figure.cells {
+        if tables.values[f] == 0 { knownZero[cell] = true }
+        bound[cell] = min(bound[cell], tables.values[f])
+      }
+    }
+    var program = LinearProgram()
+    var variable = [Int?](repeating: nil, count: cellCount)
+    for cell in 0..<cellCount where !knownZero[cell] {
+      variable[cell] = program.addVariable(lower: 0, upper: Double(bound[cell]), integer: true)
+    }
+    for (f, figure) in tables.figures.enumerated() {
+      let terms = figure.cells.compactMap { variable[$0].map { (variable: $0, coefficient: 1.0) } }
+      if terms.isEmpty { continue }
+      if suppressed.contains(f) {
+        program.addConstraint(terms, .atLeast, 1)
+      } else {
+        program.addConstraint(terms, .equal, Double(tables.values[f]))
+      }
+    }
+    self.variable = variable
+    self.program = program
+  }
+
+  /// The attacker's smallest or largest value of a figure, and whether it is proved optimal.
+  /// Without proof the value is the best found, between the true value and the true extreme.
+  func extreme(of figure: Int, _ sense: LinearProgram.Sense, timeLimit: Double) -> (
+    value: Int, exact: Bool
+  ) {
+    var program = program
+    var constant = true
+    for cell in tables.figures[figure].cells {
+      if let j = variable[cell] {
+        program.objective[j] = 1
+        constant = false
+      }
+    }
+    if constant { return (0, true) }
+    switch program.solve(sense, timeLimit: timeLimit) {
+    case .optimal(let objective, _):
+      return (Int(objective.rounded()), true)
+    case .feasible(let objective, _):
+      // The true table is feasible too: take the better of the two points.
+      let found = Int(objective.rounded())
+      let truth = tables.values[figure]
+      return (sense == .minimize ? min(found, truth) : max(found, truth), false)
+    case .infeasible, .unsolved:
+      // The true table is always feasible, so this is a solver failure. The true value is a
+      // feasible point: reporting it keeps every range inside the true one, so an audit never
+      // misses a breach and the selection protects rather than trusts.
+      return (tables.values[figure], false)
+    }
+  }
+
+  /// The attacker's feasible range of a figure, and whether both ends are proved.
+  func range(of figure: Int, timeLimit: Double) -> (range: ClosedRange<Int>, exact: Bool) {
+    let low = extreme(of: figure, .minimize, timeLimit: timeLimit)
+    let high = extreme(of: figure, .maximize, timeLimit: timeLimit)
+    return (low.value...max(low.value, high.value), low.exact && high.exact)
+  }
+}

@@ -1,0 +1,184 @@
+// The one file that touches GLPK. Everything else in Strata states linear and integer programs
+// as `LinearProgram` values and reads `LinearProgram.Outcome`s.
+//
+// Goals, in priority order: (1) never hand GLPK input it aborts on (GLPK calls `abort()` on
+// invalid data, e.g. a repeated (row, column) entry or a bound pair with lower > upper), so
+// every program is checked and normalised here first; (2) silence: GLPK prints to stdout by
+// default, which would corrupt piped output; (3) one call at a time, because GLPK's environment
+// is per thread only when the library was built with thread-local storage, and Swift Testing
+// runs tests in parallel.
+//
+// GLPK: Andrew Makhorin, GNU Linear Programming Kit 5.0, https://www.gnu.org/software/glpk/
+// (Debian `libglpk-dev`). The simplex method solves continuous programs; branch-and-cut
+// (`glp_intopt`, with its presolver) solves integer programs.
+
+internal import CGLPK
+import Foundation
+
+/// A linear program with optional integrality: minimise or maximise `cᵀx` subject to
+/// `aᵢᵀx = bᵢ` or `aᵢᵀx ≥ bᵢ`, `l ≤ x ≤ u`, and `xⱼ ∈ ℤ` for the integer variables.
+struct LinearProgram: Sendable {
+  /// Which way the objective goes.
+  enum Sense: Sendable { case minimize, maximize }
+
+  /// One linear constraint: `Σ coefficient · x[variable]` compared with `bound`.
+  struct Constraint: Sendable {
+    enum Relation: Sendable { case equal, atLeast }
+    var terms: [(variable: Int, coefficient: Double)]
+    var relation: Relation
+    var bound: Double
+  }
+
+  /// The solver's answer.
+  enum Outcome: Sendable {
+    /// An optimal solution.
+    case optimal(objective: Double, values: [Double])
+    /// A feasible solution that the time limit stopped before optimality was proved.
+    case feasible(objective: Double, values: [Double])
+    /// No solution satisfies the constraints.
+    case infeasible
+    /// The objective is unbounded, or the solver failed (time limit without any solution).
+    case unsolved
+  }
+
+  private(set) var lowerBounds: [Double] = []
+  private(set) var upperBounds: [Double?] = []
+  private(set) var isInteger: [Bool] = []
+  var objective: [Double] = []
+  private(set) var constraints: [Constraint] = []
+
+  var variableCount: Int { lowerBounds.count }
+
+  /// Adds a variable with bounds `lower…upper` (`upper == nil`: no upper bound) and returns its
+  /// index.
+  @discardableResult
+  mutating func addVariable(lower: Double = 0, upper: Double? = nil, integer: Bool = false) -> Int {
+    precondition(lower.isFinite && upper.map { $0.isFinite && $0 >= lower } ?? true, "bounds")
+    lowerBounds.append(lower)
+    upperBounds.append(upper)
+    isInteger.append(integer)
+    objective.append(0)
+    return lowerBounds.count - 1
+  }
+
+  /// Adds `Σ terms = bound` or `Σ terms ≥ bound`. Repeated variables are summed.
+  mutating func addConstraint(
+    _ terms: [(variable: Int, coefficient: Double)], _ relation: Constraint.Relation,
+    _ bound: Double
+  ) {
+    var merged = [Int: Double]()
+    for term in terms {
+      precondition(term.variable >= 0 && term.variable < variableCount, "variable index")
+      precondition(term.coefficient.isFinite && bound.isFinite, "finite coefficients")
+      merged[term.variable, default: 0] += term.coefficient
+    }
+    let sorted = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+    constraints.append(
+      Constraint(
+        terms: sorted.map { (variable: $0.key, coefficient: $0.value) }, relation: relation,
+        bound: bound))
+  }
+
+  /// Solves the program.
+  ///
+  /// - Parameters:
+  ///   - sense: minimise or maximise ``objective``.
+  ///   - timeLimit: seconds the integer search may take before it returns its best solution as
+  ///     `.feasible`.
+  func solve(_ sense: Sense, timeLimit: Double = 20) -> Outcome {
+    glpkLock.lock()
+    defer { glpkLock.unlock() }
+    return GLPKCall.solve(self, sense: sense, timeLimit: timeLimit)
+  }
+}
+
+/// GLPK is called by one thread at a time.
+private let glpkLock = NSLock()
+
+/// The translation of a ``LinearProgram`` into GLPK calls.
+private enum GLPKCall {
+  static func solve(_ program: LinearProgram, sense: LinearProgram.Sense, timeLimit: Double)
+    -> LinearProgram.Outcome
+  {
+    let n = program.variableCount
+    guard n > 0 else {
+      // No variables: feasible exactly when every constraint holds at 0.
+      let holds = program.constraints.allSatisfy {
+        $0.relation == .equal ? $0.bound == 0 : $0.bound <= 0
+      }
+      return holds ? .optimal(objective: 0, values: []) : .infeasible
+    }
+    glp_term_out(GLP_OFF)
+    guard let problem = glp_create_prob() else { return .unsolved }
+    defer { glp_delete_prob(problem) }
+    glp_set_obj_dir(problem, sense == .minimize ? GLP_MIN : GLP_MAX)
+    glp_add_cols(problem, Int32(n))
+    for j in 0..<n {
+      let column = Int32(j + 1)
+      let lower = program.lowerBounds[j]
+      if let upper = program.upperBounds[j] {
+        glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
+      } else {
+        glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
+      }
+      glp_set_obj_coef(problem, column, program.objective[j])
+      if program.isInteger[j] { glp_set_col_kind(problem, column, GLP_IV) }
+    }
+    let m = program.constraints.count
+    if m > 0 { glp_add_rows(problem, Int32(m)) }
+    // Sparse matrix in GLPK's 1-based triplet form (index 0 unused).
+    var rowIndices: [Int32] = [0]
+    var columnIndices: [Int32] = [0]
+    var entries: [Double] = [0]
+    for (i, constraint) in program.constraints.enumerated() {
+      let row = Int32(i + 1)
+      switch constraint.relation {
+      case .equal: glp_set_row_bnds(problem, row, GLP_FX, constraint.bound, constraint.bound)
+      case .atLeast: glp_set_row_bnds(problem, row, GLP_LO, constraint.bound, 0)
+      }
+      for term in constraint.terms {
+        rowIndices.append(row)
+        columnIndices.append(Int32(term.variable + 1))
+        entries.append(term.coefficient)
+      }
+    }
+    glp_load_matrix(problem, Int32(entries.count - 1), rowIndices, columnIndices, entries)
+    let limit = Int32(min(max(timeLimit, 0.001) * 1000, Double(Int32.max)))
+
+    if program.isInteger.contains(true) {
+      var parameters = glp_iocp()
+      glp_init_iocp(&parameters)
+      parameters.msg_lev = GLP_MSG_OFF
+      parameters.presolve = GLP_ON
+      parameters.tm_lim = limit
+      let code = glp_intopt(problem, &parameters)
+      if code == GLP_ENOPFS { return .infeasible }
+      if code == GLP_ENODFS { return .unsolved }
+      let status = glp_mip_status(problem)
+      let values = (0..<n).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+      let objective = glp_mip_obj_val(problem)
+      switch status {
+      case GLP_OPT: return .optimal(objective: objective, values: values)
+      case GLP_FEAS: return .feasible(objective: objective, values: values)
+      case GLP_NOFEAS: return .infeasible
+      default: return .unsolved
+      }
+    } else {
+      var parameters = glp_smcp()
+      glp_init_smcp(&parameters)
+      parameters.msg_lev = GLP_MSG_OFF
+      parameters.presolve = GLP_ON
+      parameters.tm_lim = limit
+      let code = glp_simplex(problem, &parameters)
+      if code == GLP_ENOPFS { return .infeasible }
+      if code == GLP_ENODFS { return .unsolved }
+      guard code == 0 else { return .unsolved }
+      let values = (0..<n).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+      switch glp_get_status(problem) {
+      case GLP_OPT: return .optimal(objective: glp_get_obj_val(problem), values: values)
+      case GLP_NOFEAS: return .infeasible
+      default: return .unsolved
+      }
+    }
+  }
+}
