@@ -101,6 +101,11 @@ struct LogitCommand: ParsableCommand {
   @Option(help: "Convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon.")
   var epsilon = 1e-8
 
+  @Option(
+    help:
+      "Withhold a model that would reveal a count from 1 to this − 1 (0 publishes every model).")
+  var suppress = 5
+
   @Option(help: "Title of the tables and the chart.")
   var title: String?
 
@@ -140,7 +145,8 @@ struct LogitCommand: ParsableCommand {
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       trials: trials, weight: weight, firth: firth, robust: robust, cluster: cluster, level: level,
       reference: try referenceLevels(), ame: ame, interval: ci, compare: compare,
-      collapse: !noCollapse, maxIterations: maxIterations, epsilon: epsilon, title: title,
+      collapse: !noCollapse, maxIterations: maxIterations, epsilon: epsilon, suppress: suppress,
+      title: title,
       language: outputOptions.lang)
   }
 
