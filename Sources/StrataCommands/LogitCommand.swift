@@ -28,6 +28,13 @@ struct LogitCommand: ParsableCommand {
       Terms are named `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes`. Tables use \
       the codebook's labels in --lang; --format json gives the contract JSON.
 
+      Disclosure control: a logistic regression reproduces the cases in each category of its \
+      design (and outside it), so a model with such a count from 1 to --suppress − 1 (a \
+      saturated `kon * fodelse` with a small cell, an age group with few suspects) is withheld \
+      in every format: the terms are listed with `..` and a note says why, and the JSON has \
+      "disclosure": {"withheld": true, "reason": ...} with n, converged and the term names only. \
+      For person-level data the non-cases count too. --suppress 0 publishes every model.
+
       Examples:
         strata logit suspects.csv --population population.csv \\
           --formula "misstankt ~ kon * fodelse + aldersgrupp"
