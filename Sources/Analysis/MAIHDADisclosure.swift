@@ -12,7 +12,8 @@ import RegressionModels
 /// xⱼβ̂ do the same.
 ///
 /// **The rule.**
-/// 1. *Primary*: a stratum whose cases or persons lie in 1 … threshold − 1 is suppressed.
+/// 1. *Primary*: a stratum whose cases or persons lie in 1 … threshold − 1 is suppressed; for
+///    person-level data (the persons are not a public population) also one whose non-cases do.
 /// 2. *Secondary*: when a single stratum is suppressed, the stratum with the fewest cases (at
 ///    least one, so that the reader's knowledge "a suppressed count is ≥ 1" holds) is
 ///    suppressed too; the same for the persons hidden.
@@ -78,7 +79,11 @@ public struct MAIHDADisclosure: Sendable, Equatable {
     }
     func small(_ count: Int) -> Bool { count > 0 && count < threshold }
     let strata = result.strata
-    let primary = Set(strata.filter { small($0.cases) || small($0.persons) }.map(\.index))
+    let primary = Set(
+      strata.filter {
+        small($0.cases) || small($0.persons)
+          || (nonCasesArePersons && small($0.persons - $0.cases))
+      }.map(\.index))
     var suppressed = primary
     if suppressed.count == 1,
       let next = strata.filter({ !suppressed.contains($0.index) && $0.cases > 0 })

@@ -151,6 +151,23 @@ struct ModelDisclosureTests {
     #expect(disclosure["protected"] as? Bool == true)
   }
 
+  @Test("person-level MAIHDA protects the non-cases of a stratum too")
+  func maihdaPersonLevel() throws {
+    // Suspects with one suspicion are the cases; every third suspect (2 suspicions) is not.
+    // Kön 2 × land 8: 9 suspects, 6 cases and 3 non-cases.
+    let files = SmallCellCounty.twoSmall.write()
+    let json = try TestCounty.object(
+      try MAIHDARequest(
+        data: DataInput(path: files.suspects), strata: ["kon", "fodelseland"],
+        outcome: "antal_misstankar == 1"
+      ).publish().json)
+    let strata = try #require(json["strata"] as? [[String: Any]])
+    let stratum = try #require(
+      strata.first { "\($0["kon"]!)/\($0["fodelseland"]!)" == "2/8" })
+    #expect(stratum["suppressed"] as? Bool == true)
+    #expect(stratum["cases"] == nil)
+  }
+
   @Test("MAIHDA's main effects are withheld when a level's cases are small")
   func maihdaMainEffectsWithheld() throws {
     var county = SmallCellCounty.twoSmall
