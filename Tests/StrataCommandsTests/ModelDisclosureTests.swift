@@ -233,6 +233,20 @@ struct ModelDisclosureTests {
     #expect((additive["disclosure"] as? [String: Any])?["withheld"] as? Bool == false)
   }
 
+  @Test("a comparison with a withheld model is left out")
+  func comparisonWithWithheldModel() throws {
+    let files = Self.smallCell.write()
+    let publication = try LogitRequest(
+      data: DataInput(path: files.suspects), formula: "misstankt ~ kon + fodelse",
+      population: DataInput(path: files.population), compare: ["misstankt ~ kon * fodelse"]
+    ).publish()
+    let json = try TestCounty.object(publication.json)
+    #expect((json["disclosure"] as? [String: Any])?["withheld"] as? Bool == false)
+    #expect(json["coefficients"] is [[String: Any]] && json["deviance"] is Double)
+    #expect(json["comparisons"] == nil && json["compared_models"] == nil)
+    #expect(publication.tables.count == 1)
+  }
+
   @Test("(c) a model whose counts are all at least the threshold is published unchanged")
   func publishedUnchanged() throws {
     let formula = "misstankt ~ kon * fodelse"
