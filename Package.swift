@@ -122,7 +122,7 @@ let package = Package(
       name: "AnalysisTests",
       dependencies: ["Analysis", "Reporting", "Microdata", "Tabulation", "StatsTestSupport"]),
     .testTarget(
-      name: "ReportingTests", dependencies: ["Reporting", "StatsTestSupport"],
+      name: "ReportingTests", dependencies: ["Reporting", "Analysis", "StatsTestSupport"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "StrataCommandsTests",

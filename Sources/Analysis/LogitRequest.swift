@@ -39,6 +39,9 @@ public struct LogitRequest: Sendable, Codable {
   public var collapse: Bool = true
   public var maxIterations: Int = 25
   public var epsilon: Double = 1e-8
+  /// Disclosure threshold: a model whose design would reveal a count from 1 to `suppress` − 1
+  /// is withheld (``ModelDisclosure``); 0 publishes every model (internal output).
+  public var suppress: Int = 5
   public var title: String?
   public var language: Language = .sv
 
@@ -61,6 +64,7 @@ public struct LogitRequest: Sendable, Codable {
     collapse: Bool = true,
     maxIterations: Int = 25,
     epsilon: Double = 1e-8,
+    suppress: Int = 5,
     title: String? = nil,
     language: Language = .sv
   ) {
@@ -82,6 +86,7 @@ public struct LogitRequest: Sendable, Codable {
     self.collapse = collapse
     self.maxIterations = maxIterations
     self.epsilon = epsilon
+    self.suppress = suppress
     self.title = title
     self.language = language
   }
@@ -140,6 +145,7 @@ public struct LogitRequest: Sendable, Codable {
     }
     guard maxIterations >= 1 else { throw invalid("--max-iterations must be at least 1.") }
     guard epsilon > 0 else { throw invalid("--epsilon must be positive.") }
+    try InputError.checkSuppression(suppress)
     if population != nil && (weight != nil || trials != nil || cluster != nil) {
       throw invalid(
         "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population."
@@ -213,4 +219,14 @@ public struct LogitResult: Sendable {
   public var comparison: ModelComparison
 
   public var warnings: [String] { fits.warnings }
+
+  /// Whether the main model may be published (``ModelDisclosure``).
+  public var disclosure: ModelDisclosure { disclosure(of: fits.main) }
+
+  /// Whether one of the job's fits may be published: person-level fits protect their
+  /// non-cases too.
+  public func disclosure(of fit: GLMFit) -> ModelDisclosure {
+    ModelDisclosure.check(
+      fit, threshold: request.suppress, nonCasesArePersons: request.population == nil)
+  }
 }

@@ -12,10 +12,10 @@ import Tabulation
 /// - with `outcome`: `data` is person-level (one row per person) and the condition marks the
 ///   cases, e.g. `antal_misstankar >= 2` among suspects.
 ///
-/// Disclosure control (`suppress`) applies to the published tables (md, csv, html, tex, xlsx):
-/// persons and cases from 1 to `suppress` − 1 are shown as `..`. The JSON keeps every number
-/// (the contract requires `n`, `cases` and `predicted` on each stratum) and lists the threshold
-/// and the strata below it under `disclosure`; it is for analysis, not for publication.
+/// Disclosure control (`suppress`) applies to every published format, JSON included: see
+/// ``MAIHDADisclosure`` for the rules (a stratum with persons or cases from 1 to `suppress` − 1
+/// is suppressed, with secondary suppression and withheld totals). The result itself keeps
+/// every number; `suppress` 0 publishes them (internal output).
 public struct MAIHDARequest: Sendable, Codable {
   public var data: DataInput
   public var filter: String?

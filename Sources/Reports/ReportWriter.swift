@@ -8,8 +8,8 @@ import Reporting
 /// ```
 /// DIR/index.html                         the whole report on one self-contained page
 /// DIR/tables.xlsx                        a contents sheet, then one sheet per table
-/// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract; see
-///                                        `PublishedJSON` for the disclosure control)
+/// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract, disclosure
+///                                        control applied by the analysis itself)
 /// DIR/<nn>-<slug>[-<k>].md|csv|html|tex  each table (k numbers an analysis's tables)
 /// DIR/<nn>-<slug>[-<k>].table.json       each table as JSON (JSONRenderer), the numbers
 ///                                        exactly as printed in the other formats
@@ -61,8 +61,7 @@ public struct ReportWriter {
       let formats = outcome.formats(run.recipe)
       var written = AnalysisFiles()
       if formats.contains(.json) {
-        try write(
-          PublishedJSON.redacted(result.json, threshold: threshold(outcome)), "\(stem).json")
+        try write(result.json, "\(stem).json")
         written.links.append(("json", "\(stem).json"))
       }
       for (k, table) in result.tables.enumerated() {

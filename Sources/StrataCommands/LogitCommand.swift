@@ -28,6 +28,13 @@ struct LogitCommand: ParsableCommand {
       Terms are named `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes`. Tables use \
       the codebook's labels in --lang; --format json gives the contract JSON.
 
+      Disclosure control: a logistic regression reproduces the cases in each category of its \
+      design (and outside it), so a model with such a count from 1 to --suppress − 1 (a \
+      saturated `kon * fodelse` with a small cell, an age group with few suspects) is withheld \
+      in every format: the terms are listed with `..` and a note says why, and the JSON has \
+      "disclosure": {"withheld": true, "reason": ...} with n, converged and the term names only. \
+      For person-level data the non-cases count too. --suppress 0 publishes every model.
+
       Examples:
         strata logit suspects.csv --population population.csv \\
           --formula "misstankt ~ kon * fodelse + aldersgrupp"
@@ -101,6 +108,11 @@ struct LogitCommand: ParsableCommand {
   @Option(help: "Convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon.")
   var epsilon = 1e-8
 
+  @Option(
+    help:
+      "Withhold a model that would reveal a count from 1 to this − 1 (0 publishes every model).")
+  var suppress = 5
+
   @Option(help: "Title of the tables and the chart.")
   var title: String?
 
@@ -140,7 +152,8 @@ struct LogitCommand: ParsableCommand {
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       trials: trials, weight: weight, firth: firth, robust: robust, cluster: cluster, level: level,
       reference: try referenceLevels(), ame: ame, interval: ci, compare: compare,
-      collapse: !noCollapse, maxIterations: maxIterations, epsilon: epsilon, title: title,
+      collapse: !noCollapse, maxIterations: maxIterations, epsilon: epsilon, suppress: suppress,
+      title: title,
       language: outputOptions.lang)
   }
 

@@ -19,10 +19,13 @@ struct MAIHDACommand: ParsableCommand {
       e.g. one offence type with --filter) and persons the population's `antal` summed over the \
       stratum. With --outcome, DATA is person-level and the condition marks the cases.
 
-      Disclosure control: in the tables (md, csv, html, tex, xlsx) persons and cases from 1 to \
-      --suppress − 1 are shown as `..`, and so is the observed share of such strata. The JSON \
-      keeps every number (it is for analysis, not for publication) and lists the strata below \
-      the threshold under "disclosure".
+      Disclosure control, in every format (JSON included): a stratum with persons or cases from \
+      1 to --suppress − 1 is suppressed (`..`; in the JSON `"suppressed": true` with its keys \
+      and n): no cases, shares, prediction, interval or interaction, and it is not drawn. A \
+      single such stratum takes the one with the fewest cases with it, and while any is \
+      suppressed the total of cases, the AUCs and the log-likelihoods are withheld. Model 2 is \
+      withheld when its main effects would reveal a category's count below --suppress. \
+      --suppress 0 turns this off (internal output, "disclosure": {"protected": false}).
 
       Examples:
         strata maihda suspects.csv --population population.csv \\
@@ -66,7 +69,7 @@ struct MAIHDACommand: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "Tables show persons and cases below this as `..` (0 turns suppression off).")
+    help: "Suppress strata with persons or cases below this (0 turns suppression off).")
   var suppress = 5
 
   @Option(help: "Title of the tables and the chart.")

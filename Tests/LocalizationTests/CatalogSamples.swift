@@ -46,6 +46,7 @@ let catalogSamples: [Message] = [
   .intervalBelowOne(terms: "⟨terms⟩"),
   .strataInRankOrder,
   .caterpillarSummary(count: 7003),
+  .caterpillarSuppressedNote(count: 7024),
   .barChartSummary(bars: 7004),
   .groupedBarChartSummary(
     groups: 7005, groupNames: "⟨groupNames⟩", series: 7006, seriesNames: "⟨seriesNames⟩"),
@@ -83,6 +84,9 @@ let catalogSamples: [Message] = [
   .interactionLogOdds,
   .maihdaStrataNote(interval: "⟨interval⟩"),
   .maihdaSuppressedNote(maximum: 7012),
+  .maihdaMainEffectsWithheld(maximum: 7023),
+  .maihdaMeasuresWithheld,
+  .maihdaCountsWithoutCases(strata: "⟨strata⟩", persons: "⟨persons⟩"),
   .predictedPer100000,
   .predictedSharePercent,
   .all,
@@ -105,6 +109,9 @@ let catalogSamples: [Message] = [
   .model,
   .formula,
   .modelComparisonNote,
+  .modelWithheld(maximum: 7025, cells: "⟨cells⟩"),
+  .outsideCells("⟨cells⟩"),
+  .allCells,
   // RepeatOffending
   .repeatSuspects,
   .repeatSuspectsBy(variables: "⟨variables⟩"),

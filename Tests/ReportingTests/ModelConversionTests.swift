@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import LinearAlgebra
 import Microdata
@@ -125,14 +126,28 @@ struct ModelConversionTests {
       table.stubHeaders == [
         "Kön", labels.variableLabel("aldersgrupp3"), labels.variableLabel("fodelse"),
       ])
-    #expect(table.rows.map { $0.cells[0].number?.value } == (1...12).map { Double($0) })
-    for (row, stratum) in zip(table.rows, result.strata) {
-      let hidden = stratum.cases > 0 && stratum.cases < 5
+    // Strata with 1–4 cases (and, were there only one, the next smallest) come last, unranked
+    // and with `..` in every column but their persons; the others are ranked among themselves.
+    let disclosure = MAIHDADisclosure(result, threshold: 5, nonCasesArePersons: false)
+    #expect(
+      disclosure.primary == Set(result.strata.filter { (1..<5).contains($0.cases) }.map(\.index)))
+    #expect(disclosure.suppressed.count >= 2)
+    let published = result.strata.filter { !disclosure.suppressed.contains($0.index) }
+    let suppressed = result.strata.filter { disclosure.suppressed.contains($0.index) }
+      .sorted { $0.index < $1.index }
+    #expect(
+      table.rows.map { $0.cells[0].number?.value }
+        == (1...published.count).map { Double($0) }
+        + Array(repeating: nil, count: suppressed.count))
+    for (row, stratum) in zip(table.rows, published + suppressed) {
+      let hidden = disclosure.suppressed.contains(stratum.index)
+      #expect(row.cells[1] == .count(stratum.persons))
+      #expect(row.cells.dropFirst(2).allSatisfy { $0 == .suppressed } == hidden)
       #expect((row.cells[2].content == .suppressed) == hidden)
-      #expect((row.cells[3].content == .suppressed) == hidden)
     }
     assertSnapshot(try MarkdownRenderer().render(table), named: "maihda-strata-sv.md")
-    let summary = result.summaryReportTable(title: "MAIHDA", language: .en)
+    let summary = result.summaryReportTable(
+      title: "MAIHDA", language: .en, disclosure: disclosure)
     assertSnapshot(try MarkdownRenderer().render(summary), named: "maihda-summary-en.md")
   }
 

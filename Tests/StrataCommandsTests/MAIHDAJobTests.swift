@@ -10,15 +10,19 @@ import Testing
 
 @Suite("strata maihda")
 struct MAIHDAJobTests {
-  func populationJob(_ strata: [String], filter: String? = nil) -> MAIHDARequest {
+  /// A job on the 20 000-person county; tests of the estimates themselves pass `suppress: 0`
+  /// (internal output: every stratum and measure).
+  func populationJob(_ strata: [String], filter: String? = nil, suppress: Int = 5)
+    -> MAIHDARequest
+  {
     MAIHDARequest(
       data: DataInput(path: TestCounty.path("suspects")), filter: filter, strata: strata,
-      population: DataInput(path: TestCounty.path("population")))
+      population: DataInput(path: TestCounty.path("population")), suppress: suppress)
   }
 
   @Test("the JSON has the contract's keys and types")
   func contractShape() throws {
-    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).publish()
+    let result = try populationJob(["kon", "aldersgrupp", "fodelse"], suppress: 0).publish()
     let json = try TestCounty.object(result.json)
     let null = try #require(json["null_model"] as? [String: Any])
     for key in ["intercept", "sigma2", "vpc", "auc"] { #expect(null[key] is Double, "\(key)") }
@@ -36,7 +40,20 @@ struct MAIHDAJobTests {
     #expect(json["method"] as? String == "laplace")
     #expect(json["warnings"] is [String])
     let disclosure = try #require(json["disclosure"] as? [String: Any])
-    #expect(disclosure["threshold"] as? Int == 5)
+    #expect(disclosure["protected"] as? Bool == false)
+    // Published: a stratum is either complete or suppressed with its keys and `n` only.
+    let published = try TestCounty.object(
+      try populationJob(["kon", "aldersgrupp", "fodelse"]).publish().json)
+    for stratum in try #require(published["strata"] as? [[String: Any]]) {
+      if stratum["suppressed"] as? Bool == true {
+        #expect(
+          Set(stratum.keys)
+            == ["kon", "aldersgrupp", "fodelse", "n", "suppressed", "stratum_index"])
+      } else {
+        #expect(stratum["cases"] is Int && stratum["predicted"] is Double)
+      }
+    }
+    #expect((published["disclosure"] as? [String: Any])?["threshold"] as? Int == 5)
   }
 
   @Test("persons and cases add up to the population and the distinct suspects")
@@ -68,11 +85,13 @@ struct MAIHDAJobTests {
     }
     let path = TestCounty.write(lines.joined(separator: "\n") + "\n", named: "persons.csv")
     let strata = ["kon", "utbildningsniva", "fodelse"]
-    let grouped = try TestCounty.object(try populationJob(strata).publish().json)
+    let grouped = try TestCounty.object(try populationJob(strata, suppress: 0).publish().json)
     let personLevel = try TestCounty.object(
-      try MAIHDARequest(data: DataInput(path: path), strata: strata, outcome: "misstankt == 1")
-        .publish()
-        .json)
+      try MAIHDARequest(
+        data: DataInput(path: path), strata: strata, outcome: "misstankt == 1", suppress: 0
+      )
+      .publish()
+      .json)
     for model in ["null_model", "main_effects_model"] {
       let a = try #require(grouped[model] as? [String: Any])
       let b = try #require(personLevel[model] as? [String: Any])
@@ -88,27 +107,36 @@ struct MAIHDAJobTests {
     #expect(a.map { $0["cases"] as? Int } == b.map { $0["cases"] as? Int })
   }
 
-  @Test("tables suppress small counts and the observed share; the JSON keeps them")
+  @Test("strata with 1–4 cases are suppressed in the tables and the JSON alike")
   func suppression() throws {
-    let result = try populationJob(["kon", "aldersgrupp", "fodelse"]).publish()
+    let strataVariables = ["kon", "aldersgrupp", "fodelse"]
+    let full = try TestCounty.object(try populationJob(strataVariables, suppress: 0).publish().json)
+    let small = try #require(full["strata"] as? [[String: Any]]).filter {
+      ($0["cases"] as? Int).map { $0 > 0 && $0 < 5 } ?? false
+    }
+    #expect(!small.isEmpty, "the 20 000-person county has strata with 1–4 cases")
+    let result = try populationJob(strataVariables).publish()
     let json = try TestCounty.object(result.json)
     let strata = try #require(json["strata"] as? [[String: Any]])
-    let small = strata.filter { ($0["cases"] as? Int).map { $0 > 0 && $0 < 5 } ?? false }
-    #expect(!small.isEmpty, "the 20 000-person county has strata with 1–4 cases")
+    func key(_ stratum: [String: Any]) -> String {
+      strataVariables.map { "\(stratum[$0]!)" }.joined(separator: "/")
+    }
+    let suppressed = strata.filter { $0["suppressed"] as? Bool == true }
+    #expect(Set(small.map(key)).isSubset(of: Set(suppressed.map(key))))
+    #expect(suppressed.allSatisfy { $0["cases"] == nil && $0["predicted"] == nil })
     let table = result.tables[1]
+    #expect(table.rows.count == strata.count)
     let casesColumn = try #require(table.columns.firstIndex { $0.label == "Fall" })
-    let observedColumn = casesColumn + 1
     for (row, stratum) in zip(table.rows, strata) {
-      let cases = try #require(stratum["cases"] as? Int)
-      let hidden = cases > 0 && cases < 5
-      #expect((table.rows.count == strata.count))
+      let hidden = stratum["suppressed"] as? Bool == true
       #expect((row.cells[casesColumn].content == .suppressed) == hidden)
-      #expect((row.cells[observedColumn].content == .suppressed) == hidden)
+      #expect((row.cells[casesColumn + 1].content == .suppressed) == hidden)
+      #expect((row.cells[casesColumn + 2].content == .suppressed) == hidden)  // predicted
     }
     let csv = String(decoding: try TableFormat.csv.renderer().data(for: [table]), as: UTF8.self)
     #expect(csv.contains(".."))
     let disclosure = try #require(json["disclosure"] as? [String: Any])
-    #expect((disclosure["strata_below_threshold"] as? [Int])?.count == small.count)
+    #expect(disclosure["suppressed_strata"] as? Int == suppressed.count)
   }
 
   @Test("one stratum is an error: exit 1 with a message")

@@ -19,6 +19,35 @@ struct ReportSuppressionScan {
     "count", "total", "population", "persons", "cases", "recidivists", "repeaters", "n", "suspects",
   ]
 
+  /// The fields of one CSV line, quotes honoured ("Variansen mellan strata, σ²" is one field).
+  static func csvFields(_ line: String) -> [String] {
+    let characters = Array(line)
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var i = 0
+    while i < characters.count {
+      let character = characters[i]
+      if quoted && character == "\"" {
+        if i + 1 < characters.count && characters[i + 1] == "\"" {
+          field.append("\"")
+          i += 1
+        } else {
+          quoted = false
+        }
+      } else if character == "\"" && field.isEmpty {
+        quoted = true
+      } else if character == "," && !quoted {
+        fields.append(field)
+        field = ""
+      } else {
+        field.append(character)
+      }
+      i += 1
+    }
+    return fields + [field]
+  }
+
   /// Problems found, as sentences; empty when the folder is clean.
   func problems() throws -> [String] {
     var problems: [String] = []
@@ -29,7 +58,7 @@ struct ReportSuppressionScan {
       problems += table.smallCounts(below: threshold).map { "\(name): \($0)" }
       if names.contains(stem + ".csv") {
         let rows = try text(stem + ".csv").split(separator: "\r\n").dropFirst().map {
-          $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+          Self.csvFields(String($0))
         }
         problems += table.compare(
           rows, format: stem + ".csv", threshold: threshold, decimalComma: false)

@@ -49,43 +49,25 @@ struct ReportSuppressionTests {
     #expect(problems.contains { $0.hasPrefix("01-andel.csv: row 1, column 2") })
   }
 
-  @Test func publishedJSONSuppressesSmallCountsKeptForAnalysis() throws {
-    // As MAIHDA writes its strata: every number kept, disclosure left to the tables.
-    let json = Data(
-      """
-      {"disclosure": {"applies_to": "tables", "threshold": 5},
-       "null_model": {"vpc": 0.2},
-       "strata": [
-         {"kon": "1", "n": 3066, "cases": 22, "observed": 0.0072, "predicted": 0.0069},
-         {"kon": "2", "n": 4, "cases": 1, "observed": 0.25, "predicted": 0.008, "ci": [0.001, 0.15]},
-         {"kon": "3", "n": 470, "cases": 0, "observed": 0, "predicted": 0.002}
-       ]}
-      """.utf8)
-    let published = PublishedJSON.redacted(json, threshold: 5)
-    guard case .object(let root) = try JSONValue.parse(published),
-      case .array(let strata)? = root["strata"],
-      case .object(let small) = strata[1], case .object(let large) = strata[0],
-      case .object(let zero) = strata[2]
-    else {
-      Issue.record("unexpected JSON \(String(decoding: published, as: UTF8.self))")
-      return
-    }
-    #expect(small["n"] == nil && small["cases"] == nil && small["observed"] == nil)
-    #expect(small["suppressed"] == .bool(true))
-    #expect(small["predicted"] == .number(0.008))  // model-based, kept
-    #expect(small["kon"] == .string("2"))
-    #expect(large["n"] == .number(3066) && large["suppressed"] == nil)
-    #expect(zero["cases"] == .number(0))  // a true zero is not suppressed
-    #expect(
-      root["null_model"] == .object(JSONObject(values: ["vpc": .number(0.2)], order: ["vpc"])))
-    guard case .object(let note)? = root["report_disclosure"] else {
-      Issue.record("no report_disclosure note")
-      return
-    }
-    #expect(note["suppressed_objects"] == .number(1))
-    // JSON with nothing to suppress is published byte for byte.
-    let clean = Data(#"{"cells": [{"kon": "1", "count": 812}], "total": {"count": 812}}"#.utf8)
-    #expect(PublishedJSON.redacted(clean, threshold: 5) == clean)
-    #expect(PublishedJSON.redacted(json, threshold: 0) == json)
+  @Test func theModelReportsJSONIsProtectedByTheAnalyses() throws {
+    // The report writes each analysis's JSON as the analysis published it (no redaction
+    // afterwards): MAIHDA's suppressed strata carry no cases, and the scan finds no small count.
+    let out = temporaryDirectory("strata-suppression")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let recipe = projectRoot().appendingPathComponent(
+      "notebooks-scripts/vem-misstanks-for-vald.yaml")
+    try ReportCommand.parse([recipe.path, "--out", out.path, "--only", "vnr-partner-maihda"])
+      .execute { _ in }
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: out.path).first {
+        $0.hasSuffix("maihda.json")
+      })
+    let json = try TestCounty.object(Data(contentsOf: out.appendingPathComponent(name)))
+    let strata = try #require(json["strata"] as? [[String: Any]])
+    let suppressed = strata.filter { $0["suppressed"] as? Bool == true }
+    #expect(!suppressed.isEmpty)
+    #expect(suppressed.allSatisfy { $0["cases"] == nil && $0["predicted"] == nil })
+    #expect(json["report_disclosure"] == nil)
+    #expect(try ReportSuppressionScan(directory: out, threshold: 5).problems() == [])
   }
 }

@@ -4,8 +4,10 @@ import Tabulation
 extension LogitResult: FigureSource {
   /// A coefficient (`{term: "kon: 1"}`, intervals as the request asks) or, with no cell, a fit
   /// statistic of the main model.
+  /// A withheld model (``ModelDisclosure``) has only `n`.
   public func figure(_ measure: FigureMeasure, at cell: [CellCoordinate]) -> FigureLookup {
     let fit = fits.main
+    if disclosure.withheld && !(cell.isEmpty && measure == .n) { return .suppressed }
     if cell.isEmpty {
       let value: Double? =
         switch measure {
@@ -51,8 +53,19 @@ extension LogitResult: FigureSource {
 extension MAIHDAAnalysisResult: FigureSource {
   /// A stratum (its codes as the cell) or, with no cell, a measure of the null or main-effects
   /// model (`null_model.vpc`, `main_effects_model.pcv`, …).
+  /// Figures withheld by ``MAIHDADisclosure`` (a suppressed stratum, model 2 when withheld,
+  /// the AUCs while strata are suppressed) are `.suppressed`.
   public func figure(_ measure: FigureMeasure, at cell: [CellCoordinate]) -> FigureLookup {
+    let disclosure = self.disclosure
     if cell.isEmpty {
+      if disclosure.mainEffectsWithheld
+        && [.mainSigma2, .mainVPC, .mainMOR, .mainAUC, .pcv].contains(measure)
+      {
+        return .suppressed
+      }
+      if disclosure.totalCasesWithheld && [.nullAUC, .mainAUC].contains(measure) {
+        return .suppressed
+      }
       let null = result.nullSummary
       let main = result.mainEffectsSummary
       let value: Double? =
@@ -83,6 +96,12 @@ extension MAIHDAAnalysisResult: FigureSource {
         zip(cell, positions).allSatisfy { stratum.codes[$1!] == $0.code }
       })
     else { return .notFound("no stratum has these codes") }
+    if disclosure.suppressed.contains(stratum.index) {
+      let personsShown = !disclosure.personsHidden.contains(stratum.index)
+      return [.n, .persons].contains(measure) && personsShown
+        ? .value(Double(stratum.persons)) : .suppressed
+    }
+    if disclosure.mainEffectsWithheld && measure == .interaction { return .suppressed }
     let value: Double? =
       switch measure {
       case .n, .persons: Double(stratum.persons)

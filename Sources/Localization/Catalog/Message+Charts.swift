@@ -50,6 +50,14 @@ extension Message {
       en: "Caterpillar plot: \(count) strata ranked by predicted value with 95% intervals.")
   }
 
+  /// The caterpillar plot's note on the strata it leaves out (disclosure control).
+  public static func caterpillarSuppressedNote(count: Int) -> Message {
+    Message(
+      "chart.caterpillar.suppressed",
+      sv: "\(count) strata med få fall eller personer visas inte",
+      en: "\(count) strata with few cases or persons are not shown")
+  }
+
   // MARK: Bar charts
 
   /// The summary of a horizontal bar chart.

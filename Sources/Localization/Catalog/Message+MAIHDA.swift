@@ -90,6 +90,33 @@ extension Message {
       en: "Counts from 1 to \(maximum) are not shown, nor the observed share of such strata.")
   }
 
+  /// The note on a withheld main-effects model (its fixed effects would reproduce a level's
+  /// count below the threshold).
+  public static func maihdaMainEffectsWithheld(maximum: Int) -> Message {
+    Message(
+      "maihda.note.main_effects_withheld",
+      sv:
+        "Modell 2 redovisas inte: dess huvudeffekter skulle avslöja ett antal fall från 1 till \(maximum) i en kategori.",
+      en:
+        "Model 2 is not shown: its main effects would reveal a number of cases from 1 to \(maximum) in a category."
+    )
+  }
+  /// The note on measures withheld because strata are suppressed (they are exact functions of
+  /// every stratum's cases).
+  public static let maihdaMeasuresWithheld = Message(
+    "maihda.note.measures_withheld",
+    sv:
+      "När strata med få fall redovisas inte visas inte heller AUC eller totala antalet fall, eftersom de skulle avslöja dem.",
+    en:
+      "While strata with few cases are not shown, neither are the AUC and the total number of cases, which would reveal them."
+  )
+  /// "112 strata, 10 234 personer." (the cases withheld).
+  public static func maihdaCountsWithoutCases(strata: String, persons: String) -> Message {
+    Message(
+      "maihda.note.counts_without_cases", sv: "\(strata) strata, \(persons) personer.",
+      en: "\(strata) strata, \(persons) persons.")
+  }
+
   // MARK: Caterpillar plot
 
   /// "Predicerat antal per 100 000" / "Predicted per 100,000".

@@ -67,6 +67,22 @@ extension Message {
   // MARK: Model comparison
 
   /// "Koefficienter" / "Coefficients".
+  /// The footnote of a withheld model; `cells` names the columns, e.g. "kon: Kvinna".
+  public static func modelWithheld(maximum: Int, cells: String) -> Message {
+    Message(
+      "model.withheld",
+      sv:
+        "Modellen redovisas inte: dess skattningar skulle avslöja antal från 1 till \(maximum) i \(cells).",
+      en:
+        "The model is not shown: its estimates would reveal counts from 1 to \(maximum) in \(cells)."
+    )
+  }
+  /// "utanför kon: Kvinna" / "outside kon: Female" (the complement of a column).
+  public static func outsideCells(_ cells: String) -> Message {
+    Message("model.withheld.outside", sv: "utanför \(cells)", en: "outside \(cells)")
+  }
+  /// "alla" / "all persons" (the intercept's count, the total).
+  public static let allCells = Message("model.withheld.all", sv: "totalen", en: "the total")
   public static let coefficients = Message(
     "model.comparison.coefficients", sv: "Koefficienter", en: "Coefficients")
   /// "Devians" / "Deviance".

@@ -17,6 +17,13 @@
 /// `fits` holds both `RandomInterceptFit`s in full, so that the JSON decodes back to an equal
 /// result: the main-effects model's typed terms are rebuilt from the strata (each variable's
 /// levels in them), and the coefficient tables from the fits.
+///
+/// Published with a ``MAIHDARedaction`` in the encoder's `userInfo`, the JSON leaves out what
+/// the redaction withholds: a suppressed stratum is `{"kon": "2", …, "n": 4211,
+/// "suppressed": true, "stratum_index": 9}` after the published ones (which are ranked among
+/// themselves), a withheld model 2 is `{"converged": true, "terms": [...], "disclosure":
+/// {"withheld": true, "reason": "..."}}`, and `fits` (every stratum's mode, linear predictor
+/// and fitted probability, and the total of cases) is left out. Such JSON does not decode.
 extension MAIHDAResult: Codable {
   enum CodingKeys: String, CodingKey {
     case variables
@@ -69,17 +76,38 @@ extension MAIHDAResult: Codable {
     static let interaction = StratumKey("interaction")
     static let interactionInterval = StratumKey("interaction_ci")
     static let index = StratumKey("stratum_index")
+    static let suppressed = StratumKey("suppressed")
+  }
+
+  /// The keys of a withheld model.
+  enum WithheldKeys: String, CodingKey {
+    case converged, terms, disclosure, withheld, reason
   }
 
   public func encode(to encoder: Encoder) throws {
+    let redaction = encoder.userInfo[MAIHDARedaction.userInfoKey] as? MAIHDARedaction
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(variables, forKey: .variables)
-    try encodeModel(nullModel, nullSummary, in: &container, key: .nullModel, extra: nil)
     try encodeModel(
-      mainEffectsModel, mainEffectsSummary, in: &container, key: .mainEffectsModel,
-      extra: (pcv, mainEffectsFixedPartAUC))
+      nullModel, nullSummary, in: &container, key: .nullModel, extra: nil, redaction: redaction)
+    if let reason = redaction?.mainEffectsWithheld {
+      var model = container.nestedContainer(keyedBy: WithheldKeys.self, forKey: .mainEffectsModel)
+      try model.encode(mainEffectsModel.converged, forKey: .converged)
+      try model.encode(mainEffectsModel.coefficientNames, forKey: .terms)
+      var disclosure = model.nestedContainer(keyedBy: WithheldKeys.self, forKey: .disclosure)
+      try disclosure.encode(true, forKey: .withheld)
+      try disclosure.encode(reason, forKey: .reason)
+    } else {
+      try encodeModel(
+        mainEffectsModel, mainEffectsSummary, in: &container, key: .mainEffectsModel,
+        extra: (pcv, mainEffectsFixedPartAUC), redaction: redaction)
+    }
     var rows = container.nestedUnkeyedContainer(forKey: .strata)
-    for stratum in strata {
+    let hidden = redaction?.suppressedStrata ?? []
+    // Published strata keep their order and are ranked among themselves; suppressed strata
+    // follow in design order, so that neither a rank nor a position brackets their prediction.
+    let published = strata.filter { !hidden.contains($0.index) }
+    for (rank, stratum) in published.enumerated() {
       var row = rows.nestedContainer(keyedBy: StratumKey.self)
       for (variable, code) in zip(variables, stratum.codes) {
         try row.encode(code, forKey: StratumKey(variable))
@@ -89,16 +117,31 @@ extension MAIHDAResult: Codable {
       try row.encode(stratum.observed, forKey: .observed)
       try row.encode(stratum.predicted, forKey: .predicted)
       try row.encode(stratum.predictedInterval, forKey: .interval)
-      try row.encode(stratum.rank, forKey: .rank)
-      try row.encode(stratum.mainEffectsPredicted, forKey: .mainEffectsPredicted)
-      try row.encode(stratum.interaction, forKey: .interaction)
-      try row.encode(stratum.interactionInterval, forKey: .interactionInterval)
+      try row.encode(redaction == nil ? stratum.rank : rank + 1, forKey: .rank)
+      if redaction?.mainEffectsWithheld == nil {
+        try row.encode(stratum.mainEffectsPredicted, forKey: .mainEffectsPredicted)
+        try row.encode(stratum.interaction, forKey: .interaction)
+        try row.encode(stratum.interactionInterval, forKey: .interactionInterval)
+      }
+      try row.encode(stratum.index, forKey: .index)
+    }
+    for stratum in strata.filter({ hidden.contains($0.index) }).sorted(by: { $0.index < $1.index })
+    {
+      var row = rows.nestedContainer(keyedBy: StratumKey.self)
+      for (variable, code) in zip(variables, stratum.codes) {
+        try row.encode(code, forKey: StratumKey(variable))
+      }
+      if !(redaction?.personsHidden.contains(stratum.index) ?? false) {
+        try row.encode(stratum.persons, forKey: .persons)
+      }
+      try row.encode(true, forKey: .suppressed)
       try row.encode(stratum.index, forKey: .index)
     }
     try container.encode(method, forKey: .method)
     try container.encode(nAGQ, forKey: .nAGQ)
     try container.encode(droppedStrata, forKey: .droppedStrata)
     try container.encode(warnings, forKey: .warnings)
+    guard redaction == nil else { return }
     var fits = container.nestedContainer(keyedBy: FitKeys.self, forKey: .fits)
     try fits.encode(nullModel, forKey: .null)
     try fits.encode(mainEffectsModel, forKey: .mainEffects)
@@ -107,7 +150,7 @@ extension MAIHDAResult: Codable {
   private func encodeModel(
     _ fit: RandomInterceptFit, _ summary: MAIHDAModelSummary,
     in container: inout KeyedEncodingContainer<CodingKeys>, key: CodingKeys,
-    extra: (Double?, GroupedAUC)?
+    extra: (Double?, GroupedAUC)?, redaction: MAIHDARedaction?
   ) throws {
     var model = container.nestedContainer(keyedBy: ModelKeys.self, forKey: key)
     let variance = summary.randomIntercept
@@ -118,20 +161,25 @@ extension MAIHDAResult: Codable {
     try model.encodeIfPresent(variance.vpcInterval, forKey: .vpcInterval)
     try model.encode(variance.medianOddsRatio, forKey: .mor)
     try model.encodeIfPresent(variance.medianOddsRatioInterval, forKey: .morInterval)
-    try model.encode(summary.auc.auc, forKey: .auc)
-    try model.encodeIfPresent(summary.auc.interval, forKey: .aucInterval)
-    try model.encodeIfPresent(summary.auc.standardError, forKey: .aucStandardError)
-    try model.encode(summary.auc.level, forKey: .aucLevel)
-    try model.encode(fit.logLikelihood, forKey: .logLikelihood)
-    try model.encode(fit.deviance, forKey: .deviance)
-    try model.encode(fit.aic, forKey: .aic)
+    let measuresWithheld = redaction?.measuresWithheld == true
+    if !measuresWithheld {
+      try model.encode(summary.auc.auc, forKey: .auc)
+      try model.encodeIfPresent(summary.auc.interval, forKey: .aucInterval)
+      try model.encodeIfPresent(summary.auc.standardError, forKey: .aucStandardError)
+      try model.encode(summary.auc.level, forKey: .aucLevel)
+    }
+    if !measuresWithheld {
+      try model.encode(fit.logLikelihood, forKey: .logLikelihood)
+      try model.encode(fit.deviance, forKey: .deviance)
+      try model.encode(fit.aic, forKey: .aic)
+    }
     try model.encode(fit.converged, forKey: .converged)
     try model.encode(fit.boundary, forKey: .boundary)
     try model.encode(fit.iterations, forKey: .iterations)
     try model.encode(summary.coefficients, forKey: .coefficients)
     if let (pcv, fixedPart) = extra {
       try model.encodeIfPresent(pcv, forKey: .pcv)
-      try model.encode(fixedPart, forKey: .fixedPartAUC)
+      if !measuresWithheld { try model.encode(fixedPart, forKey: .fixedPartAUC) }
     }
   }
 
@@ -227,4 +275,31 @@ extension MAIHDAResult: Codable {
     terms += names.dropFirst(terms.count).map(ModelTerm.untyped)
     return terms
   }
+}
+
+/// What a published MAIHDA JSON leaves out (disclosure control; the rules are `Analysis`'s
+/// `MAIHDADisclosure`). Pass it in the encoder's `userInfo` under ``userInfoKey``.
+public struct MAIHDARedaction: Sendable, Equatable {
+  /// `MAIHDAStratum.index` of the suppressed strata: only their keys (and `n`) are written.
+  public var suppressedStrata: Set<Int>
+  /// Strata whose persons (`n`) are left out too.
+  public var personsHidden: Set<Int>
+  /// Why model 2 is withheld, or nil when it is published.
+  public var mainEffectsWithheld: String?
+  /// Leave out the models' log-likelihood, deviance, AIC and AUCs (exact functions of every
+  /// stratum's cases, the suppressed ones included).
+  public var measuresWithheld: Bool
+
+  public init(
+    suppressedStrata: Set<Int>, personsHidden: Set<Int>, mainEffectsWithheld: String?,
+    measuresWithheld: Bool
+  ) {
+    self.suppressedStrata = suppressedStrata
+    self.personsHidden = personsHidden
+    self.mainEffectsWithheld = mainEffectsWithheld
+    self.measuresWithheld = measuresWithheld
+  }
+
+  /// The `userInfo` key of the redaction.
+  public static let userInfoKey = CodingUserInfoKey(rawValue: "strata.maihda.redaction")!
 }

@@ -5,19 +5,42 @@ import RegressionModels
 
 extension LogitResult: PublishableResult {
   /// The JSON, tables and chart of the fits.
+  ///
+  /// A model that ``ModelDisclosure`` withholds (its estimates would reproduce a count from 1 to
+  /// `suppress` − 1) is published without any value computed from the outcome: the table keeps
+  /// the terms with `..` and a footnote saying why, the JSON keeps `n`, `converged` and the term
+  /// names under `"disclosure": {"withheld": true, "reason": …}`, and there is no forest plot,
+  /// marginal-effects table or model comparison. When a compared model is withheld, the
+  /// comparison is left out.
   public func publication() throws -> AnalysisPublication {
+    let labels = TermLabeler(
+      codebook: fits.codebook, language: request.language, factors: fits.labelFactors)
+    let disclosure = self.disclosure
+    let comparisonWithheld =
+      disclosure.withheld || comparison.models.contains { self.disclosure(of: $0.fit).withheld }
+    let compare = !comparison.models.isEmpty && !comparisonWithheld
     let summary = try fits.main.summary(
-      level: request.level, intervals: request.intervalMethod, marginalEffects: request.ame)
+      level: request.level, intervals: request.intervalMethod,
+      marginalEffects: request.ame && !disclosure.withheld)
     let json = LogitJSON(
       summary: summary, warnings: fits.warnings, excluded: fits.excluded, outcome: fits.outcome,
       population: fits.population,
-      comparisons: comparison.models.isEmpty ? nil : comparison.entries,
-      comparedModels: comparison.models.isEmpty ? nil : comparison.modelEntries)
-    let labels = TermLabeler(
-      codebook: fits.codebook, language: request.language, factors: fits.labelFactors)
+      comparisons: compare ? comparison.entries : nil,
+      comparedModels: compare ? comparison.modelEntries : nil,
+      disclosure: disclosure,
+      reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil)
     let name = request.title ?? request.language.text(.logitTitle(formula: request.formula))
     let table = try fits.main.coefficientTable(
       level: request.level, intervals: request.intervalMethod)
+    if disclosure.withheld {
+      var withheld = table.reportTable(
+        title: name, labels: labels, subtitle: fits.outcome,
+        footnotes: [.note(ModelDisclosureText.footnote(disclosure, labels: labels))])
+      withheld.withholdNumbers()
+      return AnalysisPublication(
+        json: try FiniteJSON.encode(json), tables: [withheld], charts: [],
+        warnings: fits.warnings)
+    }
     var tables = [
       table.reportTable(
         title: name, labels: labels,
@@ -31,7 +54,7 @@ extension LogitResult: PublishableResult {
           title: request.language.text(.marginalEffectsTitle(formula: request.formula)),
           labels: labels, level: request.level))
     }
-    if !comparison.models.isEmpty {
+    if compare {
       tables.append(
         LikelihoodRatioTest.comparisonTable(
           models: comparison.models, tests: comparison.tests,
@@ -59,8 +82,26 @@ struct LogitJSON: Encodable {
   var population: PopulationSummary?
   var comparisons: [ModelComparison.Entry]?
   var comparedModels: [ModelComparison.Model]?
+  /// The disclosure check of the main model.
+  var disclosure: ModelDisclosure
+  /// Why the model is withheld (English), when it is.
+  var reason: String?
+
+  enum DisclosureKeys: String, CodingKey {
+    case protected, threshold, withheld, reason
+  }
+
+  enum PopulationKeys: String, CodingKey {
+    case file, cells, persons
+  }
+
+  /// The fields of a withheld coefficient: its name only.
+  enum TermKeys: String, CodingKey {
+    case term
+  }
 
   enum CodingKeys: String, CodingKey {
+    case disclosure
     case n, converged, iterations, method, separation, deviance, aic, bic, coefficients, warnings
     case excluded, family, link, formula, level, covariance, intervals, trials, aliased, grouped
     case outcome, population, comparisons
@@ -77,6 +118,17 @@ struct LogitJSON: Encodable {
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     let s = summary
+    var d = c.nestedContainer(keyedBy: DisclosureKeys.self, forKey: .disclosure)
+    try d.encode(disclosure.threshold > 0, forKey: .protected)
+    if disclosure.threshold > 0 {
+      try d.encode(disclosure.threshold, forKey: .threshold)
+      try d.encode(disclosure.withheld, forKey: .withheld)
+      try d.encodeIfPresent(reason, forKey: .reason)
+    }
+    if disclosure.withheld {
+      try encodeWithheld(summary: s, in: &c)
+      return
+    }
     try c.encode(s.n, forKey: .n)
     try c.encode(s.dfResidual, forKey: .dfResidual)
     try c.encode(s.dfNull, forKey: .dfNull)
@@ -108,5 +160,35 @@ struct LogitJSON: Encodable {
     try c.encodeIfPresent(population, forKey: .population)
     try c.encodeIfPresent(comparisons, forKey: .comparisons)
     try c.encodeIfPresent(comparedModels, forKey: .comparedModels)
+  }
+
+  /// A withheld model: what does not depend on the outcome.
+  private func encodeWithheld(summary s: GLMSummary, in c: inout KeyedEncodingContainer<CodingKeys>)
+    throws
+  {
+    try c.encode(s.n, forKey: .n)
+    try c.encode(s.dfResidual, forKey: .dfResidual)
+    try c.encode(s.dfNull, forKey: .dfNull)
+    try c.encode(s.converged, forKey: .converged)
+    try c.encode(s.method, forKey: .method)
+    var terms = c.nestedUnkeyedContainer(forKey: .coefficients)
+    for coefficient in s.coefficients {
+      var term = terms.nestedContainer(keyedBy: TermKeys.self)
+      try term.encode(coefficient.term, forKey: .term)
+    }
+    try c.encode(excluded, forKey: .excluded)
+    try c.encode(warnings, forKey: .warnings)
+    try c.encode(s.family, forKey: .family)
+    try c.encode(s.link, forKey: .link)
+    try c.encode(s.formula, forKey: .formula)
+    try c.encode(outcome, forKey: .outcome)
+    try c.encode(s.level, forKey: .level)
+    try c.encode(s.aliased, forKey: .aliased)
+    if let population {  // the population without its cases
+      var p = c.nestedContainer(keyedBy: PopulationKeys.self, forKey: .population)
+      try p.encode(population.file, forKey: .file)
+      try p.encode(population.cells, forKey: .cells)
+      try p.encode(population.persons, forKey: .persons)
+    }
   }
 }

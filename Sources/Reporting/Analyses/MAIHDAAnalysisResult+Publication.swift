@@ -5,67 +5,73 @@ import RegressionModels
 import Tabulation
 
 extension MAIHDAAnalysisResult: PublishableResult {
-  /// The JSON, tables and chart of a fit.
+  /// The JSON, tables and chart of a fit, every one under the same disclosure control
+  /// (``MAIHDADisclosure``): a suppressed stratum is `{"suppressed": true}` with its keys and
+  /// `n` in the JSON, `..` in the tables and absent from the chart.
   public func publication() throws -> AnalysisPublication {
-    let small = result.strata.filter {
-      request.suppress > 0
-        && (($0.cases > 0 && $0.cases < request.suppress)
-          || ($0.persons > 0 && $0.persons < request.suppress))
-    }
-    let json = MAIHDAJSON(
-      result: result, warnings: warnings, outcome: counted.outcome, population: counted.population,
-      excluded: counted.excluded,
-      disclosure: MAIHDAJSON.Disclosure(
-        threshold: request.suppress, appliesTo: "tables", stratumIndices: small.map(\.index)))
+    let disclosure = self.disclosure
     let labels = TermLabeler(
       codebook: counted.codebook, language: request.language, factors: counted.factors)
+    let redaction =
+      disclosure.suppressed.isEmpty && !disclosure.mainEffectsWithheld
+      ? nil
+      : MAIHDARedaction(
+        suppressedStrata: disclosure.suppressed, personsHidden: disclosure.personsHidden,
+        mainEffectsWithheld: disclosure.mainEffectsWithheld
+          ? ModelDisclosureText.reason(disclosure.mainEffects, labels: labels) : nil,
+        measuresWithheld: !disclosure.suppressed.isEmpty)
+    let json = MAIHDAJSON(
+      result: result, warnings: warnings, outcome: counted.outcome, population: counted.population,
+      excluded: counted.excluded, disclosure: disclosure)
     let variables = request.strata.map { labels.variableLabel($0) }.joined(separator: " × ")
     let name = request.title ?? "MAIHDA: \(variables)"
     let tables = [
       result.summaryReportTable(
-        title: name, language: request.language, subtitle: counted.outcome),
+        title: name, language: request.language, subtitle: counted.outcome,
+        disclosure: disclosure),
       result.strataReportTable(
         title: request.language.text(.maihdaStrataTitle(variables: variables)),
-        labels: labels, suppress: request.suppress, subtitle: counted.outcome),
+        labels: labels, suppress: request.suppress, subtitle: counted.outcome,
+        disclosure: disclosure),
       result.mainEffectsReportTable(
         title: request.language.text(.maihdaMainEffectsTitle(variables: variables)),
-        labels: labels),
+        labels: labels, disclosure: disclosure),
     ]
-    let plot = result.caterpillarPlot(title: name, labels: labels, subtitle: counted.outcome)
+    let plot = result.caterpillarPlot(
+      title: name, labels: labels, subtitle: counted.outcome, disclosure: disclosure)
     return AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables,
+      json: try FiniteJSON.encode(json, redaction: redaction), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
       warnings: warnings)
   }
 }
 
-/// The JSON of `strata maihda`: the library's contract JSON of the result, with the job's
-/// warnings (data and model) and extras: the outcome, the population counted, rows left out,
-/// and the disclosure threshold of the tables.
+/// The JSON of `strata maihda`: the library's contract JSON of the result (redacted by the
+/// encoder's ``MAIHDARedaction`` when strata are suppressed), with the job's warnings (data and
+/// model) and extras: the outcome, the population counted (its cases and persons withheld with
+/// the strata's totals), rows left out, and the disclosure control applied:
+/// `{"protected": true, "threshold": 5, "suppressed_strata": 3, "main_effects_withheld": false}`,
+/// or `{"protected": false}` for `--suppress 0`.
 struct MAIHDAJSON: Encodable {
   var result: MAIHDAResult
   var warnings: [String]
   var outcome: String
   var population: PopulationSummary?
   var excluded: CaseCells.Exclusions
-  var disclosure: Disclosure
-
-  /// Disclosure control of the tables; the JSON itself keeps every count.
-  struct Disclosure: Encodable {
-    var threshold: Int
-    var appliesTo: String
-    /// `stratum_index` of the strata whose persons or cases are below the threshold.
-    var stratumIndices: [Int]
-
-    enum CodingKeys: String, CodingKey {
-      case threshold
-      case appliesTo = "applies_to"
-      case stratumIndices = "strata_below_threshold"
-    }
-  }
+  var disclosure: MAIHDADisclosure
 
   enum CodingKeys: String, CodingKey {
     case warnings, outcome, population, excluded, disclosure
+  }
+
+  enum DisclosureKeys: String, CodingKey {
+    case protected, threshold
+    case suppressedStrata = "suppressed_strata"
+    case mainEffectsWithheld = "main_effects_withheld"
+  }
+
+  enum PopulationKeys: String, CodingKey {
+    case file, cells, persons, cases
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -73,8 +79,20 @@ struct MAIHDAJSON: Encodable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(warnings, forKey: .warnings)
     try c.encode(outcome, forKey: .outcome)
-    try c.encodeIfPresent(population, forKey: .population)
+    if let population {
+      var p = c.nestedContainer(keyedBy: PopulationKeys.self, forKey: .population)
+      try p.encode(population.file, forKey: .file)
+      try p.encode(population.cells, forKey: .cells)
+      if !disclosure.totalPersonsWithheld { try p.encode(population.persons, forKey: .persons) }
+      if !disclosure.totalCasesWithheld { try p.encode(population.cases, forKey: .cases) }
+    }
     try c.encode(excluded, forKey: .excluded)
-    try c.encode(disclosure, forKey: .disclosure)
+    var d = c.nestedContainer(keyedBy: DisclosureKeys.self, forKey: .disclosure)
+    try d.encode(disclosure.threshold > 0, forKey: .protected)
+    if disclosure.threshold > 0 {
+      try d.encode(disclosure.threshold, forKey: .threshold)
+      try d.encode(disclosure.suppressed.count, forKey: .suppressedStrata)
+      try d.encode(disclosure.mainEffectsWithheld, forKey: .mainEffectsWithheld)
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Microdata
 import RegressionModels
@@ -16,9 +17,18 @@ extension MAIHDAResult {
   /// AUC, main effects only                             0.733     …
   /// ```
   /// σ², VPC and MOR have profile-likelihood intervals, the AUC DeLong's.
-  public func summaryReportTable(title: String, language: Language, subtitle: String? = nil)
+  ///
+  /// Under a `disclosure` with suppressed strata the AUCs and the total of cases are `..`
+  /// (each is an exact function of every stratum's cases); a withheld model 2 is `..` in
+  /// all its cells.
+  public func summaryReportTable(
+    title: String, language: Language, subtitle: String? = nil,
+    disclosure: MAIHDADisclosure? = nil
+  )
     -> ReportTable
   {
+    let casesWithheld = disclosure?.totalCasesWithheld ?? false
+    let mainWithheld = disclosure?.mainEffectsWithheld ?? false
     let level = nullSummary.randomIntercept.level ?? nullSummary.auc.level
     let columns = (0..<2).flatMap { _ in
       [
@@ -44,7 +54,7 @@ extension MAIHDAResult {
     }
     let null = nullSummary.randomIntercept
     let main = mainEffectsSummary.randomIntercept
-    let rows: [(String, [ReportCell])] = [
+    var rows: [(String, [ReportCell])] = [
       (
         language.text(.betweenStratumVariance),
         triple(null.variance, null.varianceInterval, .estimate)
@@ -72,14 +82,29 @@ extension MAIHDAResult {
           + triple(mainEffectsFixedPartAUC.auc, mainEffectsFixedPartAUC.interval, .estimate)
       ),
     ]
+    if casesWithheld {
+      for k in [4, 5] {
+        rows[k].1 = rows[k].1.map { $0.content == .missing ? $0 : .suppressed }
+      }
+    }
+    if mainWithheld {
+      rows = rows.map { ($0.0, Array($0.1.prefix(3)) + Array(repeating: .suppressed, count: 3)) }
+    }
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
     let format = NumberFormat(language: language)
-    let counts = language.text(
-      .maihdaCounts(
-        strata: format.string(Double(strata.count), kind: .count),
-        persons: format.string(Double(persons), kind: .count),
-        cases: format.string(Double(cases), kind: .count)))
+    let personsText =
+      disclosure?.totalPersonsWithheld ?? false
+      ? ".." : format.string(Double(persons), kind: .count)
+    let counts =
+      casesWithheld
+      ? language.text(
+        .maihdaCountsWithoutCases(
+          strata: format.string(Double(strata.count), kind: .count), persons: personsText))
+      : language.text(
+        .maihdaCounts(
+          strata: format.string(Double(strata.count), kind: .count),
+          persons: personsText, cases: format.string(Double(cases), kind: .count)))
     let methodText =
       method == .laplace
       ? language.text(.laplaceApproximation) : language.text(.adaptiveQuadrature(nodes: nAGQ))
@@ -89,12 +114,20 @@ extension MAIHDAResult {
       title: title, subtitle: subtitle, language: language,
       stubHeaders: [language.text(.measure)], columnGroups: [groups], columns: columns,
       rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
-      footnotes: [.note(counts), .note(note)])
+      footnotes: [.note(counts), .note(note)]
+        + (casesWithheld ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
+        + (mainWithheld
+          ? [.note(language.text(.maihdaMainEffectsWithheld(maximum: disclosure!.threshold - 1)))]
+          : []))
   }
 
   /// The fixed effects of model 2 (the additive main effects of the stratifying variables) as
   /// odds ratios with their Wald intervals.
-  public func mainEffectsReportTable(title: String, labels: TermLabeler) -> ReportTable {
+  /// When `disclosure` withholds model 2, every cell is `..` and a note says why.
+  public func mainEffectsReportTable(
+    title: String, labels: TermLabeler, disclosure: MAIHDADisclosure? = nil
+  ) -> ReportTable {
+    let withheld = disclosure?.mainEffectsWithheld ?? false
     let language = labels.language
     let coefficients = mainEffectsSummary.coefficients
     let level = coefficients.first?.level ?? 0.95
@@ -108,6 +141,10 @@ extension MAIHDAResult {
     ]
     let rows = coefficients.map { c in
       let decimals = CoefficientTable.ratioDecimals(c.oddsRatio)
+      if withheld {
+        return ReportRow(
+          labels: [labels.termLabel(c.modelTerm)], cells: Array(repeating: .suppressed, count: 6))
+      }
       return ReportRow(
         labels: [labels.termLabel(c.modelTerm)],
         cells: [
@@ -127,7 +164,10 @@ extension MAIHDAResult {
         ]
       ],
       columns: columns, rows: rows,
-      footnotes: [.note(language.text(.maihdaMainEffectsNote))])
+      footnotes: [.note(language.text(.maihdaMainEffectsNote))]
+        + (withheld
+          ? [.note(language.text(.maihdaMainEffectsWithheld(maximum: disclosure!.threshold - 1)))]
+          : []))
   }
 }
 

@@ -1,3 +1,4 @@
+import Analysis
 import Microdata
 import RegressionModels
 
@@ -18,12 +19,18 @@ extension MAIHDAResult {
   /// Man     18–24 år   Utrikes   1     10 234   60     586.3     571.2      …  0.21  …
   /// Kvinna  65+ år     Inrikes   112   41 003   ..     ..        2.1        …  −0.4  …
   /// ```
-  /// Persons and cases from 1 to `suppress` − 1 are shown as `..`, and so is the observed
-  /// proportion of such a stratum (it would reveal the count); a true zero is shown. The
-  /// predictions are model-based and always shown. `suppress` 0 turns suppression off.
+  /// Disclosure control (``MAIHDADisclosure``, `suppress` 0 turns it off): a suppressed
+  /// stratum (cases or persons from 1 to `suppress` − 1, or chosen to protect one) shows `..`
+  /// in every column but its persons (unless they are small themselves), comes after the
+  /// published strata and has no rank, so that neither its position nor a gap in the ranks
+  /// brackets its prediction. When model 2 is withheld, its columns are `..` for every stratum.
+  /// A true zero is shown.
   public func strataReportTable(
-    title: String, labels: TermLabeler, suppress: Int, subtitle: String? = nil
+    title: String, labels: TermLabeler, suppress: Int, subtitle: String? = nil,
+    disclosure: MAIHDADisclosure? = nil
   ) -> ReportTable {
+    let disclosure =
+      disclosure ?? MAIHDADisclosure(self, threshold: suppress, nonCasesArePersons: false)
     let language = labels.language
     let (scale, kind) = proportionScale
     let unit = language.text(kind == .rate ? .per100000 : .sharePercent)
@@ -45,35 +52,50 @@ extension MAIHDAResult {
       HeaderSpan("", span: 3), HeaderSpan(unit, span: 5),
       HeaderSpan(language.text(.interactionLogOdds), span: 3),
     ]
-    func small(_ count: Int) -> Bool { suppress > 0 && count > 0 && count < suppress }
-    var anySuppressed = false
-    let rows = strata.map { stratum -> ReportRow in
-      let hidePersons = small(stratum.persons)
-      let hideCases = small(stratum.cases) || hidePersons
-      anySuppressed = anySuppressed || hideCases
-      let cells: [ReportCell] = [
-        .count(stratum.rank),
-        hidePersons ? .suppressed : .count(stratum.persons),
-        hideCases ? .suppressed : .count(stratum.cases),
-        hideCases ? .suppressed : finiteCell(stratum.observed * scale, kind),
-        finiteCell(stratum.predicted * scale, kind),
-        finiteCell(stratum.predictedInterval.lowerBound * scale, kind),
-        finiteCell(stratum.predictedInterval.upperBound * scale, kind),
-        finiteCell(stratum.mainEffectsPredicted * scale, kind),
-        finiteCell(stratum.interaction, .estimate),
-        finiteCell(stratum.interactionInterval.lowerBound, .estimate),
-        finiteCell(stratum.interactionInterval.upperBound, .estimate),
-      ]
-      let labelsOfRow = zip(variables, stratum.codes).map {
-        labels.levelLabel(variable: $0, code: $1)
-      }
-      return ReportRow(labels: labelsOfRow, cells: cells)
+    let hidden = disclosure.suppressed
+    let published = strata.filter { !hidden.contains($0.index) }
+    let suppressed = strata.filter { hidden.contains($0.index) }.sorted { $0.index < $1.index }
+    let withheld = disclosure.mainEffectsWithheld
+    func labelsOfRow(_ stratum: MAIHDAStratum) -> [String] {
+      zip(variables, stratum.codes).map { labels.levelLabel(variable: $0, code: $1) }
+    }
+    var rows = published.enumerated().map { position, stratum -> ReportRow in
+      let mainEffects: [ReportCell] =
+        withheld
+        ? Array(repeating: .suppressed, count: 4)
+        : [
+          finiteCell(stratum.mainEffectsPredicted * scale, kind),
+          finiteCell(stratum.interaction, .estimate),
+          finiteCell(stratum.interactionInterval.lowerBound, .estimate),
+          finiteCell(stratum.interactionInterval.upperBound, .estimate),
+        ]
+      let cells: [ReportCell] =
+        [
+          .count(hidden.isEmpty ? stratum.rank : position + 1),
+          .count(stratum.persons),
+          .count(stratum.cases),
+          finiteCell(stratum.observed * scale, kind),
+          finiteCell(stratum.predicted * scale, kind),
+          finiteCell(stratum.predictedInterval.lowerBound * scale, kind),
+          finiteCell(stratum.predictedInterval.upperBound * scale, kind),
+        ] + mainEffects
+      return ReportRow(labels: labelsOfRow(stratum), cells: cells)
+    }
+    rows += suppressed.map { stratum in
+      let persons: ReportCell =
+        disclosure.personsHidden.contains(stratum.index) ? .suppressed : .count(stratum.persons)
+      return ReportRow(
+        labels: labelsOfRow(stratum),
+        cells: [.missing, persons] + Array(repeating: .suppressed, count: columns.count - 2))
     }
     var notes: [Footnote] = [
       .note(language.text(.maihdaStrataNote(interval: confidenceLabel(level, language))))
     ]
-    if anySuppressed {
+    if !hidden.isEmpty {
       notes.append(.note(language.text(.maihdaSuppressedNote(maximum: suppress - 1))))
+    }
+    if withheld {
+      notes.append(.note(language.text(.maihdaMainEffectsWithheld(maximum: suppress - 1))))
     }
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
@@ -83,12 +105,17 @@ extension MAIHDAResult {
 
   /// A caterpillar plot of model 1's stratum predictions with their intervals, on the scale of
   /// `proportionScale`, with the overall observed proportion as the reference line.
+  ///
+  /// Suppressed strata of `disclosure` are not drawn (the chart's note says how many), and
+  /// while any is, the reference line (the total of cases over the persons) is not drawn either.
   public func caterpillarPlot(
-    title: String, labels: TermLabeler, subtitle: String? = nil, source: String? = nil
+    title: String, labels: TermLabeler, subtitle: String? = nil, source: String? = nil,
+    disclosure: MAIHDADisclosure? = nil
   ) -> CaterpillarPlot {
     let language = labels.language
     let (scale, kind) = proportionScale
-    let points = strata.map { stratum in
+    let hidden = disclosure?.suppressed ?? []
+    let points = strata.filter { !hidden.contains($0.index) }.map { stratum in
       CaterpillarPoint(
         label: zip(variables, stratum.codes).map { labels.levelLabel(variable: $0, code: $1) }
           .joined(separator: ", "),
@@ -99,10 +126,15 @@ extension MAIHDAResult {
     let cases = strata.reduce(0) { $0 + $1.cases }
     let overall = persons > 0 ? Double(cases) / Double(persons) * scale : 0
     let axis = language.text(kind == .rate ? .predictedPer100000 : .predictedSharePercent)
+    let note =
+      hidden.isEmpty ? nil : language.text(.caterpillarSuppressedNote(count: hidden.count))
     return CaterpillarPlot(
       points,
-      labels: ChartLabels(title: title, subtitle: subtitle, source: source, valueAxis: axis),
+      labels: ChartLabels(
+        title: title,
+        subtitle: note.map { [subtitle, $0].compactMap { $0 }.joined(separator: ". ") } ?? subtitle,
+        source: source, valueAxis: axis),
       options: ChartOptions(language: labels.language, idPrefix: "maihda"),
-      reference: ReferenceLine(value: overall, label: language.text(.all)))
+      reference: hidden.isEmpty ? ReferenceLine(value: overall, label: language.text(.all)) : nil)
   }
 }

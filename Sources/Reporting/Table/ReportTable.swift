@@ -94,3 +94,13 @@ public struct ReportTable: Sendable, Equatable, Hashable {
     number.decimals ?? columns[column].decimals ?? number.kind.defaultDecimals
   }
 }
+
+extension ReportTable {
+  /// Replaces every number of the body with `..` (a withheld model: the terms stay, the values
+  /// go).
+  package mutating func withholdNumbers() {
+    for r in rows.indices {
+      rows[r].cells = rows[r].cells.map { $0.number == nil ? $0 : .suppressed }
+    }
+  }
+}
