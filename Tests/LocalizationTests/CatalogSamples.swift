@@ -24,6 +24,11 @@ let catalogSamples: [Message] = [
   .testSummedOverNote(rows: "⟨rows⟩", cols: "⟨cols⟩", summed: "⟨summed⟩"),
   .noSuppression,
   .suppressionRule(threshold: 7001),
+  // Disclosure
+  .notDisclosureProtected,
+  .fewerThan(threshold: "⟨threshold⟩"),
+  .testWithheldNote(tested: "⟨tested⟩"),
+  .standardizedWithheldNote(stratum: "⟨stratum⟩", threshold: "⟨threshold⟩"),
   // Charts
   .highest,
   .lowest,

@@ -7,7 +7,7 @@ extension TabulationOutput {
   /// The JSON of a finished tabulation.
   init(
     job: TabulationRequest, summary: CrossTabSummary, population: PopulationCount?,
-    standardization: DirectStandardization?
+    standardization: DirectStandardization?, standardizedWithheld: Set<[String?]> = []
   ) {
     func entry(_ record: SummaryRecord) -> Entry {
       Entry(
@@ -31,6 +31,11 @@ extension TabulationOutput {
         oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
     }
+    if summary.testWithheld, !job.cols.isEmpty {
+      test = Test(
+        rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver,
+        suppressed: true, reason: Test.suppressedCellsReason)
+    }
     suppression = summary.suppression
     self.population = population.map {
       Population(file: $0.file, weight: $0.weight, filter: $0.filter, excluded: $0.table.excluded)
@@ -52,9 +57,10 @@ extension TabulationOutput {
         by: standardization.stratum, per: standardization.options.per,
         groups: (summary.cells + summary.margins + [summary.total]).map { record in
           let codes = standardization.groupVariables.map { record.code(of: $0) }
+          let withheld = record.suppressed || standardizedWithheld.contains(codes)
           return Standardized.Group(
             keys: record.keys,
-            rate: record.suppressed ? nil : standardization.rate(codes: codes))
+            rate: withheld ? nil : standardization.rate(codes: codes))
         })
     }
     excluded = summary.excluded
