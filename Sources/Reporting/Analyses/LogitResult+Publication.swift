@@ -45,9 +45,15 @@ extension LogitResult: PublishableResult {
         options: ChartOptions(language: request.language, idPrefix: "logit"))
       charts.append(PublishedChart(name: "logit-forest", title: name, svg: plot.svg()))
     }
-    return AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings)
+    return try AnalysisPublication(
+      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings).disclosed(threshold: Self.sideFieldThreshold, language: request.language)
   }
+}
+
+extension LogitResult {
+  /// `logit` has no `--suppress`: the counts of its side fields (rows excluded) are judged at
+  /// the default threshold.
+  static let sideFieldThreshold = 5
 }
 
 /// The JSON of `strata logit` (the CLI contract's fields, then extras).

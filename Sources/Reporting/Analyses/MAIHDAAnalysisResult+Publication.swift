@@ -32,10 +32,10 @@ extension MAIHDAAnalysisResult: PublishableResult {
         labels: labels),
     ]
     let plot = result.caterpillarPlot(title: name, labels: labels, subtitle: counted.outcome)
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try FiniteJSON.encode(json), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
-      warnings: warnings)
+      warnings: warnings).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

@@ -87,11 +87,11 @@ extension TabulationResult: PublishableResult {
     let output = TabulationOutput(
       job: request, summary: summary, population: population, standardization: standardization,
       standardizedWithheld: standardizedWithheld)
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try FiniteJSON.encode(output),
       tables: try request.tables(
         summary: summary, standardization: standardization,
         standardizedWithheld: standardizedWithheld, codebook: codebook),
-      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings)
+      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings).disclosed(threshold: request.suppress, language: request.language)
   }
 }
