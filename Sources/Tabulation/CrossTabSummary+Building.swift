@@ -84,7 +84,7 @@ extension CrossTabSummary {
           + "that would reveal \(primary == 1 ? "it" : "them").")
     }
     var test: TestSummary?
-    var testWithheld = false
+    var testWithheld: Bool?
     if options.includeTest && suppression.primaryCount + suppression.secondaryCount > 0 {
       // A test statistic is a function of the cells: withheld when any entry is suppressed.
       testWithheld = true

@@ -58,7 +58,7 @@ extension TabulationRequest {
       tables.append(
         ReportTable(
           associationTest: test, rows: [rows[0]], cols: [cols[0]], options: secondary, note: note))
-    } else if summary.testWithheld, !cols.isEmpty {
+    } else if summary.testWithheld == true, !cols.isEmpty {
       // The test table is replaced by a note under the cross-tabulation.
       let tested = [rows[0], cols[0]].map(options.sentenceLabel).joined(separator: " × ")
       tables[0].footnotes.insert(.note(language.text(.testWithheldNote(tested: tested))), at: 0)

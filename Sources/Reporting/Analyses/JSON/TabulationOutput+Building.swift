@@ -31,7 +31,7 @@ extension TabulationOutput {
         oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
     }
-    if summary.testWithheld, !job.cols.isEmpty {
+    if summary.testWithheld == true, !job.cols.isEmpty {
       test = Test(
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver,
         suppressed: true, reason: Test.suppressedCellsReason)
