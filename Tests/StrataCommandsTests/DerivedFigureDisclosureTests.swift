@@ -292,7 +292,7 @@ import Testing
   /// The sentences of every analysis that carry counts, as Strata writes them.
   @Test(arguments: [
     ("3 rows excluded: utbildning is missing.", "fewer than 5 rows excluded: utbildning is missing."),
-    ("1 row excluded: alder is outside every level.", "fewer than 5 row excluded: alder is outside every level."),
+    ("1 row excluded: alder is outside every level.", "fewer than 5 rows excluded: alder is outside every level."),
     ("The population p.csv: the excluded rows hold 4 persons.", "The population p.csv: the excluded rows hold fewer than 5 persons."),
     ("12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder 2.", "12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder fewer than 5."),
     ("3 of 5336 rows excluded: zero weight or trials 3.", "fewer than 5 of 5336 rows excluded: zero weight or trials fewer than 5."),

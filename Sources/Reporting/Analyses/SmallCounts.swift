@@ -55,7 +55,10 @@ package enum SmallCounts {
         result.replaceSubrange(range, with: text)
       }
     }
-    return result
+    // "1 row excluded" became "fewer than 5 row excluded".
+    return result.replacingOccurrences(
+      of: "(" + NSRegularExpression.escapedPattern(for: text) + #") (row|person|suspicion)\b"#,
+      with: "$1 $2s", options: .regularExpression)
   }
 
   /// The places of counts in the warnings Strata writes (the count is group 1): "3 rows
