@@ -403,4 +403,45 @@ import Testing
     #expect(recipeError("internal: true\n" + entry) == nil)
     #expect(try recipe("internal: true\n" + topLevel).isInternal)
   }
+
+  /// Runs a recipe over the side-field file and returns its index page.
+  func indexPage(_ header: String, suppress: String) throws -> String {
+    let yaml = """
+      \(header)
+      title: Rapport
+      data:
+        suspects: \(Self.sideFieldFile)
+      formats: [md, json]
+      analyses:
+        - analysis: tabulate
+          title: Efter kön och ålder
+          rows: [kon]
+          cols: [aldersgrupp]
+          suppress: \(suppress)
+        - analysis: tabulate
+          title: Efter kön
+          rows: [kon]
+      """
+    let run = try ReportRunner(recipe: try recipe(yaml), language: .sv).run()
+    let out = temporaryDirectory("disclosure-report")
+    try ReportWriter(run: run, directory: out).write()
+    return try String(
+      contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+  }
+
+  @Test func anInternalReportSaysSoOnItsIndexPage() throws {
+    let banner = Escaping.xml(Language.sv.text(.notDisclosureProtected))
+    let internalPage = try indexPage("internal: true", suppress: "0")
+    #expect(internalPage.contains("disclosure-warning") && internalPage.contains(banner))
+    // The legend does not claim that small counts are withheld.
+    #expect(internalPage.contains(Escaping.xml(Language.sv.text(.noSuppression))))
+    #expect(!internalPage.contains(Escaping.xml(Language.sv.text(.suppressionRule(threshold: 5)))))
+
+    let protectedPage = try indexPage("", suppress: "5")
+    #expect(!protectedPage.contains(banner))
+    #expect(protectedPage.contains(Escaping.xml(Language.sv.text(.suppressionRule(threshold: 5)))))
+    // The analyses' warnings on the page carry no small count.
+    #expect(protectedPage.contains("fewer than 5 rows excluded"))
+    #expect(!protectedPage.contains("3 rows excluded"))
+  }
 }
