@@ -47,7 +47,8 @@ extension ReportIndexPage {
       try table.appendRow(
         [file.name],
         [
-          .text(label), .count(report.rowsRead), run.publishedCount(report.rowsRead - report.rowsKept),
+          .text(label), .count(report.rowsRead),
+          run.publishedCount(report.rowsRead - report.rowsKept),
           .count(record.rows), .text(reasons.isEmpty ? "–" : reasons.joined(separator: "; ")),
         ])
     }

@@ -196,7 +196,8 @@ import Testing
     #expect(Self.splits(of: 23, kon: 1, rate: men.adjustedRate, decimals: nil) == [[3, 10, 10]])
 
     let json = try TestCounty.object(try result.publication().json)
-    let groups = try #require((json["standardized"] as? [String: Any])?["groups"] as? [[String: Any]])
+    let groups = try #require(
+      (json["standardized"] as? [String: Any])?["groups"] as? [[String: Any]])
     let menGroup = try #require(groups.first { $0["kon"] as? String == "1" })
     #expect(menGroup["suppressed"] as? Bool == true)
     #expect(menGroup["rate"] == nil && menGroup["rate_ci"] == nil && menGroup["crude_rate"] == nil)
@@ -221,7 +222,8 @@ import Testing
 
   @Test func internalStandardizedRatesAreRoundedToo() throws {
     let json = try TestCounty.object(try standardizedJob(suppress: 0).publish().json)
-    let groups = try #require((json["standardized"] as? [String: Any])?["groups"] as? [[String: Any]])
+    let groups = try #require(
+      (json["standardized"] as? [String: Any])?["groups"] as? [[String: Any]])
     let men = try #require(groups.first { $0["kon"] as? String == "1" })
     let rate = try #require(men["rate"] as? Double)
     #expect(abs(rate * 10 - (rate * 10).rounded()) < 1e-6)
@@ -232,7 +234,9 @@ import Testing
   /// 3 persons under 15 (outside every age group) among 80.
   static let sideFieldFile = writeTemporary(
     "side-fields.csv",
-    Self.suspectsCSV([[1, 30, 1, 12], [1, 40, 2, 20], [2, 30, 1, 15], [2, 50, 2, 30], [1, 12, 2, 3]]))
+    Self.suspectsCSV([
+      [1, 30, 1, 12], [1, 40, 2, 20], [2, 30, 1, 15], [2, 50, 2, 30], [1, 12, 2, 3],
+    ]))
 
   /// Every number of the JSON's `excluded` objects, at any depth.
   static func excludedNumbers(_ value: Any, inside: Bool = false) -> [Double] {
@@ -291,17 +295,50 @@ import Testing
 
   /// The sentences of every analysis that carry counts, as Strata writes them.
   @Test(arguments: [
-    ("3 rows excluded: utbildning is missing.", "fewer than 5 rows excluded: utbildning is missing."),
-    ("1 row excluded: alder is outside every level.", "fewer than 5 rows excluded: alder is outside every level."),
-    ("The population p.csv: the excluded rows hold 4 persons.", "The population p.csv: the excluded rows hold fewer than 5 persons."),
-    ("12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder 2.", "12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder fewer than 5."),
-    ("3 of 5336 rows excluded: zero weight or trials 3.", "fewer than 5 of 5336 rows excluded: zero weight or trials fewer than 5."),
-    ("2 rows of s.csv (1 of them cases) with a missing or out-of-range value of kon were left out.", "fewer than 5 rows of s.csv (fewer than 5 of them cases) with a missing or out-of-range value of kon were left out."),
-    ("3 persons in s.csv with a missing or out-of-range value were left out (utbildning: 3 missing).", "fewer than 5 persons in s.csv with a missing or out-of-range value were left out (utbildning: fewer than 5 missing)."),
-    ("7 rows of s.csv excluded (missing utbildning: 2, kon: 5)", "7 rows of s.csv excluded (missing utbildning: fewer than 5, kon: 5)"),
-    ("s.csv: 2 rows excluded (unknownValue in `kon`); first at line 3: 7", "s.csv: fewer than 5 rows excluded (unknownValue in `kon`); first at line 3: 7"),
-    ("The cell kon = 1, fodelse = 2 has a count but no population record.", "The cell kon = 1, fodelse = 2 has a count but no population record."),
-    ("3 suspicions excluded: datum is missing.", "fewer than 5 suspicions excluded: datum is missing."),
+    (
+      "3 rows excluded: utbildning is missing.",
+      "fewer than 5 rows excluded: utbildning is missing."
+    ),
+    (
+      "1 row excluded: alder is outside every level.",
+      "fewer than 5 rows excluded: alder is outside every level."
+    ),
+    (
+      "The population p.csv: the excluded rows hold 4 persons.",
+      "The population p.csv: the excluded rows hold fewer than 5 persons."
+    ),
+    (
+      "12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder 2.",
+      "12 of 5336 rows excluded: missing utbildning 10, outside the groups of alder fewer than 5."
+    ),
+    (
+      "3 of 5336 rows excluded: zero weight or trials 3.",
+      "fewer than 5 of 5336 rows excluded: zero weight or trials fewer than 5."
+    ),
+    (
+      "2 rows of s.csv (1 of them cases) with a missing or out-of-range value of kon were left out.",
+      "fewer than 5 rows of s.csv (fewer than 5 of them cases) with a missing or out-of-range value of kon were left out."
+    ),
+    (
+      "3 persons in s.csv with a missing or out-of-range value were left out (utbildning: 3 missing).",
+      "fewer than 5 persons in s.csv with a missing or out-of-range value were left out (utbildning: fewer than 5 missing)."
+    ),
+    (
+      "7 rows of s.csv excluded (missing utbildning: 2, kon: 5)",
+      "7 rows of s.csv excluded (missing utbildning: fewer than 5, kon: 5)"
+    ),
+    (
+      "s.csv: 2 rows excluded (unknownValue in `kon`); first at line 3: 7",
+      "s.csv: fewer than 5 rows excluded (unknownValue in `kon`); first at line 3: 7"
+    ),
+    (
+      "The cell kon = 1, fodelse = 2 has a count but no population record.",
+      "The cell kon = 1, fodelse = 2 has a count but no population record."
+    ),
+    (
+      "3 suspicions excluded: datum is missing.",
+      "fewer than 5 suspicions excluded: datum is missing."
+    ),
   ])
   func warningSentencesLoseTheirSmallCounts(sentence: String, expected: String) {
     #expect(SmallCounts.redacted(warning: sentence, threshold: 5) == expected)

@@ -46,7 +46,8 @@ extension LogitResult: PublishableResult {
       charts.append(PublishedChart(name: "logit-forest", title: name, svg: plot.svg()))
     }
     return try AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings).disclosed(threshold: Self.sideFieldThreshold, language: request.language)
+      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings
+    ).disclosed(threshold: Self.sideFieldThreshold, language: request.language)
   }
 }
 

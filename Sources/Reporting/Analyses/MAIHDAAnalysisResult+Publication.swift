@@ -35,7 +35,8 @@ extension MAIHDAAnalysisResult: PublishableResult {
     return try AnalysisPublication(
       json: try FiniteJSON.encode(json), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
-      warnings: warnings).disclosed(threshold: request.suppress, language: request.language)
+      warnings: warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

@@ -26,6 +26,7 @@ extension RepeatOffendingResult: PublishableResult {
             svg: $0.svg())
         ]
       } ?? [],
-      warnings: summary.warnings).disclosed(threshold: request.suppress, language: request.language)
+      warnings: summary.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -106,6 +106,7 @@ extension ShareResult: PublishableResult {
     guard let request else { preconditionFailure("a ShareResult is published from its request") }
     return try AnalysisPublication(
       json: try json(warnings: warnings), tables: [try table(request)], charts: [],
-      warnings: warnings).disclosed(threshold: request.suppress, language: request.language)
+      warnings: warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

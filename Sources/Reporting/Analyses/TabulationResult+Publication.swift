@@ -92,6 +92,7 @@ extension TabulationResult: PublishableResult {
       tables: try request.tables(
         summary: summary, standardization: standardization,
         standardizedWithheld: standardizedWithheld, codebook: codebook),
-      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings).disclosed(threshold: request.suppress, language: request.language)
+      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }
