@@ -18,6 +18,7 @@ extension AnalysisPublication {
   package func disclosed(threshold: Int, language: Language) throws -> AnalysisPublication {
     var copy = self
     let protected = threshold > 0
+    copy.isDisclosureProtected = protected
     if protected {
       copy.warnings = warnings.map { SmallCounts.redacted(warning: $0, threshold: threshold) }
     }
