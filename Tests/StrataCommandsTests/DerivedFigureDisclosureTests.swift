@@ -364,6 +364,7 @@ import Testing
     let disclosure = try #require(json["disclosure"] as? [String: Any])
     #expect(disclosure["protected"] as? Bool == false)
     #expect(disclosure["threshold"] == nil)
+    #expect(!publication.isDisclosureProtected)  // the commands also say so on stderr
 
     let warning = language.text(.notDisclosureProtected)
     #expect(warning.hasPrefix(language == .sv ? "Ej röjandeskyddad" : "Not disclosure-protected"))
