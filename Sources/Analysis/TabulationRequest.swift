@@ -120,6 +120,7 @@ public struct TabulationRequest: Sendable, Codable {
       populationCount = result
     }
     var standardization: DirectStandardization?
+    var standardizedWithheld: Set<[String?]> = []
     var populationTable = populationCount?.table
     if let table = populationTable {
       // Levels from the data (alder, ar) differ between the files: count both over all of them,
@@ -137,6 +138,9 @@ public struct TabulationRequest: Sendable, Codable {
           rates: rates, stratum: stratum,
           options: StandardizationOptions(per: per, level: level))
       }
+      standardizedWithheld =
+        try standardization?.groupsWithSmallStrata(
+          in: counted.table, control: summaryOptions.disclosure) ?? []
       counted.table = try counted.table.collapsed(keeping: rows + cols)
       populationTable = try full.collapsed(keeping: rows + cols)
     }
@@ -148,7 +152,8 @@ public struct TabulationRequest: Sendable, Codable {
     summary.warnings = warnings + summary.warnings
     return TabulationResult(
       request: self, summary: summary, population: populationCount,
-      standardization: standardization, codebook: codebook, countsPersons: counted.persons)
+      standardization: standardization, standardizedWithheld: standardizedWithheld,
+      codebook: codebook, countsPersons: counted.persons)
   }
 
   /// Checks the options before any file is read.
@@ -203,7 +208,17 @@ public struct TabulationRequest: Sendable, Codable {
 
   /// The test of association of the first row variable with the first column variable (the
   /// other variables summed over), stored in `summary.test`; returns its warnings.
+  ///
+  /// The test is withheld (``CrossTabSummary/testWithheld``) when any entry of the published
+  /// table is suppressed: the tested two-way table is a margin of it, and χ², G², Cramér's V,
+  /// the residuals and Fisher's test are deterministic functions of the cells, so a statistic
+  /// printed to full precision typically fits one completion of the suppressed cells only.
   package func addTest(to summary: inout CrossTabSummary, table: CrossTab) throws -> [String] {
+    if summary.suppression.primary + summary.suppression.secondary > 0 {
+      summary.test = nil
+      summary.testWithheld = true
+      return [CrossTabSummary.testWithheldWarning]
+    }
     let pair = try table.collapsed(keeping: [rows[0], cols[0]])
     let tested = try CrossTabSummary(
       pair,

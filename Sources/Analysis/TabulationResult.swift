@@ -12,6 +12,11 @@ public struct TabulationResult: Sendable {
   public var population: PopulationCount?
   /// Directly standardised rates (`standardizeBy`).
   public var standardization: DirectStandardization?
+  /// The groups of ``standardization`` (codes of its group variables, `nil` = all levels)
+  /// whose rates are withheld because a stratum count of the group is primarily suppressed
+  /// (``DirectStandardization/groupsWithSmallStrata(in:control:)``); groups whose count is
+  /// suppressed in ``summary`` are withheld too.
+  public var standardizedWithheld: Set<[String?]> = []
   /// The codebook the data was read through (labels).
   public var codebook: Codebook
   /// Whether the counts are distinct persons per cell (`lopnr`), not rows.

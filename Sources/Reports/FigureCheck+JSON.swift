@@ -13,7 +13,10 @@ extension FigureCheck {
   ///   "failure": false}],
   ///  "summary": {"figures": 45, "reproduced": 43, "known_mismatches": 2, "failures": 0}}
   /// ```
-  package static func json(_ checks: [FigureCheck]) throws -> Data {
+  ///
+  /// With `threshold`, the root also says `"disclosure": {"protected": true, "threshold": 5}`
+  /// (`{"protected": false}` for 0), as every subcommand's JSON does.
+  package static func json(_ checks: [FigureCheck], threshold: Int? = nil) throws -> Data {
     var items: [JSONValue] = []
     for check in checks {
       var object = JSONObject()
@@ -52,6 +55,12 @@ extension FigureCheck {
     var root = JSONObject()
     root["checks"] = .array(items)
     root["summary"] = .object(summary)
+    if let threshold {
+      var disclosure = JSONObject()
+      disclosure["protected"] = .bool(threshold > 0)
+      if threshold > 0 { disclosure["threshold"] = .number(Double(threshold)) }
+      root["disclosure"] = .object(disclosure)
+    }
     return try JSONValue.object(root).encoded()
   }
 }

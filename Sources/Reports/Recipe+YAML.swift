@@ -8,7 +8,7 @@ extension Recipe {
   /// The top-level keys of a recipe.
   package static let keys = [
     "title", "subtitle", "source", "language", "suppress", "codebook", "dialect", "data",
-    "filter", "formats", "analyses",
+    "filter", "formats", "analyses", "internal",
   ]
 
   /// Reads a recipe file.
@@ -43,6 +43,7 @@ extension Recipe {
     var dialect = DataInput(path: "")
     var filterNode: Node?
     var analysesNode: Node?
+    var suppressNode: Node?
     for (key, value, keyNode) in try reader.pairs(root, context: "the recipe") {
       try reader.checkKey(key, node: keyNode, allowed: Self.keys, context: "the recipe")
       switch key {
@@ -50,7 +51,10 @@ extension Recipe {
       case "subtitle": subtitle = try reader.string(value, "`subtitle`")
       case "source": source = try reader.string(value, "`source`")
       case "language": language = try reader.choice(value, "`language`", as: Language.self)
-      case "suppress": suppress = try Self.threshold(value, reader)
+      case "suppress":
+        suppress = try Self.threshold(value, reader)
+        suppressNode = value
+      case "internal": isInternal = try reader.bool(value, "`internal`")
       case "codebook": dialect.codebook = resolved(try reader.string(value, "`codebook`"))
       case "dialect": try Self.readDialect(value, into: &dialect, reader)
       case "data": dataNode = value
@@ -89,6 +93,30 @@ extension Recipe {
       try checkReferences(of: entry, reader)
       entries.append(entry)
     }
+    try checkInternal(suppressNode: suppressNode, reader)
+  }
+
+  /// Checks that a recipe turning suppression off anywhere declares `internal: true`.
+  ///
+  /// - Throws: `.invalidValue` on the line of the first `suppress: 0`.
+  package func checkInternal(suppressNode: Node?, _ reader: RecipeReader) throws(RecipeError) {
+    guard !isInternal else { return }
+    var line: Int?
+    if suppress == 0 { line = reader.line(suppressNode) }
+    for entry in entries where line == nil {
+      for option in entry.options where option.key == "suppress" {
+        if let value = option.node.scalar.flatMap({ Int($0.string) }), value == 0 {
+          line = option.line
+          break
+        }
+      }
+    }
+    guard let line else { return }
+    throw .invalidValue(
+      file: file, line: line,
+      message:
+        "`suppress: 0` turns disclosure control off, so the report is not fit for publication; "
+        + "a recipe that does so must declare `internal: true` at the top")
   }
 
   package static let sectionKeys = ["section", "note", "for_each", "filter", "analyses"]

@@ -8,7 +8,8 @@ import Reporting
 /// ```yaml
 /// title: Vem misstänks för våld?
 /// language: sv                 # default sv
-/// suppress: 5                  # counts below this are shown as `..` (0 turns it off)
+/// suppress: 5                  # counts below this are shown as `..` (0 turns it off,
+///                              # and then the recipe must say `internal: true`)
 /// codebook: ../datasets/codebook.yaml     # default: the canonical codebook
 /// dialect: {delimiter: ";", encoding: utf8, on_error: strict}
 /// data:
@@ -38,6 +39,10 @@ public struct Recipe: Sendable {
   public var language: Language = .sv
   /// The default disclosure threshold: counts below it are suppressed (`..`).
   public var suppress: Int = 5
+  /// Whether the report is internal (`internal: true`): required when the recipe turns
+  /// suppression off anywhere (`suppress: 0` at the top or in an analysis). Every output of an
+  /// internal report says that it is not disclosure-protected.
+  public var isInternal: Bool = false
   /// The data files by name, in recipe order.
   public var data: [RecipeDataFile] = []
   /// Filters by data-file name; the key `*` applies to every file.

@@ -42,12 +42,13 @@ extension ReportIndexPage {
           : language.text(.valuesSetMissing)
         let variable = issue.variable.map { " `\($0)`" } ?? ""
         return
-          "\(ReportText.integer(issue.count)) \(what): \(issue.kind)\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
+          "\(run.publishedCountText(issue.count)) \(what): \(issue.kind)\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
       }
       try table.appendRow(
         [file.name],
         [
-          .text(label), .count(report.rowsRead), .count(report.rowsRead - report.rowsKept),
+          .text(label), .count(report.rowsRead),
+          run.publishedCount(report.rowsRead - report.rowsKept),
           .count(record.rows), .text(reasons.isEmpty ? "–" : reasons.joined(separator: "; ")),
         ])
     }
@@ -73,7 +74,7 @@ extension ReportIndexPage {
       "<p class=\"meta\">\(Escaping.xml(language.text(.codebookPrefix) + codebooks.sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))</p>"
     )
     lines.append(
-      "<p class=\"meta\">\(Escaping.xml(ReportText.suppressionRule(run.recipe.suppress, language)))</p>"
+      "<p class=\"meta\">\(Escaping.xml(ReportText.suppressionRule(run.weakestThreshold, language)))</p>"
     )
     lines.append("</section>")
     return lines.joined(separator: "\n")

@@ -84,6 +84,11 @@ public struct ReportIndexPage {
       meta += " · " + language.text(.selectionOfAnalyses(planned: run.plannedCount))
     }
     lines.append("<p class=\"meta\">\(x(meta))</p>")
+    if run.isInternal {
+      lines.append(
+        "<div class=\"box disclosure-warning\" role=\"alert\"><p><strong>"
+          + x(language.text(.notDisclosureProtected)) + "</strong></p></div>")
+    }
     if let source = run.recipe.source {
       lines.append("<p class=\"meta\">\(x(ReportingText.sourcePrefix(language) + source))</p>")
     }
@@ -224,7 +229,7 @@ public struct ReportIndexPage {
 
   private func legend() -> String {
     let entries: [(String, String)] = [
-      ("..", ReportText.suppressionRule(run.recipe.suppress, language)),
+      ("..", ReportText.suppressionRule(run.weakestThreshold, language)),
       ("-", ReportingText.cannotOccurLegend(language)),
       ("0", language.text(.zeroLegend)),
       (language.text(.roundedZeroSymbol), language.text(.lessThanHalfUnitLegend)),

@@ -86,12 +86,17 @@ public struct ReportRunner: Sendable {
     let (all, selected) = try selection()
     let started = Date()
     let progress = self.progress
+    let threshold = recipe.suppress
     let cache = DatasetCache { record in
       let excluded = record.report.rowsRead - record.report.rowsKept
       let name = URL(fileURLWithPath: record.input.path).lastPathComponent
+      let amount =
+        excluded < threshold
+        ? Language.en.text(.fewerThan(threshold: String(threshold)))
+        : ReportText.integer(excluded)
       progress(
         "  read \(name): \(ReportText.integer(record.rows)) rows"
-          + (excluded > 0 ? " (\(ReportText.integer(excluded)) excluded)" : "")
+          + (excluded > 0 ? " (\(amount) excluded)" : "")
           + " in \(ReportText.seconds(record.seconds))")
     }
     var outcomes: [AnalysisOutcome] = []

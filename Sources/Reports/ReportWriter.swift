@@ -112,14 +112,7 @@ public struct ReportWriter {
   }
 
   /// The disclosure threshold of an analysis: its own `suppress`, else the recipe's.
-  package func threshold(_ outcome: AnalysisOutcome) -> Int {
-    if let option = outcome.analysis.entry.options.first(where: { $0.key == "suppress" }),
-      let value = option.node.scalar.flatMap({ Int($0.string) })
-    {
-      return value
-    }
-    return run.recipe.suppress
-  }
+  package func threshold(_ outcome: AnalysisOutcome) -> Int { run.threshold(of: outcome) }
 
   private func write(_ data: Data, _ name: String) throws {
     try data.write(to: directory.appendingPathComponent(name), options: .atomic)
@@ -153,7 +146,8 @@ public struct ReportWriter {
     for item in contents {
       try table.appendRow([item.sheet], [.text(item.title), .text(item.analysis)])
     }
-    table.footnotes.append(.note(ReportText.suppressionRule(run.recipe.suppress, run.language)))
+    if run.isInternal { table.footnotes.append(.notDisclosureProtected(run.language)) }
+    table.footnotes.append(.note(ReportText.suppressionRule(run.weakestThreshold, run.language)))
     if let source = run.recipe.source { table.footnotes.append(.source(source)) }
     return table
   }

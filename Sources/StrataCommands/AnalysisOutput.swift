@@ -37,6 +37,9 @@ func writeAnalysisResult(
   _ result: AnalysisPublication, output: OutputOptions, rendering: AnalysisOutputOptions
 ) throws {
   printWarnings(result.warnings)
+  if !result.isDisclosureProtected {
+    printWarnings([output.lang.text(.notDisclosureProtected)])
+  }
   switch output.format {
   case .json:
     try write(result.json, to: output.output)

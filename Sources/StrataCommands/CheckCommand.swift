@@ -57,12 +57,15 @@ struct CheckCommand: ParsableCommand {
         "The recipe \(self.recipe) has no published figures (expect:) to check.")
     }
     let output: String
+    var table = try FigureCheck.table(run.checks, language: run.language)
+    if run.isInternal { table.footnotes.insert(.notDisclosureProtected(run.language), at: 0) }
     switch format {
-    case .json: output = String(decoding: try FigureCheck.json(run.checks), as: UTF8.self)
-    case .csv:
-      output = try CSVRenderer().render(FigureCheck.table(run.checks, language: run.language))
-    case .md:
-      output = try MarkdownRenderer().render(FigureCheck.table(run.checks, language: run.language))
+    case .json:
+      output = String(
+        decoding: try FigureCheck.json(run.checks, threshold: run.weakestThreshold),
+        as: UTF8.self)
+    case .csv: output = try CSVRenderer().render(table)
+    case .md: output = try MarkdownRenderer().render(table)
     }
     write(output)
     progress(FigureCheck.summary(run.checks, language: .en))

@@ -41,10 +41,20 @@ struct DescribeCommand: ParsableCommand {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       var data = try encoder.encode(description)
-      data.append(contentsOf: Array("\n".utf8))
+      // A description counts every code, however rare: it is for the analyst, never published.
+      if case .object(var root) = try JSONValue.parse(data) {
+        var status = JSONObject()
+        status["protected"] = .bool(false)
+        root["disclosure"] = .object(status)
+        data = try JSONValue.object(root).encoded()
+      } else {
+        data.append(contentsOf: Array("\n".utf8))
+      }
       try output.write(String(decoding: data, as: UTF8.self))
     default:
-      try output.write(description.plainText(language: output.lang))
+      try output.write(
+        description.plainText(language: output.lang) + "\n"
+          + output.lang.text(.notDisclosureProtected) + "\n")
     }
   }
 }

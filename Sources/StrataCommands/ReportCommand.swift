@@ -77,6 +77,7 @@ struct ReportCommand: ParsableCommand {
     if check && !run.checks.isEmpty {
       progress(FigureCheck.summary(run.checks, language: .en))
     }
+    if run.isInternal { printWarnings([run.language.text(.notDisclosureProtected)]) }
     if failed > 0 || !run.failingChecks.isEmpty { throw ExitCode(1) }
   }
 }

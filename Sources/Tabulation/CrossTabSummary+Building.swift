@@ -84,7 +84,12 @@ extension CrossTabSummary {
           + "that would reveal \(primary == 1 ? "it" : "them").")
     }
     var test: TestSummary?
-    if options.includeTest {
+    var testWithheld: Bool?
+    if options.includeTest && suppression.primaryCount + suppression.secondaryCount > 0 {
+      // A test statistic is a function of the cells: withheld when any entry is suppressed.
+      testWithheld = true
+      warnings.append(Self.testWithheldWarning)
+    } else if options.includeTest {
       if resolved.columns.isEmpty || resolved.rows.isEmpty {
         warnings.append("No test of association: the table needs row and column variables.")
       } else {
@@ -115,6 +120,7 @@ extension CrossTabSummary {
     self.per = rates == nil ? nil : options.rates.per
     self.percentBase = options.percent
     self.test = test
+    self.testWithheld = testWithheld
     self.suppression = SuppressionSummary(
       threshold: options.disclosure.threshold, primary: suppression.primaryCount,
       secondary: suppression.secondaryCount)
@@ -131,6 +137,11 @@ extension CrossTabSummary {
       })
     self.warnings = warnings
   }
+
+  /// The warning when a test of association is withheld.
+  package static let testWithheldWarning =
+    "The test of association is withheld: the table has suppressed entries, and a test "
+    + "statistic is computed from the cells and could reveal them."
 
   static func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)

@@ -92,6 +92,13 @@ public struct CrossTabSummary: Sendable, Equatable, Codable {
   /// The base of `percent` (when requested).
   public var percentBase: PercentBase?
   public var test: TestSummary?
+  /// Whether a test of association was asked for but withheld because the table (or the
+  /// table it is collapsed from) has suppressed entries: χ², G², their p-values, Cramér's V,
+  /// adjusted residuals and Fisher's test are deterministic functions of the cells, and only a
+  /// few completions of the suppressed cells (often one) reproduce a statistic printed to full
+  /// precision. ``test`` is then `nil`. `nil` (not `false`) otherwise, so that the JSON of a
+  /// table without a withheld test has no `test_withheld` key.
+  public var testWithheld: Bool?
   public var suppression: SuppressionSummary
   /// Cells with suspects but no population (with `allowMissingPopulation`).
   public var unmatched: [UnmatchedCell]?
@@ -103,6 +110,7 @@ public struct CrossTabSummary: Sendable, Equatable, Codable {
   enum CodingKeys: String, CodingKey {
     case rows, cols, weight, cells, margins, total, per, test, suppression, unmatched, excluded
     case labels, warnings
+    case testWithheld = "test_withheld"
     case percentBase = "percent_base"
   }
 
@@ -118,6 +126,7 @@ public struct CrossTabSummary: Sendable, Equatable, Codable {
     per = try c.decodeIfPresent(Double.self, forKey: .per)
     percentBase = try c.decodeIfPresent(PercentBase.self, forKey: .percentBase)
     test = try c.decodeIfPresent(TestSummary.self, forKey: .test)
+    testWithheld = try c.decodeIfPresent(Bool.self, forKey: .testWithheld)
     suppression = try c.decode(SuppressionSummary.self, forKey: .suppression)
     unmatched = try c.decodeIfPresent([UnmatchedCell].self, forKey: .unmatched)
     excluded = try c.decode(Exclusions.self, forKey: .excluded)

@@ -36,6 +36,11 @@ let catalogSamples: [Message] = [
   .selectionEquals("⟨variable⟩", "⟨value⟩"),
   .selectionNotEquals("⟨variable⟩", "⟨value⟩"),
   .countsDistinctPersons,
+  // Disclosure
+  .notDisclosureProtected,
+  .fewerThan(threshold: "⟨threshold⟩"),
+  .testWithheldNote(tested: "⟨tested⟩"),
+  .standardizedWithheldNote(stratum: "⟨stratum⟩", threshold: "⟨threshold⟩"),
   // Charts
   .highest,
   .lowest,

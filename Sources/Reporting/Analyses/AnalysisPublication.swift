@@ -15,6 +15,9 @@ public struct AnalysisPublication: Sendable {
   public var charts: [PublishedChart]
   /// Warnings (rows excluded, separation, non-convergence ...); also inside `json`.
   public var warnings: [String]
+  /// Whether disclosure control protects the outputs (`false` for `--suppress 0`, when every
+  /// table and chart says that it is not disclosure-protected). Set by the analysis.
+  public var isDisclosureProtected: Bool = true
 
   public init(json: Data, tables: [ReportTable], charts: [PublishedChart], warnings: [String]) {
     self.json = json

@@ -37,9 +37,10 @@ extension LogitResult: PublishableResult {
         title: name, labels: labels, subtitle: fits.outcome,
         footnotes: [.note(ModelDisclosureText.footnote(disclosure, labels: labels))])
       withheld.withholdNumbers()
-      return AnalysisPublication(
+      return try AnalysisPublication(
         json: try FiniteJSON.encode(json), tables: [withheld], charts: [],
-        warnings: fits.warnings)
+        warnings: fits.warnings
+      ).disclosed(threshold: request.suppress, language: request.language)
     }
     var tables = [
       table.reportTable(
@@ -68,8 +69,9 @@ extension LogitResult: PublishableResult {
         options: ChartOptions(language: request.language, idPrefix: "logit"))
       charts.append(PublishedChart(name: "logit-forest", title: name, svg: plot.svg()))
     }
-    return AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings)
+    return try AnalysisPublication(
+      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

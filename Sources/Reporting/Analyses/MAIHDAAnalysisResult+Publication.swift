@@ -39,10 +39,11 @@ extension MAIHDAAnalysisResult: PublishableResult {
     ]
     let plot = result.caterpillarPlot(
       title: name, labels: labels, subtitle: counted.outcome, disclosure: disclosure)
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try FiniteJSON.encode(json, redaction: redaction), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
-      warnings: warnings)
+      warnings: warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

@@ -16,7 +16,7 @@ extension RecidivismResult: PublishableResult {
     options.levelLabels.merge(events.labels, uniquingKeysWith: { codebook, _ in codebook })
     options.confidenceLevel = request.level
     let chart = TabulationChart(recidivism: summary, options: options)
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try FiniteJSON.encode(output),
       tables: [ReportTable(recidivism: summary, options: options)],
       charts: chart.map {
@@ -26,6 +26,7 @@ extension RecidivismResult: PublishableResult {
             svg: $0.svg())
         ]
       } ?? [],
-      warnings: summary.warnings)
+      warnings: summary.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

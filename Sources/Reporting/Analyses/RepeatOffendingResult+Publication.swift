@@ -16,7 +16,7 @@ extension RepeatOffendingResult: PublishableResult {
     options.levelLabels.merge(labels, uniquingKeysWith: { codebook, _ in codebook })
     options.confidenceLevel = request.level
     let chart = TabulationChart(repeatOffending: summary, options: options)
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try FiniteJSON.encode(output),
       tables: [ReportTable(repeatOffending: summary, options: options)],
       charts: chart.map {
@@ -26,6 +26,7 @@ extension RepeatOffendingResult: PublishableResult {
             svg: $0.svg())
         ]
       } ?? [],
-      warnings: summary.warnings)
+      warnings: summary.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

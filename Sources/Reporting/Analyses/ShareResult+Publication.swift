@@ -104,8 +104,9 @@ extension ShareResult: PublishableResult {
   /// The contract JSON and the table of shares.
   public func publication() throws -> AnalysisPublication {
     guard let request else { preconditionFailure("a ShareResult is published from its request") }
-    return AnalysisPublication(
+    return try AnalysisPublication(
       json: try json(warnings: warnings), tables: [try table(request)], charts: [],
-      warnings: warnings)
+      warnings: warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -15,7 +15,8 @@ extension TabulationRequest {
   /// The publication tables: the cross-tabulation; with a population its representation; the
   /// standardised rates; the test of association.
   func tables(
-    summary: CrossTabSummary, standardization: DirectStandardization?, codebook: Codebook
+    summary: CrossTabSummary, standardization: DirectStandardization?,
+    standardizedWithheld: Set<[String?]> = [], codebook: Codebook
   ) throws -> [ReportTable] {
     var options = reportOptions(codebook: codebook)
     options.confidenceLevel = level
@@ -30,10 +31,21 @@ extension TabulationRequest {
         (summary.cells + summary.margins + [summary.total]).filter(\.suppressed).map { record in
           standardization.groupVariables.map { record.code(of: $0) }
         })
-      tables.append(
-        ReportTable(
-          standardized: standardization, suppressed: suppressed,
-          threshold: summary.suppression.threshold, options: secondary))
+      var table = ReportTable(
+        standardized: standardization, suppressed: suppressed.union(standardizedWithheld),
+        threshold: summary.suppression.threshold, options: secondary)
+      if !standardizedWithheld.isEmpty {
+        let stratum = TabulationText.lowercasedStart(options.variableLabel(standardization.stratum))
+        table.footnotes.insert(
+          .note(
+            language.text(
+              .standardizedWithheldNote(
+                stratum: stratum,
+                threshold: NumberFormat(language: language, style: .typographic).string(
+                  summary.suppression.threshold, decimals: 0)))),
+          at: 0)
+      }
+      tables.append(table)
     }
     if let test = summary.test {
       let note = testSummedOver.map { other in
@@ -46,6 +58,10 @@ extension TabulationRequest {
       tables.append(
         ReportTable(
           associationTest: test, rows: [rows[0]], cols: [cols[0]], options: secondary, note: note))
+    } else if summary.testWithheld == true, !cols.isEmpty {
+      // The test table is replaced by a note under the cross-tabulation.
+      let tested = [rows[0], cols[0]].map(options.sentenceLabel).joined(separator: " × ")
+      tables[0].footnotes.insert(.note(language.text(.testWithheldNote(tested: tested))), at: 0)
     }
     return tables
   }
@@ -70,15 +86,16 @@ extension TabulationResult: PublishableResult {
   public func publication() throws -> AnalysisPublication {
     let output = TabulationOutput(
       job: request, summary: summary, population: population, standardization: standardization,
-      countsPersons: countsPersons)
+      standardizedWithheld: standardizedWithheld, countsPersons: countsPersons)
     var tables = try request.tables(
-      summary: summary, standardization: standardization, codebook: codebook)
+      summary: summary, standardization: standardization,
+      standardizedWithheld: standardizedWithheld, codebook: codebook)
     if countsPersons, !tables.isEmpty {
       tables[0].footnotes.insert(.note(request.language.text(.countsDistinctPersons)), at: 0)
     }
-    return AnalysisPublication(
-      json: try FiniteJSON.encode(output),
-      tables: tables,
-      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings)
+    return try AnalysisPublication(
+      json: try FiniteJSON.encode(output), tables: tables,
+      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings
+    ).disclosed(threshold: request.suppress, language: request.language)
   }
 }

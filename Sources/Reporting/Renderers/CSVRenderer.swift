@@ -68,6 +68,10 @@ public struct CSVRenderer: TextTableRenderer {
         + lineEnd
     }
     var lines: [String] = []
+    if !includeMetadata, let warning = table.footnotes.first(where: \.saysNotProtected) {
+      // An internal table says so even in a plain data file: its first record.
+      lines.append(record([warning.plainText(table.language)]))
+    }
     if includeMetadata {
       lines.append(record([table.title]))
       if let subtitle = table.subtitle { lines.append(record([subtitle])) }

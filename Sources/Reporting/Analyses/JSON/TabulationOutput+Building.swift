@@ -7,7 +7,8 @@ extension TabulationOutput {
   /// The JSON of a finished tabulation.
   init(
     job: TabulationRequest, summary: CrossTabSummary, population: PopulationCount?,
-    standardization: DirectStandardization?, countsPersons: Bool = false
+    standardization: DirectStandardization?, standardizedWithheld: Set<[String?]> = [],
+    countsPersons: Bool = false
   ) {
     counts = countsPersons ? "persons" : (summary.weight != nil ? "weight" : "rows")
     func entry(_ record: SummaryRecord) -> Entry {
@@ -32,6 +33,11 @@ extension TabulationOutput {
         oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
     }
+    if summary.testWithheld == true, !job.cols.isEmpty {
+      test = Test(
+        rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver,
+        suppressed: true, reason: Test.suppressedCellsReason)
+    }
     suppression = summary.suppression
     self.population = population.map {
       Population(file: $0.file, weight: $0.weight, filter: $0.filter, excluded: $0.table.excluded)
@@ -53,9 +59,10 @@ extension TabulationOutput {
         by: standardization.stratum, per: standardization.options.per,
         groups: (summary.cells + summary.margins + [summary.total]).map { record in
           let codes = standardization.groupVariables.map { record.code(of: $0) }
+          let withheld = record.suppressed || standardizedWithheld.contains(codes)
           return Standardized.Group(
             keys: record.keys,
-            rate: record.suppressed ? nil : standardization.rate(codes: codes))
+            rate: withheld ? nil : standardization.rate(codes: codes))
         })
     }
     excluded = summary.excluded

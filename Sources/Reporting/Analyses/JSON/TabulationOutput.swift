@@ -71,15 +71,17 @@ struct TabulationOutput: Encodable {
     }
   }
 
-  /// The test of association, with the variables tested.
+  /// The test of association, with the variables tested; when the table has suppressed
+  /// entries only `{"suppressed": true, "reason": "suppressed_cells", "rows", "cols"}` (a test
+  /// statistic is a function of the cells and could reveal them).
   struct Test: Encodable {
     var chi2: Double?
-    var df: Int
+    var df: Int?
     var pValue: Double?
     var cramersV: Double?
     var g2: Double?
     var g2PValue: Double?
-    var n: Double
+    var n: Double?
     var fisherPValue: Double?
     var oddsRatio: Double?
     var oddsRatioCI: Interval?
@@ -87,9 +89,15 @@ struct TabulationOutput: Encodable {
     var cols: [String]
     /// Variables of the table the test sums over.
     var summedOver: [String]?
+    /// `true` when the test is withheld, with the reason.
+    var suppressed: Bool?
+    var reason: String?
+
+    /// The reason of a withheld test.
+    static let suppressedCellsReason = "suppressed_cells"
 
     enum CodingKeys: String, CodingKey {
-      case chi2, df, n, g2, rows, cols
+      case chi2, df, n, g2, rows, cols, suppressed, reason
       case pValue = "p_value"
       case cramersV = "cramers_v"
       case g2PValue = "g2_p_value"
@@ -135,6 +143,14 @@ struct TabulationOutput: Encodable {
       var keys: [SummaryRecord.Key]
       var rate: StandardizedRate?
 
+      /// `value` rounded to `decimals` decimals exactly as the tables print it
+      /// (`NumberFormat.exportString`), so JSON, XLSX and the text formats agree.
+      static func rounded(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite else { return value }
+        let text = NumberFormat.exportString(value, kind: .rate, decimals: decimals)
+        return text.flatMap(Double.init) ?? value
+      }
+
       func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         for key in keys { try container.encode(key.code, forKey: .init(key.variable)) }
@@ -142,12 +158,16 @@ struct TabulationOutput: Encodable {
           try container.encode(true, forKey: .init("suppressed"))
           return
         }
+        // Rates as the table prints them (NumberKind.rate's decimals): the digits beyond
+        // would pin the split of the group's count over the strata.
+        let decimals = NumberKind.rate.defaultDecimals
+        func rounded(_ value: Double) -> Double { Self.rounded(value, decimals: decimals) }
         try container.encode(rate.count, forKey: .init("count"))
         try container.encode(rate.population, forKey: .init("population"))
-        try container.encodeIfPresent(
-          rate.crudeRate, forKey: .init("crude_rate"))
-        try container.encodeIfPresent(rate.adjustedRate, forKey: .init("rate"))
-        try container.encode(rate.interval, forKey: .init("rate_ci"))
+        try container.encode(rounded(rate.crudeRate), forKey: .init("crude_rate"))
+        try container.encode(rounded(rate.adjustedRate), forKey: .init("rate"))
+        try container.encode(
+          [rounded(rate.interval.lower), rounded(rate.interval.upper)], forKey: .init("rate_ci"))
         try container.encode(false, forKey: .init("suppressed"))
       }
     }

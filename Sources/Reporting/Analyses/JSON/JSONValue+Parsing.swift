@@ -1,7 +1,4 @@
-import Analysis
 import Foundation
-import Microdata
-import Reporting
 
 extension JSONValue {
   /// Parses JSON text (RFC 8259). Numbers become `Double`; `true`/`false` stay booleans.
