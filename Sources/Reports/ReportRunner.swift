@@ -101,42 +101,65 @@ public struct ReportRunner: Sendable {
     }
     var outcomes: [AnalysisOutcome] = []
     DatasetCache.$current.withValue(cache) {
+      // Every analysis first, as typed results; then the tables of one population are
+      // suppressed together (linked tables); then everything is published.
+      var analysed: [Analysed] = []
       for (position, analysis) in selected.enumerated() {
-        let outcome = runOne(analysis)
+        let result = analyse(analysis)
         let head =
           "[\(position + 1)/\(selected.count)] \(analysis.entry.kind.rawValue): \(analysis.title) …"
-        if let failure = outcome.failure {
-          progress("\(head) FAILED after \(ReportText.seconds(outcome.seconds))\n  \(failure)")
+        if case .failure(let failed) = result.value, let failure = failed.outcome.failure {
+          progress("\(head) FAILED after \(ReportText.seconds(result.seconds))\n  \(failure)")
         } else {
-          progress("\(head) \(ReportText.seconds(outcome.seconds))")
+          progress("\(head) \(ReportText.seconds(result.seconds))")
         }
-        outcomes.append(outcome)
+        analysed.append(result)
       }
+      link(&analysed)
+      outcomes = analysed.map(publish)
     }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
       plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))
   }
 
-  /// Builds and runs one analysis, turning any error into `JobError.recipeEntry`.
+  /// One analysis run to its typed result (or its failure, as an outcome).
+  package struct Analysed {
+    var analysis: PlannedAnalysis
+    var value: Result<any ReportableResult, FailedOutcome>
+    var seconds: Double
+  }
+
+  /// A failed analysis's outcome, as an error for `Result`.
+  package struct FailedOutcome: Error {
+    var outcome: AnalysisOutcome
+  }
+
+  /// Builds and runs one analysis and publishes it (`analyse` then `publish`).
   package func runOne(_ analysis: PlannedAnalysis) -> AnalysisOutcome {
+    publish(analyse(analysis))
+  }
+
+  /// Builds and runs one analysis, turning any error into `JobError.recipeEntry`.
+  package func analyse(_ analysis: PlannedAnalysis) -> Analysed {
     let start = Date()
-    let filter = analysis.filter(in: recipe)
-    func failed(_ message: String) -> AnalysisOutcome {
+    func failed(_ message: String) -> Analysed {
       let error = JobError.recipeEntry(
         index: analysis.number - 1, title: analysis.title,
         message:
           "line \(analysis.entry.line) of \(URL(fileURLWithPath: recipe.file).lastPathComponent): \(message)"
       )
       var outcome = AnalysisOutcome(
-        analysis: analysis, result: .failure(error), filter: filter,
+        analysis: analysis, result: .failure(error), filter: analysis.filter(in: recipe),
         seconds: Date().timeIntervalSince(start))
       if runChecks {
         outcome.checks = analysis.expectations.map {
           FigureCheck($0, analysis: analysis.number, title: analysis.title, failure: message)
         }
       }
-      return outcome
+      return Analysed(
+        analysis: analysis, value: .failure(FailedOutcome(outcome: outcome)),
+        seconds: outcome.seconds)
     }
     let job: any RecipeJob
     do {
@@ -144,16 +167,68 @@ public struct ReportRunner: Sendable {
     } catch {
       return failed(error.description)
     }
+    do {
+      let result = try job.analyse()
+      return Analysed(
+        analysis: analysis, value: .success(result), seconds: Date().timeIntervalSince(start))
+    } catch {
+      return failed(Self.message(error))
+    }
+  }
+
+  /// Suppresses the cross-tabulations of one population together (`LinkedTabulations`).
+  package func link(_ analysed: inout [Analysed]) {
+    var positions: [Int] = []
+    var tables: [TabulationResult] = []
+    for (position, item) in analysed.enumerated() {
+      if case .success(let result) = item.value, let table = result as? TabulationResult {
+        positions.append(position)
+        tables.append(table)
+      }
+    }
+    guard !tables.isEmpty else { return }
+    let start = Date()
+    let groups = LinkedTabulations.protect(&tables)
+    for (position, table) in zip(positions, tables) { analysed[position].value = .success(table) }
+    let added = groups.map(\.added).reduce(0, +)
+    let hidden = groups.map(\.loss.figuresHidden).reduce(0, +)
+    let figures = groups.map(\.loss.figures).reduce(0, +)
+    progress(
+      "linked tables: \(groups.count) populations, \(added) more figures suppressed "
+        + "(\(hidden) of \(figures) hidden) in \(ReportText.seconds(Date().timeIntervalSince(start)))"
+    )
+    for group in groups {
+      if let why = group.skipped {
+        progress("  not linked (\(group.variables.joined(separator: ", "))): \(why)")
+      }
+    }
+  }
+
+  /// Publishes an analysed result with the recipe's source and the entry's selection.
+  package func publish(_ item: Analysed) -> AnalysisOutcome {
+    let analysis = item.analysis
+    let start = Date()
+    let filter = analysis.filter(in: recipe)
     let analysed: any ReportableResult
+    switch item.value {
+    case .failure(let failed): return failed.outcome
+    case .success(let result): analysed = result
+    }
     var result: AnalysisPublication
     do {
-      analysed = try job.analyse()
       let context = PublicationContext(source: recipe.source, selection: analysis.selection)
       result = try PublicationContext.$current.withValue(context) {
         try analysed.publication()
       }
     } catch {
-      return failed(Self.message(error))
+      let message = Self.message(error)
+      let failure = JobError.recipeEntry(
+        index: analysis.number - 1, title: analysis.title,
+        message:
+          "line \(analysis.entry.line) of \(URL(fileURLWithPath: recipe.file).lastPathComponent): \(message)"
+      )
+      return AnalysisOutcome(
+        analysis: analysis, result: .failure(failure), filter: filter, seconds: item.seconds)
     }
     if let source = recipe.source {
       for index in result.tables.indices
@@ -163,7 +238,7 @@ public struct ReportRunner: Sendable {
     }
     var outcome = AnalysisOutcome(
       analysis: analysis, result: .success(result), filter: filter,
-      seconds: Date().timeIntervalSince(start))
+      seconds: item.seconds + Date().timeIntervalSince(start))
     if runChecks {
       outcome.checks = analysis.expectations.map {
         FigureCheck($0, analysis: analysis.number, title: analysis.title, in: analysed)
