@@ -82,6 +82,7 @@ extension MAIHDAResult: Codable {
   /// The keys of a withheld model.
   enum WithheldKeys: String, CodingKey {
     case converged, terms, disclosure, withheld, reason
+    case sigma2, vpc, mor, pcv, auc
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -94,6 +95,8 @@ extension MAIHDAResult: Codable {
       var model = container.nestedContainer(keyedBy: WithheldKeys.self, forKey: .mainEffectsModel)
       try model.encode(mainEffectsModel.converged, forKey: .converged)
       try model.encode(mainEffectsModel.coefficientNames, forKey: .terms)
+      // The contract's keys stay, as null ("missing is null").
+      for key in [WithheldKeys.sigma2, .vpc, .mor, .pcv, .auc] { try model.encodeNil(forKey: key) }
       var disclosure = model.nestedContainer(keyedBy: WithheldKeys.self, forKey: .disclosure)
       try disclosure.encode(true, forKey: .withheld)
       try disclosure.encode(reason, forKey: .reason)
@@ -162,7 +165,9 @@ extension MAIHDAResult: Codable {
     try model.encode(variance.medianOddsRatio, forKey: .mor)
     try model.encodeIfPresent(variance.medianOddsRatioInterval, forKey: .morInterval)
     let measuresWithheld = redaction?.measuresWithheld == true
-    if !measuresWithheld {
+    if measuresWithheld {
+      try model.encodeNil(forKey: .auc)
+    } else {
       try model.encode(summary.auc.auc, forKey: .auc)
       try model.encodeIfPresent(summary.auc.interval, forKey: .aucInterval)
       try model.encodeIfPresent(summary.auc.standardError, forKey: .aucStandardError)

@@ -99,7 +99,10 @@ struct LogitJSON: Encodable {
 
   /// The fields of a withheld coefficient: its name only.
   enum TermKeys: String, CodingKey {
-    case term
+    case term, estimate, ci, z
+    case standardError = "std_error"
+    case pValue = "p_value"
+    case oddsRatio = "odds_ratio"
   }
 
   enum CodingKeys: String, CodingKey {
@@ -172,11 +175,19 @@ struct LogitJSON: Encodable {
     try c.encode(s.dfResidual, forKey: .dfResidual)
     try c.encode(s.dfNull, forKey: .dfNull)
     try c.encode(s.converged, forKey: .converged)
+    try c.encode(s.iterations, forKey: .iterations)
     try c.encode(s.method, forKey: .method)
+    // The contract's keys stay, as null ("missing is null"): scripts keep their shape.
+    for key in [CodingKeys.deviance, .nullDeviance, .logLikelihood, .aic, .bic] {
+      try c.encodeNil(forKey: key)
+    }
     var terms = c.nestedUnkeyedContainer(forKey: .coefficients)
     for coefficient in s.coefficients {
       var term = terms.nestedContainer(keyedBy: TermKeys.self)
       try term.encode(coefficient.term, forKey: .term)
+      for key in [TermKeys.estimate, .standardError, .z, .pValue, .oddsRatio, .ci] {
+        try term.encodeNil(forKey: key)
+      }
     }
     try c.encode(excluded, forKey: .excluded)
     try c.encode(warnings, forKey: .warnings)
