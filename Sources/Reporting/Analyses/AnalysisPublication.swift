@@ -43,6 +43,13 @@ public struct PublishedChart: Sendable {
   }
 }
 
+extension PublishedChart {
+  /// A tabulation's bar chart, named by its parts joined by `-` (`repeat-kon-fodelse`).
+  public init(_ chart: TabulationChart, name parts: [String]) {
+    self.init(name: parts.joined(separator: "-"), title: chart.labels.title, svg: chart.svg())
+  }
+}
+
 /// A typed analysis result that can be published: `TabulationResult`, `RepeatOffendingResult`,
 /// `RecidivismResult`, `LogitResult`, `MAIHDAAnalysisResult` and `ShareResult`.
 public protocol PublishableResult: Sendable {

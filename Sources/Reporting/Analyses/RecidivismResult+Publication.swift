@@ -19,13 +19,7 @@ extension RecidivismResult: PublishableResult {
     return try AnalysisPublication(
       json: try FiniteJSON.encode(output),
       tables: [ReportTable(recidivism: summary, options: options)],
-      charts: chart.map {
-        [
-          PublishedChart(
-            name: (["recidivism"] + request.by).joined(separator: "-"), title: $0.labels.title,
-            svg: $0.svg())
-        ]
-      } ?? [],
+      charts: chart.map { [PublishedChart($0, name: ["recidivism"] + request.by)] } ?? [],
       warnings: summary.warnings
     ).disclosed(threshold: request.suppress, language: request.language)
   }

@@ -73,9 +73,7 @@ extension TabulationRequest {
     guard let chart = TabulationChart(crossTab: summary, options: options) else { return [] }
     let kind = summary.per != nil ? "rates" : (summary.percentBase != nil ? "percent" : "counts")
     return [
-      PublishedChart(
-        name: ([kind] + rows + cols).joined(separator: "-"), title: chart.labels.title,
-        svg: chart.svg())
+      PublishedChart(chart, name: [kind] + rows + cols)
     ]
   }
 }
