@@ -134,12 +134,7 @@ struct LogitJSON: Encodable {
       try encodeWithheld(summary: s, in: &c)
       return
     }
-    try c.encode(s.n, forKey: .n)
-    try c.encode(s.dfResidual, forKey: .dfResidual)
-    try c.encode(s.dfNull, forKey: .dfNull)
-    try c.encode(s.converged, forKey: .converged)
-    try c.encode(s.iterations, forKey: .iterations)
-    try c.encode(s.method, forKey: .method)
+    try encodeDesign(summary: s, in: &c)
     try c.encode(s.separation, forKey: .separation)
     try c.encode(s.deviance, forKey: .deviance)
     try c.encode(s.nullDeviance, forKey: .nullDeviance)
@@ -147,17 +142,9 @@ struct LogitJSON: Encodable {
     try c.encode(s.aic, forKey: .aic)
     try c.encode(s.bic, forKey: .bic)
     try c.encode(s.coefficients, forKey: .coefficients)
-    try c.encode(excluded, forKey: .excluded)
-    try c.encode(warnings, forKey: .warnings)
-    try c.encode(s.family, forKey: .family)
-    try c.encode(s.link, forKey: .link)
-    try c.encode(s.formula, forKey: .formula)
-    try c.encode(outcome, forKey: .outcome)
-    try c.encode(s.level, forKey: .level)
     try c.encode(s.covariance, forKey: .covariance)
     try c.encode(s.intervals, forKey: .intervals)
     try c.encode(s.trials, forKey: .trials)
-    try c.encode(s.aliased, forKey: .aliased)
     try c.encodeIfPresent(s.separationDetail, forKey: .separationDetail)
     try c.encodeIfPresent(s.grouped, forKey: .grouped)
     try c.encodeIfPresent(s.marginalEffects, forKey: .marginalEffects)
@@ -167,8 +154,9 @@ struct LogitJSON: Encodable {
     try c.encodeIfPresent(comparedModels, forKey: .comparedModels)
   }
 
-  /// A withheld model: what does not depend on the outcome.
-  private func encodeWithheld(summary s: GLMSummary, in c: inout KeyedEncodingContainer<CodingKeys>)
+  /// What a model publishes whether or not it is withheld: its design, size, convergence and
+  /// what was left out (none of it depends on the outcome's counts).
+  private func encodeDesign(summary s: GLMSummary, in c: inout KeyedEncodingContainer<CodingKeys>)
     throws
   {
     try c.encode(s.n, forKey: .n)
@@ -177,6 +165,21 @@ struct LogitJSON: Encodable {
     try c.encode(s.converged, forKey: .converged)
     try c.encode(s.iterations, forKey: .iterations)
     try c.encode(s.method, forKey: .method)
+    try c.encode(excluded, forKey: .excluded)
+    try c.encode(warnings, forKey: .warnings)
+    try c.encode(s.family, forKey: .family)
+    try c.encode(s.link, forKey: .link)
+    try c.encode(s.formula, forKey: .formula)
+    try c.encode(outcome, forKey: .outcome)
+    try c.encode(s.level, forKey: .level)
+    try c.encode(s.aliased, forKey: .aliased)
+  }
+
+  /// A withheld model: what does not depend on the outcome.
+  private func encodeWithheld(summary s: GLMSummary, in c: inout KeyedEncodingContainer<CodingKeys>)
+    throws
+  {
+    try encodeDesign(summary: s, in: &c)
     // The contract's keys stay, as null ("missing is null"): scripts keep their shape.
     for key in [CodingKeys.deviance, .nullDeviance, .logLikelihood, .aic, .bic] {
       try c.encodeNil(forKey: key)
@@ -189,14 +192,6 @@ struct LogitJSON: Encodable {
         try term.encodeNil(forKey: key)
       }
     }
-    try c.encode(excluded, forKey: .excluded)
-    try c.encode(warnings, forKey: .warnings)
-    try c.encode(s.family, forKey: .family)
-    try c.encode(s.link, forKey: .link)
-    try c.encode(s.formula, forKey: .formula)
-    try c.encode(outcome, forKey: .outcome)
-    try c.encode(s.level, forKey: .level)
-    try c.encode(s.aliased, forKey: .aliased)
     if let population {  // the population without its cases
       var p = c.nestedContainer(keyedBy: PopulationKeys.self, forKey: .population)
       try p.encode(population.file, forKey: .file)
