@@ -101,26 +101,42 @@ public struct ReportRunner: Sendable {
     }
     var outcomes: [AnalysisOutcome] = []
     DatasetCache.$current.withValue(cache) {
-      // Every analysis first, as typed results; then the tables of one population are
-      // suppressed together (linked tables); then everything is published.
-      var analysed: [Analysed] = []
-      for (position, analysis) in selected.enumerated() {
-        let result = analyse(analysis)
-        let head =
-          "[\(position + 1)/\(selected.count)] \(analysis.entry.kind.rawValue): \(analysis.title) …"
-        if case .failure(let failed) = result.value, let failure = failed.outcome.failure {
-          progress("\(head) FAILED after \(ReportText.seconds(result.seconds))\n  \(failure)")
-        } else {
-          progress("\(head) \(ReportText.seconds(result.seconds))")
-        }
-        analysed.append(result)
-      }
-      link(&analysed)
-      outcomes = analysed.map(publish)
+      outcomes = analysedAndLinked(selected).map(publish)
     }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
       plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// Every analysis first, as typed results; then the tables of one population are suppressed
+  /// together (linked tables). Publishing comes after.
+  package func analysedAndLinked(_ selected: [PlannedAnalysis]) -> [Analysed] {
+    var analysed: [Analysed] = []
+    for (position, analysis) in selected.enumerated() {
+      let result = analyse(analysis)
+      let head =
+        "[\(position + 1)/\(selected.count)] \(analysis.entry.kind.rawValue): \(analysis.title) …"
+      if case .failure(let failed) = result.value, let failure = failed.outcome.failure {
+        progress("\(head) FAILED after \(ReportText.seconds(result.seconds))\n  \(failure)")
+      } else {
+        progress("\(head) \(ReportText.seconds(result.seconds))")
+      }
+      analysed.append(result)
+    }
+    link(&analysed)
+    return analysed
+  }
+
+  /// The cross-tabulations of the selected analyses as the report publishes them (after linked
+  /// suppression), for an audit of the whole report.
+  package func publishedTabulations() throws(RecipeError) -> [TabulationResult] {
+    let (_, selected) = try selection()
+    return DatasetCache.$current.withValue(DatasetCache()) {
+      analysedAndLinked(selected).compactMap { item in
+        if case .success(let result) = item.value { return result as? TabulationResult }
+        return nil
+      }
+    }
   }
 
   /// One analysis run to its typed result (or its failure, as an outcome).
@@ -200,7 +216,15 @@ public struct ReportRunner: Sendable {
     for group in groups {
       if let why = group.skipped {
         progress("  not linked (\(group.variables.joined(separator: ", "))): \(why)")
+        continue
       }
+      // For the analyst's console only: persons hidden are never written to a published file.
+      let loss = group.loss
+      progress(
+        "  \(group.members.count) tables under \(group.filters.count) filters, "
+          + "\(group.coverCells) cover cells: \(loss.figuresHidden) of \(loss.figures) figures "
+          + "(\(ReportText.percent(loss.figureShare))) and \(loss.personsHidden) of "
+          + "\(loss.persons) person-figures (\(ReportText.percent(loss.personShare))) hidden")
     }
   }
 

@@ -18,6 +18,11 @@ public enum ReportText {
     return NumberFormat(language: .en, style: .plain).string(value, decimals: decimals) + " s"
   }
 
+  /// A share as a percentage for progress lines: `41.2 %`.
+  package static func percent(_ share: Double) -> String {
+    NumberFormat(language: .en, style: .plain).string(100 * share, decimals: 1) + " %"
+  }
+
   /// Seconds in the page's language.
   package static func seconds(_ value: Double, _ language: Language) -> String {
     let decimals = value < 1 ? 2 : (value < 10 ? 1 : 0)

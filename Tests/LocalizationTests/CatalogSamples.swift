@@ -219,6 +219,7 @@ let catalogSamples: [Message] = [
   .totalPercentNote,
   .rateNote(per: "⟨per⟩", level: "⟨level⟩"),
   .suppressionNote(threshold: "⟨threshold⟩"),
+  .hiddenCellsNote(hidden: "⟨hidden⟩", cells: "⟨cells⟩"),
   .fewerThanRows(threshold: "⟨threshold⟩"),
   .rowCount("⟨formatted⟩", count: 7020),
   .excludedMissing(amount: "⟨amount⟩", variable: "⟨variable⟩"),

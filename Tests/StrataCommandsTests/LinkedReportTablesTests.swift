@@ -42,7 +42,11 @@ struct LinkedReportTablesTests {
     for (t, result) in results.enumerated() {
       let table = result.request.rows + result.request.cols
       for record in LinkedTabulations.records(result.summary) where record.suppressed {
-        let levels = LinkedTabulations.levels(of: record, table: table, cover: cover)!
+        let levels = table.map { name -> Int? in
+          guard let code = record.code(of: name) else { return nil }
+          let d = cover.variables.firstIndex(of: name)!
+          return cover.dimensions[d].codes.firstIndex(of: code)!
+        }
         suppressed.insert(linked.figure(table: t, levels: levels))
       }
     }
@@ -76,6 +80,8 @@ struct LinkedReportTablesTests {
 
     let groups = LinkedTabulations.protect(&results)
     #expect(groups.count == 1 && groups[0].skipped == nil)
+    let own = try LinkedTabulations.audit(results)
+    #expect(own.count == 1 && own[0].skipped == nil && own[0].findings.isEmpty)
     let after = DisclosureAudit.findings(
       linked, suppressed: Self.suppressed(results, linked, cover: cover), threshold: 5)
     #expect(after.isEmpty, "after linking: \(after)")

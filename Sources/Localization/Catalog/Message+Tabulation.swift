@@ -44,6 +44,13 @@ extension Message {
       en: "Counts below \(threshold) are not shown (..), nor figures from which they could be "
         + "worked out.")
   }
+  /// The information loss of one table: how many of its cells disclosure control hides.
+  public static func hiddenCellsNote(hidden: String, cells: String) -> Message {
+    Message(
+      "tabulation.hidden_cells_note",
+      sv: "Av tabellens \(cells) celler redovisas \(hidden) inte.",
+      en: "\(hidden) of the table's \(cells) cells are not shown.")
+  }
   /// "Färre än 5 rader": an amount of rows too small to publish.
   public static func fewerThanRows(threshold: String) -> Message {
     Message(

@@ -87,8 +87,17 @@ extension ReportTable {
     if let unmatched = summary.unmatched, !unmatched.isEmpty {
       notes.append(l.text(.unmatchedCellsNote(count: unmatched.count)))
     }
-    if summary.suppression.primary > 0 {
+    if summary.suppression.primary + summary.suppression.secondary > 0 {
       notes.append(TabulationText.suppressionNote(threshold: summary.suppression.threshold, l))
+      let hidden = summary.cells.filter(\.suppressed).count
+      if hidden > 0 {
+        let number = NumberFormat(language: l, style: .typographic)
+        notes.append(
+          l.text(
+            .hiddenCellsNote(
+              hidden: number.string(Double(hidden), decimals: 0),
+              cells: number.string(Double(summary.cells.count), decimals: 0))))
+      }
     }
     notes += TabulationText.exclusionNotes(
       missing: summary.excluded.missing, outside: summary.excluded.outside,

@@ -1,6 +1,7 @@
 // The attacker's integer program over a cover table (see `DisclosureAudit` for the threat
 // model). Variables are the cover cells that no published zero pins to 0; every published
-// figure is an equality, every suppressed figure is `≥ 1`.
+// figure is an equality, every suppressed figure is `≥ 1` (an implied figure below the threshold
+// counts as suppressed; one at or above it is not known to the attacker and adds nothing).
 
 /// What an attacker knows about the cover table once a set of figures is suppressed.
 struct AttackerModel {
@@ -21,7 +22,8 @@ struct AttackerModel {
     let cellCount = tables.cover.count
     var knownZero = [Bool](repeating: false, count: cellCount)
     var bound = [Int](repeating: Self.openEnd, count: cellCount)
-    for (f, figure) in tables.figures.enumerated() where !suppressed.contains(f) {
+    for (f, figure) in tables.figures.enumerated()
+    where !suppressed.contains(f) && !tables.isImplied(f) {
       for cell in figure.cells {
         if tables.values[f] == 0 { knownZero[cell] = true }
         bound[cell] = min(bound[cell], tables.values[f])
@@ -37,7 +39,7 @@ struct AttackerModel {
       if terms.isEmpty { continue }
       if suppressed.contains(f) {
         program.addConstraint(terms, .atLeast, 1)
-      } else {
+      } else if !tables.isImplied(f) {
         program.addConstraint(terms, .equal, Double(tables.values[f]))
       }
     }

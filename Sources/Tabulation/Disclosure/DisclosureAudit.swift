@@ -61,7 +61,8 @@ public enum DisclosureAudit {
   }
 
   /// Every breach of the protection rule: published primaries, pinned suppressed figures and
-  /// primaries whose range is too narrow, in figure order.
+  /// primaries (implied figures below the threshold among them) whose range is too narrow, in
+  /// figure order.
   ///
   /// - Parameters:
   ///   - threshold: figures with `1 ≤ value < threshold` are primary.
@@ -70,10 +71,19 @@ public enum DisclosureAudit {
     _ tables: LinkedTables, suppressed: Set<Int>, threshold: Int,
     rule: ProtectionRule = ProtectionRule()
   ) -> [Finding] {
+    // An implied figure below the threshold is sensitive and never published: the attacker
+    // knows it is at least 1 only in the sense that it is a count the rules protect, which is
+    // conservative; one at or above the threshold is not examined.
+    let implied = Set(
+      (tables.publishedCount..<tables.figures.count).filter {
+        tables.values[$0] >= 1 && tables.values[$0] < threshold
+      })
+    let suppressed = suppressed.union(implied)
     let attacker = AttackerModel(tables, suppressed: suppressed)
     var findings: [Finding] = []
     for (figure, value) in tables.values.enumerated() {
       let primary = value >= 1 && value < threshold
+      if tables.isImplied(figure) && !primary { continue }
       guard suppressed.contains(figure) else {
         if primary {
           findings.append(

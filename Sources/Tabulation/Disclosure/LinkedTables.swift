@@ -40,17 +40,32 @@ public struct LinkedTables: Sendable, Equatable {
   public let tables: [Table]
   /// The shape of the cover table (`[cover.count]` when built from a list of figures).
   public let shape: [Int]
+  /// The number of published figures: `figures[..<publishedCount]` are published (or
+  /// suppressed), the rest are *implied* figures (see ``init(cover:figures:implied:)``).
+  public let publishedCount: Int
+
+  /// Whether a figure is implied (sensitive, never published) rather than published.
+  public func isImplied(_ figure: Int) -> Bool { figure >= publishedCount }
 
   /// Linked tables from a list of figures; a figure listed twice is kept once (see
   /// ``index(of:)``).
   ///
+  /// `implied` figures are counts a reader can form from the published ones without their
+  /// being printed: the 18-year-olds as the difference of the tables of `alder >= 18` and
+  /// `alder >= 19`. They are never published; one below the threshold is protected like a
+  /// primary figure (``suppress(threshold:rule:)`` and ``DisclosureAudit`` treat it as a
+  /// suppressed primary), one at or above it is ignored. An implied figure that is also
+  /// published is the published one.
+  ///
   /// - Throws: `TabulationError.notACount` for a negative count, `.invalidOption` for a figure
   ///   with no cells or a cell index outside the cover table.
-  public init(cover: [Int], figures: [CoverFigure]) throws(TabulationError) {
+  public init(cover: [Int], figures: [CoverFigure], implied: [CoverFigure] = [])
+    throws(TabulationError)
+  {
     let table = try CoverTable(shape: [cover.count], counts: cover)
     var unique: [CoverFigure] = []
     var seen = Set<CoverFigure>()
-    for figure in figures {
+    for figure in figures + implied {
       guard let first = figure.cells.first, let last = figure.cells.last, first >= 0,
         last < cover.count
       else {
@@ -60,7 +75,12 @@ public struct LinkedTables: Sendable, Equatable {
       }
       if seen.insert(figure).inserted { unique.append(figure) }
     }
-    self.init(cover: table.counts, shape: table.shape, figures: unique, tables: [])
+    // Published figures come first in `unique`; an implied one equal to one of them was
+    // dropped as a repeat.
+    let publishedCount = Set(figures).count
+    self.init(
+      cover: table.counts, shape: table.shape, figures: unique, tables: [],
+      publishedCount: publishedCount)
   }
 
   /// Linked tables from the tables to publish, each given as the cover variables it
@@ -108,10 +128,15 @@ public struct LinkedTables: Sendable, Equatable {
       }
       tables.append(Table(dimensions: dimensions, shape: shape, figures: entries))
     }
-    self.init(cover: cover.counts, shape: cover.shape, figures: figures, tables: tables)
+    self.init(
+      cover: cover.counts, shape: cover.shape, figures: figures, tables: tables,
+      publishedCount: figures.count)
   }
 
-  private init(cover: [Int], shape: [Int], figures: [CoverFigure], tables: [Table]) {
+  private init(
+    cover: [Int], shape: [Int], figures: [CoverFigure], tables: [Table], publishedCount: Int
+  ) {
+    self.publishedCount = publishedCount
     self.cover = cover
     self.shape = shape
     self.figures = figures

@@ -38,7 +38,10 @@ extension TabulationOutput {
         rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver,
         suppressed: true, reason: Test.suppressedCellsReason)
     }
-    suppression = summary.suppression
+    suppression = Suppression(
+      threshold: summary.suppression.threshold, primary: summary.suppression.primary,
+      secondary: summary.suppression.secondary, cells: summary.cells.count,
+      cellsHidden: summary.cells.filter(\.suppressed).count)
     self.population = population.map {
       Population(file: $0.file, weight: $0.weight, filter: $0.filter, excluded: $0.table.excluded)
     }

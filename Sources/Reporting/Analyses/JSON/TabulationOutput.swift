@@ -31,7 +31,7 @@ struct TabulationOutput: Encodable {
   var margins: [Entry]
   var total: Entry
   var test: Test?
-  var suppression: SuppressionSummary
+  var suppression: Suppression
   var population: Population?
   var unmatched: [Unmatched]?
   var standardized: Standardized?
@@ -47,6 +47,22 @@ struct TabulationOutput: Encodable {
     case rows, cols, weight, per, cells, margins, total, test, suppression, population, counts
     case unmatched, standardized, excluded, labels, source, filter, warnings
     case percentBase = "percent_base"
+  }
+
+  /// Disclosure control of the table: the threshold, the entries suppressed as primary and
+  /// secondary, and the information loss as cells hidden of all inner cells (the persons in
+  /// them are not published: their sum could reveal a suppressed count).
+  struct Suppression: Encodable {
+    var threshold: Double
+    var primary: Int
+    var secondary: Int
+    var cells: Int
+    var cellsHidden: Int
+
+    enum CodingKeys: String, CodingKey {
+      case threshold, primary, secondary, cells
+      case cellsHidden = "cells_hidden"
+    }
   }
 
   /// One cell, margin or the total: the summary's record with the shares of a rate table.

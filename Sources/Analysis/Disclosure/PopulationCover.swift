@@ -1,0 +1,151 @@
+import Microdata
+import Tabulation
+
+/// The cover table of every cross-tabulation a report publishes from one file and unit,
+/// whatever their filters: the cross-classification of all their variables and of the
+/// *selection pattern* (which of the tables' filters a row satisfies).
+///
+/// Tables under different filters are margins of one population too: the tables of
+/// `alder >= 18` and of `alder >= 19` differ exactly by the 18-year-olds, and a table of all
+/// suspects 2016–2017 by offence type minus the tables of 2016 gives the suspects of 2017 alone.
+/// With the pattern as a dimension, every published count of every table is a sum of cover
+/// cells (the table of filter *i* sums the patterns that contain *i*), so linked suppression
+/// and the attacker see these differences.
+///
+/// Two more facts of the data become part of the cover:
+/// - A row a table leaves out because its variable is missing or outside every level (no
+///   education recorded, age under 15) is still counted by the tables that do not use that
+///   variable; such rows form one extra level ("left out") of the variable, which no table
+///   of the variable publishes.
+/// - Cells that cannot hold anyone are left out of the cover: a pattern whose rows never take
+///   a level of a variable (the rows of `brottstyp == "sexkop"` are never of another offence
+///   type) has no cells for it. The attacker is assumed to know every such zero, including
+///   the ones that are empty by chance rather than by definition; zeros are published as `0`
+///   anyway, so this only makes the protection stronger.
+struct PopulationCover {
+  /// The cover variables (the tables' variables, in first-use order).
+  let variables: [String]
+  /// The distinct filters (`""` for all rows), in first-use order.
+  let filters: [String]
+  /// The cover cells that can hold someone: pattern index and one level index per variable
+  /// (the level `levels[v].count` is "left out").
+  let cells: [[Int]]
+  /// The count of each cover cell.
+  let counts: [Int]
+  /// The filter bitmask of each pattern.
+  let patterns: [Int]
+  /// The levels of each variable (without "left out").
+  let levels: [[Factor.Level]]
+
+  /// The cover of `dataset` for tables under `filters` cross-classifying `variables`.
+  ///
+  /// - Parameters:
+  ///   - distinctPersons: count each person once per cover cell (the tables count each person
+  ///     once per table cell; ``figure(filter:levels:)`` sums are then checked against them).
+  static func build(
+    of dataset: Dataset, variables: [String], filters: [String], distinctPersons: Bool
+  ) throws -> PopulationCover {
+    precondition(filters.count <= 62, "at most 62 filters per population")
+    var mask = [Int](repeating: 0, count: dataset.rowCount)
+    for (i, filter) in filters.enumerated() {
+      if filter.trimmingCharacters(in: .whitespaces).isEmpty {
+        for row in mask.indices { mask[row] |= 1 << i }
+        continue
+      }
+      let selected = try dataset.rowMask(RowFilter(parsing: filter))
+      for (row, isSelected) in selected.enumerated() where isSelected { mask[row] |= 1 << i }
+    }
+    var patterns: [Int] = []
+    var patternIndex: [Int: Int32] = [:]
+    var patternCodes = [Int32](repeating: Factor.missing, count: dataset.rowCount)
+    for (row, bits) in mask.enumerated() where bits != 0 {
+      if let index = patternIndex[bits] {
+        patternCodes[row] = index
+      } else {
+        let index = Int32(patterns.count)
+        patternIndex[bits] = index
+        patterns.append(bits)
+        patternCodes[row] = index
+      }
+    }
+    var factors = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
+      try dataset.factors(variables)
+    }
+    let levels = factors.map(\.levels)
+    // Rows a table of the variable leaves out: one more level.
+    for k in factors.indices {
+      let leftOut = Int32(factors[k].levels.count)
+      factors[k].codes = factors[k].codes.map { $0 < 0 ? leftOut : $0 }
+      factors[k].levels.append(Factor.Level(code: "\u{1F}left-out", sv: "", en: ""))
+    }
+    var all =
+      [
+        Factor(
+          name: "\u{1F}pattern",
+          levels: patterns.map { Factor.Level(code: String($0), sv: "", en: "") },
+          codes: patternCodes)
+      ] + factors
+    if distinctPersons {
+      all = try TabulationRequest.firstRowPerPersonAndCell(
+        all, person: TabulationRequest.factor(TabulationRequest.personVariable, of: dataset))
+    }
+    // Which levels of each variable each pattern's rows take.
+    var seen = [[Set<Int32>]](
+      repeating: [Set<Int32>](repeating: [], count: factors.count), count: patterns.count)
+    var counts: [[Int32]: Int] = [:]
+    var key = [Int32](repeating: 0, count: all.count)
+    for row in 0..<all[0].codes.count {
+      let pattern = all[0].codes[row]
+      guard pattern >= 0 else { continue }
+      for k in all.indices { key[k] = all[k].codes[row] }
+      counts[key, default: 0] += 1
+      for k in factors.indices { seen[Int(pattern)][k].insert(key[k + 1]) }
+    }
+    var cells: [[Int]] = []
+    var values: [Int] = []
+    for p in patterns.indices {
+      var choices = seen[p].map { $0.sorted().map(Int.init) }
+      if choices.contains(where: \.isEmpty) { choices = [] }
+      var position = [Int](repeating: 0, count: choices.count)
+      guard !choices.isEmpty || factors.isEmpty else { continue }
+      while true {
+        let levelsOfCell = position.enumerated().map { choices[$0.offset][$0.element] }
+        let cell = [p] + levelsOfCell
+        cells.append(cell)
+        values.append(counts[cell.map(Int32.init)] ?? 0)
+        var d = position.count - 1
+        while d >= 0 {
+          position[d] += 1
+          if position[d] < choices[d].count { break }
+          position[d] = 0
+          d -= 1
+        }
+        if d < 0 { break }
+      }
+    }
+    return PopulationCover(
+      variables: variables, filters: filters, cells: cells, counts: values, patterns: patterns,
+      levels: levels)
+  }
+
+  /// The cover cells a table's entry sums: the table's filter, and for each of its variables
+  /// the given level index, or every level but "left out" (`nil`, a margin).
+  func figure(filter: Int, levels entry: [String: Int?]) -> CoverFigure {
+    var members: [Int] = []
+    for (index, cell) in cells.enumerated() where patterns[cell[0]] & (1 << filter) != 0 {
+      var inside = true
+      for (v, name) in variables.enumerated() {
+        guard let wanted = entry[name] else { continue }  // not a variable of the table
+        let level = cell[v + 1]
+        if let wanted {
+          if level != wanted { inside = false }
+        } else if level == levels[v].count {
+          inside = false
+        }
+        if !inside { break }
+      }
+      if inside { members.append(index) }
+    }
+    return CoverFigure(cells: members)
+  }
+}

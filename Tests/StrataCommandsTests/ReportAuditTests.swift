@@ -1,0 +1,35 @@
+import Foundation
+import StatsTestSupport
+import Tabulation
+import Testing
+
+@testable import Analysis
+@testable import Reports
+
+/// The attacker of the disclosure issue against the model report
+/// (notebooks-scripts/vem-misstanks-for-vald.yaml) on the shipped sample county: every
+/// cross-tabulation the report publishes, with their filters, as one integer program per
+/// population (`LinkedTabulations.audit`): no suppressed entry is pinned, every primary's
+/// range reaches the threshold, and every implied count below the threshold (a difference
+/// of tables under nested filters, or the rows one table leaves out) is protected as well.
+@Suite("The model report against the integer-programming attacker")
+struct ReportAuditTests {
+  @Test func noSuppressedOrImpliedCountOfTheModelReportIsRecoverable() throws {
+    let recipe = try Recipe(
+      contentsOf: projectRoot().appendingPathComponent(
+        "notebooks-scripts/vem-misstanks-for-vald.yaml"))
+    let runner = ReportRunner(
+      recipe: recipe, language: .sv,
+      only: ["oversikt", "kon", "alder", "utbildning", "fodelse", "intersektioner"])
+    let tables = try runner.publishedTabulations()
+    #expect(tables.count == 26)
+    let groups = try LinkedTabulations.audit(tables)
+    // One population: suspects.csv counted in persons, under six filters.
+    #expect(groups.count == 1)
+    for group in groups {
+      #expect(group.skipped == nil, "\(group.skipped ?? "")")
+      #expect(group.members.count == 26)
+      #expect(group.findings.isEmpty, "\(group.findings)")
+    }
+  }
+}
