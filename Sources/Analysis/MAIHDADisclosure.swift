@@ -54,8 +54,11 @@ public struct MAIHDADisclosure: Sendable, Equatable {
   /// Model 2's disclosure check on its main-effects design.
   public let mainEffects: ModelDisclosure
 
+  /// Whether the total of cases is withheld although no stratum is (linked suppression).
+  public var totalWithheldByLinking = false
+
   /// Whether the total of cases over the strata is withheld.
-  public var totalCasesWithheld: Bool { !suppressed.isEmpty }
+  public var totalCasesWithheld: Bool { !suppressed.isEmpty || totalWithheldByLinking }
   /// Whether the total of persons over the strata is withheld.
   public var totalPersonsWithheld: Bool { !personsHidden.isEmpty }
   /// Whether model 2 is withheld.
@@ -68,7 +71,13 @@ public struct MAIHDADisclosure: Sendable, Equatable {
   ///   - threshold: counts from 1 to `threshold` − 1 are protected; 0 turns control off.
   ///   - nonCasesArePersons: whether the persons are persons of the data (person-level input)
   ///     rather than a public population.
-  public init(_ result: MAIHDAResult, threshold: Int, nonCasesArePersons: Bool) {
+  ///   - alsoSuppressed: strata to suppress beyond the rule (linked suppression: the report's
+  ///     other tables of the same file would reveal them).
+  ///   - totalWithheld: withhold the total of cases even when no stratum is suppressed.
+  public init(
+    _ result: MAIHDAResult, threshold: Int, nonCasesArePersons: Bool,
+    alsoSuppressed: Set<Int> = [], totalWithheld: Bool = false
+  ) {
     self.threshold = threshold
     guard threshold > 0 else {
       primary = []
@@ -84,7 +93,8 @@ public struct MAIHDADisclosure: Sendable, Equatable {
         small($0.cases) || small($0.persons)
           || (nonCasesArePersons && small($0.persons - $0.cases))
       }.map(\.index))
-    var suppressed = primary
+    totalWithheldByLinking = totalWithheld
+    var suppressed = primary.union(alsoSuppressed)
     if suppressed.count == 1,
       let next = strata.filter({ !suppressed.contains($0.index) && $0.cases > 0 })
         .min(by: { ($0.cases, $0.index) < ($1.cases, $1.index) })
@@ -138,6 +148,7 @@ extension MAIHDAAnalysisResult {
   /// What the publication may show (``MAIHDADisclosure``) under the request's threshold.
   public var disclosure: MAIHDADisclosure {
     MAIHDADisclosure(
-      result, threshold: request.suppress, nonCasesArePersons: request.population == nil)
+      result, threshold: request.suppress, nonCasesArePersons: request.population == nil,
+      alsoSuppressed: linkedSuppressed, totalWithheld: linkedTotalWithheld)
   }
 }

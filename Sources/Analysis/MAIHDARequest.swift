@@ -108,4 +108,9 @@ public struct MAIHDAAnalysisResult: Sendable {
   public var counted: CountedStrata
   /// The data's and the model's warnings.
   public var warnings: [String]
+  /// Strata (`MAIHDAStratum.index`) suppressed beyond ``MAIHDADisclosure``'s own rule because
+  /// the report's other tables of the same file would reveal them (``LinkedTabulations``).
+  public var linkedSuppressed: Set<Int> = []
+  /// Whether linked suppression withholds the total of cases.
+  public var linkedTotalWithheld = false
 }

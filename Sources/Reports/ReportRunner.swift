@@ -127,16 +127,22 @@ public struct ReportRunner: Sendable {
     return analysed
   }
 
-  /// The cross-tabulations of the selected analyses as the report publishes them (after linked
-  /// suppression), for an audit of the whole report.
-  package func publishedTabulations() throws(RecipeError) -> [TabulationResult] {
+  /// The cross-tabulations and MAIHDAs of the selected analyses as the report publishes them
+  /// (after linked suppression), for an audit of the whole report.
+  package func publishedCountTables() throws(RecipeError) -> (
+    tabulations: [TabulationResult], maihdas: [MAIHDAAnalysisResult]
+  ) {
     let (_, selected) = try selection()
-    return DatasetCache.$current.withValue(DatasetCache()) {
-      analysedAndLinked(selected).compactMap { item in
-        if case .success(let result) = item.value { return result as? TabulationResult }
+    let results = DatasetCache.$current.withValue(DatasetCache()) {
+      analysedAndLinked(selected).compactMap { item -> (any ReportableResult)? in
+        if case .success(let result) = item.value { return result }
         return nil
       }
     }
+    return (
+      results.compactMap { $0 as? TabulationResult },
+      results.compactMap { $0 as? MAIHDAAnalysisResult }
+    )
   }
 
   /// One analysis run to its typed result (or its failure, as an outcome).
@@ -192,20 +198,31 @@ public struct ReportRunner: Sendable {
     }
   }
 
-  /// Suppresses the cross-tabulations of one population together (`LinkedTabulations`).
+  /// Suppresses the count tables of one file together (`LinkedTabulations`): the
+  /// cross-tabulations and the MAIHDA stratum tables.
   package func link(_ analysed: inout [Analysed]) {
     var positions: [Int] = []
     var tables: [TabulationResult] = []
+    var maihdaPositions: [Int] = []
+    var maihdas: [MAIHDAAnalysisResult] = []
     for (position, item) in analysed.enumerated() {
-      if case .success(let result) = item.value, let table = result as? TabulationResult {
-        positions.append(position)
-        tables.append(table)
+      if case .success(let result) = item.value {
+        if let table = result as? TabulationResult {
+          positions.append(position)
+          tables.append(table)
+        } else if let maihda = result as? MAIHDAAnalysisResult {
+          maihdaPositions.append(position)
+          maihdas.append(maihda)
+        }
       }
     }
-    guard !tables.isEmpty else { return }
+    guard !tables.isEmpty || !maihdas.isEmpty else { return }
     let start = Date()
-    let groups = LinkedTabulations.protect(&tables)
+    let groups = LinkedTabulations.protect(&tables, &maihdas)
     for (position, table) in zip(positions, tables) { analysed[position].value = .success(table) }
+    for (position, maihda) in zip(maihdaPositions, maihdas) {
+      analysed[position].value = .success(maihda)
+    }
     let added = groups.map(\.added).reduce(0, +)
     let hidden = groups.map(\.loss.figuresHidden).reduce(0, +)
     let figures = groups.map(\.loss.figures).reduce(0, +)
@@ -217,6 +234,9 @@ public struct ReportRunner: Sendable {
       if let why = group.skipped {
         progress("  not linked (\(group.variables.joined(separator: ", "))): \(why)")
         continue
+      }
+      for (member, reason) in group.unlinked {
+        progress("  table \(member + 1) of the population is not linked: \(reason)")
       }
       // For the analyst's console only: persons hidden are never written to a published file.
       let loss = group.loss

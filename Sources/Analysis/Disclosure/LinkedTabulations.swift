@@ -12,10 +12,10 @@ import Tabulation
 /// figure the linked suppression hides that the table's own suppression did not (never fewer:
 /// hiding more published figures only widens what a reader can infer).
 ///
-/// A group is linked when its tables count unweighted persons or rows under disclosure control,
-/// and every published count of every table equals the sum of its cover cells (a person counted
-/// once in each cell keeps that true; a group where it fails is left to its per-table
-/// suppression and named in the warnings).
+/// The tables are ``CountTable``s: cross-tabulations of unweighted persons or rows under
+/// disclosure control, and the stratum tables (cases per stratum) of MAIHDAs. A table whose
+/// published counts are not sums of the cover's cells (counted another way) is left to its own
+/// suppression and named in ``Group/unlinked``.
 public enum LinkedTabulations {
   /// What linking did to one group of tables.
   public struct Group: Sendable {
@@ -35,6 +35,8 @@ public enum LinkedTabulations {
     public var tableLoss: [InformationLoss]
     /// Why the group could not be linked, if it could not.
     public var skipped: String?
+    /// Members left to their own suppression, with the reason.
+    public var unlinked: [(member: Int, reason: String)]
   }
 
   /// The largest cover (cells that can hold someone) linked; a larger group is left to its
@@ -43,29 +45,50 @@ public enum LinkedTabulations {
 
   /// Protects `results` in place, group by group; returns what was done per group.
   public static func protect(_ results: inout [TabulationResult]) -> [Group] {
-    groups(results).map { protectGroup($0, in: &results) }
+    var maihdas: [MAIHDAAnalysisResult] = []
+    return protect(&results, &maihdas)
   }
 
-  /// The population a table counts (file, codebook and unit), or `nil` when it is not linked
-  /// (weighted or aggregated counts, no disclosure control).
-  static func linkKey(_ result: TabulationResult) -> String? {
-    let request = result.request
-    guard request.weight == nil, !request.aggregated, request.suppress > 0 else { return nil }
-    return [
-      request.data.path, request.data.codebook ?? "",
-      result.countsPersons ? "persons" : "rows",
-    ].joined(separator: "\u{1F}")
+  /// Protects cross-tabulations and MAIHDA stratum tables together: the members of each group
+  /// index the tabulations first, then the MAIHDAs (`results.count + i`).
+  public static func protect(
+    _ results: inout [TabulationResult], _ maihdas: inout [MAIHDAAnalysisResult]
+  ) -> [Group] {
+    var tables: [CountTable?] = results.map(\.countTable) + maihdas.map(\.countTable)
+    let groups = groups(tables).map { protectGroup($0, in: &tables) }
+    for (i, table) in tables.enumerated() {
+      guard let table else { continue }
+      if i < results.count {
+        _ = results[i].apply(table)
+      } else {
+        _ = maihdas[i - results.count].apply(table)
+      }
+    }
+    return groups
   }
 
-  static func protectGroup(_ members: [Int], in results: inout [TabulationResult]) -> Group {
-    let (variables, filters) = variablesAndFilters(members, results)
+  /// The groups of tables of one file and unit (indices into `tables`), in first-use order.
+  static func groups(_ tables: [CountTable?]) -> [[Int]] {
+    var groups: [String: [Int]] = [:]
+    var order: [String] = []
+    for (index, table) in tables.enumerated() {
+      guard let key = table?.linkKey else { continue }
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(index)
+    }
+    return order.map { groups[$0]! }
+  }
+
+  static func protectGroup(_ members: [Int], in tables: inout [CountTable?]) -> Group {
+    let (variables, filters) = variablesAndFilters(members.map { tables[$0]! })
     var group = Group(
       members: members, variables: variables, filters: filters, coverCells: 0, added: 0,
       loss: InformationLoss(figuresHidden: 0, figures: 0, personsHidden: 0, persons: 0),
-      tableLoss: [], skipped: nil)
+      tableLoss: [], skipped: nil, unlinked: [])
     do {
       let built: Linked
-      switch try linkedFigures(members, results, variables: variables, filters: filters) {
+      switch try linkedFigures(members.map { tables[$0]! }, variables: variables, filters: filters)
+      {
       case .linked(let value): built = value
       case .skipped(let why, let cells):
         group.skipped = why
@@ -73,53 +96,32 @@ public enum LinkedTabulations {
         return group
       }
       group.coverCells = built.coverCells
+      group.unlinked = built.unlinked.map { (members[$0.member], $0.reason) }
       let linked = built.tables
-      let figureOf = built.figureOf
-      let threshold = members.map { results[$0].request.suppress }.max() ?? 5
+      let threshold = members.map { tables[$0]!.suppress }.max() ?? 5
       let suppression = linked.suppress(threshold: threshold)
       group.loss = suppression.informationLoss
       for (t, index) in members.enumerated() {
-        var summary = results[index].summary
-        var position = 0
-        var added = 0
+        guard var table = tables[index], let figureOf = built.figureOf[t] else { continue }
         var loss = InformationLoss(figuresHidden: 0, figures: 0, personsHidden: 0, persons: 0)
-        func apply(_ record: inout SummaryRecord, isCell: Bool) {
-          defer { position += 1 }
-          guard let figure = figureOf[t][position] else {
-            if isCell { loss.figures += 1 }
-            return
-          }
-          let hidden = record.suppressed || suppression.suppressed.contains(figure)
-          if isCell {
+        for (position, figure) in figureOf.enumerated() {
+          let record = table.records[position]
+          let hidden = record.suppressed || figure.map(suppression.suppressed.contains) == true
+          if table.isCell[position] {
             loss.figures += 1
-            if hidden {
+            if hidden, let figure {
               loss.figuresHidden += 1
               loss.personsHidden += linked.values[figure]
             }
           }
-          guard !record.suppressed, suppression.suppressed.contains(figure) else { return }
-          record = SummaryRecord(keys: record.keys, suppressed: true)
-          added += 1
+          if record.keys.isEmpty { loss.persons = figure.map { linked.values[$0] } ?? 0 }
+          if hidden && !record.suppressed {
+            table.records[position] = SummaryRecord(keys: record.keys, suppressed: true)
+            group.added += 1
+          }
         }
-        var cells = summary.cells
-        var margins = summary.margins
-        var total = summary.total
-        for i in cells.indices { apply(&cells[i], isCell: true) }
-        for i in margins.indices { apply(&margins[i], isCell: false) }
-        loss.persons = figureOf[t][position].map { linked.values[$0] } ?? 0
-        apply(&total, isCell: false)
-        summary.cells = cells
-        summary.margins = margins
-        summary.total = total
-        summary.suppression.secondary += added
-        group.added += added
         group.tableLoss.append(loss)
-        if summary.test != nil, summary.suppression.primary + summary.suppression.secondary > 0 {
-          summary.test = nil
-          summary.testWithheld = true
-          summary.warnings.append(CrossTabSummary.testWithheldWarning)
-        }
-        results[index].summary = summary
+        tables[index] = table
       }
     } catch {
       group.skipped = "\(error)"
@@ -130,10 +132,12 @@ public enum LinkedTabulations {
   /// The linked figures of a group: the tables' entries as figures of one cover table.
   struct Linked {
     var tables: LinkedTables
-    /// The figure of each record of each member (`records(_:)` order); `nil` for an entry no
-    /// cover cell can hold (a published zero).
-    var figureOf: [[Int?]]
+    /// The figure of each record of each member (`nil` for a member left unlinked); `nil` for
+    /// an entry no cover cell can hold (a published zero).
+    var figureOf: [[Int?]?]
     var coverCells: Int
+    /// Members (positions in the group) whose counts are not sums of the cover.
+    var unlinked: [(member: Int, reason: String)]
   }
 
   enum Linking {
@@ -142,87 +146,85 @@ public enum LinkedTabulations {
   }
 
   /// The variables and distinct filters of a group's tables, in first-use order.
-  static func variablesAndFilters(_ members: [Int], _ results: [TabulationResult]) -> (
+  static func variablesAndFilters(_ tables: [CountTable]) -> (
     variables: [String], filters: [String]
   ) {
     var variables: [String] = []
     var filters: [String] = []
-    for index in members {
-      for name in results[index].request.rows + results[index].request.cols
-      where !variables.contains(name) {
-        variables.append(name)
-      }
-      let filter = results[index].request.filter ?? ""
+    for table in tables {
+      for name in table.variables where !variables.contains(name) { variables.append(name) }
+      let filter = table.filter ?? ""
       if !filters.contains(filter) { filters.append(filter) }
     }
     return (variables, filters)
   }
 
-  /// Builds the cover of a group and every entry of its tables as a figure of it; checks that
-  /// every published count is the sum of its cover cells.
-  static func linkedFigures(
-    _ members: [Int], _ results: [TabulationResult], variables: [String], filters: [String]
-  ) throws -> Linking {
+  /// Builds the cover of a group and every entry of its tables as a figure of it. A table
+  /// with a published count that is not the sum of its cover cells is left out (unlinked).
+  static func linkedFigures(_ tables: [CountTable], variables: [String], filters: [String])
+    throws -> Linking
+  {
     guard filters.count <= 62 else {
       return .skipped("more than 62 filters on one population", coverCells: 0)
     }
-    let first = results[members[0]]
-    let loaded = try first.request.data.load(filter: nil)
+    let loaded = try tables[0].data.load(filter: nil)
     let cover = try PopulationCover.build(
       of: loaded.dataset, variables: variables, filters: filters,
-      distinctPersons: first.countsPersons)
+      distinctPersons: tables[0].countsPersons)
     guard cover.cells.count <= maximumCoverCells else {
       return .skipped(
         "the cover table has \(cover.cells.count) cells (at most \(maximumCoverCells) are linked)",
         coverCells: cover.cells.count)
     }
-    var entryFigures: [[CoverFigure]] = []
-    for index in members {
-      let result = results[index]
-      let filter = filters.firstIndex(of: result.request.filter ?? "")!
-      let tableVariables = result.request.rows + result.request.cols
+    var entryFigures: [[CoverFigure]?] = []
+    var unlinked: [(member: Int, reason: String)] = []
+    tableLoop: for (t, table) in tables.enumerated() {
+      let filter = filters.firstIndex(of: table.filter ?? "")!
       var figures: [CoverFigure] = []
-      for record in records(result.summary) {
+      for record in table.records {
         var entry: [String: Int?] = [:]
-        for name in tableVariables {
+        for name in table.variables {
           guard let code = record.code(of: name) else {
             entry[name] = .some(nil)
             continue
           }
           let v = variables.firstIndex(of: name)!
           guard let level = cover.levels[v].firstIndex(where: { $0.code == code }) else {
-            return .skipped(
-              "a level of a table (\(name) = \(code)) is not in the cover table",
-              coverCells: cover.cells.count)
+            unlinked.append((t, "a level (\(name) = \(code)) is not in the cover table"))
+            entryFigures.append(nil)
+            continue tableLoop
           }
           entry[name] = level
         }
-        figures.append(cover.figure(filter: filter, levels: entry))
+        let figure = cover.figure(filter: filter, levels: entry)
+        if let count = record.count,
+          Double(figure.cells.reduce(0) { $0 + cover.counts[$1] }) != count
+        {
+          unlinked.append((t, "its counts are not sums of the cover table"))
+          entryFigures.append(nil)
+          continue tableLoop
+        }
+        figures.append(figure)
       }
       entryFigures.append(figures)
     }
+    let threshold = tables.map(\.suppress).max() ?? 5
+    let published = entryFigures.compactMap { $0 }
     // An entry that sums no cover cell is a zero everyone knows (its level never occurs).
-    let implied = impliedFigures(entryFigures, members, results, cover: cover, filters: filters)
-    let merged = MergedCover(
-      counts: cover.counts, figures: entryFigures.flatMap { $0 } + implied)
+    let implied = impliedFigures(published, threshold: threshold, cover: cover, filters: filters)
+    let merged = MergedCover(counts: cover.counts, figures: published.flatMap { $0 } + implied)
     let linked = try LinkedTables(
       cover: merged.counts,
-      figures: entryFigures.flatMap { $0 }.filter { !$0.cells.isEmpty }.map(merged.figure),
+      figures: published.flatMap { $0 }.filter { !$0.cells.isEmpty }.map(merged.figure),
       implied: implied.map(merged.figure))
     var figureIndex: [CoverFigure: Int] = [:]
     for (i, figure) in linked.figures.enumerated() { figureIndex[figure] = i }
     let figureOf = entryFigures.map {
-      $0.map { $0.cells.isEmpty ? nil : figureIndex[merged.figure($0)] }
+      $0?.map { $0.cells.isEmpty ? nil : figureIndex[merged.figure($0)] }
     }
-    for (t, index) in members.enumerated() {
-      for (record, figure) in zip(records(results[index].summary), figureOf[t]) {
-        if let count = record.count, Double(figure.map { linked.values[$0] } ?? 0) != count {
-          return .skipped(
-            "the tables' counts are not sums of one cover table", coverCells: cover.cells.count)
-        }
-      }
-    }
-    return .linked(Linked(tables: linked, figureOf: figureOf, coverCells: cover.cells.count))
+    return .linked(
+      Linked(
+        tables: linked, figureOf: figureOf, coverCells: cover.cells.count, unlinked: unlinked))
   }
 
   /// The differences a reader can form between tables, as implied figures (see
@@ -237,10 +239,8 @@ public enum LinkedTabulations {
   ///
   /// Each part is implied when it is a proper part of the entry with 1 to threshold − 1 persons.
   static func impliedFigures(
-    _ entryFigures: [[CoverFigure]], _ members: [Int], _ results: [TabulationResult],
-    cover: PopulationCover, filters: [String]
+    _ entryFigures: [[CoverFigure]], threshold: Int, cover: PopulationCover, filters: [String]
   ) -> [CoverFigure] {
-    let threshold = members.map { results[$0].request.suppress }.max() ?? 5
     var splits: [(Int) -> Bool] = filters.indices.map { j in
       { cell in cover.patterns[cover.cells[cell][0]] & (1 << j) != 0 }
     }
@@ -273,49 +273,44 @@ public enum LinkedTabulations {
     return implied.sorted { $0.cells.lexicographicallyPrecedes($1.cells) }
   }
 
-  /// The groups of `results` (indices), as `protect(_:)` forms them.
-  static func groups(_ results: [TabulationResult]) -> [[Int]] {
-    var groups: [String: [Int]] = [:]
-    var order: [String] = []
-    for (index, result) in results.enumerated() {
-      guard let key = linkKey(result) else { continue }
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(index)
-    }
-    return order.map { groups[$0]! }
-  }
-
-  /// What an attacker with every table of `results` learns: for each population, the
-  /// integer-programming audit (``DisclosureAudit``) of its cover table with every published
-  /// entry and the `..` ≥ 1 knowledge. A report is safe when every group's findings are empty.
+  /// What an attacker with every table of `results` (and the MAIHDA stratum tables of
+  /// `maihdas`) learns: for each population, the integer-programming audit
+  /// (``DisclosureAudit``) of its cover table with every published entry and the `..` ≥ 1
+  /// knowledge, implied differences included. A report is safe when every group's findings
+  /// are empty.
   ///
-  /// - Returns: per group, its member indices and findings, or why it could not be audited.
-  public static func audit(_ results: [TabulationResult], rule: ProtectionRule = ProtectionRule())
-    throws -> [(members: [Int], findings: [DisclosureAudit.Finding], skipped: String?)]
-  {
-    try groups(results).map { members in
-      let (variables, filters) = variablesAndFilters(members, results)
-      switch try linkedFigures(members, results, variables: variables, filters: filters) {
+  /// - Returns: per group, its member indices (tabulations first, then MAIHDAs) and findings,
+  ///   or why it could not be audited.
+  public static func audit(
+    _ results: [TabulationResult], _ maihdas: [MAIHDAAnalysisResult] = [],
+    rule: ProtectionRule = ProtectionRule()
+  ) throws -> [(members: [Int], findings: [DisclosureAudit.Finding], skipped: String?)] {
+    let tables: [CountTable?] = results.map(\.countTable) + maihdas.map(\.countTable)
+    return try groups(tables).map { members in
+      let group = members.map { tables[$0]! }
+      let (variables, filters) = variablesAndFilters(group)
+      switch try linkedFigures(group, variables: variables, filters: filters) {
       case .skipped(let why, _):
         return (members, [], why)
       case .linked(let built):
+        if let first = built.unlinked.first {
+          return (members, [], "table \(members[first.member]): \(first.reason)")
+        }
+        // A figure is suppressed when no table publishes it.
         var suppressed = Set<Int>()
-        for (t, index) in members.enumerated() {
-          for (record, figure) in zip(records(results[index].summary), built.figureOf[t])
-          where record.suppressed {
-            if let figure { suppressed.insert(figure) }
+        var published = Set<Int>()
+        for (t, table) in group.enumerated() {
+          for (record, figure) in zip(table.records, built.figureOf[t] ?? []) {
+            guard let figure else { continue }
+            if record.suppressed { suppressed.insert(figure) } else { published.insert(figure) }
           }
         }
-        let threshold = members.map { results[$0].request.suppress }.max() ?? 5
+        suppressed.subtract(published)
+        let threshold = group.map(\.suppress).max() ?? 5
         let findings = DisclosureAudit.findings(
           built.tables, suppressed: suppressed, threshold: threshold, rule: rule)
         return (members, findings, nil)
       }
     }
-  }
-
-  /// A summary's records in the order `protectGroup` walks them.
-  static func records(_ summary: CrossTabSummary) -> [SummaryRecord] {
-    summary.cells + summary.margins + [summary.total]
   }
 }

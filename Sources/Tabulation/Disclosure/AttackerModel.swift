@@ -38,7 +38,9 @@ struct AttackerModel {
       let terms = figure.cells.compactMap { variable[$0].map { (variable: $0, coefficient: 1.0) } }
       if terms.isEmpty { continue }
       if suppressed.contains(f) {
-        program.addConstraint(terms, .atLeast, 1)
+        // `..` ≥ 1: a true zero is printed. A figure suppressed although it is 0 (a MAIHDA
+        // stratum hidden for its small population) carries no such knowledge.
+        program.addConstraint(terms, .atLeast, tables.values[f] >= 1 ? 1 : 0)
       } else if !tables.isImplied(f) {
         program.addConstraint(terms, .equal, Double(tables.values[f]))
       }

@@ -94,7 +94,9 @@ public enum DisclosureAudit {
         continue
       }
       let (range, exact) = attacker.range(of: figure, timeLimit: rule.timeLimit)
-      if range.lowerBound == range.upperBound {
+      // A suppressed zero (a MAIHDA stratum hidden for its small population) pinned at 0
+      // reveals a zero, which the rules publish anyway.
+      if range.lowerBound == range.upperBound && value > 0 {
         findings.append(
           Finding(figure: figure, value: value, range: range, kind: .pinned, exact: exact))
       } else if primary {

@@ -107,6 +107,7 @@ struct LinkedSuppression {
     {
       checked.insert(s)
       let value = tables.values[s]
+      if value == 0 { continue }  // a suppressed zero reveals nothing the rules hide
       let attacker = AttackerModel(tables, suppressed: suppressed)
       if attacker.extreme(of: s, .maximize, timeLimit: rule.timeLimit).value > value { continue }
       if attacker.extreme(of: s, .minimize, timeLimit: rule.timeLimit).value < value { continue }
@@ -149,7 +150,7 @@ struct LinkedSuppression {
       {
         return false
       }
-      if high > value { continue }
+      if high > value || value == 0 { continue }
       if attacker.extreme(of: figure, .minimize, timeLimit: rule.timeLimit).value >= value {
         return false
       }
@@ -215,7 +216,7 @@ struct LinkedSuppression {
       let sum = terms(g)
       if sum.isEmpty { continue }
       if status[g] != .published {
-        program.addConstraint(sum, .atLeast, 1)
+        program.addConstraint(sum, .atLeast, value >= 1 ? 1 : 0)
       } else if tables.isImplied(g) {
         continue
       } else if value > 0 {

@@ -1,0 +1,128 @@
+import Tabulation
+
+/// One published table of counts as linked suppression sees it: which file, filter and unit it
+/// counts, the variables it cross-classifies, and its entries (cells, margins and total as
+/// ``SummaryRecord``s, each a count or suppressed).
+///
+/// Cross-tabulations and the stratum table of a MAIHDA (cases per stratum) are both count
+/// tables of their data file: ``LinkedTabulations`` suppresses all count tables of one file
+/// and unit together.
+public struct CountTable: Sendable {
+  /// The file counted.
+  public var data: DataInput
+  /// The rows counted (`nil`: all).
+  public var filter: String?
+  /// The variables cross-classified; an entry's keys name a subset of them (the rest summed).
+  public var variables: [String]
+  /// Whether an entry counts distinct persons (`lopnr`) rather than rows.
+  public var countsPersons: Bool
+  /// The table's threshold.
+  public var suppress: Int
+  /// The entries, with `count` for a published one.
+  public var records: [SummaryRecord]
+  /// Whether each entry is an inner cell (for the information loss), not a margin or total.
+  public var isCell: [Bool]
+
+  public init(
+    data: DataInput, filter: String?, variables: [String], countsPersons: Bool, suppress: Int,
+    records: [SummaryRecord], isCell: [Bool]
+  ) {
+    self.data = data
+    self.filter = filter
+    self.variables = variables
+    self.countsPersons = countsPersons
+    self.suppress = suppress
+    self.records = records
+    self.isCell = isCell
+  }
+
+  /// The population the table counts (file, codebook and unit).
+  var linkKey: String {
+    [data.path, data.codebook ?? "", countsPersons ? "persons" : "rows"].joined(
+      separator: "\u{1F}")
+  }
+}
+
+extension TabulationResult {
+  /// The table's counts for linked suppression, or `nil` when it is not linked (weighted or
+  /// aggregated counts, no disclosure control).
+  var countTable: CountTable? {
+    guard request.weight == nil, !request.aggregated, request.suppress > 0 else { return nil }
+    return CountTable(
+      data: request.data, filter: request.filter, variables: request.rows + request.cols,
+      countsPersons: countsPersons, suppress: request.suppress,
+      records: summary.cells + summary.margins + [summary.total],
+      isCell: summary.cells.map { _ in true } + summary.margins.map { _ in false } + [false])
+  }
+
+  /// Suppresses the entries `table` suppresses that the summary does not; returns how many.
+  mutating func apply(_ table: CountTable) -> Int {
+    var summary = self.summary
+    var added = 0
+    func update(_ record: inout SummaryRecord, _ linked: SummaryRecord) {
+      guard !record.suppressed, linked.suppressed else { return }
+      record = SummaryRecord(keys: record.keys, suppressed: true)
+      added += 1
+    }
+    let cells = summary.cells.count
+    let margins = summary.margins.count
+    for i in 0..<cells { update(&summary.cells[i], table.records[i]) }
+    for i in 0..<margins { update(&summary.margins[i], table.records[cells + i]) }
+    update(&summary.total, table.records[cells + margins])
+    summary.suppression.secondary += added
+    if summary.test != nil, summary.suppression.primary + summary.suppression.secondary > 0 {
+      summary.test = nil
+      summary.testWithheld = true
+      summary.warnings.append(CrossTabSummary.testWithheldWarning)
+    }
+    self.summary = summary
+    return added
+  }
+}
+
+extension MAIHDAAnalysisResult {
+  /// The stratum table's cases for linked suppression: one entry per stratum (cases, or
+  /// suppressed as ``disclosure`` says) and the total of cases when it is published. `nil`
+  /// without disclosure control or when cases are counted against a weighting outcome.
+  var countTable: CountTable? {
+    guard request.suppress > 0 else { return nil }
+    let disclosure = self.disclosure
+    var records = result.strata.map { stratum in
+      var record = SummaryRecord(
+        keys: zip(result.variables, stratum.codes).map {
+          SummaryRecord.Key(variable: $0, code: $1)
+        },
+        suppressed: disclosure.suppressed.contains(stratum.index))
+      if !record.suppressed { record.count = Double(stratum.cases) }
+      return record
+    }
+    var total = SummaryRecord(keys: [], suppressed: disclosure.totalCasesWithheld)
+    if !total.suppressed { total.count = Double(result.strata.reduce(0) { $0 + $1.cases }) }
+    records.append(total)
+    let filter = [request.filter, request.outcome].compactMap { $0 }.filter {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    return CountTable(
+      data: request.data,
+      filter: filter.count <= 1 ? filter.first : filter.map { "(\($0))" }.joined(separator: " && "),
+      variables: result.variables, countsPersons: true, suppress: request.suppress,
+      records: records, isCell: result.strata.map { _ in true } + [false])
+  }
+
+  /// Suppresses the strata (and the total of cases) `table` suppresses that the disclosure
+  /// rule does not; returns how many.
+  mutating func apply(_ table: CountTable) -> Int {
+    let disclosure = self.disclosure
+    var added = 0
+    for (stratum, record) in zip(result.strata, table.records)
+    where record.suppressed && !disclosure.suppressed.contains(stratum.index) {
+      linkedSuppressed.insert(stratum.index)
+      added += 1
+    }
+    if table.records.last?.suppressed == true, !disclosure.totalCasesWithheld {
+      linkedTotalWithheld = true
+      added += 1
+    }
+    return added
+  }
+}
