@@ -130,7 +130,8 @@ public struct ReportRunner: Sendable {
   /// The cross-tabulations and MAIHDAs of the selected analyses as the report publishes them
   /// (after linked suppression), for an audit of the whole report.
   package func publishedCountTables() throws(RecipeError) -> (
-    tabulations: [TabulationResult], maihdas: [MAIHDAAnalysisResult]
+    tabulations: [TabulationResult], maihdas: [MAIHDAAnalysisResult],
+    repeats: [RepeatOffendingResult]
   ) {
     let (_, selected) = try selection()
     let results = DatasetCache.$current.withValue(DatasetCache()) {
@@ -141,7 +142,8 @@ public struct ReportRunner: Sendable {
     }
     return (
       results.compactMap { $0 as? TabulationResult },
-      results.compactMap { $0 as? MAIHDAAnalysisResult }
+      results.compactMap { $0 as? MAIHDAAnalysisResult },
+      results.compactMap { $0 as? RepeatOffendingResult }
     )
   }
 
@@ -205,6 +207,8 @@ public struct ReportRunner: Sendable {
     var tables: [TabulationResult] = []
     var maihdaPositions: [Int] = []
     var maihdas: [MAIHDAAnalysisResult] = []
+    var repeatPositions: [Int] = []
+    var repeats: [RepeatOffendingResult] = []
     for (position, item) in analysed.enumerated() {
       if case .success(let result) = item.value {
         if let table = result as? TabulationResult {
@@ -213,15 +217,21 @@ public struct ReportRunner: Sendable {
         } else if let maihda = result as? MAIHDAAnalysisResult {
           maihdaPositions.append(position)
           maihdas.append(maihda)
+        } else if let repeated = result as? RepeatOffendingResult {
+          repeatPositions.append(position)
+          repeats.append(repeated)
         }
       }
     }
-    guard !tables.isEmpty || !maihdas.isEmpty else { return }
+    guard !tables.isEmpty || !maihdas.isEmpty || !repeats.isEmpty else { return }
     let start = Date()
-    let groups = LinkedTabulations.protect(&tables, &maihdas)
+    let groups = LinkedTabulations.protect(&tables, &maihdas, &repeats)
     for (position, table) in zip(positions, tables) { analysed[position].value = .success(table) }
     for (position, maihda) in zip(maihdaPositions, maihdas) {
       analysed[position].value = .success(maihda)
+    }
+    for (position, repeated) in zip(repeatPositions, repeats) {
+      analysed[position].value = .success(repeated)
     }
     let added = groups.map(\.added).reduce(0, +)
     let hidden = groups.map(\.loss.figuresHidden).reduce(0, +)

@@ -20,16 +20,20 @@ struct ReportAuditTests {
         "notebooks-scripts/vem-misstanks-for-vald.yaml"))
     let runner = ReportRunner(
       recipe: recipe, language: .sv,
-      only: ["oversikt", "kon", "alder", "utbildning", "fodelse", "intersektioner", "maihda"])
-    let (tables, maihdas) = try runner.publishedCountTables()
-    #expect(tables.count == 26 && maihdas.count == 5)
-    let groups = try LinkedTabulations.audit(tables, maihdas)
-    // One population: suspects.csv counted in persons, under seven filters (the men's MAIHDA
-    // of sexköp adds one).
+      only: [
+        "oversikt", "kon", "alder", "utbildning", "fodelse", "intersektioner", "maihda",
+        "upprepad",
+      ])
+    let (tables, maihdas, repeats) = try runner.publishedCountTables()
+    #expect(tables.count == 26 && maihdas.count == 5 && repeats.count == 5)
+    let groups = try LinkedTabulations.audit(tables, maihdas, repeats)
+    // One population: suspects.csv counted in persons, under the filters of the tables, the
+    // men's MAIHDA of sexköp, and the repeat tables (suspects of a type, and those suspected
+    // at least twice).
     #expect(groups.count == 1)
     for group in groups {
       #expect(group.skipped == nil, "\(group.skipped ?? "")")
-      #expect(group.members.count == 31)
+      #expect(group.members.count == 41)
       #expect(group.findings.isEmpty, "\(group.findings)")
     }
   }

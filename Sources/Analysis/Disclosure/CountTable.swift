@@ -126,3 +126,50 @@ extension MAIHDAAnalysisResult {
     return added
   }
 }
+
+extension RepeatOffendingResult {
+  /// The table's two counts for linked suppression: the suspects per group, and the repeat
+  /// suspects per group (the rows of the filter with at least `threshold` suspicions). The
+  /// others per group are their difference, an implied figure of the two. `nil` without
+  /// disclosure control.
+  var countTables: [CountTable]? {
+    guard request.suppress > 0 else { return nil }
+    let records = summary.groups + summary.margins + [summary.total]
+    let isCell = summary.groups.map { _ in true } + summary.margins.map { _ in false } + [false]
+    func table(filter: String?, count: (SummaryRecord) -> Int?) -> CountTable {
+      CountTable(
+        data: request.data, filter: filter, variables: request.by, countsPersons: true,
+        suppress: request.suppress,
+        records: records.map { record in
+          var entry = SummaryRecord(keys: record.keys, suppressed: record.suppressed)
+          entry.count = record.suppressed ? nil : count(record).map(Double.init)
+          return entry
+        }, isCell: isCell)
+    }
+    let repeated = "\(request.countVariable) >= \(request.threshold)"
+    let filter = request.filter.flatMap {
+      $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0
+    }
+    return [
+      table(filter: filter, count: \.persons),
+      table(filter: filter.map { "(\($0)) && (\(repeated))" } ?? repeated, count: \.repeaters),
+    ]
+  }
+
+  /// Suppresses every group either of `tables` (``countTables``) suppresses; returns how many.
+  mutating func apply(_ tables: [CountTable]) -> Int {
+    var added = 0
+    var position = 0
+    func update(_ record: inout SummaryRecord) {
+      defer { position += 1 }
+      guard !record.suppressed, tables.contains(where: { $0.records[position].suppressed })
+      else { return }
+      record = SummaryRecord(keys: record.keys, suppressed: true)
+      added += 1
+    }
+    for i in summary.groups.indices { update(&summary.groups[i]) }
+    for i in summary.margins.indices { update(&summary.margins[i]) }
+    update(&summary.total)
+    return added
+  }
+}

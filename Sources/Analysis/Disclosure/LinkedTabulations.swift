@@ -54,17 +54,48 @@ public enum LinkedTabulations {
   public static func protect(
     _ results: inout [TabulationResult], _ maihdas: inout [MAIHDAAnalysisResult]
   ) -> [Group] {
-    var tables: [CountTable?] = results.map(\.countTable) + maihdas.map(\.countTable)
+    var repeats: [RepeatOffendingResult] = []
+    return protect(&results, &maihdas, &repeats)
+  }
+
+  /// Protects every count table of a report together: cross-tabulations, MAIHDA stratum
+  /// tables, and the suspects and repeat suspects of repeat-offending tables. Members of a
+  /// group index the tabulations, then the MAIHDAs, then two tables per repeat result.
+  public static func protect(
+    _ results: inout [TabulationResult], _ maihdas: inout [MAIHDAAnalysisResult],
+    _ repeats: inout [RepeatOffendingResult]
+  ) -> [Group] {
+    var tables = countTables(results, maihdas, repeats)
     let groups = groups(tables).map { protectGroup($0, in: &tables) }
     for (i, table) in tables.enumerated() {
       guard let table else { continue }
       if i < results.count {
         _ = results[i].apply(table)
-      } else {
+      } else if i < results.count + maihdas.count {
         _ = maihdas[i - results.count].apply(table)
       }
     }
+    let first = results.count + maihdas.count
+    for r in repeats.indices {
+      if let n = tables[first + 2 * r], let repeated = tables[first + 2 * r + 1] {
+        _ = repeats[r].apply([n, repeated])
+      }
+    }
     return groups
+  }
+
+  /// The count tables of the results, in member order (two per repeat result).
+  static func countTables(
+    _ results: [TabulationResult], _ maihdas: [MAIHDAAnalysisResult],
+    _ repeats: [RepeatOffendingResult]
+  ) -> [CountTable?] {
+    var tables: [CountTable?] = results.map(\.countTable)
+    tables += maihdas.map(\.countTable)
+    for result in repeats {
+      let pair: [CountTable?] = result.countTables ?? [nil, nil]
+      tables += pair
+    }
+    return tables
   }
 
   /// The groups of tables of one file and unit (indices into `tables`), in first-use order.
@@ -283,9 +314,9 @@ public enum LinkedTabulations {
   ///   or why it could not be audited.
   public static func audit(
     _ results: [TabulationResult], _ maihdas: [MAIHDAAnalysisResult] = [],
-    rule: ProtectionRule = ProtectionRule()
+    _ repeats: [RepeatOffendingResult] = [], rule: ProtectionRule = ProtectionRule()
   ) throws -> [(members: [Int], findings: [DisclosureAudit.Finding], skipped: String?)] {
-    let tables: [CountTable?] = results.map(\.countTable) + maihdas.map(\.countTable)
+    let tables = countTables(results, maihdas, repeats)
     return try groups(tables).map { members in
       let group = members.map { tables[$0]! }
       let (variables, filters) = variablesAndFilters(group)

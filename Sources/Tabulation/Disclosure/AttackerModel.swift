@@ -54,6 +54,15 @@ struct AttackerModel {
   func extreme(of figure: Int, _ sense: LinearProgram.Sense, timeLimit: Double) -> (
     value: Int, exact: Bool
   ) {
+    let result = extremeTable(of: figure, sense, timeLimit: timeLimit)
+    return (result.value, result.exact)
+  }
+
+  /// ``extreme(of:_:timeLimit:)`` with the table the solver found (one count per cover cell),
+  /// a table the attacker cannot rule out; `nil` when the solver returned none.
+  func extremeTable(of figure: Int, _ sense: LinearProgram.Sense, timeLimit: Double) -> (
+    value: Int, exact: Bool, table: [Int]?
+  ) {
     var program = program
     var constant = true
     for cell in tables.figures[figure].cells {
@@ -62,21 +71,26 @@ struct AttackerModel {
         constant = false
       }
     }
-    if constant { return (0, true) }
+    if constant { return (0, true, nil) }
     switch program.solve(sense, timeLimit: timeLimit) {
-    case .optimal(let objective, _):
-      return (Int(objective.rounded()), true)
-    case .feasible(let objective, _):
+    case .optimal(let objective, let values):
+      return (Int(objective.rounded()), true, table(values))
+    case .feasible(let objective, let values):
       // The true table is feasible too: take the better of the two points.
       let found = Int(objective.rounded())
       let truth = tables.values[figure]
-      return (sense == .minimize ? min(found, truth) : max(found, truth), false)
+      return (sense == .minimize ? min(found, truth) : max(found, truth), false, table(values))
     case .infeasible, .unsolved:
       // The true table is always feasible, so this is a solver failure. The true value is a
       // feasible point: reporting it keeps every range inside the true one, so an audit never
       // misses a breach and the selection protects rather than trusts.
-      return (tables.values[figure], false)
+      return (tables.values[figure], false, nil)
     }
+  }
+
+  /// A solver's variable values as one count per cover cell (0 inside a published zero).
+  func table(_ values: [Double]) -> [Int] {
+    variable.map { j in j.map { Int(values[$0].rounded()) } ?? 0 }
   }
 
   /// The attacker's feasible range of a figure, and whether both ends are proved.

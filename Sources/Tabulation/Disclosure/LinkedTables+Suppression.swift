@@ -78,6 +78,12 @@ struct LinkedSuppression {
   let rule: ProtectionRule
   var status: [Suppression.Status]
   var optimal = true
+  /// Tables the attacker cannot rule out, found along the way (attacker optima and witness
+  /// solutions). Suppressing more figures only relaxes the attacker's program, so each stays
+  /// a valid certificate for the rest of the selection: a primary it takes to the required
+  /// value, or a suppressed figure it moves, needs no integer program of its own. (Pruning,
+  /// which publishes figures again, does not use them.)
+  var certificates: [[Int]] = []
 
   init(tables: LinkedTables, threshold: Int, rule: ProtectionRule) {
     self.tables = tables
@@ -95,8 +101,11 @@ struct LinkedSuppression {
     guard !primaries.isEmpty else { return }
     for p in primaries {
       let required = rule.requiredMaximum(value: tables.values[p], threshold: threshold)
+      if certificates.contains(where: { value(of: p, in: $0) >= required }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
-      if attacker.extreme(of: p, .maximize, timeLimit: rule.timeLimit).value < required {
+      let high = attacker.extremeTable(of: p, .maximize, timeLimit: rule.timeLimit)
+      if let table = high.table { certificates.append(table) }
+      if high.value < required {
         protect(p, target: required)
       }
     }
@@ -108,12 +117,22 @@ struct LinkedSuppression {
       checked.insert(s)
       let value = tables.values[s]
       if value == 0 { continue }  // a suppressed zero reveals nothing the rules hide
+      if certificates.contains(where: { self.value(of: s, in: $0) != value }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
-      if attacker.extreme(of: s, .maximize, timeLimit: rule.timeLimit).value > value { continue }
-      if attacker.extreme(of: s, .minimize, timeLimit: rule.timeLimit).value < value { continue }
+      let high = attacker.extremeTable(of: s, .maximize, timeLimit: rule.timeLimit)
+      if let table = high.table { certificates.append(table) }
+      if high.value > value { continue }
+      let low = attacker.extremeTable(of: s, .minimize, timeLimit: rule.timeLimit)
+      if let table = low.table { certificates.append(table) }
+      if low.value < value { continue }
       protect(s, target: value + 1, orDownTo: value >= 2 ? value - 1 : nil)
     }
     prune(trials: pruningTrials)
+  }
+
+  /// A figure's value in a table of cover counts.
+  func value(of figure: Int, in table: [Int]) -> Int {
+    tables.figures[figure].cells.reduce(0) { $0 + table[$1] }
   }
 
   /// How many secondary figures the pruning pass tries to publish again (the costliest first);
@@ -169,6 +188,7 @@ struct LinkedSuppression {
       if let best {
         for g in best.figures { status[g] = .secondary }
         if !best.optimal { optimal = false }
+        certificates.append(best.table)
         return
       }
       // No witness (solver failure): suppress the cheapest published figure sharing a cell
@@ -191,7 +211,7 @@ struct LinkedSuppression {
   /// The witness program (see the file comment): the figures to suppress and their cost, or
   /// `nil` if the solver found none.
   func witness(for f: Int, target: Int, upward: Bool) -> (
-    figures: [Int], cost: Double, optimal: Bool
+    figures: [Int], cost: Double, optimal: Bool, table: [Int]
   )? {
     let cover = tables.cover
     let shift = abs(target - tables.values[f])
@@ -248,7 +268,8 @@ struct LinkedSuppression {
       return nil
     }
     let chosen = choices.filter { values[$0.variable] > 0.5 }.map(\.figure)
-    return (chosen, cost, optimal)
+    let table = variable.map { j in j.map { Int(values[$0].rounded()) } ?? 0 }
+    return (chosen, cost, optimal, table)
   }
 
   func result() -> LinkedSuppressionResult {
