@@ -5,8 +5,8 @@ import Tabulation
 /// Persons and cases per stratum, ready for `MAIHDA.fit`, with what the output says about them.
 public struct CountedStrata: Sendable {
   public var data: StratumData
-  /// What a case is, in words.
-  public var outcome: String
+  /// What a case is.
+  public var outcome: ModelOutcome
   public var population: PopulationSummary?
   public var excluded: CaseCells.Exclusions
   public var codebook: Codebook
@@ -43,8 +43,9 @@ extension MAIHDARequest {
     }
     let data = try StratumData(variables: variables, strata: rows)
     let persons = cells.population.reduce(0, +)
-    let what =
-      outcome.map { "persons in \(dataset.source) with \($0)" } ?? "persons in \(dataset.source)"
+    let what = ModelOutcome(
+      outcome.map { .personsWith(condition: $0, againstPopulation: true) }
+        ?? .personsOfData(variable: nil), source: dataset.source)
     return CountedStrata(
       data: data, outcome: what,
       population: PopulationSummary(
@@ -104,7 +105,10 @@ extension MAIHDARequest {
     let tabulated = try StratumData.tabulating(factors: kept, outcome: keep.map { holds[$0] })
     let data = try StratumData(variables: tabulated.variables, strata: tabulated.strata)
     return CountedStrata(
-      data: data, outcome: "persons in \(dataset.source) with \(outcome)", population: nil,
+      data: data,
+      outcome: ModelOutcome(
+        .personsWith(condition: outcome, againstPopulation: false), source: dataset.source),
+      population: nil,
       excluded: excluded, codebook: dataset.codebook, factors: factors, warnings: warnings)
   }
 
