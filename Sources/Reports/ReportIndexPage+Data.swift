@@ -103,7 +103,9 @@ extension ReportIndexPage {
           + anchors.joined(separator: " ") + "</li>")
     }
     guard !items.isEmpty else { return "" }
-    return "<h3>\(Escaping.xml(run.language.text(.filesPerAnalysis)))</h3>\n<ul class=\"files\">\n"
-      + items.joined(separator: "\n") + "\n</ul>"
+    // Folded: the list is long, and a reader of the page needs it only to fetch a file.
+    return
+      "<details class=\"files\">\n<summary>\(Escaping.xml(run.language.text(.filesPerAnalysis)))</summary>\n<ul>\n"
+      + items.joined(separator: "\n") + "\n</ul>\n</details>"
   }
 }

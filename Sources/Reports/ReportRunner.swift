@@ -216,7 +216,10 @@ public struct ReportRunner: Sendable {
     }
     var result: AnalysisPublication
     do {
-      let context = PublicationContext(source: recipe.source, selection: analysis.selection)
+      let data = analysis.entry.dataName(analysis.mainRole, recipe: recipe)
+      let context = PublicationContext(
+        source: recipe.source, selection: analysis.selection,
+        dataDescription: data.flatMap(recipe.dataFile(named:))?.description)
       result = try PublicationContext.$current.withValue(context) {
         try analysed.publication()
       }

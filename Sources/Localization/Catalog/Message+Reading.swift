@@ -130,6 +130,13 @@ extension Message {
     "reading.outcome.persons",
     sv: "Utfall: personerna i data jämförda med befolkningen i samma grupp",
     en: "Outcome: the persons of the data against the population of the same group")
+  /// The outcome of persons of the data, named by the data's description, against the population.
+  public static func outcomeAmongData(_ description: String) -> Message {
+    Message(
+      "reading.outcome.among_data",
+      sv: "Utfall: att finnas bland \(description), jämfört med befolkningen i samma grupp",
+      en: "Outcome: being among \(description), against the population of the same group")
+  }
   /// The outcome of persons of the data meeting a condition, against the population.
   public static func outcomePersonsWith(_ condition: String) -> Message {
     Message(

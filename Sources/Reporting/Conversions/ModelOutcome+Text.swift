@@ -5,12 +5,17 @@ import Microdata
 extension ModelOutcome {
   /// The outcome in words for a table's or chart's subtitle, from the codebook's labels in
   /// `language`: "Utfall: Antal misstankar under perioden minst 2" — never a file name or
-  /// filter code (those are in the JSON and the report's data appendix).
+  /// filter code (those are in the JSON and the report's data appendix). In a report, the
+  /// persons of the data are named by the recipe's description of the file
+  /// (``PublicationContext/dataDescription``).
   public func subtitle(codebook: Codebook, language: Language) -> String {
     switch kind {
     case .rows(let response):
       return language.text(.outcomeOfRows(Self.words(response, codebook: codebook, language)))
     case .personsOfData:
+      if let description = PublicationContext.current?.dataDescription {
+        return language.text(.outcomeAmongData(description))
+      }
       return language.text(.outcomePersonsOfData)
     case .personsWith(let condition, let againstPopulation):
       let words = Self.words(condition, codebook: codebook, language)
