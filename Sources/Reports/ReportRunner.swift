@@ -118,6 +118,13 @@ public struct ReportRunner: Sendable {
       link(&analysed)
       outcomes = analysed.map(publish)
     }
+    // The analyst's warnings (English, with file names; small counts already redacted): the
+    // page shows the reader's notices in the report's language instead.
+    for outcome in outcomes {
+      for warning in outcome.jobResult?.warnings ?? [] {
+        progress("  warning (\(outcome.analysis.number). \(outcome.analysis.title)): \(warning)")
+      }
+    }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
       plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))

@@ -94,11 +94,11 @@ extension Message {
     en: "Combined odds ratios of the interaction")
   /// "Effekt" / "Effect", the stub header.
   public static let effect = Message("reading.interaction.effect", sv: "Effekt", en: "Effect")
-  /// "Kvinna bland Utrikes född", an effect within the levels of another variable.
+  /// "Kön: Kvinna, inom gruppen Utrikes född", an effect within levels of other variables.
   public static func effectWithin(_ effect: String, _ within: String) -> Message {
     Message(
-      "reading.interaction.within", sv: "\(effect), bland \(within)",
-      en: "\(effect), among \(within)")
+      "reading.interaction.within", sv: "\(effect), inom gruppen \(within)",
+      en: "\(effect), within \(within)")
   }
   /// The note on what a main effect means in a model with an interaction.
   public static let interactionMainEffectNote = Message(

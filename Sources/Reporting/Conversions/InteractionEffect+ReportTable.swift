@@ -8,8 +8,8 @@ extension InteractionEffect {
   /// standard error from the covariance matrix, the odds ratio with its Wald interval, and p.
   ///
   /// ```
-  /// Effekt                                   β̂      Medelfel  Oddskvot  Nedre  Övre   p
-  /// Kön: Kvinna, bland Födelse: Utrikes född −1,20   0,10      0,30      0,25   0,37   <0,001
+  /// Effekt                                        β̂      Medelfel  Oddskvot  Nedre  Övre   p
+  /// Kön: Kvinna, inom gruppen Utrikes född        −1,20   0,10      0,30      0,25   0,37   <0,001
   /// ```
   public static func reportTable(
     _ effects: [InteractionEffect], title: String, labels: TermLabeler
@@ -25,7 +25,9 @@ extension InteractionEffect {
       ReportColumn("p", role: .pValue),
     ]
     let rows = effects.map { effect -> ReportRow in
-      let within = effect.within.map { labels.levelLabel($0) }.joined(separator: ", ")
+      let within = effect.within.map {
+        labels.levelLabel(variable: $0.variable, code: $0.code)
+      }.joined(separator: ", ")
       let label = language.text(
         .effectWithin(labels.termLabel(effect.effect), within))
       let c = effect.combination
