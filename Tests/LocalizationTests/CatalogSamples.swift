@@ -140,6 +140,7 @@ let catalogSamples: [Message] = [
   .maihdaReadingMOR,
   .maihdaReadingAUC,
   .maihdaReadingVPCValue("⟨vpc⟩", size: "⟨size⟩"),
+  .maihdaReadingVPCValueUncertain("⟨vpc⟩", size: "⟨size⟩", interval: "⟨interval⟩"),
   .maihdaReadingPCVValue("⟨pcv⟩", rest: "⟨rest⟩"),
   .maihdaReadingAUCValue("⟨auc⟩", size: "⟨size⟩"),
   .maihdaReadingSource,

@@ -42,6 +42,20 @@ extension Message {
       "reading.maihda.vpc_value", sv: "I den här analysen är VPC \(vpc) (\(size)).",
       en: "In this analysis the VPC is \(vpc) (\(size)).")
   }
+  /// The VPC whose interval reaches down to a negligible size: "I den här analysen är VPC
+  /// 13,4 % (stor), men konfidensintervallet 0–51,9 % omfattar också en obefintlig variation
+  /// mellan strata."
+  public static func maihdaReadingVPCValueUncertain(
+    _ vpc: String, size: String, interval: String
+  ) -> Message {
+    Message(
+      "reading.maihda.vpc_value_uncertain",
+      sv:
+        "I den här analysen är VPC \(vpc) (\(size)), men konfidensintervallet \(interval) omfattar också en obefintlig variation mellan strata.",
+      en:
+        "In this analysis the VPC is \(vpc) (\(size)), but the confidence interval \(interval) also covers negligible variation between strata."
+    )
+  }
   /// "PCV är 85 %: samspelen står för resten, 15 %."
   public static func maihdaReadingPCVValue(_ pcv: String, rest: String) -> Message {
     Message(

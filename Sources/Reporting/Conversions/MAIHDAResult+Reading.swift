@@ -62,10 +62,22 @@ extension MAIHDAResult {
     var values: [String] = []
     let vpc = nullSummary.randomIntercept.vpc
     if vpc.isFinite {
-      values.append(
-        language.text(
-          .maihdaReadingVPCValue(percent(vpc, 1), size: MAIHDAMeasureSize(vpc: vpc).text(language)))
-      )
+      let size = MAIHDAMeasureSize(vpc: vpc)
+      // A large VPC whose interval reaches a negligible one is read with that caveat.
+      if size != .negligible, let interval = nullSummary.randomIntercept.vpcInterval,
+        MAIHDAMeasureSize(vpc: interval.lowerBound) == .negligible
+      {
+        let range =
+          format.string(interval.lowerBound * 100, kind: .percent, decimals: 1) + "–"
+          + percent(interval.upperBound, 1)
+        values.append(
+          language.text(
+            .maihdaReadingVPCValueUncertain(
+              percent(vpc, 1), size: size.text(language), interval: range)))
+      } else {
+        values.append(
+          language.text(.maihdaReadingVPCValue(percent(vpc, 1), size: size.text(language))))
+      }
     }
     if !mainEffectsWithheld, let pcv, pcv.isFinite {
       let shown = min(max(pcv, 0), 1)
