@@ -106,8 +106,10 @@ extension LogitRequest {
     }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
+    var notFilteredBy: [String] = []
     if let filter, populationFilter == nil {
       warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+      notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
     }
     let formulas = others + [main]
     var variables: [String] = []
@@ -142,7 +144,7 @@ extension LogitRequest {
     }
     return LogitFits(
       main: models[models.count - 1].fit, models: models, excluded: .cells(cells.excluded),
-      outcome: outcome,
+      outcome: outcome, populationNotFilteredBy: notFilteredBy,
       population: PopulationSummary(
         file: populationData.dataset.source, cells: kept.count, persons: persons.reduce(0, +),
         cases: Int(cases.reduce(0, +))),

@@ -176,6 +176,9 @@ public struct LogitFits: Sendable {
   public var excluded: LogitExclusions
   /// What the outcome counts.
   public var outcome: ModelOutcome
+  /// Variables the filter restricts the cases by that the unfiltered population also has
+  /// (``populationFilterVariables(filter:population:)``): its denominators are not restricted.
+  public var populationNotFilteredBy: [String] = []
   /// Cells, persons and cases when fitted against a population.
   public var population: PopulationSummary?
   /// For each factor of the main model, the level codes present in the data used.

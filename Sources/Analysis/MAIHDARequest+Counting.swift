@@ -7,6 +7,8 @@ public struct CountedStrata: Sendable {
   public var data: StratumData
   /// What a case is.
   public var outcome: ModelOutcome
+  /// Variables the filter restricts the cases by that the unfiltered population also has.
+  public var populationNotFilteredBy: [String] = []
   public var population: PopulationSummary?
   public var excluded: CaseCells.Exclusions
   public var codebook: Codebook
@@ -24,8 +26,10 @@ extension MAIHDARequest {
     let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0, as: "outcome")) }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
+    var notFilteredBy: [String] = []
     if let filter, populationFilter == nil {
       warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+      notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
     }
     let cells = try CaseCells.count(
       data: dataset, include: include, population: populationData.dataset, variables: strata,
@@ -47,7 +51,7 @@ extension MAIHDARequest {
       outcome.map { .personsWith(condition: $0, againstPopulation: true) }
         ?? .personsOfData(variable: nil), source: dataset.source)
     return CountedStrata(
-      data: data, outcome: what,
+      data: data, outcome: what, populationNotFilteredBy: notFilteredBy,
       population: PopulationSummary(
         file: populationData.dataset.source, cells: cells.population.filter { $0 > 0 }.count,
         persons: persons, cases: cells.cases.reduce(0, +)),

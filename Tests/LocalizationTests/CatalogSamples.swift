@@ -170,6 +170,7 @@ let catalogSamples: [Message] = [
   .noticeSeparated(terms: "⟨terms⟩"),
   .noticeSeparatedFirth(terms: "⟨terms⟩"),
   .noticeNotConverged,
+  .noticePopulationNotFiltered(variables: "⟨variables⟩"),
   // RepeatOffending
   .repeatSuspects,
   .repeatSuspectsBy(variables: "⟨variables⟩"),

@@ -52,3 +52,29 @@ struct SeparatedLogitPublicationTests {
     #expect(coefficients.allSatisfy { $0["separation"] as? Bool == false })
   }
 }
+
+/// A filter on a variable the population also has, with the population unfiltered, is told to
+/// the reader in the report's language (the analyst's English warning is in the JSON).
+@Suite("An unfiltered population, published")
+struct UnfilteredPopulationNoticeTests {
+  static func request(populationFilter: String? = nil) -> LogitRequest {
+    let sample = projectRoot().appendingPathComponent("datasets/sample")
+    var request = LogitRequest(
+      data: DataInput(path: sample.appendingPathComponent("suspects.csv").path),
+      filter: #"ar == 2016 && brottstyp == "vbek""#, formula: "misstankt ~ kon + fodelse",
+      population: DataInput(path: sample.appendingPathComponent("population.csv").path),
+      suppress: 0)
+    request.populationFilter = populationFilter
+    request.language = .sv
+    return request
+  }
+
+  @Test func theReaderIsToldInSwedish() throws {
+    let unfiltered = try Self.request().publish()
+    #expect(
+      unfiltered.notices.contains { $0.hasPrefix("Urvalet avgränsar de misstänkta efter År") })
+    #expect(unfiltered.warnings.contains { $0.hasPrefix("The filter uses `ar`") })
+    let filtered = try Self.request(populationFilter: "ar == 2016").publish()
+    #expect(!filtered.notices.contains { $0.hasPrefix("Urvalet avgränsar") })
+  }
+}

@@ -229,6 +229,16 @@ extension Message {
         "Separation for \(terms): the model is fitted with Firth's method (penalised likelihood), which gives finite estimates."
     )
   }
+  /// The cases restricted by variables the population is not restricted by.
+  public static func noticePopulationNotFiltered(variables: String) -> Message {
+    Message(
+      "reading.notices.population_not_filtered",
+      sv:
+        "Urvalet avgränsar de misstänkta efter \(variables), men befolkningen är inte avgränsad på samma sätt: jämförelsen med befolkningen gäller därför en större grupp än urvalet.",
+      en:
+        "The selection restricts the suspects by \(variables), but the population is not restricted in the same way: the comparison with the population is therefore with a larger group than the selection."
+    )
+  }
   /// A fit that did not converge.
   public static let noticeNotConverged = Message(
     "reading.notices.not_converged",

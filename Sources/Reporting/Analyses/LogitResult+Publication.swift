@@ -94,6 +94,7 @@ extension LogitResult: PublishableResult {
   /// Rows left out and, for a published fit, its separated terms and convergence.
   private func notices(labels: TermLabeler, fitted: Bool) -> [String] {
     var notices = PublicationNotices(labels: labels, threshold: request.suppress)
+    notices.populationNotFiltered(by: fits.populationNotFilteredBy)
     switch fits.excluded {
     case .frame(let exclusions?):
       notices.rowsLeftOut(

@@ -50,6 +50,7 @@ extension MAIHDAAnalysisResult: PublishableResult {
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
       warnings: warnings)
     var notices = PublicationNotices(labels: labels, threshold: request.suppress)
+    notices.populationNotFiltered(by: counted.populationNotFilteredBy)
     notices.rowsLeftOut(counted.excluded)
     let models = [
       (result.nullModel, request.language.text(.maihdaNullModel), true),

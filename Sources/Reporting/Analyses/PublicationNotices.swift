@@ -88,6 +88,13 @@ struct PublicationNotices {
     texts.append(language.text(.noticeBoundaryFit(model: model)))
   }
 
+  /// Cases restricted by `variables` that the population is not restricted by.
+  mutating func populationNotFiltered(by variables: [String]) {
+    guard !variables.isEmpty else { return }
+    let names = variables.map { labels.variableLabel($0) }.joined(separator: ", ")
+    texts.append(language.text(.noticePopulationNotFiltered(variables: names)))
+  }
+
   /// A fit that did not converge.
   mutating func notConverged() {
     let text = language.text(.noticeNotConverged)
