@@ -67,7 +67,8 @@ extension LogitRequest {
     }
     return LogitFits(
       main: fit, models: models, excluded: .frame(fit.exclusions),
-      outcome: "\(main.response) (\(dataset.source))", population: nil, levels: levels,
+      outcome: ModelOutcome(.rows(response: "\(main.response)"), source: dataset.source),
+      population: nil, levels: levels,
       labelFactors: labelFactors, codebook: dataset.codebook, warnings: warnings)
   }
 
@@ -84,7 +85,7 @@ extension LogitRequest {
     }
     let dataset = loaded.dataset
     var include: [Bool]? = nil
-    let outcome: String
+    let outcome: ModelOutcome
     switch main.response {
     case .variable(let name):
       if dataset.hasVariable(name) {
@@ -92,11 +93,12 @@ extension LogitRequest {
           "With --population the outcome is `misstankt` (every person of the data is a case) or a condition on the data such as `antal_misstankar >= 2`; `\(name)` is a variable of \(dataset.source): write `\(name) == 1` to count the persons with that value."
         )
       }
-      outcome = "\(name): persons in \(dataset.source)"
+      outcome = ModelOutcome(.personsOfData(variable: name), source: dataset.source)
     case .condition(let variable, let comparison, let value):
       let condition = "\(variable) \(comparison.rawValue) \(value)"
       include = try dataset.rowMask(RowFilter(parsing: condition, as: "outcome"))
-      outcome = "persons in \(dataset.source) with \(condition)"
+      outcome = ModelOutcome(
+        .personsWith(condition: condition, againstPopulation: true), source: dataset.source)
     default:
       throw ModelJobError.outcome(
         "With --population the outcome is `misstankt` or a condition on the data, not `\(main.response)`."
@@ -104,8 +106,10 @@ extension LogitRequest {
     }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
+    var notFilteredBy: [String] = []
     if let filter, populationFilter == nil {
       warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+      notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
     }
     let formulas = others + [main]
     var variables: [String] = []
@@ -140,7 +144,7 @@ extension LogitRequest {
     }
     return LogitFits(
       main: models[models.count - 1].fit, models: models, excluded: .cells(cells.excluded),
-      outcome: outcome,
+      outcome: outcome, populationNotFilteredBy: notFilteredBy,
       population: PopulationSummary(
         file: populationData.dataset.source, cells: kept.count, persons: persons.reduce(0, +),
         cases: Int(cases.reduce(0, +))),

@@ -174,8 +174,11 @@ public struct LogitFits: Sendable {
   /// Rows left out: the model frame's, or the data's and the population's when counting
   /// persons against a population.
   public var excluded: LogitExclusions
-  /// What the outcome counts, in words.
-  public var outcome: String
+  /// What the outcome counts.
+  public var outcome: ModelOutcome
+  /// Variables the filter restricts the cases by that the unfiltered population also has
+  /// (``populationFilterVariables(filter:population:)``): its denominators are not restricted.
+  public var populationNotFilteredBy: [String] = []
   /// Cells, persons and cases when fitted against a population.
   public var population: PopulationSummary?
   /// For each factor of the main model, the level codes present in the data used.

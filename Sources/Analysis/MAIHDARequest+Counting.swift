@@ -5,8 +5,10 @@ import Tabulation
 /// Persons and cases per stratum, ready for `MAIHDA.fit`, with what the output says about them.
 public struct CountedStrata: Sendable {
   public var data: StratumData
-  /// What a case is, in words.
-  public var outcome: String
+  /// What a case is.
+  public var outcome: ModelOutcome
+  /// Variables the filter restricts the cases by that the unfiltered population also has.
+  public var populationNotFilteredBy: [String] = []
   public var population: PopulationSummary?
   public var excluded: CaseCells.Exclusions
   public var codebook: Codebook
@@ -24,8 +26,10 @@ extension MAIHDARequest {
     let include = try outcome.map { try dataset.rowMask(RowFilter(parsing: $0, as: "outcome")) }
     let populationData = try population.load(filter: populationFilter)
     var warnings = populationData.warnings
+    var notFilteredBy: [String] = []
     if let filter, populationFilter == nil {
       warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
+      notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
     }
     let cells = try CaseCells.count(
       data: dataset, include: include, population: populationData.dataset, variables: strata,
@@ -43,10 +47,11 @@ extension MAIHDARequest {
     }
     let data = try StratumData(variables: variables, strata: rows)
     let persons = cells.population.reduce(0, +)
-    let what =
-      outcome.map { "persons in \(dataset.source) with \($0)" } ?? "persons in \(dataset.source)"
+    let what = ModelOutcome(
+      outcome.map { .personsWith(condition: $0, againstPopulation: true) }
+        ?? .personsOfData(variable: nil), source: dataset.source)
     return CountedStrata(
-      data: data, outcome: what,
+      data: data, outcome: what, populationNotFilteredBy: notFilteredBy,
       population: PopulationSummary(
         file: populationData.dataset.source, cells: cells.population.filter { $0 > 0 }.count,
         persons: persons, cases: cells.cases.reduce(0, +)),
@@ -104,7 +109,10 @@ extension MAIHDARequest {
     let tabulated = try StratumData.tabulating(factors: kept, outcome: keep.map { holds[$0] })
     let data = try StratumData(variables: tabulated.variables, strata: tabulated.strata)
     return CountedStrata(
-      data: data, outcome: "persons in \(dataset.source) with \(outcome)", population: nil,
+      data: data,
+      outcome: ModelOutcome(
+        .personsWith(condition: outcome, againstPopulation: false), source: dataset.source),
+      population: nil,
       excluded: excluded, codebook: dataset.codebook, factors: factors, warnings: warnings)
   }
 

@@ -55,12 +55,14 @@ extension ReportIndexPage {
     table.footnotes.append(
       .note(language.text(.exclusionPerAnalysisNote)))
     var lines = [
-      "<section id=\"data\">", "<h2>\(Escaping.xml(language.text(.dataHeading)))</h2>",
+      "<section id=\"data\" class=\"appendix\">",
+      "<h2>\(Escaping.xml(language.text(.dataHeading)))</h2>",
+      "<p>\(Escaping.xml(language.text(.appendixIntro)))</p>",
       "<div class=\"table-wrap\">\n" + (try HTMLRenderer(mode: .fragment).render(table)) + "</div>",
     ]
     if !run.recipe.filters.isEmpty {
       let items = run.recipe.filters.sorted { $0.key < $1.key }.map { name, filter in
-        "<li>\(Escaping.xml(name == "*" ? language.text(.everyFile) : name)): <code>\(Escaping.xml(filter))</code></li>"
+        "<li>\(Escaping.xml(name == "*" ? language.text(.everyFile) : name)): \(Escaping.xml(filterWords(filter)))</li>"
       }
       lines.append(
         "<p>\(Escaping.xml(language.text(.selectionForReport)))</p><ul>\(items.joined())</ul>"
@@ -76,7 +78,34 @@ extension ReportIndexPage {
     lines.append(
       "<p class=\"meta\">\(Escaping.xml(ReportText.suppressionRule(run.weakestThreshold, language)))</p>"
     )
+    lines.append(filesPerAnalysis())
     lines.append("</section>")
     return lines.joined(separator: "\n")
+  }
+
+  /// A report-wide filter in words from the canonical codebook's labels.
+  private func filterWords(_ filter: String) -> String {
+    guard let parsed = try? RowFilter(parsing: filter) else { return filter }
+    return parsed.wording(codebook: .canonical, language: run.language)
+  }
+
+  /// The files written for each analysis, linked (tables in every format, charts, JSON).
+  private func filesPerAnalysis() -> String {
+    var items: [String] = []
+    for outcome in run.outcomes {
+      let analysis = outcome.analysis
+      guard let links = files[analysis.number]?.links, !links.isEmpty else { continue }
+      let anchors = links.map {
+        "<a href=\"\(Escaping.xml($0.file))\">\(Escaping.xml($0.file))</a>"
+      }
+      items.append(
+        "<li><a href=\"#\(anchor(analysis))\">\(analysis.number). \(Escaping.xml(analysis.title))</a>: "
+          + anchors.joined(separator: " ") + "</li>")
+    }
+    guard !items.isEmpty else { return "" }
+    // Folded: the list is long, and a reader of the page needs it only to fetch a file.
+    return
+      "<details class=\"files\">\n<summary>\(Escaping.xml(run.language.text(.filesPerAnalysis)))</summary>\n<ul>\n"
+      + items.joined(separator: "\n") + "\n</ul>\n</details>"
   }
 }

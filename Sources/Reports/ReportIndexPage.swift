@@ -25,7 +25,6 @@ public struct ReportIndexPage {
     body.append(header())
     body.append(contents())
     if !run.failures.isEmpty { body.append(failureSummary()) }
-    body.append(try dataSection())
     var currentSection: String?
     for outcome in run.outcomes {
       let heading = outcome.analysis.sectionTitle
@@ -40,6 +39,8 @@ public struct ReportIndexPage {
     }
     if currentSection != nil { body.append("</section>") }
     if !run.checks.isEmpty { body.append(try checksSection()) }
+    // File names, rows read and the report's selection are in the appendix, not the sections.
+    body.append(try dataSection())
     body.append(legend())
     return """
       <!DOCTYPE html>
@@ -97,9 +98,7 @@ public struct ReportIndexPage {
   }
 
   private func contents() -> String {
-    var items = [
-      "<li><span class=\"number\"></span><a href=\"#data\">\(language.text(.dataHeading))</a></li>"
-    ]
+    var items: [String] = []
     var currentSection: String?
     for outcome in run.outcomes {
       let heading = outcome.analysis.sectionTitle
@@ -125,6 +124,9 @@ public struct ReportIndexPage {
         "<li><span class=\"number\"></span><a href=\"#checks\">\(language.text(.checkAgainstPublished))</a></li>"
       )
     }
+    items.append(
+      "<li><span class=\"number\"></span><a href=\"#data\">\(language.text(.dataHeading))</a></li>"
+    )
     items.append(
       "<li><span class=\"number\"></span><a href=\"#legend\">\(language.text(.symbolsHeading))</a></li>"
     )
@@ -190,9 +192,12 @@ public struct ReportIndexPage {
       lines.append("</section>")
       return lines.joined(separator: "\n")
     }
-    if !result.warnings.isEmpty {
-      lines.append("<div class=\"warnings\"><strong>\(x(language.text(.warnings)))</strong><ul>")
-      for warning in result.warnings { lines.append("<li>\(x(warning))</li>") }
+    // What the reader needs to know besides the tables, in the report's language; the
+    // analyst's English warnings (file names, filter code) are in the analysis's JSON.
+    if !result.notices.isEmpty {
+      lines.append(
+        "<div class=\"warnings\"><strong>\(x(language.text(.noticesHeading)))</strong><ul>")
+      for notice in result.notices { lines.append("<li>\(x(notice))</li>") }
       lines.append("</ul></div>")
     }
     let fragment = HTMLRenderer(mode: .fragment)
@@ -203,11 +208,6 @@ public struct ReportIndexPage {
       let svg = InlineSVG.prepare(chart.svg, idPrefix: "\(anchor(analysis))-c\(k + 1)")
       // The chart draws its own title; the SVG's <title> names it for screen readers.
       lines.append("<figure class=\"chart\">\n\(svg)\n</figure>")
-    }
-    if let links = files[analysis.number]?.links, !links.isEmpty {
-      let anchors = links.map { "<a href=\"\(x($0.file))\">\(x($0.file))</a>" }
-      lines.append(
-        "<p class=\"files\">\(x(language.text(.filesPrefix)))\(anchors.joined(separator: " "))</p>")
     }
     lines.append("</section>")
     return lines.joined(separator: "\n")

@@ -103,6 +103,13 @@ public struct ReportRunner: Sendable {
     DatasetCache.$current.withValue(cache) {
       outcomes = analysedAndLinked(selected).map(publish)
     }
+    // The analyst's warnings (English, with file names; small counts already redacted): the
+    // page shows the reader's notices in the report's language instead.
+    for outcome in outcomes {
+      for warning in outcome.jobResult?.warnings ?? [] {
+        progress("  warning (\(outcome.analysis.number). \(outcome.analysis.title)): \(warning)")
+      }
+    }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
       plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))
@@ -270,7 +277,10 @@ public struct ReportRunner: Sendable {
     }
     var result: AnalysisPublication
     do {
-      let context = PublicationContext(source: recipe.source, selection: analysis.selection)
+      let data = analysis.entry.dataName(analysis.mainRole, recipe: recipe)
+      let context = PublicationContext(
+        source: recipe.source, selection: analysis.selection,
+        dataDescription: data.flatMap(recipe.dataFile(named:))?.description)
       result = try PublicationContext.$current.withValue(context) {
         try analysed.publication()
       }

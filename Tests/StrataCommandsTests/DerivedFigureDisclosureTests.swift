@@ -478,8 +478,8 @@ import Testing
     let protectedPage = try indexPage("", suppress: "5")
     #expect(!protectedPage.contains(banner))
     #expect(protectedPage.contains(Escaping.xml(Language.sv.text(.suppressionRule(threshold: 5)))))
-    // The analyses' warnings on the page carry no small count.
-    #expect(protectedPage.contains("fewer than 5 rows excluded"))
-    #expect(!protectedPage.contains("3 rows excluded"))
+    // The analyses' notices on the page carry no small count.
+    #expect(protectedPage.contains("färre än 5 rader i data ingår inte"))
+    #expect(!protectedPage.contains("3 rader"))
   }
 }

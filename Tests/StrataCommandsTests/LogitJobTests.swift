@@ -169,7 +169,9 @@ struct LogitJobTests {
       #expect(test["df"] as? Int == 1)
       #expect(test["nested"] as? Bool == true)
     }
-    #expect(result.tables.count == 2)
+    // The coefficients, the combined odds ratios of the interaction, the comparison.
+    #expect(result.tables.count == 3)
+    #expect(result.tables[1].title == job.language.text(.interactionEffectsTitle))
   }
 
   @Test("Firth's method reports profile-likelihood intervals by default")

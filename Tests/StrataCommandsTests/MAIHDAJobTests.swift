@@ -28,7 +28,14 @@ struct MAIHDAJobTests {
     for key in ["intercept", "sigma2", "vpc", "auc"] { #expect(null[key] is Double, "\(key)") }
     let main = try #require(json["main_effects_model"] as? [String: Any])
     for key in ["sigma2", "vpc", "pcv", "auc"] { #expect(main[key] is Double, "\(key)") }
-    #expect((main["coefficients"] as? [[String: Any]])?.isEmpty == false)
+    let coefficients = try #require(main["coefficients"] as? [[String: Any]])
+    #expect(!coefficients.isEmpty)
+    // Each term says whether its estimate is the trace of a separated fit (|β̂| > 12, SE > 50).
+    for c in coefficients {
+      let estimate = try #require(c["estimate"] as? Double)
+      let se = try #require(c["std_error"] as? Double)
+      #expect(c["separation"] as? Bool == (abs(estimate) > 12 || se > 50), "\(c)")
+    }
     let strata = try #require(json["strata"] as? [[String: Any]])
     #expect(strata.count == 2 * 7 * 2)
     for stratum in strata {

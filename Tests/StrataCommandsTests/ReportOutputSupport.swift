@@ -52,7 +52,7 @@ enum SyntheticReport {
     let recipe = try Recipe(
       yaml: yaml, file: "syntetisk.yaml", directory: URL(fileURLWithPath: "/data"))
     let planned = try recipe.plannedAnalyses()
-    let first = AnalysisPublication(
+    var first = AnalysisPublication(
       json: Data(
         #"{"cells": [{"kon": "1", "count": 812}, {"kon": "2", "suppressed": true}], "warnings": ["3 rows excluded"]}"#
           .utf8),
@@ -62,6 +62,7 @@ enum SyntheticReport {
           rows: [("Man", 812, 98.5), ("Kvinna", nil, nil), ("Totalt", 824.0, 100)])
       ],
       charts: [chart("Misstänkta per 100 000 efter kön")], warnings: ["3 rows excluded"])
+    first.notices = ["Färre än 5 rader i data ingår inte."]
     let second = AnalysisPublication(
       json: Data(#"{"cells": []}"#.utf8),
       tables: [

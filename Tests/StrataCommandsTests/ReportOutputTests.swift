@@ -51,7 +51,9 @@ struct ReportOutputTests {
     #expect(ids.count == Set(ids).count)
     #expect(page.contains("id=\"a01-c1-chart-title\""))
     #expect(page.contains("aria-labelledby=\"a02-c2-chart-title a02-c2-chart-desc\""))
-    #expect(page.contains("<li>3 rows excluded</li>"))
+    // The reader's notices, not the analyst's English warnings.
+    #expect(page.contains("<li>Färre än 5 rader i data ingår inte.</li>"))
+    #expect(!page.contains("3 rows excluded"))
     #expect(
       page.contains(
         "3. En analys som misslyckas</a>: line 10 of syntetisk.yaml: There is no variable"))

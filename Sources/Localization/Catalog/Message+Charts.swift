@@ -8,9 +8,9 @@ extension Message {
 
   // MARK: Forest plot
 
-  /// "OR (95 % KI)" / "OR (95% CI)", the column of the forest plot.
+  /// "Oddskvot (95 % KI)" / "Odds ratio (95% CI)", the column of the forest plot.
   public static let forestColumnTitle = Message(
-    "chart.forest.column", sv: "OR (95 % KI)", en: "OR (95% CI)")
+    "chart.forest.column", sv: "Oddskvot (95 % KI)", en: "Odds ratio (95% CI)")
   /// "Oddskvot (logaritmisk skala)" / "Odds ratio (log scale)".
   public static let oddsRatioLogScale = Message(
     "chart.forest.axis", sv: "Oddskvot (logaritmisk skala)", en: "Odds ratio (log scale)")

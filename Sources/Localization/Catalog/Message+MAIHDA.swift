@@ -67,9 +67,9 @@ extension Message {
   /// "Huvudeffekter" / "Main effects".
   public static let mainEffects = Message(
     "maihda.strata.main_effects", sv: "Huvudeffekter", en: "Main effects")
-  /// "Interaktion, log-odds (modell 2)" / "Interaction, log-odds (model 2)".
+  /// "Samspel, logit (modell 2)" / "Interaction, log-odds (model 2)".
   public static let interactionLogOdds = Message(
-    "maihda.strata.interaction", sv: "Interaktion, log-odds (modell 2)",
+    "maihda.strata.interaction", sv: "Samspel, logit (modell 2)",
     en: "Interaction, log-odds (model 2)")
   /// The note explaining the strata table; `interval` e.g. "95 % KI".
   public static func maihdaStrataNote(interval: String) -> Message {

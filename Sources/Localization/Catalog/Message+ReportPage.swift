@@ -31,7 +31,19 @@ extension Message {
   /// "Innehåll" / "Contents".
   public static let contents = Message("report.contents", sv: "Innehåll", en: "Contents")
   /// "Data".
-  public static let dataHeading = Message("report.data", sv: "Data", en: "Data")
+  public static let dataHeading = Message(
+    "report.data", sv: "Bilaga: metod och data", en: "Appendix: methods and data")
+  /// The introduction of the appendix.
+  public static let appendixIntro = Message(
+    "report.data.intro",
+    sv:
+      "Bilagan redovisar de datafiler som analyserna bygger på, hur många rader som lästes och hur många som inte ingår, urvalet för hela rapporten, kodboken, regeln för röjandeskydd och de filer som rapporten skrev för varje analys.",
+    en:
+      "The appendix lists the data files the analyses are based on, how many rows were read and how many are left out, the selection for the whole report, the codebook, the disclosure-control rule and the files the report wrote for each analysis."
+  )
+  /// "Filer per analys" / "Files per analysis".
+  public static let filesPerAnalysis = Message(
+    "report.data.files_per_analysis", sv: "Filer per analys", en: "Files per analysis")
   /// " (misslyckades)" / " (failed)", after a failed analysis in the contents.
   public static let failedMark = Message(
     "report.failed_mark", sv: " (misslyckades)", en: " (failed)")

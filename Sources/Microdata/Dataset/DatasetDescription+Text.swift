@@ -6,18 +6,24 @@ extension DatasetDescription {
   public func plainText(language: Language = .sv) -> String {
     var lines: [String] = []
     lines.append(
-      "\(source): \(rows) rows (\(rowsRead) read, \(rowsExcluded) excluded), \(encoding.displayName), delimiter \(delimiter)"
-    )
+      language.text(
+        .describeHeader(
+          source: source, rows: String(rows), read: String(rowsRead),
+          excluded: String(rowsExcluded), encoding: encoding.displayName,
+          delimiter: String(delimiter))))
     if !undeclaredColumns.isEmpty {
-      lines.append("Undeclared columns: \(undeclaredColumns.joined(separator: ", "))")
+      lines.append(
+        language.text(.describeUndeclaredColumns(undeclaredColumns.joined(separator: ", "))))
     }
     if !absentVariables.isEmpty {
-      lines.append("Codebook variables not in the file: \(absentVariables.joined(separator: ", "))")
+      lines.append(
+        language.text(.describeAbsentVariables(absentVariables.joined(separator: ", "))))
     }
     for issue in issues {
-      lines.append(
-        "\(issue.count) × \(issue.kind) (\(issue.action == .excluded ? "rows excluded" : "values set missing")): \(issue.first)"
-      )
+      let action =
+        issue.action == .excluded
+        ? language.text(.describeRowsExcluded) : language.text(.describeValuesSetMissing)
+      lines.append("\(issue.count) × \(issue.kind) (\(action)): \(issue.first)")
     }
     for variable in variables { lines += variableLines(variable, language: language) }
     if !groupings.isEmpty {
@@ -31,9 +37,12 @@ extension DatasetDescription {
   private func variableLines(_ v: VariableSummary, language: Language) -> [String] {
     var lines = [""]
     let label = v.label.map { $0.text(language) }.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
+    let column = v.column ?? v.name
     let origin =
-      v.source.map { "from \($0)" }
-      ?? "\(v.kind.rawValue)\(v.declared ? "" : ", undeclared"), column \(v.column ?? v.name)"
+      v.source.map { language.text(.describeFrom($0)) }
+      ?? (v.declared
+        ? language.text(.describeColumn(kind: v.kind.rawValue, column: column))
+        : language.text(.describeUndeclaredColumn(kind: v.kind.rawValue, column: column)))
     lines.append("\(v.name)\(label): \(origin)")
     if let categories = v.categories {
       let width = max(8, categories.map { $0.code.count }.max() ?? 0)
@@ -49,14 +58,21 @@ extension DatasetDescription {
     }
     var facts: [String] = []
     if let lo = v.minimum, let hi = v.maximum, let mean = v.mean {
-      facts.append("min \(number(lo)), max \(number(hi)), mean \(String(format: "%.4g", mean))")
+      facts.append(
+        language.text(
+          .describeRange(
+            minimum: number(lo), maximum: number(hi), mean: String(format: "%.4g", mean))))
     }
-    if let first = v.firstDate, let last = v.lastDate { facts.append("\(first) to \(last)") }
-    if let distinct = v.distinct, v.categories == nil { facts.append("\(distinct) distinct") }
-    facts.append("missing \(v.missing)")
-    if v.outside > 0 { facts.append("outside \(v.outside)") }
-    if v.outOfRange > 0 { facts.append("out of range \(v.outOfRange)") }
-    if v.invalid > 0 { facts.append("invalid \(v.invalid)") }
+    if let first = v.firstDate, let last = v.lastDate {
+      facts.append(language.text(.describeDates(first: "\(first)", last: "\(last)")))
+    }
+    if let distinct = v.distinct, v.categories == nil {
+      facts.append(language.text(.describeDistinct(String(distinct))))
+    }
+    facts.append(language.text(.describeMissing(String(v.missing))))
+    if v.outside > 0 { facts.append(language.text(.describeOutside(String(v.outside)))) }
+    if v.outOfRange > 0 { facts.append(language.text(.describeOutOfRange(String(v.outOfRange)))) }
+    if v.invalid > 0 { facts.append(language.text(.describeInvalid(String(v.invalid)))) }
     lines.append("  " + facts.joined(separator: "; "))
     return lines
   }

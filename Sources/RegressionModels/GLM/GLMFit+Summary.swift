@@ -21,9 +21,12 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
     public let oddsRatio: Double?
     public let ci: [Double?]?
     public let estimateCI: [Double?]?
+    /// Whether the estimate is the trace of a separated or boundary fit (``BoundaryEstimate``,
+    /// ``GLMFit/separatedTerms``): the number is kept, but a publication shows "–".
+    public let separation: Bool
 
     enum CodingKeys: String, CodingKey {
-      case term, estimate, z, ci
+      case term, estimate, z, ci, separation
       case standardError = "std_error"
       case pValue = "p_value"
       case oddsRatio = "odds_ratio"
@@ -40,6 +43,7 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
       try c.encode(jsonNumber(oddsRatio), forKey: .oddsRatio)
       try c.encode(ci.map { $0.map(jsonNumber) }, forKey: .ci)
       try c.encode(estimateCI.map { $0.map(jsonNumber) }, forKey: .estimateCI)
+      try c.encode(separation, forKey: .separation)
     }
   }
 
@@ -106,13 +110,14 @@ extension GLMFit {
   ) throws(ModelError) -> GLMSummary {
     let method = intervals ?? (self.method == .firth ? .profile : .wald)
     let table = try coefficientTable(level: level, covariance: covariance, intervals: method)
+    let separated = separatedTerms
     let coefficients = table.rows.map { row -> GLMSummary.Coefficient in
       let interval: [Double?]? = row.lower.map { [$0, row.upper] }
       let oddsInterval = row.oddsRatioInterval.map { [$0.lower, $0.upper] as [Double?] }
       return GLMSummary.Coefficient(
         term: row.term, estimate: row.estimate, standardError: row.standardError, z: row.statistic,
         pValue: row.pValue, oddsRatio: row.oddsRatio, ci: oddsInterval ?? interval,
-        estimateCI: interval)
+        estimateCI: interval, separation: separated.contains(row.modelTerm))
     }
     return GLMSummary(
       n: observationCount, dfResidual: dfResidual, dfNull: dfNull, converged: converged,

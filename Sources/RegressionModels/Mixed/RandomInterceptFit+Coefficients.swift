@@ -27,8 +27,14 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
   /// The Wald interval for the odds ratio.
   public let oddsRatioInterval: ClosedRange<Double>
 
+  /// Whether the estimate is the trace of a separated or boundary fit (|β̂| > 12 or SE > 50,
+  /// ``BoundaryEstimate``): kept in the JSON, shown as "–" in a publication.
+  public var separation: Bool {
+    BoundaryEstimate.isBoundary(estimate: estimate, standardError: standardError)
+  }
+
   enum CodingKeys: String, CodingKey {
-    case term, estimate, z, level
+    case term, estimate, z, level, separation
     case standardError = "std_error"
     case pValue = "p_value"
     case oddsRatio = "odds_ratio"
@@ -48,6 +54,7 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
     try c.encode(oddsRatio, forKey: .oddsRatio)
     try c.encode(level, forKey: .level)
     try c.encode(oddsRatioInterval, forKey: .oddsRatioInterval)
+    try c.encode(separation, forKey: .separation)
   }
 }
 

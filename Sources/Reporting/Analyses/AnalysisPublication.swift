@@ -13,8 +13,13 @@ public struct AnalysisPublication: Sendable {
   public var tables: [ReportTable]
   /// Charts, as SVG documents.
   public var charts: [PublishedChart]
-  /// Warnings (rows excluded, separation, non-convergence ...); also inside `json`.
+  /// Warnings (rows excluded, separation, non-convergence ...) for the analyst, in English with
+  /// file names and filter code; also inside `json`.
   public var warnings: [String]
+  /// What a reader of the published tables is told besides them (rows left out, boundary
+  /// fits, separated estimates), in the analysis's language, from the typed result, without
+  /// file names and with small counts written "färre än 5"; the report page shows these.
+  public var notices: [String] = []
   /// Whether disclosure control protects the outputs (`false` for `--suppress 0`, when every
   /// table and chart says that it is not disclosure-protected). Set by the analysis.
   public var isDisclosureProtected: Bool = true

@@ -16,6 +16,7 @@ extension LogitResult: PublishableResult {
     let labels = TermLabeler(
       codebook: fits.codebook, language: request.language, factors: fits.labelFactors)
     let disclosure = self.disclosure
+    let outcome = fits.outcome.subtitle(codebook: fits.codebook, language: request.language)
     let comparisonWithheld =
       disclosure.withheld || comparison.models.contains { self.disclosure(of: $0.fit).withheld }
     let compare = !comparison.models.isEmpty && !comparisonWithheld
@@ -23,10 +24,13 @@ extension LogitResult: PublishableResult {
       level: request.level, intervals: request.intervalMethod,
       marginalEffects: request.ame && !disclosure.withheld)
     let json = LogitJSON(
-      summary: summary, warnings: fits.warnings, excluded: fits.excluded, outcome: fits.outcome,
+      summary: summary, warnings: fits.warnings, excluded: fits.excluded,
+      outcome: fits.outcome.description,
       population: fits.population,
       comparisons: compare ? comparison.entries : nil,
       comparedModels: compare ? comparison.modelEntries : nil,
+      interactionEffects: disclosure.withheld
+        ? [] : try fits.main.interactionEffects(level: request.level),
       disclosure: disclosure,
       reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil)
     let name = request.title ?? request.language.text(.logitTitle(formula: request.formula))
@@ -34,20 +38,32 @@ extension LogitResult: PublishableResult {
       level: request.level, intervals: request.intervalMethod)
     if disclosure.withheld {
       var withheld = table.reportTable(
-        title: name, labels: labels, subtitle: fits.outcome,
+        title: name, labels: labels, subtitle: outcome,
         footnotes: [.note(ModelDisclosureText.footnote(disclosure, labels: labels))])
       withheld.withholdNumbers()
-      return try AnalysisPublication(
+      var publication = AnalysisPublication(
         json: try FiniteJSON.encode(json), tables: [withheld], charts: [],
-        warnings: fits.warnings
-      ).disclosed(threshold: request.suppress, language: request.language)
+        warnings: fits.warnings)
+      publication.notices = notices(labels: labels, fitted: false)
+      return try publication.disclosed(threshold: request.suppress, language: request.language)
+    }
+    let separated = fits.main.separatedTerms
+    let interactions = try fits.main.interactionEffects(level: request.level)
+      .filter { effect in !effect.combination.terms.contains { separated.contains($0) } }
+    var notes = [fits.main.fitStatisticsNote(language: request.language)]
+    if !interactions.isEmpty {
+      notes.append(.note(request.language.text(.interactionMainEffectNote)))
     }
     var tables = [
       table.reportTable(
-        title: name, labels: labels,
-        subtitle: fits.outcome, footnotes: [fits.main.fitStatisticsNote(language: request.language)]
-      )
+        title: name, labels: labels, subtitle: outcome, footnotes: notes,
+        separated: separated)
     ]
+    if !interactions.isEmpty {
+      tables.append(
+        InteractionEffect.reportTable(
+          interactions, title: request.language.text(.interactionEffectsTitle), labels: labels))
+    }
     if let effects = summary.marginalEffects {
       tables.append(
         MarginalEffect.reportTable(
@@ -62,16 +78,33 @@ extension LogitResult: PublishableResult {
           title: request.language.text(.modelComparisonTitle), language: request.language))
     }
     var charts: [PublishedChart] = []
-    let rows = table.forestRows(labels: labels)
+    let rows = table.forestRows(labels: labels, separated: separated)
     if table.rows.contains(where: { $0.oddsRatio != nil }), !rows.isEmpty {
       let plot = ForestPlot(
-        rows, labels: ChartLabels(title: name, subtitle: fits.outcome),
+        rows, labels: ChartLabels(title: name, subtitle: outcome),
         options: ChartOptions(language: request.language, idPrefix: "logit"))
       charts.append(PublishedChart(name: "logit-forest", title: name, svg: plot.svg()))
     }
-    return try AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    var publication = AnalysisPublication(
+      json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings)
+    publication.notices = notices(labels: labels, fitted: true)
+    return try publication.disclosed(threshold: request.suppress, language: request.language)
+  }
+
+  /// Rows left out and, for a published fit, its separated terms and convergence.
+  private func notices(labels: TermLabeler, fitted: Bool) -> [String] {
+    var notices = PublicationNotices(labels: labels, threshold: request.suppress)
+    notices.populationNotFiltered(by: fits.populationNotFilteredBy)
+    switch fits.excluded {
+    case .frame(let exclusions?):
+      notices.rowsLeftOut(
+        rows: exclusions.rows, missing: exclusions.missing, outside: exclusions.outside,
+        population: false)
+    case .frame(nil): break
+    case .cells(let exclusions): notices.rowsLeftOut(exclusions)
+    }
+    if fitted { fits.main.addNotices(to: &notices) }
+    return notices.texts
   }
 }
 
@@ -84,6 +117,8 @@ struct LogitJSON: Encodable {
   var population: PopulationSummary?
   var comparisons: [ModelComparison.Entry]?
   var comparedModels: [ModelComparison.Model]?
+  /// The effect of each level of an interaction within the other levels (Stata's `lincom`).
+  var interactionEffects: [InteractionEffect]
   /// The disclosure check of the main model.
   var disclosure: ModelDisclosure
   /// Why the model is withheld (English), when it is.
@@ -118,6 +153,7 @@ struct LogitJSON: Encodable {
     case marginalEffects = "marginal_effects"
     case likelihoodRatioTest = "lr_test"
     case comparedModels = "compared_models"
+    case interactionEffects = "interaction_effects"
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -152,6 +188,9 @@ struct LogitJSON: Encodable {
     try c.encodeIfPresent(population, forKey: .population)
     try c.encodeIfPresent(comparisons, forKey: .comparisons)
     try c.encodeIfPresent(comparedModels, forKey: .comparedModels)
+    if !interactionEffects.isEmpty {
+      try c.encode(interactionEffects, forKey: .interactionEffects)
+    }
   }
 
   /// What a model publishes whether or not it is withheld: its design, size, convergence and

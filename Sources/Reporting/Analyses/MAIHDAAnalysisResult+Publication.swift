@@ -10,6 +10,7 @@ extension MAIHDAAnalysisResult: PublishableResult {
   /// `n` in the JSON, `..` in the tables and absent from the chart.
   public func publication() throws -> AnalysisPublication {
     let disclosure = self.disclosure
+    let outcome = counted.outcome.subtitle(codebook: counted.codebook, language: request.language)
     let labels = TermLabeler(
       codebook: counted.codebook, language: request.language, factors: counted.factors)
     let redaction =
@@ -21,29 +22,53 @@ extension MAIHDAAnalysisResult: PublishableResult {
           ? ModelDisclosureText.reason(disclosure.mainEffects, labels: labels) : nil,
         measuresWithheld: !disclosure.suppressed.isEmpty)
     let json = MAIHDAJSON(
-      result: result, warnings: warnings, outcome: counted.outcome, population: counted.population,
+      result: result, warnings: warnings, outcome: counted.outcome.description,
+      population: counted.population,
       excluded: counted.excluded, disclosure: disclosure)
     let variables = request.strata.map { labels.variableLabel($0) }.joined(separator: " × ")
     let name = request.title ?? "MAIHDA: \(variables)"
+    var summary = result.summaryReportTable(
+      title: name, language: request.language, subtitle: outcome,
+      disclosure: disclosure)
+    summary.footnotes += result.readingNotes(
+      language: request.language, mainEffectsWithheld: disclosure.mainEffectsWithheld,
+      aucWithheld: disclosure.totalCasesWithheld)
     let tables = [
-      result.summaryReportTable(
-        title: name, language: request.language, subtitle: counted.outcome,
-        disclosure: disclosure),
+      summary,
       result.strataReportTable(
         title: request.language.text(.maihdaStrataTitle(variables: variables)),
-        labels: labels, suppress: request.suppress, subtitle: counted.outcome,
+        labels: labels, suppress: request.suppress, subtitle: outcome,
         disclosure: disclosure),
       result.mainEffectsReportTable(
         title: request.language.text(.maihdaMainEffectsTitle(variables: variables)),
         labels: labels, disclosure: disclosure),
     ]
     let plot = result.caterpillarPlot(
-      title: name, labels: labels, subtitle: counted.outcome, disclosure: disclosure)
-    return try AnalysisPublication(
+      title: name, labels: labels, subtitle: outcome, disclosure: disclosure)
+    var publication = AnalysisPublication(
       json: try FiniteJSON.encode(json, redaction: redaction), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
-      warnings: warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+      warnings: warnings)
+    var notices = PublicationNotices(labels: labels, threshold: request.suppress)
+    notices.populationNotFiltered(by: counted.populationNotFilteredBy)
+    notices.rowsLeftOut(counted.excluded)
+    let models = [
+      (result.nullModel, request.language.text(.maihdaNullModel), true),
+      (
+        result.mainEffectsModel, request.language.text(.maihdaMainEffectsModel),
+        !disclosure.mainEffectsWithheld
+      ),
+    ]
+    for (fit, model, shown) in models where shown {
+      if fit.boundary { notices.boundaryFit(model: model) }
+      if !fit.converged { notices.notConverged() }
+    }
+    if !disclosure.mainEffectsWithheld {
+      notices.separated(
+        result.mainEffectsSummary.coefficients.filter(\.separation).map(\.modelTerm))
+    }
+    publication.notices = notices.texts
+    return try publication.disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

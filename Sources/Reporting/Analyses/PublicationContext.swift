@@ -16,10 +16,14 @@ public struct PublicationContext: Sendable, Equatable {
   public var source: String?
   /// The selection in words; `nil` describes the filter from the codebook's labels.
   public var selection: String?
+  /// What the analysis's main data file holds, in words (the recipe's `description:` of it,
+  /// e.g. "misstänkta personer per brottstyp 2016–2017"): a model's outcome names it.
+  public var dataDescription: String?
 
-  public init(source: String? = nil, selection: String? = nil) {
+  public init(source: String? = nil, selection: String? = nil, dataDescription: String? = nil) {
     self.source = source
     self.selection = selection
+    self.dataDescription = dataDescription
   }
 
   /// The context of the publication under way (task-local; none outside a report).

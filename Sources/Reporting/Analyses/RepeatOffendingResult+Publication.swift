@@ -16,11 +16,16 @@ extension RepeatOffendingResult: PublishableResult {
     options.levelLabels.merge(labels, uniquingKeysWith: { codebook, _ in codebook })
     options.confidenceLevel = request.level
     let chart = TabulationChart(repeatOffending: summary, options: options)
-    return try AnalysisPublication(
+    var publication = AnalysisPublication(
       json: try FiniteJSON.encode(output),
       tables: [ReportTable(repeatOffending: summary, options: options)],
       charts: chart.map { [PublishedChart($0, name: ["repeat"] + request.by)] } ?? [],
-      warnings: summary.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+      warnings: summary.warnings)
+    var notices = PublicationNotices(
+      labels: TermLabeler(codebook: codebook, language: request.language),
+      threshold: request.suppress)
+    notices.rowsLeftOut(summary.excluded, population: false)
+    publication.notices = notices.texts
+    return try publication.disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -91,9 +91,15 @@ extension TabulationResult: PublishableResult {
     if countsPersons, !tables.isEmpty {
       tables[0].footnotes.insert(.note(request.language.text(.countsDistinctPersons)), at: 0)
     }
-    return try AnalysisPublication(
+    var publication = AnalysisPublication(
       json: try FiniteJSON.encode(output), tables: tables,
-      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+      charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings)
+    var notices = PublicationNotices(
+      labels: TermLabeler(codebook: codebook, language: request.language),
+      threshold: request.suppress)
+    notices.rowsLeftOut(summary.excluded, population: false)
+    if let population { notices.rowsLeftOut(population.table.excluded, population: true) }
+    publication.notices = notices.texts
+    return try publication.disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -20,8 +20,11 @@ extension CoefficientTable {
   ///   - title: the table's title.
   ///   - labels: term labels in the table's language.
   ///   - footnotes: further notes (e.g. the fit statistics) put before the interval note.
+  ///   - separated: terms of a separated or boundary fit (``GLMFit/separatedTerms``), shown as
+  ///     "–" in every cell with a note saying why.
   public func reportTable(
-    title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = []
+    title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = [],
+    separated: Set<ModelTerm> = []
   ) -> ReportTable {
     let language = labels.language
     let ratios = rows.contains { $0.oddsRatio != nil }
@@ -44,6 +47,8 @@ extension CoefficientTable {
     var notes = footnotes
     let aliasedMarker = "a"
     var usesAliased = false
+    let separatedMarker = "b"
+    var usesSeparated = false
     var referenced: Set<String> = []
     var body: [ReportRow] = []
     for row in rows {
@@ -65,6 +70,15 @@ extension CoefficientTable {
             labels: [label],
             cells: [ReportCell.text("–").noted(aliasedMarker)]
               + Array(repeating: .missing, count: columns.count - 1)))
+        continue
+      }
+      if separated.contains(row.modelTerm) {
+        usesSeparated = true
+        body.append(
+          ReportRow(
+            labels: [label],
+            cells: [ReportCell.text("–").noted(separatedMarker)]
+              + Array(repeating: .text("–"), count: columns.count - 1)))
         continue
       }
       var cells: [ReportCell] = [
@@ -89,6 +103,9 @@ extension CoefficientTable {
       notes.append(
         .note(language.text(.aliasedNote), marker: aliasedMarker))
     }
+    if usesSeparated {
+      notes.append(.note(language.text(.separatedEstimateNote), marker: separatedMarker))
+    }
     notes.append(.note(intervalNote(language)))
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
@@ -97,9 +114,14 @@ extension CoefficientTable {
   }
 
   /// Rows of a forest plot of the odds ratios (the intercept left out): label, OR, interval.
-  /// Aliased terms are listed with NaN, which the plot shows as "–".
-  public func forestRows(labels: TermLabeler) -> [ForestRow] {
+  /// Aliased terms, and the `separated` terms of a separated or boundary fit, are listed with
+  /// NaN, which the plot shows as "–".
+  public func forestRows(labels: TermLabeler, separated: Set<ModelTerm> = []) -> [ForestRow] {
     rows.filter { $0.modelTerm.kind != .intercept }.map { row in
+      if separated.contains(row.modelTerm) {
+        return ForestRow(
+          term: labels.termLabel(row.modelTerm), estimate: .nan, lower: .nan, upper: .nan)
+      }
       let interval = row.oddsRatioInterval
       return ForestRow(
         term: labels.termLabel(row.modelTerm), estimate: row.oddsRatio ?? .nan,

@@ -139,11 +139,19 @@ extension MAIHDAResult {
       ReportColumn(language.text(.upper), role: .ciUpper),
       ReportColumn("p", role: .pValue),
     ]
+    let separatedMarker = "b"
+    let usesSeparated = !withheld && coefficients.contains { $0.separation }
     let rows = coefficients.map { c in
       let decimals = CoefficientTable.ratioDecimals(c.oddsRatio)
       if withheld {
         return ReportRow(
           labels: [labels.termLabel(c.modelTerm)], cells: Array(repeating: .suppressed, count: 6))
+      }
+      if c.separation {
+        return ReportRow(
+          labels: [labels.termLabel(c.modelTerm)],
+          cells: [ReportCell.text("–").noted(separatedMarker)]
+            + Array(repeating: .text("–"), count: 5))
       }
       return ReportRow(
         labels: [labels.termLabel(c.modelTerm)],
@@ -156,7 +164,7 @@ extension MAIHDAResult {
         ])
     }
     return ReportTable(
-      title: title, language: labels.language, stubHeaders: ["Term"],
+      title: title, language: labels.language, stubHeaders: [language.text(.term)],
       columnGroups: [
         [
           HeaderSpan("", span: 3), HeaderSpan(confidenceLabel(level, labels.language), span: 2),
@@ -165,6 +173,8 @@ extension MAIHDAResult {
       ],
       columns: columns, rows: rows,
       footnotes: [.note(language.text(.maihdaMainEffectsNote))]
+        + (usesSeparated
+          ? [.note(language.text(.separatedEstimateNote), marker: separatedMarker)] : [])
         + (withheld
           ? [.note(language.text(.maihdaMainEffectsWithheld(maximum: disclosure!.threshold - 1)))]
           : []))
