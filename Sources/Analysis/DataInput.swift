@@ -156,5 +156,9 @@ extension LoadReport {
       return
         "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
     }
+      + joins.filter { $0.kind == .inner && $0.unmatched > 0 }.map { join in
+        "\(source): \(join.unmatched) of \(join.rows) rows have no person in \(join.other) "
+          + "(by `\(join.key)`) and were left out."
+      }
   }
 }

@@ -61,6 +61,21 @@ import Testing
     #expect(counts.count == 4)
   }
 
+  @Test func suspicionsWithoutAPersonAreLeftOutWithAWarning() throws {
+    let directory = temporaryDirectory()
+    let suspicions = directory.appendingPathComponent("s.csv")
+    let persons = directory.appendingPathComponent("p.csv")
+    try "lopnr;datum;brottskod\n1;2016-03-01;0375\n2;2016-03-01;0386\n".write(
+      to: suspicions, atomically: true, encoding: .utf8)
+    try "lopnr;kon;alder\n1;1;30\n".write(to: persons, atomically: true, encoding: .utf8)
+    let data = DataInput(
+      path: suspicions.path,
+      personLevel: DataInput.PersonLevel(persons: persons.path, by: ["parrelation"]))
+    let result = try TabulationRequest(data: data, rows: ["parrelation"], suppress: 0).run()
+    #expect(result.summary.total.count == 1)
+    #expect(result.warnings.contains { $0.contains("1 of 2 rows have no person in p.csv") })
+  }
+
   @Test func aBadPeriodIsAnError() throws {
     var level = Self.partner
     level.from = "2016-13-01"

@@ -104,6 +104,24 @@ import Testing
     #expect(try data.strings("relation") == ["partner", "syskon"])
   }
 
+  @Test func readingChunkByChunkAppliesTheListToo() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "codelist-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try codesOnly.write(to: url, atomically: true, encoding: .utf8)
+    var sexes: [String?] = []
+    try DatasetReader(contentsOf: url, codebook: .canonical).forEachChunk(rowsPerChunk: 3) {
+      chunk in
+      sexes += try chunk.strings("malsagande_kon")
+    }
+    #expect(sexes == ["2", "1", "2", "1", "1", "1", "1", nil])
+    try (codesOnly + "7;2018-01-01;0379\n").write(to: url, atomically: true, encoding: .utf8)
+    #expect(throws: MicrodataError.self) {
+      try DatasetReader(contentsOf: url, codebook: .canonical).forEachChunk(rowsPerChunk: 3) { _ in
+      }
+    }
+  }
+
   @Test func aFileWithoutDatesIsReadWithoutTheList() throws {
     let data = try Dataset(csv: "lopnr;brottskod\n1;0930\n", source: "s.csv")
     #expect(!data.variableNames.contains("malsagande_kon"))
