@@ -21,7 +21,7 @@ import Testing
 /// 0.35 and each vnr_barn suspicion's a girl with probability 0.47, independently: their shares
 /// among the suspicions get Wilson intervals.
 @Suite struct VictimCoverageTests {
-  static let replicates = 24
+  static let replicates = 20
   static let persons = 50_000
 
   static func configuration(seed: UInt64) -> CountyConfiguration {
@@ -81,8 +81,8 @@ import Testing
         if interval.lower <= share && share <= interval.upper { sharesCovered += 1 }
       }
     }
-    // 24 counties × 5 coefficients = 120 intervals: Binomial(120, 0.95) covered, mean 114,
-    // sd 2.39; accept ±4 sd (measured: 115, and 44 of the 48 shares). A wrong truth (e.g. the sexes swapped in `parrelation`, or the
+    // 20 counties × 5 coefficients = 100 intervals: Binomial(100, 0.95) covered, mean 95,
+    // sd 2.18; accept ±4 sd (measured: 96, and 36 of the 40 shares). A wrong truth (e.g. the sexes swapped in `parrelation`, or the
     // model drawn from the age at the suspicion) falls far outside.
     #expect(total == Self.replicates * 5)
     let expected = 0.95 * Double(total)
@@ -90,7 +90,7 @@ import Testing
     #expect(
       abs(Double(covered) - expected) <= 4 * sd,
       "covered \(covered) of \(total) (expected \(expected) ± \(4 * sd))")
-    // 48 share intervals: mean 45.6, sd 1.51.
+    // 40 share intervals: mean 38, sd 1.38.
     let expectedShares = 0.95 * Double(shares)
     let sdShares = (Double(shares) * 0.95 * 0.05).squareRoot()
     #expect(

@@ -4,8 +4,9 @@
 /// `RECORD_CODEBOOK=1 swift test --filter CanonicalCodebookTests`.
 extension Codebook {
   /// The canonical codebook: lopnr, ar, kon, alder, utbildning, fodelseland, brottstyp,
-  /// antal_misstankar, datum, brottskod, antal, kommun, and the groupings aldersgrupp,
-  /// aldersgrupp3, utbildningsniva, fodelse, fodelseregion.
+  /// antal_misstankar, datum, brottskod, malsagande_kon, malsagande_barn, relation, antal,
+  /// kommun; the groupings aldersgrupp, aldersgrupp3, utbildningsniva, fodelse, fodelseregion
+  /// and parrelation; and the synthetic county's offence code list (`code_lists: brottskod`).
   public static let canonical: Codebook = {
     do {
       return try Codebook(yaml: canonicalYAML, source: "codebook.yaml (canonical)")
