@@ -8,21 +8,26 @@ struct PersonLevelOptions: ParsableArguments {
   @Option(
     name: .customLong("per-person"),
     help: ArgumentHelp(
-      "DATA is a file of suspicions: count each person once per combination of these variables "
-        + "(e.g. brottstyp,malsagande_kon,parrelation).",
+      "The input is a file of suspicions: count each person once per combination of these "
+        + "variables (e.g. brottstyp,malsagande_kon,parrelation).",
       valueName: "V,..."),
     transform: commaSeparated)
   var by: [String]?
 
   @Option(
     name: .customLong("person-register"),
-    help: "With --per-person: the person file joined by lopnr (kon, alder, ...).")
+    help: ArgumentHelp(
+      "With --per-person: the person file joined by lopnr (kon, alder, ...).", valueName: "FILE"))
   var register: String?
 
-  @Option(help: "With --per-person: the first date of the suspicions counted (YYYY-MM-DD).")
+  @Option(
+    help: ArgumentHelp(
+      "With --per-person: the first date of the suspicions counted.", valueName: "YYYY-MM-DD"))
   var from: String?
 
-  @Option(help: "With --per-person: the last date of the suspicions counted (YYYY-MM-DD).")
+  @Option(
+    help: ArgumentHelp(
+      "With --per-person: the last date of the suspicions counted.", valueName: "YYYY-MM-DD"))
   var to: String?
 
   func validate() throws {
