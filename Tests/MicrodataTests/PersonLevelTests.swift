@@ -67,6 +67,15 @@ import Testing
     #expect(try table.numeric("ar") == [2016, 2016, 2016, 2016])
   }
 
+  @Test func aVariableBothFilesHaveKeepsTheRegistersValue() throws {
+    let withSex = try Dataset(
+      csv: "lopnr;kon;datum;brottskod\n1;2;2016-03-01;0375\n3;2;2016-04-04;0383\n",
+      source: "s.csv")
+    let table = try withSex.personLevel(by: ["brottstyp"], persons: persons)
+    #expect(try table.strings("kon") == ["1", "2"])
+    #expect(!table.variableNames.contains("kon_y"))
+  }
+
   @Test func anUnknownVariableIsAnError() {
     #expect(throws: MicrodataError.self) {
       try suspicions.personLevel(by: ["brottstypp"], persons: persons)

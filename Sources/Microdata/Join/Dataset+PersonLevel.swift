@@ -19,8 +19,9 @@ extension Dataset {
   /// the combination (a grouping stored as a categorical column; a row outside a grouping, such
   /// as a suspicion other than partner violence for `parrelation`, has it missing), `ar` = the
   /// year of the earliest event, and `antal_misstankar` = the number of events. The event-level
-  /// columns not named in `variables` (`datum`, `brottskod`, …) are dropped. Rows are in the
-  /// order of the key, then the combination's levels.
+  /// columns not named in `variables` (`datum`, `brottskod`, …) are dropped (a variable both
+  /// files have keeps the register's value). Rows are in the order of the key, then the
+  /// combination's levels.
   /// - Throws: `MicrodataError.unknownVariable`, `.duplicateKey` (a person twice in `persons`),
   ///   `.wrongVariableKind` for a `date` that is not a date.
   public func personLevel(
@@ -63,8 +64,17 @@ extension Dataset {
     }
     let rows = ordered.map { Int32($0.value.row) }
     var result = events.gathered(rows)
-    let dropped = variableNames.filter { $0 != key && !variables.contains($0) }
-    result = result.removing(dropped)
+    // Event-level columns go; where the register has the same variable (a delivery whose
+    // suspicions carry `kon`), the register's value stays under the plain name.
+    let registered = Set(persons?.variableNames ?? [])
+    for name in variableNames where name != key && !variables.contains(name) {
+      result = result.removing([name])
+      if registered.contains(name),
+        let k = result.columns.firstIndex(where: { $0.name == name + "_y" })
+      {
+        result.columns[k].name = name
+      }
+    }
     for (name, factor) in zip(variables, factors) where events.column(named: name) == nil {
       result = result.adding(
         Factor(
