@@ -15,22 +15,69 @@ public struct DataInput: Sendable, Equatable, Codable {
   public var encoding: String?
   /// What to do with a bad row: `strict` (fail) or `skip` (exclude and count).
   public var onError: LoadOptions.ErrorPolicy = .strict
+  /// Derive persons from the file's events (suspicions): one row per person and combination
+  /// (`Dataset.personLevel`), joined to a person register; nil reads the file as it is.
+  public var personLevel: PersonLevel?
+
+  /// How to derive a person-level table from event-level suspicions: Brå's netto counting per
+  /// combination of `by` (e.g. `brottstyp`, `parrelation`), with the persons' variables.
+  public struct PersonLevel: Sendable, Equatable, Codable, Hashable {
+    /// The person register joined by `lopnr` (read with the same codebook and dialect).
+    public var persons: String?
+    /// The variables whose combinations a person is counted once in.
+    public var by: [String]
+    /// The first and last dates (`YYYY-MM-DD`) of the events counted; nil is open.
+    public var from: String?
+    public var to: String?
+
+    public init(persons: String? = nil, by: [String], from: String? = nil, to: String? = nil) {
+      self.persons = persons
+      self.by = by
+      self.from = from
+      self.to = to
+    }
+
+    /// The events' period, checked.
+    func period() throws -> ClosedRange<CalendarDay>? {
+      guard from != nil || to != nil else { return nil }
+      func day(_ text: String?, _ fallback: CalendarDay) throws -> CalendarDay {
+        guard let text else { return fallback }
+        guard let day = CalendarDay(text) else {
+          throw JobError.invalidOption("`\(text)` is not a date YYYY-MM-DD")
+        }
+        return day
+      }
+      let start = try day(from, CalendarDay(daysSince1970: Int32.min + 1))
+      let end = try day(to, CalendarDay(daysSince1970: Int32.max))
+      guard start <= end else {
+        throw JobError.invalidOption("the period \(from ?? "")…\(to ?? "") ends before it starts")
+      }
+      return start...end
+    }
+
+    /// A short text for messages and the cache key.
+    var summary: String {
+      "per person by \(by.joined(separator: ",")) \(from ?? "")…\(to ?? "") with \(persons ?? "")"
+    }
+  }
 
   public init(
     path: String, codebook: String? = nil, delimiter: String? = nil, encoding: String? = nil,
-    onError: LoadOptions.ErrorPolicy = .strict
+    onError: LoadOptions.ErrorPolicy = .strict, personLevel: PersonLevel? = nil
   ) {
     self.path = path
     self.codebook = codebook
     self.delimiter = delimiter
     self.encoding = encoding
     self.onError = onError
+    self.personLevel = personLevel
   }
 
   /// The same reading options for another file (e.g. the population next to the suspects).
   public func withPath(_ other: String) -> DataInput {
     var copy = self
     copy.path = other
+    copy.personLevel = nil
     return copy
   }
 
@@ -75,7 +122,12 @@ public struct DataInput: Sendable, Equatable, Codable {
     let codebook = try loadCodebook()
     var dataset = try Dataset.load(
       contentsOf: URL(fileURLWithPath: path), codebook: codebook,
-      options: try loadOptions(variables: variables))
+      options: try loadOptions(variables: personLevel == nil ? variables : nil))
+    if let personLevel {
+      let persons = try personLevel.persons.map { try withPath($0).load().dataset }
+      dataset = try dataset.personLevel(
+        by: personLevel.by, persons: persons, period: try personLevel.period())
+    }
     var warnings = dataset.loadReport.exclusionWarnings
     if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
       let before = dataset.rowCount
@@ -104,5 +156,9 @@ extension LoadReport {
       return
         "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
     }
+      + joins.filter { $0.kind == .inner && $0.unmatched > 0 }.map { join in
+        "\(source): \(join.unmatched) of \(join.rows) rows have no person in \(join.other) "
+          + "(by `\(join.key)`) and were left out."
+      }
   }
 }

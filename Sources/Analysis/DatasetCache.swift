@@ -108,7 +108,7 @@ public final class DatasetCache: @unchecked Sendable {
   package static func key(_ input: DataInput) -> String {
     [
       input.path, input.codebook ?? "", input.delimiter ?? "", input.encoding ?? "",
-      input.onError.rawValue,
+      input.onError.rawValue, input.personLevel?.summary ?? "",
     ].joined(separator: "\u{1E}")
   }
 }

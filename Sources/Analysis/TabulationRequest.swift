@@ -164,6 +164,10 @@ public struct TabulationRequest: Sendable, Codable {
       throw InputError.invalidOptions(
         "`\(repeated)` is named twice among the rows, columns and standardisation variable.")
     }
+    if stream && data.personLevel != nil {
+      throw InputError.invalidOptions(
+        "Persons derived from suspicions are counted in memory: leave out --stream.")
+    }
     if aggregated && weight == nil {
       throw InputError.invalidOptions(
         "Aggregated input needs --weight: the column that holds each cell's count.")

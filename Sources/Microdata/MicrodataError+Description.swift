@@ -72,6 +72,17 @@ extension MicrodataError {
       return "\(invalid): the bytes \(bytes) are not UTF-8, but \(valid) holds the UTF-8 "
         + "character `\(character)`: the file mixes encodings. Convert it to one encoding, or "
         + "pass --encoding utf8 or --encoding windows1252 to read it as one."
+    case .codeNotInList(let l, let variable, let code, let date):
+      guard let date else {
+        return "\(l): the row has no date, so the code list of `\(variable)` for its period "
+          + "cannot be chosen for the code \(quoted(code))."
+      }
+      return "\(l): \(quoted(code)) is not a code of `\(variable)` in the code list for \(date); "
+        + "add it to the codebook's `code_lists` for that period if it is valid."
+    case .contradictingCode(
+      let l, let variable, let value, let codeVariable, let code, let expected):
+      return "\(l): `\(variable)` is \(quoted(value)) but the \(codeVariable) \(quoted(code)) "
+        + "means `\(variable)` = \(quoted(expected)); correct the row or the codebook's code list."
     }
   }
 }

@@ -80,6 +80,14 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   case mixedEncoding(
     invalid: DataLocation, bytes: String, validUTF8: DataLocation, character: String)
 
+  /// A code (e.g. `brottskod`) that is in no code list of the codebook for the row's date;
+  /// `date` is nil when the row has no date and the list has several periods.
+  case codeNotInList(DataLocation, variable: String, code: String, date: String?)
+  /// A column that a code list derives (e.g. `malsagande_kon`) whose value contradicts the
+  /// meaning of the row's code: `value` is the file's, `expected` the code's.
+  case contradictingCode(
+    DataLocation, variable: String, value: String, codeVariable: String, code: String,
+    expected: String)
   /// A short, stable name of the case, for tests, JSON and exit-code mapping.
   public var kind: String {
     switch self {
@@ -107,6 +115,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .tooLargeForMemory: "tooLargeForMemory"
     case .duplicateHeaderName: "duplicateHeaderName"
     case .mixedEncoding: "mixedEncoding"
+    case .codeNotInList: "codeNotInList"
+    case .contradictingCode: "contradictingCode"
     }
   }
 
@@ -116,7 +126,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .unterminatedQuote(let l), .malformedQuotedField(let l, _), .wrongColumnCount(let l, _, _),
       .undecodableBytes(let l, _, _), .unknownCode(let l, _, _, _), .outOfRange(let l, _, _, _, _),
       .unparseableValue(let l, _, _, _), .missingRequiredValue(let l, _), .recordTooLong(let l, _),
-      .mixedEncoding(let l, _, _, _):
+      .mixedEncoding(let l, _, _, _), .codeNotInList(let l, _, _, _),
+      .contradictingCode(let l, _, _, _, _, _):
       l
     case .duplicateHeaderName(let file, _, _, _): DataLocation(file: file, line: 1)
     case .duplicateKey(let file, _, _, _, let second): DataLocation(file: file, line: second)

@@ -6,11 +6,16 @@ import Yams
 extension Recipe {
   /// The keys of a data file written as a mapping.
   package static let dataFileKeys = [
-    "path", "codebook", "delimiter", "encoding", "on_error", "description",
+    "path", "codebook", "delimiter", "encoding", "on_error", "description", "per_person",
   ]
 
+  /// The keys of `per_person:` (persons derived from suspicions, `DataInput.PersonLevel`).
+  package static let personLevelKeys = ["persons", "by", "from", "to"]
+
   /// Reads `data:`: `NAME: path` or `NAME: {path, codebook, delimiter, encoding, on_error,
-  /// description}`; the recipe's `codebook` and `dialect` are the defaults.
+  /// description, per_person}`; the recipe's `codebook` and `dialect` are the defaults.
+  /// `per_person: {persons: PATH, by: [brottstyp, parrelation], from: DATE, to: DATE}` makes
+  /// the file's suspicions a person-level table (one row per person and combination).
   package func readData(_ node: Node, defaults: DataInput, _ reader: RecipeReader)
     throws(RecipeError)
     -> [RecipeDataFile]
@@ -30,6 +35,7 @@ extension Recipe {
           case "path": path = resolved(try reader.string(item, "`path`"))
           case "codebook": input.codebook = resolved(try reader.string(item, "`codebook`"))
           case "description": description = try reader.string(item, "`description`")
+          case "per_person": input.personLevel = try readPersonLevel(item, reader)
           default:
             var dialect = input
             try Self.readDialect(
@@ -48,6 +54,27 @@ extension Recipe {
     }
     guard !files.isEmpty else { throw reader.invalid(node, "`data` names no files") }
     return files
+  }
+
+  /// Reads `per_person: {persons, by, from, to}`.
+  private func readPersonLevel(_ node: Node, _ reader: RecipeReader) throws(RecipeError)
+    -> DataInput.PersonLevel
+  {
+    var level = DataInput.PersonLevel(by: [])
+    for (key, item, itemKey) in try reader.pairs(node, context: "`per_person`") {
+      try reader.checkKey(
+        key, node: itemKey, allowed: Self.personLevelKeys, context: "`per_person`")
+      switch key {
+      case "persons": level.persons = resolved(try reader.string(item, "`persons`"))
+      case "by": level.by = try reader.strings(item, "`by`")
+      case "from": level.from = try reader.string(item, "`from`")
+      default: level.to = try reader.string(item, "`to`")
+      }
+    }
+    guard !level.by.isEmpty else {
+      throw reader.invalid(node, "`per_person` needs `by:`, e.g. [brottstyp, parrelation]")
+    }
+    return level
   }
 
   /// Reads `filter:`: one expression for every file, or `{NAME: expression}` per data file.

@@ -117,6 +117,7 @@ struct LogitCommand: ParsableCommand {
   var title: String?
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var personLevel: PersonLevelOptions
   @OptionGroup var outputOptions: OutputOptions
   /// `--csv-style` and `--chart` (the chart is the forest plot of the odds ratios).
   @OptionGroup var rendering: AnalysisOutputOptions
@@ -148,7 +149,7 @@ struct LogitCommand: ParsableCommand {
   /// The job these options describe.
   func job() throws -> LogitRequest {
     LogitRequest(
-      data: input.input(data), filter: input.filter, formula: formula,
+      data: personLevel.apply(to: input.input(data)), filter: input.filter, formula: formula,
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       trials: trials, weight: weight, firth: firth, robust: robust, cluster: cluster, level: level,
       reference: try referenceLevels(), ame: ame, interval: ci, compare: compare,

@@ -76,6 +76,7 @@ struct MAIHDACommand: ParsableCommand {
   var title: String?
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var personLevel: PersonLevelOptions
   @OptionGroup var outputOptions: OutputOptions
   /// `--csv-style` and `--chart` (the chart is the caterpillar plot of the strata).
   @OptionGroup var rendering: AnalysisOutputOptions
@@ -99,7 +100,7 @@ struct MAIHDACommand: ParsableCommand {
   /// The job these options describe.
   func job() -> MAIHDARequest {
     MAIHDARequest(
-      data: input.input(data), filter: input.filter, strata: strataVariables,
+      data: personLevel.apply(to: input.input(data)), filter: input.filter, strata: strataVariables,
       population: population.map { input.input($0) }, populationFilter: populationFilter,
       outcome: outcome, nAGQ: nAGQ, level: level, suppress: suppress, title: title,
       language: outputOptions.lang)

@@ -53,12 +53,14 @@ struct RepeatCommand: AnalysisCommand {
   var title: String?
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var personLevel: PersonLevelOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
   var request: RepeatOffendingRequest {
     RepeatOffendingRequest(
-      data: input.input(file), filter: input.filter, by: by, countVariable: countVariable,
+      data: personLevel.apply(to: input.input(file)), filter: input.filter, by: by,
+      countVariable: countVariable,
       threshold: threshold, suppress: suppress, level: level, title: title, language: output.lang)
   }
 }

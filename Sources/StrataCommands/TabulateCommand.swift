@@ -29,6 +29,11 @@ struct TabulateCommand: AnalysisCommand {
       --allow-missing-population. --filter also selects population rows when the population \
       has its variables; --population-filter selects them explicitly.
 
+      With --per-person V,... FILE is a file of suspicions: each person is counted once per \
+      combination of the variables (e.g. the injured party's sex, or parrelation: samkonad / \
+      olikkonad partner violence), with the variables of --person-register joined by lopnr \
+      and the suspicions from --from to --to.
+
       Disclosure control is on: counts below --suppress (default 5), and the entries that \
       would reveal them, are withheld from every format, JSON included (`"suppressed": true` \
       with no values); --suppress 0 turns it off.
@@ -43,6 +48,9 @@ struct TabulateCommand: AnalysisCommand {
           --format json
         strata tabulate persons.csv --rows kon,aldersgrupp \\
           --cols utbildningsniva,fodelse --stream
+        strata tabulate suspicions.csv --per-person brottstyp,malsagande_kon \\
+          --person-register persons.csv.gz --from 2016-01-01 --to 2016-12-31 \\
+          --filter 'brottstyp == "vnr_partner"' --rows kon --cols malsagande_kon
 
       Exit status: 0 success (warnings go to stderr and the JSON); 1 data error (the message \
       names the file, line and value); 2 usage error.
@@ -124,12 +132,13 @@ struct TabulateCommand: AnalysisCommand {
   var title: String?
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var personLevel: PersonLevelOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var rendering: AnalysisOutputOptions
 
   var request: TabulationRequest {
     TabulationRequest(
-      data: input.input(file), filter: input.filter, rows: rows, cols: cols,
+      data: personLevel.apply(to: input.input(file)), filter: input.filter, rows: rows, cols: cols,
       population: population.map { input.input($0) }, weight: weight, suppress: suppress,
       percent: percent, per: Double(per), test: test,
       allowMissingPopulation: allowMissingPopulation,

@@ -15,6 +15,9 @@ extension CountyConfiguration {
       offences.map(\.offence) == OffenceType.allCases,
       "must list each offence type once, in the order \(OffenceType.allCases.map(\.rawValue))")
     for parameters in offences { try validate(parameters) }
+    if let problem = victims.problem {
+      throw .invalidConfiguration(parameter: "victims", value: "", requirement: problem)
+    }
   }
 
   private func validateDemography() throws(CountyError) {

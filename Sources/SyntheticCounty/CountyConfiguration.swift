@@ -24,19 +24,23 @@ public struct CountyConfiguration: Codable, Sendable, Equatable {
   /// The offence models, one per `OffenceType` in `allCases` order. Default
   /// `OffenceParameters.defaults(for:)` for each.
   public var offences: [OffenceParameters]
+  /// Who the violence is against: the injured party of each suspicion (see `VictimParameters`).
+  public var victims: VictimParameters = .defaults
 
   public init(
     persons: Int = 100_000,
     seed: UInt64 = 1,
     referenceYear: Int = 2016,
     demography: Demography = .stockholm2016,
-    offences: [OffenceParameters] = OffenceType.allCases.map(OffenceParameters.defaults(for:))
+    offences: [OffenceParameters] = OffenceType.allCases.map(OffenceParameters.defaults(for:)),
+    victims: VictimParameters = .defaults
   ) {
     self.persons = persons
     self.seed = seed
     self.referenceYear = referenceYear
     self.demography = demography
     self.offences = offences
+    self.victims = victims
   }
 
   /// The parameters of one offence type.

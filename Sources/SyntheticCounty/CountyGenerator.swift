@@ -58,6 +58,7 @@ public struct CountyGenerator: Sendable {
   func run<Sink: CountySink>(into sink: inout Sink) throws(Sink.Failure) -> [PopulationCell] {
     let tables = GenerationTables(model: model)
     var random = Xoshiro256StarStar(seed: configuration.seed, stream: 0)
+    var victims = Xoshiro256StarStar(seed: configuration.seed, stream: 2)
     var counter = PopulationCounter(
       year: configuration.referenceYear, ageRange: configuration.demography.ageRange)
     var events: [Suspicion] = []
@@ -73,7 +74,8 @@ public struct CountyGenerator: Sendable {
       events.removeAll(keepingCapacity: true)
       for offence in 0..<OffenceType.ordered.count {
         if let suspect = tables.drawOffence(
-          offence, person: person, stratum: stratum, random: &random, events: &events)
+          offence, person: person, stratum: stratum, random: &random, victims: &victims,
+          events: &events)
         {
           try sink.add(suspect)
         }

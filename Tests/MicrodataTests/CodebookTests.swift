@@ -11,8 +11,7 @@ import Testing
     #expect(
       canonical.variables.map(\.name) == [
         "lopnr", "ar", "kon", "alder", "utbildning", "fodelseland", "brottstyp", "antal_misstankar",
-        "datum",
-        "brottskod", "antal", "kommun",
+        "datum", "brottskod", "malsagande_kon", "malsagande_barn", "relation", "antal", "kommun",
       ])
     let kinds = Dictionary(uniqueKeysWithValues: canonical.variables.map { ($0.name, $0.kind) })
     #expect(kinds["lopnr"] == .id && kinds["datum"] == .date && kinds["brottskod"] == .text)

@@ -60,7 +60,7 @@ import Testing
 
   @Test func descriptionIsCodable() throws {
     let data = try Dataset.load(
-      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonical)
+      contentsOf: fixture("Fixtures/suspicions.csv"), codebook: .canonicalWithoutCodeLists)
     let d = data.describe()
     let datum = try #require(d.variables.first { $0.name == "datum" })
     #expect(datum.firstDate == "2017-03-01" && datum.lastDate == "2018-01-15" && datum.missing == 1)

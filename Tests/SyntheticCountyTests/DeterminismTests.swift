@@ -89,7 +89,13 @@ import Testing
     let suspicions = try ParsedCSV(directory.appendingPathComponent("suspicions.csv")).rows
     #expect(
       suspicions.map { $0.joined(separator: ";") }
-        == county.suspicions.map { "\($0.lopnr);\($0.date);\($0.code);\($0.offence.rawValue)" })
+        == county.suspicions.map {
+          [
+            "\($0.lopnr)", "\($0.date)", $0.code, $0.offence.rawValue,
+            $0.victim.map { "\($0.sex.rawValue)" } ?? "",
+            $0.victim.map { $0.child ? "1" : "0" } ?? "", $0.recordedRelation?.rawValue ?? "",
+          ].joined(separator: ";")
+        })
     let population = try ParsedCSV(directory.appendingPathComponent("population.csv")).rows
     #expect(population.map { Int($0[5])! } == county.population.map(\.count))
   }

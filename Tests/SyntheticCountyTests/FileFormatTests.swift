@@ -22,7 +22,9 @@ import Testing
     #expect(
       try file("suspects.csv").header
         == "lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp;antal_misstankar")
-    #expect(try file("suspicions.csv").header == "lopnr;datum;brottskod;brottstyp")
+    #expect(
+      try file("suspicions.csv").header
+        == "lopnr;datum;brottskod;brottstyp;malsagande_kon;malsagande_barn;relation")
   }
 
   @Test(arguments: ["persons.csv", "population.csv", "suspects.csv", "suspicions.csv"])
@@ -79,9 +81,8 @@ import Testing
 
   @Test func suspicionsHaveValidDatesCodesAndOrder() throws {
     let rows = try file("suspicions.csv").rows
-    let model = TestCounties.small.model
-    let codes = Dictionary(
-      uniqueKeysWithValues: model.offences.map { ($0.offence.rawValue, Set($0.codes.map(\.code))) })
+    // Every code is in the canonical code list for its date, with the written meaning.
+    let list = try #require(Codebook.canonical.codeLists.first)
     for row in rows {
       let parts = row[1].split(separator: "-")
       #expect(parts.map(\.count) == [4, 2, 2], "date \(row[1])")
@@ -90,7 +91,11 @@ import Testing
       #expect(date.description == row[1])
       #expect((2016...2018).contains(date.year))
       #expect(row[2].count == 4 && row[2].allSatisfy(\.isASCII) && Int(row[2]) != nil)
-      #expect(codes[row[3]]?.contains(row[2]) == true, "\(row[2]) is not a code of \(row[3])")
+      let entry = try #require(list.entry(for: row[2], on: date), "\(row[2]) on \(date)")
+      let written = zip(["brottstyp", "malsagande_kon", "malsagande_barn", "relation"], row[3...])
+      for (variable, value) in written {
+        #expect((entry.value(of: variable) ?? "") == value, "\(row[2]): \(variable)")
+      }
     }
     #expect(rows.contains { $0[1].hasPrefix("2018") })
     let keys = rows.map { ($0[0], $0[1]) }

@@ -4,8 +4,9 @@
 /// `RECORD_CODEBOOK=1 swift test --filter CanonicalCodebookTests`.
 extension Codebook {
   /// The canonical codebook: lopnr, ar, kon, alder, utbildning, fodelseland, brottstyp,
-  /// antal_misstankar, datum, brottskod, antal, kommun, and the groupings aldersgrupp,
-  /// aldersgrupp3, utbildningsniva, fodelse, fodelseregion.
+  /// antal_misstankar, datum, brottskod, malsagande_kon, malsagande_barn, relation, antal,
+  /// kommun; the groupings aldersgrupp, aldersgrupp3, utbildningsniva, fodelse, fodelseregion
+  /// and parrelation; and the synthetic county's offence code list (`code_lists: brottskod`).
   public static let canonical: Codebook = {
     do {
       return try Codebook(yaml: canonicalYAML, source: "codebook.yaml (canonical)")
@@ -30,6 +31,12 @@ extension Codebook {
     #   groupings:  NAME: {from, label, levels: [{code, sv, en, range: [a, b] | min | max | codes | missing: true | otherwise: true}]}
     #     A row takes the first level whose rule covers it; a level with `missing: true` takes
     #     missing source values; a present value no level covers is "outside" (e.g. ages < 15).
+    #     With `compare: VARIABLE` the levels are `same: true` / `different: true` (the two
+    #     variables' codes equal or not), for the rows that meet `only: {VARIABLE: [CODES]}`.
+    #   code_lists: CODE_VARIABLE: {date, periods: [{from, to, codes: {"CODE": {VARIABLE: CODE, ..., sv, en}}}]}
+    #     What each code means for other variables (brottstyp, malsagande_kon, ...), one list per
+    #     period; the row's `date` picks the period. A derived variable the file lacks is added from
+    #     the codes; one it has must agree with them. A code in no list for its date is an error.
     #
     # A delivery with other column names or codes gets its own codebook in this format.
     name: strata-canonical
@@ -119,6 +126,35 @@ extension Codebook {
         columns: [brottskod, offence_code]
         label: {sv: Brottskod, en: Offence code}
 
+      malsagande_kon:
+        type: categorical
+        columns: [malsagande_kon, målsägande_kön, malsagande_kön, victim_sex]
+        label: {sv: Målsägandens kön, en: Sex of the injured party}
+        codes:
+          "1": {sv: Man eller pojke, en: Man or boy}
+          "2": {sv: Kvinna eller flicka, en: Woman or girl}
+
+      malsagande_barn:
+        type: categorical
+        columns: [malsagande_barn, målsägande_barn, victim_child]
+        label: {sv: Målsäganden är ett barn (under 18 år), en: The injured party is a child (under 18)}
+        codes:
+          "0": {sv: Nej, en: No}
+          "1": {sv: Ja, en: Yes}
+
+      relation:
+        type: categorical
+        columns: [relation, relation_malsagande, victim_relation]
+        label: {sv: Relation till målsäganden, en: Relation to the injured party}
+        codes:
+          partner: {sv: Partner eller f.d. partner, en: Partner or former partner}
+          barn: {sv: Eget barn eller styvbarn, en: Own child or stepchild}
+          foralder: {sv: Förälder, en: Parent}
+          syskon: {sv: Syskon, en: Sibling}
+          annan_slakting: {sv: Annan släkting, en: Other relative}
+          bekant: {sv: Bekant, en: Acquaintance}
+          obekant: {sv: Obekant, en: Stranger}
+
       antal:
         type: integer
         columns: [antal, befolkning, folkmangd, population, n]
@@ -202,6 +238,108 @@ extension Codebook {
           - {code: norden, codes: ["2"], sv: Norden utom Sverige, en: Nordic countries except Sweden}
           - {code: europa, codes: ["3", "4"], sv: Europa utom Norden, en: Europe except the Nordic countries}
           - {code: utanfor_europa, codes: ["5", "6", "7", "8", "9"], sv: Utanför Europa, en: Outside Europe}
+
+      parrelation:
+        from: kon
+        compare: malsagande_kon
+        only: {relation: [partner]}
+        label: {sv: Parrelation (våld mot partner), en: Type of couple (partner violence)}
+        levels:
+          - {code: olikkonad, different: true, sv: Olikkönad relation, en: Different-sex relationship}
+          - {code: samkonad, same: true, sv: Samkönad relation, en: Same-sex relationship}
+
+    # The synthetic county's offence code list (datasets/README.md): illustrative codes in the style
+    # of Brå's list, NOT Brå's codes. A user with real data writes the list for their years.
+    code_lists:
+      brottskod:
+        date: datum
+        periods:
+          - to: 2017-12-31
+            description: violence against another relative does not say which relative
+            codes:
+              "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a woman, partner or former partner, indoors"}
+              "0386": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a man, partner or former partner, indoors"}
+              "0376": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a woman, partner or former partner, outdoors"}
+              "0387": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a man, partner or former partner, outdoors"}
+              "0377": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot kvinna, partner eller f.d. partner", en: "Aggravated assault against a woman, partner or former partner"}
+              "0388": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot man, partner eller f.d. partner", en: "Aggravated assault against a man, partner or former partner"}
+              "0401": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov kvinnofridskränkning mot partner eller f.d. partner", en: "Gross violation of a woman's integrity, partner or former partner"}
+              "0403": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov fridskränkning mot man, partner eller f.d. partner", en: "Gross violation of a man's integrity, partner or former partner"}
+              "0371": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 0–6 år i familjen", en: "Assault, not aggravated, against a girl aged 0–6 in the family"}
+              "0391": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 0–6 år i familjen", en: "Assault, not aggravated, against a boy aged 0–6 in the family"}
+              "0372": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 7–14 år i familjen", en: "Assault, not aggravated, against a girl aged 7–14 in the family"}
+              "0392": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 7–14 år i familjen", en: "Assault, not aggravated, against a boy aged 7–14 in the family"}
+              "0373": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 15–17 år i familjen", en: "Assault, not aggravated, against a girl aged 15–17 in the family"}
+              "0393": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 15–17 år i familjen", en: "Assault, not aggravated, against a boy aged 15–17 in the family"}
+              "0374": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot flicka i familjen", en: "Aggravated assault against a girl in the family"}
+              "0394": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot pojke i familjen", en: "Aggravated assault against a boy in the family"}
+              "0379": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Misshandel, ej grov, mot kvinna, annan närstående, inomhus", en: "Assault, not aggravated, against a woman, other close relative, indoors"}
+              "0395": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Misshandel, ej grov, mot man, annan närstående, inomhus", en: "Assault, not aggravated, against a man, other close relative, indoors"}
+              "0380": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Misshandel, ej grov, mot kvinna, annan närstående, utomhus", en: "Assault, not aggravated, against a woman, other close relative, outdoors"}
+              "0396": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Misshandel, ej grov, mot man, annan närstående, utomhus", en: "Assault, not aggravated, against a man, other close relative, outdoors"}
+              "0381": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Grov misshandel mot kvinna, annan närstående", en: "Aggravated assault against a woman, other close relative"}
+              "0397": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Grov misshandel mot man, annan närstående", en: "Aggravated assault against a man, other close relative"}
+              "0402": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Grov fridskränkning mot kvinna, annan närstående", en: "Gross violation of integrity against a woman, other close relative"}
+              "0404": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Grov fridskränkning mot man, annan närstående", en: "Gross violation of integrity against a man, other close relative"}
+              "0383": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, inomhus", en: "Assault, not aggravated, against a woman, acquaintance, indoors"}
+              "0389": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, inomhus", en: "Assault, not aggravated, against a man, acquaintance, indoors"}
+              "0422": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, inomhus", en: "Assault, not aggravated, against a woman, stranger, indoors"}
+              "0425": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, inomhus", en: "Assault, not aggravated, against a man, stranger, indoors"}
+              "0384": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, utomhus", en: "Assault, not aggravated, against a woman, acquaintance, outdoors"}
+              "0390": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, utomhus", en: "Assault, not aggravated, against a man, acquaintance, outdoors"}
+              "0423": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, utomhus", en: "Assault, not aggravated, against a woman, stranger, outdoors"}
+              "0426": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, utomhus", en: "Assault, not aggravated, against a man, stranger, outdoors"}
+              "0385": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot kvinna, bekant", en: "Aggravated assault against a woman, acquaintance"}
+              "0398": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot man, bekant", en: "Aggravated assault against a man, acquaintance"}
+              "0424": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot kvinna, obekant", en: "Aggravated assault against a woman, stranger"}
+              "0427": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot man, obekant", en: "Aggravated assault against a man, stranger"}
+              "0664": {brottstyp: sexkop, sv: "Köp av sexuell tjänst", en: "Purchase of a sexual service"}
+              "0665": {brottstyp: sexkop, sv: "Försök till köp av sexuell tjänst", en: "Attempted purchase of a sexual service"}
+          - from: 2018-01-01
+            description: violence against another relative distinguishes parent, sibling and other relative
+            codes:
+              "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a woman, partner or former partner, indoors"}
+              "0386": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a man, partner or former partner, indoors"}
+              "0376": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a woman, partner or former partner, outdoors"}
+              "0387": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a man, partner or former partner, outdoors"}
+              "0377": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot kvinna, partner eller f.d. partner", en: "Aggravated assault against a woman, partner or former partner"}
+              "0388": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot man, partner eller f.d. partner", en: "Aggravated assault against a man, partner or former partner"}
+              "0401": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov kvinnofridskränkning mot partner eller f.d. partner", en: "Gross violation of a woman's integrity, partner or former partner"}
+              "0403": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov fridskränkning mot man, partner eller f.d. partner", en: "Gross violation of a man's integrity, partner or former partner"}
+              "0371": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 0–6 år i familjen", en: "Assault, not aggravated, against a girl aged 0–6 in the family"}
+              "0391": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 0–6 år i familjen", en: "Assault, not aggravated, against a boy aged 0–6 in the family"}
+              "0372": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 7–14 år i familjen", en: "Assault, not aggravated, against a girl aged 7–14 in the family"}
+              "0392": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 7–14 år i familjen", en: "Assault, not aggravated, against a boy aged 7–14 in the family"}
+              "0373": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 15–17 år i familjen", en: "Assault, not aggravated, against a girl aged 15–17 in the family"}
+              "0393": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 15–17 år i familjen", en: "Assault, not aggravated, against a boy aged 15–17 in the family"}
+              "0374": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot flicka i familjen", en: "Aggravated assault against a girl in the family"}
+              "0394": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot pojke i familjen", en: "Aggravated assault against a boy in the family"}
+              "0410": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: foralder, sv: "Misshandel, ej grov mot kvinna, förälder", en: "Assault, not aggravated against a woman, parent"}
+              "0411": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: foralder, sv: "Misshandel, ej grov mot man, förälder", en: "Assault, not aggravated against a man, parent"}
+              "0412": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: syskon, sv: "Misshandel, ej grov mot kvinna, syskon", en: "Assault, not aggravated against a woman, sibling"}
+              "0413": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: syskon, sv: "Misshandel, ej grov mot man, syskon", en: "Assault, not aggravated against a man, sibling"}
+              "0414": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: annan_slakting, sv: "Misshandel, ej grov mot kvinna, annan släkting", en: "Assault, not aggravated against a woman, other relative"}
+              "0415": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: annan_slakting, sv: "Misshandel, ej grov mot man, annan släkting", en: "Assault, not aggravated against a man, other relative"}
+              "0416": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: foralder, sv: "Grov misshandel mot kvinna, förälder", en: "Aggravated assault against a woman, parent"}
+              "0417": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: foralder, sv: "Grov misshandel mot man, förälder", en: "Aggravated assault against a man, parent"}
+              "0418": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: syskon, sv: "Grov misshandel mot kvinna, syskon", en: "Aggravated assault against a woman, sibling"}
+              "0419": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: syskon, sv: "Grov misshandel mot man, syskon", en: "Aggravated assault against a man, sibling"}
+              "0420": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: annan_slakting, sv: "Grov misshandel mot kvinna, annan släkting", en: "Aggravated assault against a woman, other relative"}
+              "0421": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: annan_slakting, sv: "Grov misshandel mot man, annan släkting", en: "Aggravated assault against a man, other relative"}
+              "0383": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, inomhus", en: "Assault, not aggravated, against a woman, acquaintance, indoors"}
+              "0389": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, inomhus", en: "Assault, not aggravated, against a man, acquaintance, indoors"}
+              "0422": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, inomhus", en: "Assault, not aggravated, against a woman, stranger, indoors"}
+              "0425": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, inomhus", en: "Assault, not aggravated, against a man, stranger, indoors"}
+              "0384": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, utomhus", en: "Assault, not aggravated, against a woman, acquaintance, outdoors"}
+              "0390": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, utomhus", en: "Assault, not aggravated, against a man, acquaintance, outdoors"}
+              "0423": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, utomhus", en: "Assault, not aggravated, against a woman, stranger, outdoors"}
+              "0426": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, utomhus", en: "Assault, not aggravated, against a man, stranger, outdoors"}
+              "0385": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot kvinna, bekant", en: "Aggravated assault against a woman, acquaintance"}
+              "0398": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot man, bekant", en: "Aggravated assault against a man, acquaintance"}
+              "0424": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot kvinna, obekant", en: "Aggravated assault against a woman, stranger"}
+              "0427": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot man, obekant", en: "Aggravated assault against a man, stranger"}
+              "0664": {brottstyp: sexkop, sv: "Köp av sexuell tjänst", en: "Purchase of a sexual service"}
+              "0665": {brottstyp: sexkop, sv: "Försök till köp av sexuell tjänst", en: "Attempted purchase of a sexual service"}
 
     """#
 }

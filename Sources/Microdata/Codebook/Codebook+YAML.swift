@@ -20,7 +20,10 @@ extension Codebook {
     }
     let reader = YAMLReader(source: source)
     try reader.checkKeys(
-      top, allowed: ["name", "description", "version", "missing", "variables", "groupings"])
+      top,
+      allowed: [
+        "name", "description", "version", "missing", "variables", "groupings", "code_lists",
+      ])
     let name = try reader.string(top["name"]) ?? ""
     let defaults = try reader.stringList(top["missing"]) ?? Codebook.standardMissingCodes
     var variables: [Variable] = []
@@ -42,11 +45,25 @@ extension Codebook {
         groupings.append(try reader.grouping(name: try reader.requireString(key), node: value))
       }
     }
+    var codeLists: [CodeList] = []
+    var codeListLines: [Int] = []
+    if let node = top["code_lists"] {
+      guard let mapping = node.mapping else {
+        throw reader.error(node, "`code_lists` must be a mapping of code variables to lists")
+      }
+      for (key, value) in mapping {
+        codeLists.append(try reader.codeList(variable: try reader.requireString(key), node: value))
+        codeListLines.append(key.mark?.line ?? 0)
+      }
+    }
     self.init(
       name: name, source: source, defaultMissingCodes: defaults, variables: variables,
-      groupings: groupings)
+      groupings: groupings, codeLists: codeLists)
     try validate(
       lines: Dictionary(uniqueKeysWithValues: mapping(top["groupings"]).map { ($0, $1) }))
+    for (list, line) in zip(codeLists, codeListLines) {
+      try validate(list, line: line)
+    }
   }
 
   /// Cross-checks: unique names, groupings that name a declared variable of a fitting kind,
@@ -70,6 +87,12 @@ extension Codebook {
           message:
             "the grouping `\(grouping.name)` is from `\(grouping.source)`, which is not a declared variable\(hint)"
         )
+      }
+      for other in grouping.requiredVariables.dropFirst() where self.variable(named: other) == nil {
+        throw .invalidCodebook(
+          file: source, line: line,
+          message:
+            "the grouping `\(grouping.name)` reads `\(other)`, which is not a declared variable")
       }
       guard [.categorical, .integer, .decimal].contains(variable.kind) else {
         throw .invalidCodebook(

@@ -22,6 +22,8 @@ import Foundation
 ///     codes: {"1": {sv: Man, en: Man}, "2": {sv: Kvinna, en: Woman}}
 ///     missing: ["9"]                      # the variable's own missing codes
 ///     reference: "1"
+/// code_lists:                           # codes whose meaning other variables give, by period
+///   brottskod: {date: datum, periods: [{to: 2017-12-31, codes: {"0375": {brottstyp: vnr_partner}}}]}
 /// groupings:
 ///   aldersgrupp3:
 ///     from: alder
@@ -42,17 +44,20 @@ public struct Codebook: Sendable, Equatable, Hashable {
   public var defaultMissingCodes: [String]
   public var variables: [Variable]
   public var groupings: [Grouping]
+  /// Code lists by period (`code_lists:`): the meaning of each `brottskod` (see `CodeList`).
+  public var codeLists: [CodeList]
 
   public init(
     name: String = "", source: String = "codebook",
     defaultMissingCodes: [String] = Codebook.standardMissingCodes,
-    variables: [Variable] = [], groupings: [Grouping] = []
+    variables: [Variable] = [], groupings: [Grouping] = [], codeLists: [CodeList] = []
   ) {
     self.name = name
     self.source = source
     self.defaultMissingCodes = defaultMissingCodes
     self.variables = variables
     self.groupings = groupings
+    self.codeLists = codeLists
   }
 
   /// A codebook with no variables: every column is read with an inferred type.

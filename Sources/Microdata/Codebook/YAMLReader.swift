@@ -170,7 +170,8 @@ struct YAMLReader {
       throw error(node, "the grouping `\(name)` must be a mapping with `from:` and `levels:`")
     }
     try checkKeys(
-      mapping, allowed: ["from", "label", "levels", "reference", "description"],
+      mapping,
+      allowed: ["from", "label", "levels", "reference", "description", "compare", "only"],
       context: "the grouping `\(name)`")
     guard let source = try string(mapping["from"]) else {
       throw error(node, "the grouping `\(name)` has no `from:`")
@@ -193,6 +194,7 @@ struct YAMLReader {
         m,
         allowed: [
           "code", "sv", "en", "label", "range", "min", "max", "codes", "missing", "otherwise",
+          "same", "different",
         ],
         context: "the level `\(code)` of `\(name)`")
       let l =
@@ -209,10 +211,20 @@ struct YAMLReader {
       if let codes = try stringList(m["codes"]) { rules.append(.codes(codes)) }
       if try bool(m["missing"]) == true { rules.append(.missing) }
       if try bool(m["otherwise"]) == true { rules.append(.otherwise) }
+      if try bool(m["same"]) == true { rules.append(.same) }
+      if try bool(m["different"]) == true { rules.append(.different) }
       guard rules.count == 1 else {
         throw error(
           item,
-          "the level `\(code)` of `\(name)` needs exactly one of range/min/max, codes, missing: true, otherwise: true"
+          "the level `\(code)` of `\(name)` needs exactly one of range/min/max, codes, missing: true, otherwise: true, same: true, different: true"
+        )
+      }
+      if (rules[0] == .same || rules[0] == .different) != (mapping["compare"] != nil)
+        && rules[0] != .missing
+      {
+        throw error(
+          item,
+          "the level `\(code)` of `\(name)`: `same`/`different` levels need `compare:`, and a grouping with `compare:` has only same, different and missing levels"
         )
       }
       switch rules[0] {
@@ -252,9 +264,17 @@ struct YAMLReader {
       throw error(
         mapping["reference"], "the reference level `\(reference)` is not a level of `\(name)`")
     }
+    var condition: Grouping.Condition?
+    if let only = mapping["only"] {
+      guard let m = only.mapping, m.count == 1, let (key, value) = m.first else {
+        throw error(only, "`only` of `\(name)` is written {VARIABLE: [CODES]}")
+      }
+      condition = Grouping.Condition(
+        variable: try requireString(key), codes: try stringList(value) ?? [])
+    }
     return Grouping(
       name: name, source: source, label: try label(mapping["label"]), levels: levels,
-      reference: reference)
+      reference: reference, comparedWith: try string(mapping["compare"]), condition: condition)
   }
 
   /// `15` or `15.5`.

@@ -43,7 +43,7 @@ extension Dataset {
     return result
   }
 
-  private func adding(_ column: Column) -> Dataset {
+  func adding(_ column: Column) -> Dataset {
     var result = self
     if let k = result.columns.firstIndex(where: { $0.name == column.name }) {
       result.columns[k] = column

@@ -6,8 +6,12 @@ extension Dataset {
     let variables = columns.map { summary(of: $0) }
     let groupings = codebook.groupings.compactMap {
       grouping -> DatasetDescription.VariableSummary? in
-      guard let source = column(named: grouping.source) else { return nil }
-      let factor = Dataset.factor(of: grouping, source: source)
+      guard hasColumns(for: grouping), let source = column(named: grouping.source) else {
+        return nil
+      }
+      let factor =
+        grouping.comparedWith == nil
+        ? Dataset.factor(of: grouping, source: source) : comparisonFactor(grouping)
       var s = DatasetDescription.VariableSummary(
         name: grouping.name, column: nil, kind: .categorical, declared: true, label: grouping.label,
         source: grouping.source, present: 0, missing: 0, outside: 0, outOfRange: 0, invalid: 0)

@@ -11,13 +11,14 @@ extension Dataset {
   public func factor(_ name: String) throws(MicrodataError) -> Factor {
     if let column = column(named: name) { return Dataset.factor(of: column) }
     if let grouping = codebook.grouping(named: name) {
-      guard let source = column(named: grouping.source) else {
+      for needed in grouping.requiredVariables where column(named: needed) == nil {
         throw .missingRequiredColumn(
-          file: source, variable: grouping.source,
-          columns: codebook.variable(named: grouping.source)?.columns ?? [grouping.source],
-          suggestions: suggestions(for: grouping.source, among: variableNames))
+          file: source, variable: needed,
+          columns: codebook.variable(named: needed)?.columns ?? [needed],
+          suggestions: suggestions(for: needed, among: variableNames))
       }
-      return Dataset.factor(of: grouping, source: source)
+      if grouping.comparedWith != nil { return comparisonFactor(grouping) }
+      return Dataset.factor(of: grouping, source: column(named: grouping.source)!)
     }
     throw unknownVariable(name)
   }
@@ -79,6 +80,27 @@ extension Dataset {
     return Factor(
       name: name, levels: distinct.map { Factor.Level(code: code($0), sv: "", en: "") },
       codes: values.map { $0 == missing ? Factor.missing : index[$0]! })
+  }
+
+  /// A comparison grouping (`compare:`): `same`/`different` by the two variables' codes, for
+  /// the rows meeting the condition. The dataset has every variable the grouping reads.
+  func comparisonFactor(_ grouping: Grouping) -> Factor {
+    let source = column(named: grouping.source)!
+    let compared = column(named: grouping.comparedWith!)!
+    let condition = grouping.condition.map { (column(named: $0.variable)!, Set($0.codes)) }
+    let missingLevel =
+      grouping.levels.firstIndex { $0.rule == .missing }.map { Int32($0) } ?? Factor.missing
+    let same = grouping.levels.firstIndex { $0.rule == .same }.map { Int32($0) } ?? Factor.outside
+    let different =
+      grouping.levels.firstIndex { $0.rule == .different }.map { Int32($0) } ?? Factor.outside
+    let codes = (0..<rowCount).map { row -> Int32 in
+      if let (column, accepted) = condition {
+        guard let value = column.text(row), accepted.contains(value) else { return Factor.outside }
+      }
+      guard let a = source.text(row), let b = compared.text(row) else { return missingLevel }
+      return a == b ? same : different
+    }
+    return Factor(name: grouping.name, levels: grouping.factorLevels, codes: codes)
   }
 
   static func factor(of grouping: Grouping, source: Column) -> Factor {

@@ -18,7 +18,8 @@ extension Dataset {
   ///   `.outOfRange`, `.unparseableValue`, `.missingRequiredValue`, `.missingRequiredColumn`,
   ///   `.duplicateKey`, `.invalidOption`, `.recordTooLong`, `.tooLargeForMemory` (use
   ///   `DatasetReader` then), `.duplicateHeaderName`, `.mixedEncoding` (in strict mode the first problem; in the other
-  ///   modes only file-level ones, the rest is counted in `loadReport`).
+  ///   modes only file-level ones, the rest is counted in `loadReport`); `.codeNotInList` and
+  ///   `.contradictingCode` from the codebook's code lists (`applyingCodeLists()`).
   /// - Complexity: O(bytes); about 40 MB of memory for 2 million rows of 7 columns.
   public static func load(
     contentsOf url: URL, codebook: Codebook, options: LoadOptions = .init()
@@ -32,7 +33,8 @@ extension Dataset {
     }()
     return try loader.finish(
       parts: parts, preamble: preamble, compressed: input.compressed,
-      firstLine: 1 + preamble.headerLineBreaks)
+      firstLine: 1 + preamble.headerLineBreaks
+    ).applyingCodeLists()
   }
 
   /// Reads delimited text held in memory (e.g. raw bytes from a download or a test).
@@ -48,7 +50,8 @@ extension Dataset {
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(
-      parts: parts, preamble: preamble, compressed: false, firstLine: 1 + preamble.headerLineBreaks)
+      parts: parts, preamble: preamble, compressed: false, firstLine: 1 + preamble.headerLineBreaks
+    ).applyingCodeLists()
   }
 
   /// Reads delimited text, e.g. `Dataset(csv: "kon;alder\n1;34\n", codebook: .canonical)`.

@@ -39,13 +39,18 @@ public struct Dataset: Sendable, Equatable {
 
   /// The groupings of the codebook whose source variable the dataset has.
   public var groupingNames: [String] {
-    codebook.groupings.filter { column(named: $0.source) != nil }.map(\.name)
+    codebook.groupings.filter { hasColumns(for: $0) }.map(\.name)
   }
 
   /// Whether `name` is a variable of the dataset or a grouping that can be computed from one.
   public func hasVariable(_ name: String) -> Bool {
     column(named: name) != nil
-      || codebook.grouping(named: name).map { column(named: $0.source) != nil } == true
+      || codebook.grouping(named: name).map { hasColumns(for: $0) } == true
+  }
+
+  /// Whether the dataset has every variable a grouping reads.
+  func hasColumns(for grouping: Grouping) -> Bool {
+    grouping.requiredVariables.allSatisfy { column(named: $0) != nil }
   }
 
   /// The kind of a variable; a grouping is categorical. Nil when the name is unknown.

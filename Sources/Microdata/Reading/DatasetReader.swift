@@ -100,7 +100,8 @@ public struct DatasetReader: Sendable {
           report.issues.append(issue)
         }
       }
-      if chunk.rowCount > 0 { try body(chunk) }
+      // The codebook's code lists (derived variables, checks) apply chunk by chunk.
+      if chunk.rowCount > 0 { try body(try chunk.applyingCodeLists()) }
     }
 
     var position = 0

@@ -6,7 +6,8 @@ struct FileSink: CountySink {
   static let populationHeader = "ar;kon;alder;utbildning;fodelseland;antal"
   static let suspectsHeader =
     "lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp;antal_misstankar"
-  static let suspicionsHeader = "lopnr;datum;brottskod;brottstyp"
+  static let suspicionsHeader =
+    "lopnr;datum;brottskod;brottstyp;malsagande_kon;malsagande_barn;relation"
 
   let referenceYear: Int
   private(set) var persons: CSVOutput
@@ -77,6 +78,16 @@ struct FileSink: CountySink {
     suspicions.append(suspicion.code)
     suspicions.separator()
     suspicions.append(suspicion.offence.rawValue)
+    suspicions.separator()
+    if let victim = suspicion.victim {
+      suspicions.append(victim.sex.rawValue)
+      suspicions.separator()
+      suspicions.append(victim.child ? 1 : 0)
+    } else {
+      suspicions.separator()
+    }
+    suspicions.separator()
+    if let relation = suspicion.recordedRelation { suspicions.append(relation.rawValue) }
     try suspicions.endRow()
     suspicionCount += 1
   }

@@ -31,6 +31,10 @@ struct GenerationTables: Sendable {
   /// Offence codes and their cumulative weights by offence.
   let codes: [[String]]
   let codeCumulative: [[Double]]
+  /// The model of the injured parties.
+  let victims: VictimParameters
+  /// Cumulative P(foralder, syskon, annan_slakting) for vnr_ovrig.
+  let otherRelativeCumulative: [Double]
   /// Day numbers of the study period and the follow-up year.
   let studyStart: Int
   let studyEnd: Int
@@ -85,6 +89,8 @@ struct GenerationTables: Sendable {
     followUpAdditionalMean = model.offences.map(\.recidivism.additionalMean)
     codes = model.offences.map { $0.codes.map(\.code) }
     codeCumulative = model.offences.map { Self.cumulative($0.codes.map(\.weight)) }
+    victims = model.victims
+    otherRelativeCumulative = Self.cumulative(model.victims.otherRelativeRelationShares)
     studyStart = model.studyPeriod.lowerBound.dayNumber
     studyEnd = model.studyPeriod.upperBound.dayNumber
     followUpStart = model.followUpPeriod.lowerBound.dayNumber

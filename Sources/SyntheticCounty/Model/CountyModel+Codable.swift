@@ -6,7 +6,13 @@
 extension CountyModel: Codable {
   enum CodingKeys: String, CodingKey {
     case description, persons, seed, referenceYear, studyPeriod, followUpPeriod, demography
-    case offences, strata
+    case offences, strata, victims
+  }
+
+  struct VictimTruth: Codable {
+    var parameters: VictimParameters
+    /// The true coefficients of `parrelation == samkonad ~ kon + aldersgrupp3 + fodelse`.
+    var sameSexCoefficients: [TrueCoefficient]
   }
 
   struct OffenceTruth: Codable {
@@ -61,6 +67,9 @@ extension CountyModel: Codable {
           }))
     }
     try container.encode(strata, forKey: .strata)
+    try container.encode(
+      VictimTruth(parameters: victims, sameSexCoefficients: victims.sameSexCoefficients),
+      forKey: .victims)
   }
 
   public init(from decoder: any Decoder) throws {
@@ -87,6 +96,8 @@ extension CountyModel: Codable {
       seed: try container.decode(UInt64.self, forKey: .seed),
       referenceYear: try container.decode(Int.self, forKey: .referenceYear),
       demography: try container.decode(Demography.self, forKey: .demography),
-      offences: offenceTruths.map(\.parameters), stratumEffects: effects)
+      offences: offenceTruths.map(\.parameters), stratumEffects: effects,
+      victims: try container.decodeIfPresent(VictimTruth.self, forKey: .victims)?.parameters
+        ?? .defaults)
   }
 }

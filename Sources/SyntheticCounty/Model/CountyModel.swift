@@ -26,6 +26,8 @@ public struct CountyModel: Sendable, Equatable {
   public let offences: [OffenceParameters]
   /// u_tj: `stratumEffects[t.index][j]` for stratum index j (`Stratum.all`).
   public let stratumEffects: [[Double]]
+  /// The model of the injured parties.
+  public let victims: VictimParameters
 
   /// Draws the stratum effects for a validated configuration.
   ///
@@ -45,12 +47,13 @@ public struct CountyModel: Sendable, Equatable {
     self.init(
       persons: configuration.persons, seed: configuration.seed,
       referenceYear: configuration.referenceYear, demography: configuration.demography,
-      offences: configuration.offences, stratumEffects: effects)
+      offences: configuration.offences, stratumEffects: effects, victims: configuration.victims)
   }
 
   init(
     persons: Int, seed: UInt64, referenceYear: Int, demography: Demography,
-    offences: [OffenceParameters], stratumEffects: [[Double]]
+    offences: [OffenceParameters], stratumEffects: [[Double]],
+    victims: VictimParameters = .defaults
   ) {
     self.persons = persons
     self.seed = seed
@@ -58,13 +61,14 @@ public struct CountyModel: Sendable, Equatable {
     self.demography = demography
     self.offences = offences
     self.stratumEffects = stratumEffects
+    self.victims = victims
   }
 
   /// The configuration this model was drawn from.
   public var configuration: CountyConfiguration {
     CountyConfiguration(
       persons: persons, seed: seed, referenceYear: referenceYear, demography: demography,
-      offences: offences)
+      offences: offences, victims: victims)
   }
 
   /// The study period: 1 January of the reference year to 31 December of the next year.

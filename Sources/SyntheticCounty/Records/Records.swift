@@ -57,6 +57,11 @@ public struct Suspicion: Sendable, Equatable {
   public var code: String
   /// `brottstyp`.
   public var offence: OffenceType
+  /// The injured party as drawn (nil for sexköp): `malsagande_kon` is its sex,
+  /// `malsagande_barn` whether it is a child.
+  public var victim: Victim?
+  /// `relation` as recorded: the victim's relation when the code carries it, else nil.
+  public var recordedRelation: Relation?
 }
 
 /// One nonzero cell of the population table: one row of `population.csv`.
