@@ -10,7 +10,10 @@ import Reporting
 /// DIR/tables.xlsx                        a contents sheet, then one sheet per table
 /// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract, disclosure
 ///                                        control applied by the analysis itself)
-/// DIR/<nn>-<slug>[-<k>].md|csv|html|tex  each table (k numbers an analysis's tables)
+/// DIR/<nn>-<slug>[-<k>].md|html|tex      each table (k numbers an analysis's tables)
+/// DIR/<nn>-<slug>[-<k>].csv              each table as one tidy table (`TidyCSVRenderer`,
+///                                        the recipe's `csv_style`), its title, columns and
+///                                        notes in <nn>-<slug>[-<k>].meta.json
 /// DIR/<nn>-<slug>[-<k>].table.json       each table as JSON (JSONRenderer), the numbers
 ///                                        exactly as printed in the other formats
 /// DIR/<nn>-<slug>-<chart>.svg            each chart
@@ -66,10 +69,19 @@ public struct ReportWriter {
       }
       for (k, table) in result.tables.enumerated() {
         let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
-        for format in [TableFormat.md, .csv, .html, .tex] where formats.contains(format) {
+        for format in [TableFormat.md, .html, .tex] where formats.contains(format) {
           let name = "\(tableStem).\(format.rawValue)"
           try format.renderer().write([table], to: directory.appendingPathComponent(name))
           written.links.append((format.rawValue, name))
+        }
+        if formats.contains(.csv) {
+          // One tidy table per file (long layout, codes and labels), its texts in a sidecar.
+          let renderer = TidyCSVRenderer(style: run.recipe.csvStyle)
+          let long = table.longLayout()
+          let name = "\(tableStem).csv"
+          try renderer.write([long], to: directory.appendingPathComponent(name))
+          try write(try renderer.metadata([(name, long)]), "\(tableStem).meta.json")
+          written.links.append(("csv", name))
         }
         if formats.contains(.json) {
           let name = "\(tableStem).table.json"

@@ -40,7 +40,7 @@ extension LogitResult: PublishableResult {
       return try AnalysisPublication(
         json: try FiniteJSON.encode(json), tables: [withheld], charts: [],
         warnings: fits.warnings
-      ).disclosed(threshold: request.suppress, language: request.language)
+      ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
     }
     var tables = [
       table.reportTable(
@@ -71,7 +71,7 @@ extension LogitResult: PublishableResult {
     }
     return try AnalysisPublication(
       json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

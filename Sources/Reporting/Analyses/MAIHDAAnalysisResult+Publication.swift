@@ -43,7 +43,7 @@ extension MAIHDAAnalysisResult: PublishableResult {
       json: try FiniteJSON.encode(json, redaction: redaction), tables: tables,
       charts: [PublishedChart(name: "maihda-caterpillar", title: name, svg: plot.svg())],
       warnings: warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }
 

@@ -21,6 +21,6 @@ extension RecidivismResult: PublishableResult {
       tables: [ReportTable(recidivism: summary, options: options)],
       charts: chart.map { [PublishedChart($0, name: ["recidivism"] + request.by)] } ?? [],
       warnings: summary.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -21,6 +21,6 @@ extension RepeatOffendingResult: PublishableResult {
       tables: [ReportTable(repeatOffending: summary, options: options)],
       charts: chart.map { [PublishedChart($0, name: ["repeat"] + request.by)] } ?? [],
       warnings: summary.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }

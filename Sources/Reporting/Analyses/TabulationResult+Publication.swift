@@ -94,6 +94,6 @@ extension TabulationResult: PublishableResult {
     return try AnalysisPublication(
       json: try FiniteJSON.encode(output), tables: tables,
       charts: request.charts(summary: summary, codebook: codebook), warnings: summary.warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }

@@ -1,0 +1,31 @@
+/// The data range a value axis covers: all the values, and the confidence intervals unless an
+/// interval would dominate the scale.
+///
+/// A small group's interval can be many times longer than every bar (2 cases per 500 persons:
+/// 400 per 100 000 with an upper limit near 1 450), and an axis stretched to it would shrink
+/// the differences the chart is about. So an interval end counts only while it lies within
+/// one span of the values beyond them (`span` = largest − smallest value, zero included for
+/// bars); ends further out are clipped at the plot's edge and marked with an arrowhead, which
+/// the chart's legend explains.
+///
+/// ```
+/// values 20–412, intervals up to 446 and 1 450:
+/// span = 412 − 0 = 412; limit = 412 + 412 = 824 → axis to 824 (niced 900), 1 450 clipped
+/// ```
+struct ValueDomain {
+  /// The range to nice and draw.
+  var range: ClosedRange<Double>
+
+  /// The domain covering `values` (and zero when `includingZero`) and each interval end
+  /// within one span of them.
+  init(values: [Double], intervalEnds: [Double], includingZero: Bool) {
+    let finite = values.filter(\.isFinite) + (includingZero ? [0] : [])
+    let low = finite.min() ?? 0
+    let high = finite.max() ?? 1
+    let span = high > low ? high - low : max(abs(high), 1)
+    let ends = intervalEnds.filter(\.isFinite)
+    let upper = max(high, ends.filter { $0 > high && $0 <= high + span }.max() ?? high)
+    let lower = min(low, ends.filter { $0 < low && $0 >= low - span }.min() ?? low)
+    range = lower...(upper > lower ? upper : lower + 1)
+  }
+}
