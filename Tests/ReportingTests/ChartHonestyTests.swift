@@ -87,6 +87,7 @@ struct ChartHonestyTests {
     let data = [
       BarDatum(label: "Stor grupp", value: 100, lower: 95, upper: 105),
       BarDatum(label: "Liten grupp", value: 120, lower: 3, upper: 1450),
+      BarDatum(label: "Mellangrupp", value: 80, lower: 70, upper: 91),
     ]
     let bar = BarChart(data, labels: ChartLabels(title: "Misstänkta"))
     let document = bar.document()
@@ -109,6 +110,13 @@ struct ChartHonestyTests {
       }, labels: ChartLabels(title: "M"))
     #expect(grouped.svg().contains("class=\"clipped\""))
 
+    // When most intervals are long, they are the finding: nothing is clipped.
+    let uncertain = CaterpillarPlot(
+      (0..<20).map { i in
+        CaterpillarPoint(label: "S\(i)", estimate: 10 + Double(i) / 5, lower: 3, upper: 90)
+      }, labels: ChartLabels(title: "MAIHDA"))
+    #expect(!uncertain.svg().contains("class=\"clipped\""))
+
     let ordinary = BarChart(
       [BarDatum(label: "A", value: 100, lower: 90, upper: 180)],
       labels: ChartLabels(title: "M"))
@@ -120,6 +128,7 @@ struct ChartHonestyTests {
       [
         ForestRow(term: "kon: 1", estimate: 2, lower: 1.5, upper: 2.6),
         ForestRow(term: "aldersgrupp: 15-17", estimate: 1.8, lower: 0.01, upper: 900),
+        ForestRow(term: "fodelse: utrikes", estimate: 1.3, lower: 1.1, upper: 1.5),
       ], labels: ChartLabels(title: "OR"))
     #expect(forest.svg().components(separatedBy: "class=\"clipped\"").count - 1 == 2)
 
@@ -149,6 +158,9 @@ struct ChartHonestyTests {
     let texts = Self.flatten(extremes).compactMap(\.text)
     #expect(texts.contains { $0.hasPrefix("Högst: Stratum 59") })
     #expect(texts.contains { $0.hasPrefix("Lägst: Stratum 0") })
+    // Their points are ringed in the plot.
+    let rings = try #require(Self.groups(elements, class: "extreme-points").first)
+    #expect(rings.children.count == 2)
     // The reference label is in a legend above the plot: above every stratum's interval.
     let legend = try #require(Self.groups(elements, class: "reference-legend").first)
     let legendY = try #require(

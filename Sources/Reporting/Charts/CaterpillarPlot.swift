@@ -34,8 +34,8 @@ public struct CaterpillarPlot: Sendable, Equatable {
   ///
   /// The reference line's label stands in a legend above the plot (never over the data); an
   /// interval reaching beyond the scale (see `ValueDomain`) ends in an arrowhead; without
-  /// per-stratum labels (more than 40 strata) the highest and the lowest stratum are named
-  /// next to their points; rotated labels get the left margin they need.
+  /// per-stratum labels (more than 40 strata) the highest and the lowest stratum are named in
+  /// the legend and their points ringed; rotated labels get the left margin they need.
   public func document() -> SVGDocument {
     typealias A = SVGElement.Attribute
     let frame = ChartFrame(labels: labels, options: options)
@@ -65,10 +65,32 @@ public struct CaterpillarPlot: Sendable, Equatable {
       legendBottom = y + 8
     }
     let labelled = ranked.count <= 40
+    // Without per-stratum labels the highest and the lowest stratum are named in the legend,
+    // their points ringed in the plot (a name written in the plot would cover intervals).
+    let ring = [A("stroke", ChartStyle.text), A("stroke-width", "1.5")]
+    if !labelled, let lowest = ranked.first, let highest = ranked.last {
+      var items: [SVGElement] = []
+      for (word, point) in [(language.text(.highest), highest), (language.text(.lowest), lowest)] {
+        let text =
+          "\(word): \(point.label) (\(format.string(point.estimate, decimals: decimals)))"
+        let lines = frame.wrapped(
+          text, size: ChartStyle.tickSize, width: options.width - 2 * frame.margin - 30)
+        let y = legendBottom + 6
+        items.append(
+          .circle(
+            cx: frame.margin + 12, cy: y - 4, r: 5, fill: "none",
+            extra: ring))
+        items += ChartFrame.lines(
+          lines, x: frame.margin + 30, y: y, lineHeight: ChartStyle.tickSize * 1.3,
+          size: ChartStyle.tickSize, fill: ChartStyle.text)
+        legendBottom = y + 8 + Double(lines.count - 1) * ChartStyle.tickSize * 1.3
+      }
+      elements.append(.group([A("class", "extremes")], items))
+    }
 
     let domain = ValueDomain(
       values: ranked.map(\.estimate) + (reference.map { [$0.value] } ?? []),
-      intervalEnds: ranked.flatMap { [$0.lower, $0.upper] }, includingZero: true)
+      intervals: ranked.map { ($0.lower, $0.upper) }, includingZero: true)
     let clipsAny = ranked.contains { !domain.range.contains($0.upper) }
     let top = legendBottom + (labels.valueAxis == nil ? 6 : 22) + (clipsAny ? 10 : 0)
     let plotHeight = 260.0
@@ -127,25 +149,15 @@ public struct CaterpillarPlot: Sendable, Equatable {
       marks.append(.group([A("class", "stratum")], parts))
     }
     elements.append(.group([A("class", "strata")], marks))
-    if !labelled, let lowest = ranked.first, let highest = ranked.last {
-      // Named beside their points, on a white halo so that intervals behind stay readable.
-      let halo = [A("stroke", "#FFFFFF"), A("stroke-width", "3"), A("paint-order", "stroke")]
-      let highText =
-        "\(language.text(.highest)): \(highest.label) (\(format.string(highest.estimate, decimals: decimals)))"
-      let lowText =
-        "\(language.text(.lowest)): \(lowest.label) (\(format.string(lowest.estimate, decimals: decimals)))"
-      elements.append(
-        .group(
-          [A("class", "extremes")],
-          [
-            .text(
-              highText, x: x(ranked.count - 1) - 8, y: scale(highest.estimate) + 4,
-              anchor: "end", size: ChartStyle.tickSize, weight: "bold", fill: ChartStyle.text,
-              extra: halo),
-            .text(
-              lowText, x: x(0) + 8, y: scale(lowest.estimate) + 4, size: ChartStyle.tickSize,
-              weight: "bold", fill: ChartStyle.text, extra: halo),
-          ]))
+    if !labelled, ranked.count > 1 {
+      var rings: [SVGElement] = []
+      for rank in [0, ranked.count - 1] {
+        rings.append(
+          .circle(
+            cx: x(rank), cy: scale(ranked[rank].estimate), r: radius + 3, fill: "none",
+            extra: ring))
+      }
+      elements.append(.group([A("class", "extreme-points")], rings))
     }
 
     var bottom = plot.bottom

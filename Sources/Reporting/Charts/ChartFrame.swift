@@ -17,7 +17,8 @@ struct ChartFrame {
     var elements: [SVGElement] = []
     let available = options.width - 2 * margin
     var y = margin
-    for (k, line) in wrapped(labels.title, size: ChartStyle.titleSize, width: available)
+    // Bold glyphs are about a tenth wider than the estimate's average advance.
+    for (k, line) in wrapped(labels.title, size: ChartStyle.titleSize * 1.1, width: available)
       .enumerated()
     {
       y += k == 0 ? ChartStyle.titleSize : ChartStyle.titleSize * 1.25

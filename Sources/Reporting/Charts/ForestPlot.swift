@@ -62,7 +62,7 @@ public struct ForestPlot: Sendable, Equatable {
     // (and 1) beyond them is clipped with an arrowhead.
     let logDomain = ValueDomain(
       values: usable.map { Foundation.log($0.estimate) },
-      intervalEnds: usable.flatMap { [Foundation.log($0.lower), Foundation.log($0.upper)] },
+      intervals: usable.map { (Foundation.log($0.lower), Foundation.log($0.upper)) },
       includingZero: true)
     let clipsAny = usable.contains {
       !logDomain.range.contains(Foundation.log($0.lower))

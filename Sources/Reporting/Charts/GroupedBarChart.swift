@@ -42,8 +42,7 @@ public struct GroupedBarChart: Sendable, Equatable {
 
     let domain = ValueDomain(
       values: drawn.map(\.value),
-      intervalEnds: drawn.flatMap { [$0.lower, $0.upper] }
-        .compactMap { $0 }, includingZero: true)
+      intervals: drawn.map { ($0.lower, $0.upper) }, includingZero: true)
     let clipsAny = drawn.contains { datum in
       [datum.lower, datum.upper].compactMap { $0 }.contains {
         $0.isFinite && !domain.range.contains($0)
