@@ -178,6 +178,23 @@ import Testing
     #expect(!other.contains("<hyperlink"))
   }
 
+  @Test func aPageShowsTheTopAndBottomRowsOfALongRankedTable() throws {
+    var table = ReportTable(
+      title: "Strata", stubHeaders: ["Stratum"], columns: [ReportColumn("Fall", role: .count)])
+    for index in 0..<30 { try table.appendRow(["S\(index)"], [.count(100 - index)]) }
+    table.pageRows = ReportTable.topAndBottom(Array(0..<30), count: 10)
+    let page = table.pageExcerpt()
+    #expect(page.rows.count == 21)  // 10, the "…" row, 10
+    #expect(page.rows[10].labels == ["…"] && page.rows[10].cells == [.missing])
+    #expect(page.rows.first?.labels == ["S0"] && page.rows.last?.labels == ["S29"])
+    #expect(page.footnotes.first?.text.contains("20 av tabellens 30 rader") == true)
+    // Files hold every row: the table itself is unchanged, and a short table is shown whole.
+    #expect(table.rows.count == 30)
+    #expect(ReportTable.topAndBottom(Array(0..<15), count: 10) == Array(0..<15))
+    let markdown = try MarkdownRenderer().render(table)
+    #expect(markdown.contains("S15"))
+  }
+
   /// Runs a Python script with `file` as its argument and parses its JSON output.
   static func python(_ script: String, _ file: URL) throws -> [String: Any] {
     let process = Process()
