@@ -117,6 +117,10 @@ struct ChartHonestyTests {
       }, labels: ChartLabels(title: "MAIHDA"))
     #expect(!uncertain.svg().contains("class=\"clipped\""))
 
+    // One runaway interval among two bars is clipped too.
+    let pair = BarChart(Array(data.prefix(2)), labels: ChartLabels(title: "M"))
+    #expect(pair.svg().contains("class=\"clipped\""))
+
     let ordinary = BarChart(
       [BarDatum(label: "A", value: 100, lower: 90, upper: 180)],
       labels: ChartLabels(title: "M"))

@@ -197,7 +197,7 @@ public struct CaterpillarPlot: Sendable, Equatable {
         y: bottom + 12, anchor: "middle", size: ChartStyle.labelSize, fill: ChartStyle.axis))
     bottom += 18
     elements.append(.group([A("class", "axis")], axisMarks))
-    let legend = frame.markLegend(marks: [], clipped: clipped, y: bottom)
+    let legend = frame.markLegend(marks: [], clipped: clipped, y: bottom, arrow: .up)
     elements += legend.elements
     bottom += legend.height
     elements += frame.footer(y: bottom + 14)

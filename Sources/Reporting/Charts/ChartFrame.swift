@@ -102,7 +102,9 @@ struct ChartFrame {
 
   /// The legend of the marks a chart uses ("..", "0", the clip arrowhead), one item per mark
   /// in a row that wraps, starting at `y`; returns the elements and the height used.
-  func markLegend(marks: Set<BarMark>, clipped: Bool, y: Double) -> (
+  func markLegend(
+    marks: Set<BarMark>, clipped: Bool, y: Double, arrow: ClipDirection = .right
+  ) -> (
     elements: [SVGElement], height: Double
   ) {
     let language = options.language
@@ -132,7 +134,9 @@ struct ChartFrame {
       } else {
         elements.append(
           .clipMarker(
-            x: x + 9, y: line - size * 0.35, direction: .right, className: "clipped-legend"))
+            x: arrow == .up ? x + 5 : x + 9,
+            y: arrow == .up ? line - size * 0.8 : line - size * 0.35,
+            direction: arrow, className: "clipped-legend"))
       }
       for (k, part) in wrapped(
         item.text, size: size, width: options.width - margin - x - symbolWidth

@@ -145,7 +145,7 @@ public struct GroupedBarChart: Sendable, Equatable {
 
     let axisBottom = plot.bottom + 26 + Double(labelLines - 1) * lineHeight
     let marks = frame.markLegend(
-      marks: Set(data.compactMap(\.effectiveMark)), clipped: clipped, y: axisBottom)
+      marks: Set(data.compactMap(\.effectiveMark)), clipped: clipped, y: axisBottom, arrow: .up)
     elements += marks.elements
     elements += frame.footer(y: axisBottom + marks.height + 14)
     let kind = options.language.text(

@@ -6,7 +6,7 @@
 /// the differences the chart is about. So an interval end counts only while it lies within
 /// one span of the values beyond them (`span` = largest − smallest value, zero included for
 /// bars); ends further out are clipped at the plot's edge and marked with an arrowhead, which
-/// the chart's legend explains. When more than a third of the intervals would be clipped, the
+/// the chart's legend explains. When more than a third of the intervals (and more than one) would be clipped, the
 /// long intervals are the finding and the axis covers them all instead.
 ///
 /// ```
@@ -14,7 +14,7 @@
 /// span = 412 − 0 = 412; limit = 412 + 412 = 824 → axis to 824 (niced 900), 1 450 clipped
 /// ```
 struct ValueDomain {
-  /// Above this share of the data with a clipped end, nothing is clipped: when most
+  /// Above this share of the data with a clipped end (and above one datum), nothing is clipped: when most
   /// intervals are long, their length is the finding (e.g. MAIHDA strata of a rare offence).
   static let maximumClippedShare = 1.0 / 3
 
@@ -35,7 +35,7 @@ struct ValueDomain {
       return end > high + span || end < low - span
     }
     let beyond = intervals.filter { outside($0.0) || outside($0.1) }.count
-    if Double(beyond) > Self.maximumClippedShare * Double(max(1, intervals.count)) {
+    if Double(beyond) > max(1, Self.maximumClippedShare * Double(intervals.count)) {
       // Most intervals are long: they are what the chart must show, so none is clipped.
       let all = finite + ends
       let (lower, upper) = (all.min() ?? 0, all.max() ?? 1)
