@@ -8,7 +8,7 @@ extension Recipe {
   /// The top-level keys of a recipe.
   package static let keys = [
     "title", "subtitle", "source", "language", "suppress", "codebook", "dialect", "data",
-    "filter", "formats", "analyses", "internal",
+    "filter", "formats", "analyses", "internal", "csv_style",
   ]
 
   /// Reads a recipe file.
@@ -60,6 +60,12 @@ extension Recipe {
       case "data": dataNode = value
       case "filter": filterNode = value
       case "formats": formats = try Self.formats(value, reader)
+      case "csv_style":
+        let style = try reader.string(value, "`csv_style`")
+        guard let chosen = CSVRenderer.Style(recipeName: style) else {
+          throw reader.invalid(value, "`csv_style` is rfc4180 or excel-sv, not `\(style)`")
+        }
+        csvStyle = chosen
       case "analyses": analysesNode = value
       default: break
       }

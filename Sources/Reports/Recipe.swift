@@ -49,6 +49,8 @@ public struct Recipe: Sendable {
   public var filters: [String: String] = [:]
   /// The default formats of every analysis.
   public var formats: [TableFormat] = TableFormat.allCases
+  /// The dialect of the CSV files (`csv_style: rfc4180 | excel-sv`, default rfc4180).
+  public var csvStyle: CSVRenderer.Style = .rfc4180
   /// The analyses, before `for_each` expansion.
   public var entries: [RecipeEntry] = []
 

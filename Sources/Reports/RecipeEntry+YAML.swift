@@ -7,7 +7,7 @@ extension RecipeEntry {
   /// The keys every entry may have besides its job's options.
   package static let commonKeys = [
     "analysis", "name", "title", "note", "formats", "for_each", "expect", "filter", "only_for",
-    "except_for", "selection", "urval",
+    "except_for", "selection", "urval", "layout", "columns", "decimals",
   ]
 
   /// Reads one item of `analyses:`.
@@ -37,6 +37,11 @@ extension RecipeEntry {
       case "note": note = try reader.string(value, "`note`")
       case "selection", "urval": selection = try reader.string(value, "`\(key)`")
       case "formats": formats = try Recipe.formats(value, reader)
+      case "layout":
+        presentation.layout = try reader.choice(
+          value, "`layout`", as: TablePresentation.Layout.self)
+      case "columns": presentation.columns = try Self.figureNames(value, "`columns`", reader)
+      case "decimals": presentation.decimals = try Self.readDecimals(value, reader)
       case "filter": filter = try reader.string(value, "`filter`")
       case "for_each": forEach = try Self.readForEach(value, reader)
       case "only_for": onlyFor = try Self.readForEach(value, reader)
@@ -59,6 +64,35 @@ extension RecipeEntry {
       throw .missingKey(
         file: reader.file, line: line, key: AnalysisKind.recipeName(of: required), context: context)
     }
+  }
+
+  /// Figure names (`count`, `rate`, `interval`, …) of `columns:`.
+  package static func figureNames(_ node: Node, _ what: String, _ reader: RecipeReader)
+    throws(RecipeError) -> [String]
+  {
+    let names = try reader.strings(node, what)
+    let known = TablePresentation.figureNames.keys.sorted()
+    for name in names where !known.contains(name) {
+      throw reader.invalid(
+        node, "\(what) names `\(name)`, which is none of \(known.joined(separator: ", "))")
+    }
+    return names
+  }
+
+  /// `decimals: {rate: 1, percent: 0}`.
+  package static func readDecimals(_ node: Node, _ reader: RecipeReader) throws(RecipeError)
+    -> [String: Int]
+  {
+    var decimals: [String: Int] = [:]
+    for (name, value, keyNode) in try reader.pairs(node, context: "`decimals`") {
+      _ = try figureNames(keyNode, "`decimals`", reader)
+      let count = try reader.integer(value, "the decimals of `\(name)`")
+      guard (0...6).contains(count) else {
+        throw reader.invalid(value, "the decimals of `\(name)` must be 0 to 6, not \(count)")
+      }
+      decimals[name] = count
+    }
+    return decimals
   }
 
   /// `for_each: {VARIABLE: [code, ...] | all, ...}`.

@@ -33,6 +33,8 @@ public struct RecipeEntry: Sendable {
   public var selection: String?
   /// `nil` uses the recipe's formats.
   public var formats: [TableFormat]?
+  /// The layout, figures and decimals of its tables (`layout:`, `columns:`, `decimals:`).
+  public var presentation = TablePresentation()
   /// The data-file references of the entry (`data`, `population`, `persons`, `suspicions`).
   public var references: [DataReference] = []
   public var filter: String?

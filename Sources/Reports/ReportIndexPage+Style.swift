@@ -33,7 +33,8 @@ extension ReportIndexPage {
     .table-wrap{overflow-x:auto;margin:0.8rem 0 1.6rem 0}
     .strata-table{border-collapse:collapse;font-size:0.88rem;margin:0}
     .strata-table caption{caption-side:top;text-align:left;padding-bottom:0.5rem}
-    .strata-table caption span{display:block}
+    .strata-table{min-width:min(30rem,100%)}
+    .strata-table caption span{display:block;max-width:min(60rem,calc(100vw - 4rem))}
     .strata-title{font-weight:bold;font-size:1rem}
     .strata-subtitle,.strata-unit{color:#333}
     .strata-table th,.strata-table td{padding:0.2rem 0.6rem;vertical-align:top}

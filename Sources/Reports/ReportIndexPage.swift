@@ -202,7 +202,8 @@ public struct ReportIndexPage {
     }
     let fragment = HTMLRenderer(mode: .fragment)
     for table in result.tables {
-      lines.append("<div class=\"table-wrap\">\n" + (try fragment.render(table)) + "</div>")
+      let shown = table.pageExcerpt()  // a long ranked table: its top and bottom rows
+      lines.append("<div class=\"table-wrap\">\n" + (try fragment.render(shown)) + "</div>")
     }
     for (k, chart) in result.charts.enumerated() {
       let svg = InlineSVG.prepare(chart.svg, idPrefix: "\(anchor(analysis))-c\(k + 1)")

@@ -300,6 +300,8 @@ public struct ReportRunner: Sendable {
         result.tables[index].footnotes.append(.source(source))
       }
     }
+    // The entry's layout, figures and decimals, after disclosure control (it only hides).
+    result.tables = result.tables.map { $0.presented(analysis.entry.presentation) }
     var outcome = AnalysisOutcome(
       analysis: analysis, result: .success(result), filter: filter,
       seconds: item.seconds + Date().timeIntervalSince(start))

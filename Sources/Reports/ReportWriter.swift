@@ -10,7 +10,10 @@ import Reporting
 /// DIR/tables.xlsx                        a contents sheet, then one sheet per table
 /// DIR/<nn>-<slug>.json                   the analysis's JSON (the CLI contract, disclosure
 ///                                        control applied by the analysis itself)
-/// DIR/<nn>-<slug>[-<k>].md|csv|html|tex  each table (k numbers an analysis's tables)
+/// DIR/<nn>-<slug>[-<k>].md|html|tex      each table (k numbers an analysis's tables)
+/// DIR/<nn>-<slug>[-<k>].csv              each table as one tidy table (`TidyCSVRenderer`,
+///                                        the recipe's `csv_style`), its title, columns and
+///                                        notes in <nn>-<slug>[-<k>].meta.json
 /// DIR/<nn>-<slug>[-<k>].table.json       each table as JSON (JSONRenderer), the numbers
 ///                                        exactly as printed in the other formats
 /// DIR/<nn>-<slug>-<chart>.svg            each chart
@@ -66,10 +69,19 @@ public struct ReportWriter {
       }
       for (k, table) in result.tables.enumerated() {
         let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
-        for format in [TableFormat.md, .csv, .html, .tex] where formats.contains(format) {
+        for format in [TableFormat.md, .html, .tex] where formats.contains(format) {
           let name = "\(tableStem).\(format.rawValue)"
           try format.renderer().write([table], to: directory.appendingPathComponent(name))
           written.links.append((format.rawValue, name))
+        }
+        if formats.contains(.csv) {
+          // One tidy table per file (long layout, codes and labels), its texts in a sidecar.
+          let renderer = TidyCSVRenderer(style: run.recipe.csvStyle)
+          let long = table.longLayout()
+          let name = "\(tableStem).csv"
+          try renderer.write([long], to: directory.appendingPathComponent(name))
+          try write(try renderer.metadata([(name, long)]), "\(tableStem).meta.json")
+          written.links.append(("csv", name))
         }
         if formats.contains(.json) {
           let name = "\(tableStem).table.json"
@@ -81,7 +93,9 @@ public struct ReportWriter {
             result.tables.count == 1
             ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
           var sheet = table
-          sheet.shortTitle = Self.sheetName(prefix: prefix, title: table.shortTitle ?? table.title)
+          sheet.shortTitle = Self.sheetName(
+            prefix: prefix, title: table.shortTitle ?? table.title,
+            omitting: outcome.analysis.sectionTitle)
           contents.append(
             (
               sheet.shortTitle!, table.title,
@@ -119,15 +133,40 @@ public struct ReportWriter {
   }
 
   /// A sheet name of at most 31 characters: the analysis number, then the title cut at a word.
-  package static func sheetName(prefix: String, title: String) -> String {
+  /// The words of the analysis's section heading (`omitting`, e.g. "Våld mot partner eller
+  /// f.d. partner"), which every sheet of the section repeats, are left out when words remain,
+  /// so that the name keeps what tells the sheets apart ("2.1 Misstänkta 2016 efter kön").
+  package static func sheetName(prefix: String, title: String, omitting section: String? = nil)
+    -> String
+  {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     let cleaned = String(title.map { forbidden.contains($0) ? " " : $0 })
+    var words = cleaned.split(separator: " ").map(String.init)
+    if let section {
+      let common = Set(section.lowercased().split(separator: " ").map(String.init))
+      let removed = words.map { common.contains($0.lowercased()) }
+      // A little word before the section's words goes with them ("för", "om" in "misstanke
+      // om våld mot …").
+      let little: Set<String> = ["för", "mot", "om", "av", "i", "for", "of", "against", "on"]
+      let kept = words.indices.filter { index in
+        !removed[index]
+          && !(little.contains(words[index].lowercased()) && index + 1 < words.count
+            && removed[index + 1])
+      }.map { words[$0] }
+      if !kept.isEmpty { words = kept }
+    }
     var name = prefix
-    for word in cleaned.split(separator: " ") {
+    for word in words {
       let candidate = name + " " + word
-      if candidate.utf16.count > 31 { break }
+      if candidate.utf16.count > 31 {
+        // A word that does not fit is cut with an ellipsis when a readable part of it does.
+        let room = 31 - name.utf16.count - 2
+        if room >= 4 { name += " " + String(word.prefix(room)) + "…" }
+        break
+      }
       name = candidate
     }
+    while let last = name.last, [",", ";", "."].contains(last) { name.removeLast() }
     return name
   }
 

@@ -9,7 +9,7 @@ import Reports
 enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
   /// Comma-separated, decimal point, no BOM: for R, Python and other programs.
   case rfc4180
-  /// Semicolon-separated, decimal comma, BOM, title and notes: for Excel with Swedish settings.
+  /// Semicolon-separated, decimal comma, BOM: for Excel with Swedish settings.
   case excelSv = "excel-sv"
 
   var style: CSVRenderer.Style { self == .rfc4180 ? .rfc4180 : .excelSwedish }
@@ -23,7 +23,9 @@ struct AnalysisOutputOptions: ParsableArguments {
     name: .customLong("csv-style"),
     help: ArgumentHelp(
       "CSV dialect: rfc4180 (comma, decimal point) or excel-sv (semicolon, decimal comma, BOM, "
-        + "for Swedish Excel)."))
+        + "for Swedish Excel). --format csv writes one tidy table (one row per cell, codes and "
+        + "labels); with --output FILE.csv, titles and notes go to FILE.meta.json and further "
+        + "tables to FILE-2.csv, ..."))
   var csvStyle: CSVStyleArgument = .rfc4180
 
   @Option(help: "Also write the chart as SVG to this file.")
@@ -44,8 +46,7 @@ func writeAnalysisResult(
   case .json:
     try write(result.json, to: output.output)
   case .csv:
-    try write(
-      CSVRenderer(style: rendering.csvStyle.style).data(for: result.tables), to: output.output)
+    try writeTidyCSV(result.tables, style: rendering.csvStyle.style, to: output.output)
   case .xlsx:
     guard let path = output.output else {
       throw ValidationError("--format xlsx writes a workbook: give --output FILE.xlsx.")
@@ -62,6 +63,38 @@ func writeAnalysisResult(
     }
     try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: path))
   }
+}
+
+/// The tables as tidy CSV (`TidyCSVRenderer`, column categories moved into rows): the first
+/// to `path` or standard output; with a path, the others to `STEM-2.csv`, … and the titles,
+/// columns and notes of all to `STEM.meta.json`.
+func writeTidyCSV(_ tables: [ReportTable], style: CSVRenderer.Style, to path: String?) throws {
+  let renderer = TidyCSVRenderer(style: style)
+  let long = tables.map { $0.longLayout() }
+  guard let path else {
+    if let first = long.first { try write(renderer.data(for: [first]), to: nil) }
+    if long.count > 1 {
+      progress(
+        "CSV on standard output holds the first of \(long.count) tables; "
+          + "give --output FILE.csv for all of them (and their titles and notes in FILE.meta.json)")
+    }
+    return
+  }
+  let url = URL(fileURLWithPath: path)
+  let stem = url.pathExtension.lowercased() == "csv" ? url.deletingPathExtension() : url
+  var files: [(file: String, table: ReportTable)] = []
+  for (index, table) in long.enumerated() {
+    let file =
+      index == 0
+      ? url
+      : stem.deletingLastPathComponent().appendingPathComponent(
+        "\(stem.lastPathComponent)-\(index + 1).csv")
+    try write(renderer.data(for: [table]), to: file.path)
+    files.append((file.lastPathComponent, table))
+  }
+  let sidecar = stem.deletingLastPathComponent().appendingPathComponent(
+    "\(stem.lastPathComponent).meta.json")
+  try write(renderer.metadata(files), to: sidecar.path)
 }
 
 private func write(_ data: Data, to path: String?) throws {

@@ -55,6 +55,16 @@ let catalogSamples: [Message] = [
   .barChartSummary(bars: 7004),
   .groupedBarChartSummary(
     groups: 7005, groupNames: "⟨groupNames⟩", series: 7006, seriesNames: "⟨seriesNames⟩"),
+  .chartSuppressedMark,
+  .chartZeroMark,
+  .chartClippedMark,
+  .chartNotDrawnSuppressed(count: 7401),
+  .chartNotDrawnZero(count: 7402),
+  .chartNotDrawnMixed(zero: 7403, suppressed: 7404),
+  .referenceLineLegend(label: "⟨label⟩", value: "⟨value⟩"),
+  // Exports
+  .suppressedColumn,
+  .pageExcerptNote(shown: 7411, total: 7412),
   // Describe
   .groupings,
   .describeHeader(

@@ -151,18 +151,33 @@ import Testing
         == nil)
   }
 
-  @Test func chartsGroupByTheLastVariableAndLeaveSuppressedCellsOut() throws {
-    let s = try summary(rows: ["kon", "fodelse"], cols: ["aldersgrupp3"], population: true)
+  @Test func chartsGroupByTheLastVariableAndMarkSuppressedCells() throws {
+    // Two cells withheld (as disclosure control would), the others drawn.
+    var s = try summary(
+      rows: ["kon", "fodelse"], cols: ["aldersgrupp3"], population: true, suppress: 0)
+    for index in [1, 4] { s.cells[index].suppressed = true }
     let chart = try #require(TabulationChart(crossTab: s, options: options))
     #expect(chart.isGrouped)
-    let published = s.cells.filter { !$0.suppressed }
-    #expect(chart.data.count == published.count)
-    for (datum, record) in zip(chart.data, published) {
-      #expect(datum.value == record.rate && datum.lower == record.rateCI?.lower)
-      #expect(datum.series?.hasPrefix(record.code(of: "kon") == "1" ? "Man" : "Kvinna") == true)
+    #expect(chart.data.count == s.cells.count)
+    #expect(s.cells.contains { $0.suppressed } && s.cells.contains { !$0.suppressed })
+    let byKey = Dictionary(
+      uniqueKeysWithValues: chart.data.map { ("\($0.series ?? "")|\($0.label)", $0) })
+    for record in s.cells {
+      let series = [
+        options.levelLabel("kon", record.code(of: "kon")!, fallback: s.labels),
+        options.levelLabel("fodelse", record.code(of: "fodelse")!, fallback: s.labels),
+      ].joined(separator: ", ")
+      let label = options.levelLabel(
+        "aldersgrupp3", record.code(of: "aldersgrupp3")!, fallback: s.labels)
+      let datum = try #require(byKey["\(series)|\(label)"])
+      if record.suppressed {
+        #expect(datum.mark == .suppressed)
+      } else {
+        #expect(datum.value == record.rate && datum.lower == record.rateCI?.lower)
+      }
     }
-    #expect(chart.labels.subtitle?.contains("redovisas inte") == true)
     #expect(chart.svg().contains("<svg"))
+    #expect(chart.svg().contains(Language.sv.text(.chartSuppressedMark)))
 
     let single = try #require(
       TabulationChart(crossTab: try summary(rows: ["kon"], cols: [], suppress: 0), options: options)

@@ -94,7 +94,9 @@ import Testing
       #expect(group["suppressed"] as? Bool == true)
       #expect(group["persons"] == nil && group["rate"] == nil && group["km"] == nil)
     }
-    #expect(result.charts.isEmpty)
+    // Every group withheld: the chart is a sentence saying so, not bars.
+    let chart = try #require(result.charts.first)
+    #expect(chart.svg.contains("class=\"not-drawn\"") && !chart.svg.contains("class=\"bars\""))
     let body = result.tables[0].rows.flatMap(\.cells)
     #expect(body.allSatisfy { $0 == .suppressed })
   }

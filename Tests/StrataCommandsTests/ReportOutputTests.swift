@@ -19,11 +19,14 @@ struct ReportOutputTests {
       "index.html", "tables.xlsx",
       "01-misstankta-efter-kon.json", "01-misstankta-efter-kon.table.json",
       "01-misstankta-efter-kon.md", "01-misstankta-efter-kon.csv",
+      "01-misstankta-efter-kon.meta.json",
       "01-misstankta-efter-kon.html", "01-misstankta-efter-kon.tex",
       "01-misstankta-efter-kon-staplar.svg",
       "02-misstankta-efter-kon-och-fodelse.json",
       "02-misstankta-efter-kon-och-fodelse-1.md", "02-misstankta-efter-kon-och-fodelse-2.md",
       "02-misstankta-efter-kon-och-fodelse-1.csv", "02-misstankta-efter-kon-och-fodelse-2.csv",
+      "02-misstankta-efter-kon-och-fodelse-1.meta.json",
+      "02-misstankta-efter-kon-och-fodelse-2.meta.json",
       "02-misstankta-efter-kon-och-fodelse-1.html", "02-misstankta-efter-kon-och-fodelse-2.html",
       "02-misstankta-efter-kon-och-fodelse-1.tex", "02-misstankta-efter-kon-och-fodelse-2.tex",
       "02-misstankta-efter-kon-och-fodelse-1.table.json",
@@ -112,6 +115,22 @@ struct ReportOutputTests {
     #expect(name == "12 Misstänkta för våld mot")
     #expect(name.utf16.count <= 31)
     #expect(ReportWriter.sheetName(prefix: "3.2", title: "a[b]c") == "3.2 a b c")
+    // The section heading every sheet of the section repeats is left out, with the little
+    // word before it; a word that does not fit is cut with an ellipsis.
+    let section = "Våld mot partner eller f.d. partner"
+    #expect(
+      ReportWriter.sheetName(
+        prefix: "2.1", title: "Misstänkta för våld mot partner eller f.d. partner 2016 efter kön",
+        omitting: section) == "2.1 Misstänkta 2016 efter kön")
+    #expect(
+      ReportWriter.sheetName(
+        prefix: "8", title: "Ny misstanke om våld mot partner eller f.d. partner inom 365 dagar",
+        omitting: section) == "8 Ny misstanke inom 365 dagar")
+    #expect(
+      ReportWriter.sheetName(
+        prefix: "3.1",
+        title: "Misstänkta för våld mot partner eller f.d. partner 2016 efter åldersgrupp",
+        omitting: section) == "3.1 Misstänkta 2016 efter ålde…")
   }
 }
 

@@ -57,11 +57,14 @@ struct ReportSuppressionScan {
       let table = try TableShape(json: try text(name))
       problems += table.smallCounts(below: threshold).map { "\(name): \($0)" }
       if names.contains(stem + ".csv") {
-        let rows = try text(stem + ".csv").split(separator: "\r\n").dropFirst().map {
+        // Tidy CSV (one row per cell, the figures named by role): no count below the
+        // threshold, and a suppressed row has no figures.
+        let records = try text(stem + ".csv").split(separator: "\r\n").map {
           Self.csvFields(String($0))
         }
-        problems += table.compare(
-          rows, format: stem + ".csv", threshold: threshold, decimalComma: false)
+        let meta = try JSONValue.parse(Data(try text(stem + ".meta.json").utf8))
+        problems += Self.tidyProblems(
+          records, roles: Self.roles(meta), format: stem + ".csv", threshold: threshold)
       }
       if names.contains(stem + ".md") {
         let lines = try text(stem + ".md").split(separator: "\n").filter { $0.hasPrefix("|") }
@@ -117,6 +120,44 @@ struct ReportSuppressionScan {
     for name in names where name.hasSuffix(".json") && !name.hasSuffix(".table.json") {
       problems += smallCounts(in: try JSONValue.parse(Data(try text(name).utf8)), path: name)
     }
+    return problems
+  }
+
+  /// The roles of a tidy CSV file's columns, by name, from its sidecar (`*.meta.json`); a
+  /// rank (formatted as a count) is left out.
+  static func roles(_ meta: JSONValue) -> [String: String] {
+    guard case .object(let root) = meta, case .array(let tables)? = root["tables"],
+      case .object(let table)? = tables.first, case .array(let columns)? = table["columns"]
+    else { return [:] }
+    var roles: [String: String] = [:]
+    for case .object(let column) in columns {
+      if case .string(let name)? = column["name"], case .string(let role)? = column["role"],
+        case .string(let label)? = column["label"], !["Rang", "Rank"].contains(label)
+      {
+        roles[name] = role
+      }
+    }
+    return roles
+  }
+
+  /// The disclosure problems of a tidy CSV file's records (header first): no count below the
+  /// threshold (a suppressed count is an empty field), and a `suppressed` column.
+  static func tidyProblems(
+    _ records: [[String]], roles: [String: String], format: String, threshold: Double
+  ) -> [String] {
+    guard let header = records.first, header.contains("suppressed") else {
+      return ["\(format): no `suppressed` column in the header"]
+    }
+    let counts = header.indices.filter { ["count", "population"].contains(roles[header[$0]]) }
+    var problems: [String] = []
+    for (index, record) in records.dropFirst().enumerated() where record.count == header.count {
+      for column in counts {
+        if let value = Double(record[column]), value > 0, value < threshold {
+          problems.append("\(format): row \(index + 1), \(header[column]) = \(value)")
+        }
+      }
+    }
+    if roles.isEmpty { problems.append("\(format): the sidecar names no columns") }
     return problems
   }
 

@@ -43,10 +43,13 @@ struct ReportSuppressionTests {
     // Put a suppressed count back into the CSV: the scan must notice.
     let csv = out.appendingPathComponent("01-andel.csv")
     let text = try String(contentsOf: csv, encoding: .utf8)
-    try text.replacingOccurrences(of: "Grupp A,2020,100,..,..", with: "Grupp A,2020,100,3,3.0")
-      .write(to: csv, atomically: true, encoding: .utf8)
+    #expect(text.contains("Grupp A,2020,100,,,true"))
+    try text.replacingOccurrences(
+      of: "Grupp A,2020,100,,,true", with: "Grupp A,2020,100,3,3.0,true"
+    )
+    .write(to: csv, atomically: true, encoding: .utf8)
     let problems = try ReportSuppressionScan(directory: out, threshold: 5).problems()
-    #expect(problems.contains { $0.hasPrefix("01-andel.csv: row 1, column 2") })
+    #expect(problems.contains { $0.hasPrefix("01-andel.csv: row 1, Återfall · Antal = 3") })
   }
 
   @Test func theModelReportsJSONIsProtectedByTheAnalyses() throws {

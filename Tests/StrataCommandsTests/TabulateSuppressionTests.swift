@@ -112,11 +112,17 @@ import Testing
     #expect(!notes.contains { $0.hasPrefix("10 rader") })
   }
 
-  @Test func chartLeavesSuppressedCellsOut() throws {
+  @Test func chartMarksSuppressedCellsInsteadOfDrawingThem() throws {
     let result = try job(suppress: 5, population: true).publish()
     let json = try TestCounty.object(result.json)
-    let published = jsonRecords(json, "cells").filter { $0["suppressed"] as? Bool == false }
+    let cells = jsonRecords(json, "cells")
+    let suppressed = cells.filter { $0["suppressed"] as? Bool == true }
+    #expect(!suppressed.isEmpty)
     let chart = try #require(result.charts.first)
-    #expect(chart.svg.components(separatedBy: "class=\"bar\"").count - 1 == published.count)
+    // One bar group per cell; each suppressed cell is a ".." mark without a bar or a number.
+    #expect(chart.svg.components(separatedBy: "class=\"bar\"").count - 1 == cells.count)
+    #expect(
+      chart.svg.components(separatedBy: "data-mark=\"suppressed\"").count - 1 == suppressed.count)
+    #expect(chart.svg.contains(Language.sv.text(.chartSuppressedMark)))
   }
 }

@@ -78,4 +78,47 @@ extension Message {
         "Grouped bar chart: \(groups) groups (\(groupNames)) with \(series) series (\(seriesNames))."
     )
   }
+
+  // MARK: Marks and notes
+
+  /// The legend of "..": a bar withheld by disclosure control.
+  public static let chartSuppressedMark = Message(
+    "chart.mark.suppressed", sv: "uppgiften redovisas inte (för få observationer)",
+    en: "not shown (too few observations)")
+  /// The legend of "0": a group without cases.
+  public static let chartZeroMark = Message(
+    "chart.mark.zero", sv: "inga fall", en: "no cases")
+  /// The legend of the arrowhead on a clipped interval.
+  public static let chartClippedMark = Message(
+    "chart.mark.clipped", sv: "intervallet fortsätter utanför skalan",
+    en: "the interval continues beyond the scale")
+  /// The sentence shown instead of a chart whose groups are all withheld.
+  public static func chartNotDrawnSuppressed(count: Int) -> Message {
+    Message(
+      "chart.not_drawn.suppressed",
+      sv:
+        "Diagrammet visas inte: alla \(count) grupper har för få observationer för att redovisas.",
+      en: "The chart is not drawn: all \(count) groups have too few observations to be shown.")
+  }
+  /// The sentence shown instead of a chart whose groups all have no cases.
+  public static func chartNotDrawnZero(count: Int) -> Message {
+    Message(
+      "chart.not_drawn.zero",
+      sv: "Diagrammet visas inte: ingen av de \(count) grupperna har några fall.",
+      en: "The chart is not drawn: none of the \(count) groups has any cases.")
+  }
+  /// The sentence shown instead of a chart whose groups are withheld or without cases.
+  public static func chartNotDrawnMixed(zero: Int, suppressed: Int) -> Message {
+    Message(
+      "chart.not_drawn.mixed",
+      sv:
+        "Diagrammet visas inte: \(zero) grupper saknar fall och \(suppressed) har för få observationer för att redovisas.",
+      en:
+        "The chart is not drawn: \(zero) groups have no cases and \(suppressed) have too few observations to be shown."
+    )
+  }
+  /// The reference line's legend in a caterpillar plot, e.g. "Samtliga: 0,31".
+  public static func referenceLineLegend(label: String, value: String) -> Message {
+    Message("chart.reference", sv: "\(label): \(value)", en: "\(label): \(value)")
+  }
 }

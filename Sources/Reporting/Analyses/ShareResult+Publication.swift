@@ -107,6 +107,6 @@ extension ShareResult: PublishableResult {
     return try AnalysisPublication(
       json: try json(warnings: warnings), tables: [try table(request)], charts: [],
       warnings: warnings
-    ).disclosed(threshold: request.suppress, language: request.language)
+    ).titled(request.title).disclosed(threshold: request.suppress, language: request.language)
   }
 }

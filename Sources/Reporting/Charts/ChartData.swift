@@ -13,16 +13,36 @@ public struct BarDatum: Sendable, Equatable, Codable {
   public var upper: Double?
   /// The series within a group, e.g. "Kvinnor, född i Sverige".
   public var series: String?
+  /// Why the datum has no bar: a cell without cases ("0") or one withheld by disclosure
+  /// control (".."); `nil` for an ordinary bar. A datum with the value 0 counts as `.zero`.
+  public var mark: BarMark?
 
   public init(
-    label: String, value: Double, lower: Double? = nil, upper: Double? = nil, series: String? = nil
+    label: String, value: Double, lower: Double? = nil, upper: Double? = nil, series: String? = nil,
+    mark: BarMark? = nil
   ) {
     self.label = label
     self.value = value
     self.lower = lower
     self.upper = upper
     self.series = series
+    self.mark = mark
   }
+
+  /// The mark the chart draws instead of a bar: the given one, else `.zero` for a value of 0.
+  var effectiveMark: BarMark? { mark ?? (value == 0 ? .zero : nil) }
+}
+
+/// What a chart writes in place of a bar: the symbols of the tables (Statistics Sweden's
+/// conventions), explained in the chart's legend.
+public enum BarMark: String, Sendable, Equatable, Codable {
+  /// No cases: "0", no bar and no interval whisker.
+  case zero
+  /// Withheld by disclosure control: "..", no bar.
+  case suppressed
+
+  /// The symbol written where the bar would be.
+  var symbol: String { self == .zero ? "0" : ".." }
 }
 
 /// One row of a forest plot: a model term with its ratio and confidence interval, on the

@@ -17,7 +17,8 @@ struct ChartFrame {
     var elements: [SVGElement] = []
     let available = options.width - 2 * margin
     var y = margin
-    for (k, line) in wrapped(labels.title, size: ChartStyle.titleSize, width: available)
+    // Bold glyphs are about a tenth wider than the estimate's average advance.
+    for (k, line) in wrapped(labels.title, size: ChartStyle.titleSize * 1.1, width: available)
       .enumerated()
     {
       y += k == 0 ? ChartStyle.titleSize : ChartStyle.titleSize * 1.25
@@ -56,15 +57,30 @@ struct ChartFrame {
   }
 
   /// `text` broken at spaces into lines that fit `width` at font `size` (by the layout
-  /// estimate of `ChartStyle.textWidth`); a single word longer than the width stays whole.
+  /// estimate of `ChartStyle.textWidth`); a single word longer than the width is broken
+  /// between characters, so that no line is wider than `width` and nothing is cut.
   func wrapped(_ text: String, size: Double, width: Double) -> [String] {
+    Self.wrapped(text, size: size, width: width)
+  }
+
+  static func wrapped(_ text: String, size: Double, width: Double) -> [String] {
+    let perLine = max(1, Int(width / (size * 0.56)))
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ") {
-      let candidate = current.isEmpty ? String(word) : current + " " + word
+      var word = String(word)
+      while word.count > perLine {
+        if !current.isEmpty {
+          lines.append(current)
+          current = ""
+        }
+        lines.append(String(word.prefix(perLine)))
+        word = String(word.dropFirst(perLine))
+      }
+      let candidate = current.isEmpty ? word : current + " " + word
       if !current.isEmpty && ChartStyle.textWidth(candidate, size: size) > width {
         lines.append(current)
-        current = String(word)
+        current = word
       } else {
         current = candidate
       }
@@ -73,18 +89,118 @@ struct ChartFrame {
     return lines
   }
 
-  /// The source line at `y`, if any.
+  /// `lines` as one text element each, `lineHeight` apart, the first at `y`.
+  static func lines(
+    _ lines: [String], x: Double, y: Double, lineHeight: Double, anchor: String = "start",
+    size: Double, fill: String
+  ) -> [SVGElement] {
+    lines.enumerated().map { index, line in
+      .text(
+        line, x: x, y: y + Double(index) * lineHeight, anchor: anchor, size: size, fill: fill)
+    }
+  }
+
+  /// The legend of the marks a chart uses ("..", "0", the clip arrowhead), one item per mark
+  /// in a row that wraps, starting at `y`; returns the elements and the height used.
+  func markLegend(
+    marks: Set<BarMark>, clipped: Bool, y: Double, arrow: ClipDirection = .right
+  ) -> (
+    elements: [SVGElement], height: Double
+  ) {
+    let language = options.language
+    var items: [(symbolText: String?, text: String)] = []
+    if marks.contains(.suppressed) {
+      items.append((BarMark.suppressed.symbol, language.text(.chartSuppressedMark)))
+    }
+    if marks.contains(.zero) {
+      items.append((BarMark.zero.symbol, language.text(.chartZeroMark)))
+    }
+    if clipped { items.append((nil, language.text(.chartClippedMark))) }
+    guard !items.isEmpty else { return ([], 0) }
+    let size = ChartStyle.sourceSize
+    var x = margin
+    var line = y + size
+    var elements: [SVGElement] = []
+    for item in items {
+      let symbolWidth = 18.0
+      let width = symbolWidth + ChartStyle.textWidth(item.text, size: size) + 18
+      if x + width > options.width - margin && x > margin {
+        x = margin
+        line += size * 1.5
+      }
+      if let symbol = item.symbolText {
+        elements.append(
+          .text(symbol, x: x, y: line, size: size, weight: "bold", fill: ChartStyle.text))
+      } else {
+        elements.append(
+          .clipMarker(
+            x: arrow == .up ? x + 5 : x + 9,
+            y: arrow == .up ? line - size * 0.8 : line - size * 0.35,
+            direction: arrow, className: "clipped-legend"))
+      }
+      for (k, part) in wrapped(
+        item.text, size: size, width: options.width - margin - x - symbolWidth
+      )
+      .enumerated() {
+        if k > 0 { line += size * 1.3 }
+        elements.append(
+          .text(part, x: x + symbolWidth, y: line, size: size, fill: ChartStyle.muted))
+      }
+      x += width
+    }
+    return (
+      [.group([SVGElement.Attribute("class", "marks")], elements)], line - y + size * 0.6
+    )
+  }
+
+  /// A document that explains, in place of the chart, why it is not drawn: the title and
+  /// subtitle, the sentence, and the source.
+  func explanation(_ sentence: String) -> SVGDocument {
+    var elements = header().elements
+    var y = header().bottom + 8
+    let lines = wrapped(sentence, size: ChartStyle.labelSize, width: options.width - 2 * margin)
+    elements.append(
+      .group(
+        [SVGElement.Attribute("class", "not-drawn")],
+        Self.lines(
+          lines, x: margin, y: y, lineHeight: ChartStyle.labelSize * 1.4,
+          size: ChartStyle.labelSize, fill: ChartStyle.text)))
+    y += Double(lines.count - 1) * ChartStyle.labelSize * 1.4 + 10
+    elements += footer(y: y + 14)
+    return document(height: y + footerHeight, elements: elements, summary: sentence)
+  }
+
+  /// The sentence of a chart whose data are all marked, or `nil` when some datum has a bar.
+  func notDrawnSentence(_ marks: [BarMark?]) -> String? {
+    guard !marks.isEmpty, marks.allSatisfy({ $0 != nil }) else { return nil }
+    let zero = marks.filter { $0 == .zero }.count
+    let suppressed = marks.count - zero
+    let language = options.language
+    if zero == 0 { return language.text(.chartNotDrawnSuppressed(count: suppressed)) }
+    if suppressed == 0 { return language.text(.chartNotDrawnZero(count: zero)) }
+    return language.text(.chartNotDrawnMixed(zero: zero, suppressed: suppressed))
+  }
+
+  /// The source line at `y`, if any, wrapped to the chart's width.
   func footer(y: Double) -> [SVGElement] {
     guard let source = labels.source else { return [] }
-    return [
-      .text(
-        ReportingText.sourcePrefix(options.language) + source, x: margin, y: y,
-        size: ChartStyle.sourceSize, fill: ChartStyle.muted)
-    ]
+    return Self.lines(
+      wrapped(
+        ReportingText.sourcePrefix(options.language) + source, size: ChartStyle.sourceSize,
+        width: options.width - 2 * margin),
+      x: margin, y: y, lineHeight: ChartStyle.sourceSize * 1.3, size: ChartStyle.sourceSize,
+      fill: ChartStyle.muted)
   }
 
   /// The height of the footer below the last axis label.
-  var footerHeight: Double { labels.source == nil ? margin : 28 + margin / 2 }
+  var footerHeight: Double {
+    guard let source = labels.source else { return margin }
+    let lines = wrapped(
+      ReportingText.sourcePrefix(options.language) + source, size: ChartStyle.sourceSize,
+      width: options.width - 2 * margin
+    ).count
+    return 28 + margin / 2 + Double(lines - 1) * ChartStyle.sourceSize * 1.3
+  }
 
   /// The finished document.
   func document(height: Double, elements: [SVGElement], summary: String) -> SVGDocument {

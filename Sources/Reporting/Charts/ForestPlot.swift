@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forest plot of ratios (odds ratios, rate ratios) with confidence intervals on a log
 /// axis, a dashed reference line at 1, and the estimate with its interval printed at the
 /// right ("1,55 (1,32–1,81)").
@@ -49,13 +51,33 @@ public struct ForestPlot: Sendable, Equatable {
     let labelWidth = min(
       options.width * 0.4,
       (rows.map { ChartStyle.textWidth($0.term, size: ChartStyle.labelSize) }.max() ?? 0) + 12)
-    let plot = PlotArea(
-      left: frame.margin + labelWidth, top: top, right: options.width - frame.margin - textWidth,
-      bottom: top + rowHeight * Double(max(1, rows.count)))
-
+    // Terms wider than 40 % of the chart wrap; a row grows to hold its lines.
+    let termLines = rows.map {
+      frame.wrapped($0.term, size: ChartStyle.labelSize, width: labelWidth - 12)
+    }
+    let lineHeight = ChartStyle.labelSize * 1.2
+    let heights = termLines.map { max(rowHeight, Double($0.count) * lineHeight + 8) }
     let usable = rows.filter(drawable)
+    // On the log scale, as for bars: an interval end further than one span of the estimates
+    // (and 1) beyond them is clipped with an arrowhead.
+    let logDomain = ValueDomain(
+      values: usable.map { Foundation.log($0.estimate) },
+      intervals: usable.map { (Foundation.log($0.lower), Foundation.log($0.upper)) },
+      includingZero: true)
+    let clipsAny = usable.contains {
+      !logDomain.range.contains(Foundation.log($0.lower))
+        || !logDomain.range.contains(Foundation.log($0.upper))
+    }
+    let plot = PlotArea(
+      left: frame.margin + labelWidth + (clipsAny ? 8 : 0), top: top,
+      right: options.width - frame.margin - textWidth - (clipsAny ? 8 : 0),
+      bottom: top + max(rowHeight, heights.reduce(0, +)))
+
     let scale = LogScale(
-      domain: LogScale.domain(covering: usable.flatMap { [$0.lower, $0.upper] }),
+      domain: LogScale.domain(
+        covering: [
+          Foundation.exp(logDomain.range.lowerBound), Foundation.exp(logDomain.range.upperBound),
+        ]),
       range: (plot.left, plot.right))
     let axisTitle =
       labels.valueAxis ?? language.text(.oddsRatioLogScale)
@@ -68,37 +90,50 @@ public struct ForestPlot: Sendable, Equatable {
         extra: [A("stroke-dasharray", "4 3"), A("class", "reference")]))
     elements.append(
       .text(
-        columnTitle, x: plot.right + 10, y: plot.top - 8, size: ChartStyle.labelSize,
-        weight: "bold", fill: ChartStyle.text))
+        columnTitle, x: plot.right + 10 + (clipsAny ? 8 : 0), y: plot.top - 8,
+        size: ChartStyle.labelSize, weight: "bold", fill: ChartStyle.text))
 
     var marks: [SVGElement] = []
+    var rowTop = plot.top
+    var clipped = false
     for (index, row) in rows.enumerated() {
-      let center = plot.top + rowHeight * (Double(index) + 0.5)
-      var parts: [SVGElement] = [
-        SVGElement("title", text: "\(row.term): \(texts[index])"),
-        .text(
-          row.term, x: plot.left - 8, y: center + 4, anchor: "end", size: ChartStyle.labelSize,
-          fill: ChartStyle.text),
-      ]
+      let center = rowTop + heights[index] / 2
+      rowTop += heights[index]
+      let lines = termLines[index]
+      var parts: [SVGElement] = [SVGElement("title", text: "\(row.term): \(texts[index])")]
+      parts += ChartFrame.lines(
+        lines, x: plot.left - 8 - (clipsAny ? 8 : 0),
+        y: center + 4 - Double(lines.count - 1) * lineHeight / 2, lineHeight: lineHeight,
+        anchor: "end", size: ChartStyle.labelSize, fill: ChartStyle.text)
       if drawable(row) {
+        let (x1, x2) = (max(plot.left, scale(row.lower)), min(plot.right, scale(row.upper)))
         parts.append(
-          .line(
-            x1: scale(row.lower), y1: center, x2: scale(row.upper), y2: center,
-            stroke: ChartStyle.interval, width: 1.5))
+          .line(x1: x1, y1: center, x2: x2, y2: center, stroke: ChartStyle.interval, width: 1.5))
+        if scale(row.lower) < plot.left {
+          clipped = true
+          parts.append(.clipMarker(x: x1 - 7, y: center, direction: .left))
+        }
+        if scale(row.upper) > plot.right {
+          clipped = true
+          parts.append(.clipMarker(x: x2 + 7, y: center, direction: .right))
+        }
+        let estimate = min(plot.right, max(plot.left, scale(row.estimate)))
         parts.append(
           .rect(
-            x: scale(row.estimate) - 4, y: center - 4, width: 8, height: 8,
+            x: estimate - 4, y: center - 4, width: 8, height: 8,
             fill: ChartStyle.color(0)))
       }
       parts.append(
         .text(
-          texts[index], x: plot.right + 10, y: center + 4, size: ChartStyle.labelSize,
-          fill: ChartStyle.text))
+          texts[index], x: plot.right + 10 + (clipsAny ? 8 : 0), y: center + 4,
+          size: ChartStyle.labelSize, fill: ChartStyle.text))
       marks.append(.group([A("class", "row")], parts))
     }
     elements.append(.group([A("class", "rows")], marks))
 
-    let axisBottom = plot.bottom + 42
+    let legend = frame.markLegend(marks: [], clipped: clipped, y: plot.bottom + 42)
+    elements += legend.elements
+    let axisBottom = plot.bottom + 42 + legend.height
     elements += frame.footer(y: axisBottom + 14)
     let above = usable.filter { $0.lower > 1 }.map(\.term)
     let below = usable.filter { $0.upper < 1 }.map(\.term)

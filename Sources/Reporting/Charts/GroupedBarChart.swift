@@ -21,12 +21,17 @@ public struct GroupedBarChart: Sendable, Equatable {
     self.valueDecimals = valueDecimals
   }
 
-  /// The chart as an SVG document.
+  /// The chart as an SVG document; when every datum is marked (withheld or without cases), a
+  /// sentence saying so in place of the chart.
   public func document() -> SVGDocument {
     typealias A = SVGElement.Attribute
     let frame = ChartFrame(labels: labels, options: options)
+    if let sentence = frame.notDrawnSentence(data.map(\.effectiveMark)) {
+      return frame.explanation(sentence)
+    }
     let format = frame.format
-    let decimals = valueDecimals ?? ChartFrame.displayDecimals(data.map(\.value))
+    let drawn = data.filter { $0.effectiveMark == nil }
+    let decimals = valueDecimals ?? ChartFrame.displayDecimals(drawn.map(\.value))
     let groups = data.map(\.label).uniqued()
     let series = data.map { $0.series ?? "" }.uniqued()
     let legend =
@@ -34,16 +39,19 @@ public struct GroupedBarChart: Sendable, Equatable {
       ? series.enumerated().map { ($0.element, ChartStyle.color($0.offset)) } : []
     let header = frame.header(legend: legend)
     var elements = header.elements
-    let top = header.bottom + (labels.valueAxis == nil ? 6 : 22)
 
-    let extent = data.flatMap { [$0.value, $0.lower ?? $0.value, $0.upper ?? $0.value] }.filter(
-      \.isFinite)
-    let lowest = min(0, extent.min() ?? 0)
-    let highest = max(0, extent.max() ?? 1)
+    let domain = ValueDomain(
+      values: drawn.map(\.value),
+      intervals: drawn.map { ($0.lower, $0.upper) }, includingZero: true)
+    let clipsAny = drawn.contains { datum in
+      [datum.lower, datum.upper].compactMap { $0 }.contains {
+        $0.isFinite && !domain.range.contains($0)
+      }
+    }
+    // Room above the plot for the axis title and, with a clipped interval, its arrowhead.
+    let top = header.bottom + (labels.valueAxis == nil ? 6 : 22) + (clipsAny ? 10 : 0)
     let plotHeight = 260.0
-    var scale = LinearScale(
-      domain: lowest...(highest > lowest ? highest : lowest + 1), range: (top + plotHeight, top)
-    ).niced()
+    var scale = LinearScale(domain: domain.range, range: (top + plotHeight, top)).niced()
     let tickLabels = scale.ticks().map {
       format.string($0, decimals: LinearScale.decimals(forStep: scale.tickStep()))
     }
@@ -60,6 +68,7 @@ public struct GroupedBarChart: Sendable, Equatable {
     let band = plot.width / Double(max(1, groups.count))
     let barWidth = band * 0.8 / Double(max(1, series.count))
     var bars: [SVGElement] = []
+    var clipped = false
     for datum in data {
       guard let group = groups.firstIndex(of: datum.label),
         let seriesIndex = series.firstIndex(of: datum.series ?? "")
@@ -67,30 +76,48 @@ public struct GroupedBarChart: Sendable, Equatable {
       let x = plot.left + band * Double(group) + band * 0.1 + barWidth * Double(seriesIndex)
       let center = x + barWidth / 2
       let zero = scale(0)
-      let end = scale(datum.value.isFinite ? datum.value : 0)
-      var title =
-        datum.label + (datum.series.map { ", \($0)" } ?? "") + ": "
-        + format.string(datum.value, decimals: decimals)
+      let seriesText: String = datum.series.map { ", " + $0 } ?? ""
+      var title: String = datum.label + seriesText + ": "
       var parts: [SVGElement] = []
+      var attributes = [A("class", "bar")]
+      if let mark = datum.effectiveMark {
+        title += mark.symbol
+        attributes.append(A("data-mark", mark.rawValue))
+        parts.append(
+          .text(
+            mark.symbol, x: center, y: zero - 4, anchor: "middle", size: 10, weight: "bold",
+            fill: ChartStyle.text))
+        bars.append(.group(attributes, [SVGElement("title", text: title)] + parts))
+        continue
+      }
+      title += format.string(datum.value, decimals: decimals)
+      let end = scale(datum.value.isFinite ? datum.value : 0)
       parts.append(
         .rect(
           x: x + 1, y: min(zero, end), width: barWidth - 2, height: abs(zero - end),
           fill: ChartStyle.color(seriesIndex)))
       var valueY = min(zero, end)
       if let low = datum.lower, let high = datum.upper, low.isFinite, high.isFinite {
-        let (y1, y2) = (scale(low), scale(high))
+        let (y1, y2) = (min(plot.bottom, scale(low)), max(plot.top, scale(high)))
         let cap = min(5, barWidth / 3)
         parts.append(
           .line(x1: center, y1: y1, x2: center, y2: y2, stroke: ChartStyle.interval, width: 1.5))
-        parts.append(
-          .line(
-            x1: center - cap, y1: y1, x2: center + cap, y2: y1, stroke: ChartStyle.interval,
-            width: 1.5))
-        parts.append(
-          .line(
-            x1: center - cap, y1: y2, x2: center + cap, y2: y2, stroke: ChartStyle.interval,
-            width: 1.5))
-        valueY = min(valueY, y2)
+        let clippedLow = scale(low) > plot.bottom
+        let clippedHigh = scale(high) < plot.top
+        for (y, isClipped, outward) in [(y1, clippedLow, 1.0), (y2, clippedHigh, -1.0)] {
+          if isClipped {
+            clipped = true
+            let direction: ClipDirection = outward > 0 ? .down : .up
+            parts.append(.clipMarker(x: center, y: y + 7 * outward, direction: direction))
+          } else {
+            let tick = SVGElement.line(
+              x1: center - cap, y1: y, x2: center + cap, y2: y, stroke: ChartStyle.interval,
+              width: 1.5)
+            parts.append(tick)
+          }
+        }
+        let arrow: Double = clippedHigh ? 7 : 0
+        valueY = min(valueY, y2 - arrow)
         title += " (" + frame.interval(low, high, decimals: decimals) + ")"
       }
       let valueText = format.string(datum.value, decimals: decimals)
@@ -99,20 +126,28 @@ public struct GroupedBarChart: Sendable, Equatable {
           .text(
             valueText, x: center, y: valueY - 4, anchor: "middle", size: 10, fill: ChartStyle.text))
       }
-      bars.append(.group([A("class", "bar")], [SVGElement("title", text: title)] + parts))
+      bars.append(.group(attributes, [SVGElement("title", text: title)] + parts))
     }
     elements.append(.group([A("class", "bars")], bars))
+    // Category labels wrap within their band.
     var categoryLabels: [SVGElement] = []
+    let lineHeight = ChartStyle.labelSize * 1.2
+    var labelLines = 1
     for (index, group) in groups.enumerated() {
-      categoryLabels.append(
-        .text(
-          group, x: plot.left + band * (Double(index) + 0.5), y: plot.bottom + 18, anchor: "middle",
-          size: ChartStyle.labelSize, fill: ChartStyle.text))
+      let lines = frame.wrapped(group, size: ChartStyle.labelSize, width: band - 4)
+      labelLines = max(labelLines, lines.count)
+      categoryLabels += ChartFrame.lines(
+        lines, x: plot.left + band * (Double(index) + 0.5), y: plot.bottom + 18,
+        lineHeight: lineHeight, anchor: "middle", size: ChartStyle.labelSize,
+        fill: ChartStyle.text)
     }
     elements.append(.group([A("class", "categories")], categoryLabels))
 
-    let axisBottom = plot.bottom + 26
-    elements += frame.footer(y: axisBottom + 14)
+    let axisBottom = plot.bottom + 26 + Double(labelLines - 1) * lineHeight
+    let marks = frame.markLegend(
+      marks: Set(data.compactMap(\.effectiveMark)), clipped: clipped, y: axisBottom, arrow: .up)
+    elements += marks.elements
+    elements += frame.footer(y: axisBottom + marks.height + 14)
     let kind = options.language.text(
       .groupedBarChartSummary(
         groups: groups.count, groupNames: groups.joined(separator: ", "), series: series.count,
@@ -120,9 +155,10 @@ public struct GroupedBarChart: Sendable, Equatable {
     let summary =
       kind
       + frame.extremes(
-        data.map { ($0.label + ($0.series.map { ", \($0)" } ?? ""), $0.value) }, decimals: decimals)
+        drawn.map { ($0.label + ($0.series.map { ", \($0)" } ?? ""), $0.value) },
+        decimals: decimals)
     return frame.document(
-      height: axisBottom + frame.footerHeight, elements: elements, summary: summary)
+      height: axisBottom + marks.height + frame.footerHeight, elements: elements, summary: summary)
   }
 
   /// The chart as SVG text.

@@ -106,4 +106,37 @@ extension SVGElement {
     if let fill { attributes.append(A("fill", fill)) }
     return SVGElement("text", attributes + extra, text: content)
   }
+
+  /// A filled polygon through `points`.
+  static func polygon(_ points: [(x: Double, y: Double)], fill: String, extra: [Attribute] = [])
+    -> SVGElement
+  {
+    SVGElement(
+      "polygon",
+      [
+        A("points", points.map { "\(svgNumber($0.x)),\(svgNumber($0.y))" }.joined(separator: " ")),
+        A("fill", fill),
+      ] + extra)
+  }
+
+  /// The arrowhead that marks an interval running beyond the scale: a small triangle whose tip
+  /// is at (`x`, `y`), pointing `direction`.
+  static func clipMarker(
+    x: Double, y: Double, direction: ClipDirection, className: String = "clipped"
+  ) -> SVGElement {
+    let (length, half) = (7.0, 4.0)
+    let points: [(x: Double, y: Double)] =
+      switch direction {
+      case .right: [(x, y), (x - length, y - half), (x - length, y + half)]
+      case .left: [(x, y), (x + length, y - half), (x + length, y + half)]
+      case .up: [(x, y), (x - half, y + length), (x + half, y + length)]
+      case .down: [(x, y), (x - half, y - length), (x + half, y - length)]
+      }
+    return .polygon(points, fill: ChartStyle.interval, extra: [A("class", className)])
+  }
+}
+
+/// Where an interval leaves the plot.
+enum ClipDirection {
+  case left, right, up, down
 }

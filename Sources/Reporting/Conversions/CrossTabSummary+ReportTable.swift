@@ -44,6 +44,21 @@ extension ReportTable {
       stubHeaders: summary.rows.map { options.variableLabel($0) },
       columnGroups: layout.groups, columns: layout.columns,
       footnotes: options.footnotes(Self.crossTabNotes(summary, options: options)))
+    // The codes behind the labels, for the long layout and tidy exports.
+    stubVariables = summary.rows
+    if !summary.cols.isEmpty {
+      columnVariables = summary.cols
+      columnVariableHeaders = summary.cols.map { options.variableLabel($0) }
+      columnKeys = columnEntries.flatMap { entry in
+        let labels = entry.labels(summary.cols, options: options, fallback: summary.labels)
+        return measures.map { measure in
+          ColumnKey(
+            codes: StubEntry.padded(entry.codes, to: summary.cols.count),
+            labels: labels.map { $0.isEmpty ? TabulationText.total(l) : $0 },
+            measure: measure.column(summary, l))
+        }
+      }
+    }
     for rowEntry in rowEntries {
       var cells: [ReportCell] = []
       for columnEntry in columnEntries {
@@ -54,6 +69,7 @@ extension ReportTable {
       try appendRow(
         rowEntry.labels(summary.rows, options: options, fallback: summary.labels), cells,
         isTotal: rowEntry.isTotal)
+      rows[rows.count - 1].codes = StubEntry.padded(rowEntry.codes, to: summary.rows.count)
     }
   }
 

@@ -71,7 +71,9 @@ extension ReportTable {
       }
       // Every row has the shape of the header, so appending cannot fail.
       try? table.appendRow(labels, cells, isTotal: record.keys.count < variables.count)
+      table.rows[table.rows.count - 1].codes = variables.map { record.code(of: $0) ?? "" }
     }
+    table.stubVariables = variables
     return table
   }
 

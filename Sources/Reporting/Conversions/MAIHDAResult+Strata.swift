@@ -97,11 +97,20 @@ extension MAIHDAResult {
     if withheld {
       notes.append(.note(language.text(.maihdaMainEffectsWithheld(maximum: suppress - 1))))
     }
-    return ReportTable(
+    var table = ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
       stubHeaders: variables.map { labels.variableLabel($0) }, columnGroups: [groups],
       columns: columns, rows: rows, footnotes: notes)
+    // A page shows the 10 highest and 10 lowest ranked published strata; files hold all.
+    if published.count > 2 * Self.pageStrata {
+      table.pageRows = ReportTable.topAndBottom(
+        Array(0..<published.count), count: Self.pageStrata)
+    }
+    return table
   }
+
+  /// The ranked strata a page shows at each end of the stratum table.
+  public static let pageStrata = 10
 
   /// A caterpillar plot of model 1's stratum predictions with their intervals, on the scale of
   /// `proportionScale`, with the overall observed proportion as the reference line.

@@ -70,6 +70,10 @@ extension ReportTable {
         ]
       }
       try? appendRow(labels, cells, isTotal: entry.isTotal)
+      if !variables.isEmpty {
+        rows[rows.count - 1].codes = StubEntry.padded(entry.codes, to: variables.count)
+      }
     }
+    if !variables.isEmpty { stubVariables = variables }
   }
 }

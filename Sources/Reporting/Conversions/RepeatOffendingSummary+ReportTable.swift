@@ -43,7 +43,11 @@ extension ReportTable {
         record, total: record?.persons, successes: record?.repeaters, share: record?.share,
         interval: record?.shareCI)
       try? appendRow(labels, cells, isTotal: entry.isTotal)
+      if !variables.isEmpty {
+        rows[rows.count - 1].codes = StubEntry.padded(entry.codes, to: variables.count)
+      }
     }
+    if !variables.isEmpty { stubVariables = variables }
   }
 
   /// Persons, those with the outcome, the share in per cent and its interval; `..` for a

@@ -74,6 +74,11 @@ struct StubEntry: Equatable {
   var codes: [String]
   var isTotal: Bool
 
+  /// `codes` followed by "" up to `count` (a total stands for every level).
+  static func padded(_ codes: [String], to count: Int) -> [String] {
+    codes + Array(repeating: "", count: max(0, count - codes.count))
+  }
+
   /// One label per variable: the level labels, then "Totalt" for a total, then blanks.
   func labels(
     _ variables: [String], options: TabulationReportOptions,

@@ -1,8 +1,10 @@
 import Microdata
 import Tabulation
 
-/// The bar chart of a tabulation result: one bar per published cell (suppressed cells are left
-/// out and the subtitle says so), with its confidence interval where the figure has one.
+/// The bar chart of a tabulation result: one bar per published cell, with its confidence
+/// interval where the figure has one; a suppressed cell is marked ".." and a cell without
+/// cases "0" in place of its bar (the chart's legend explains both), and a chart whose cells
+/// are all marked is replaced by a sentence saying why.
 ///
 /// With one variable the bars are plain (`BarChart`); with two or more they are grouped by
 /// the last variable, one series per combination of the others (`GroupedBarChart`), e.g. the
@@ -38,9 +40,10 @@ public struct TabulationChart: Sendable, Equatable {
       : BarChart(data, labels: labels, options: options).svg()
   }
 
-  /// Bars from records: the value and interval of each unsuppressed record that has a value,
-  /// labelled by the last variable's level and, with several variables, in a series named by
-  /// the other variables' levels.
+  /// Bars from records: the value and interval of each unsuppressed record that has a value
+  /// (a suppressed record as a ".." mark, a zero value as a "0" mark), labelled by the last
+  /// variable's level and, with several variables, in a series named by the other variables'
+  /// levels.
   init?(
     records: [SummaryRecord], variables: [String], options: TabulationReportOptions,
     fallback: [String: [String: String]] = [:], title: String, valueAxis: String,
@@ -54,19 +57,24 @@ public struct TabulationChart: Sendable, Equatable {
     let groupCodes = records.compactMap { record in variables.last.flatMap(record.code(of:)) }
       .uniqued()
     for record in records {
-      guard !record.suppressed, let (y, interval) = value(record), y.isFinite else {
-        omitted += 1
-        continue
-      }
       let labels = variables.map { variable in
         record.code(of: variable).map { options.levelLabel(variable, $0, fallback: fallback) }
           ?? TabulationText.total(options.language)
       }
+      let label = labels.last ?? TabulationText.total(options.language)
+      let series = labels.count > 1 ? labels.dropLast().joined(separator: ", ") : nil
+      if record.suppressed {
+        data.append(BarDatum(label: label, value: 0, series: series, mark: .suppressed))
+        continue
+      }
+      guard let (y, interval) = value(record), y.isFinite else {
+        omitted += 1
+        continue
+      }
       data.append(
         BarDatum(
-          label: labels.last ?? TabulationText.total(options.language), value: y,
-          lower: interval?.lower, upper: interval?.upper,
-          series: labels.count > 1 ? labels.dropLast().joined(separator: ", ") : nil))
+          label: label, value: y, lower: interval?.lower, upper: interval?.upper, series: series,
+          mark: y == 0 ? .zero : nil))
     }
     guard !data.isEmpty else { return nil }
     if let last = variables.last {

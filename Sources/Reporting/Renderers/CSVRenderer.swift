@@ -24,6 +24,15 @@ public struct CSVRenderer: TextTableRenderer {
     case rfc4180
     /// Swedish Excel: semicolon-separated, decimal comma, UTF-8 with BOM.
     case excelSwedish
+
+    /// The style by its name on the command line and in recipes: `rfc4180` or `excel-sv`.
+    public init?(recipeName: String) {
+      switch recipeName {
+      case "rfc4180": self = .rfc4180
+      case "excel-sv": self = .excelSwedish
+      default: return nil
+      }
+    }
   }
 
   public var style: Style

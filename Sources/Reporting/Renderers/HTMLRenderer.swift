@@ -30,7 +30,8 @@ public struct HTMLRenderer: TextTableRenderer {
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;margin:2rem}
     .strata-table{border-collapse:collapse;font-size:0.9rem;margin:0 0 2rem 0}
     .strata-table caption{caption-side:top;text-align:left;padding-bottom:0.5rem}
-    .strata-table caption span{display:block}
+    .strata-table{min-width:min(30rem,100%)}
+    .strata-table caption span{display:block;max-width:min(60rem,calc(100vw - 4rem))}
     .strata-title{font-weight:bold;font-size:1.05rem}
     .strata-subtitle,.strata-unit{color:#333}
     .strata-table th,.strata-table td{padding:0.2rem 0.6rem;vertical-align:top}

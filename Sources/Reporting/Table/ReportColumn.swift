@@ -70,9 +70,12 @@ public struct ReportRow: Sendable, Equatable, Hashable, Codable {
   public var cells: [ReportCell]
   /// A total or margin row, set off in bold or by a rule.
   public var isTotal: Bool
+  /// The codes behind the labels, one per stub column ("" for a total), when the row comes
+  /// from coded data; tidy CSV writes them beside the labels.
+  public var codes: [String]?
 
   enum CodingKeys: String, CodingKey {
-    case labels, cells
+    case labels, codes, cells
     case isTotal = "is_total"
   }
 

@@ -10,6 +10,7 @@ extension ReportTable: Codable {
     case stubHeaders = "stub_headers"
     case columnGroups = "column_groups"
     case columns, rows, footnotes
+    case stubVariables = "stub_variables"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -26,6 +27,7 @@ extension ReportTable: Codable {
       columns: try container.decode([ReportColumn].self, forKey: .columns),
       rows: try container.decode([ReportRow].self, forKey: .rows),
       footnotes: try container.decodeIfPresent([Footnote].self, forKey: .footnotes) ?? [])
+    stubVariables = try container.decodeIfPresent([String].self, forKey: .stubVariables)
     do {
       try validate()
     } catch {
@@ -46,5 +48,6 @@ extension ReportTable: Codable {
     try container.encode(columns, forKey: .columns)
     try container.encode(rows, forKey: .rows)
     try container.encode(footnotes, forKey: .footnotes)
+    try container.encodeIfPresent(stubVariables, forKey: .stubVariables)
   }
 }

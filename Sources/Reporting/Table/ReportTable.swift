@@ -43,6 +43,20 @@ public struct ReportTable: Sendable, Equatable, Hashable {
   public var rows: [ReportRow]
   /// Notes, symbol explanations and the source line.
   public var footnotes: [Footnote]
+  /// The names of the variables in the stub columns (e.g. `kon`, `aldersgrupp`), when the
+  /// rows carry codes; tidy CSV names its code columns by them.
+  public var stubVariables: [String]?
+  /// The variables crossed in the column header (e.g. `fodelse`), with `columnKeys`, when the
+  /// leaf columns are figures of categories; `longLayout()` moves them into the stub.
+  public var columnVariables: [String]?
+  /// The headers of `columnVariables` in the stub of the long layout (e.g. "Födelse").
+  public var columnVariableHeaders: [String]?
+  /// Per leaf column: the categories and the figure it holds (see `ColumnKey`).
+  public var columnKeys: [ColumnKey]?
+  /// The body rows a page shows of a long ranked table (e.g. the 10 highest and the 10
+  /// lowest MAIHDA strata), in order; `nil` shows all. Files (workbook, CSV, Markdown, …)
+  /// always hold every row; see `pageExcerpt()`.
+  public var pageRows: [Int]?
 
   /// A table; check it with `validate()` (every renderer does).
   public init(

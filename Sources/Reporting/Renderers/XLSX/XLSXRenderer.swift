@@ -18,7 +18,8 @@ import Microdata
 /// text. Row labels are repeated on every row so the sheet can be sorted and filtered.
 ///
 /// Sheet names come from `shortTitle` or the title, made valid (≤ 31 characters, none of
-/// `[]:*?/\`) and unique.
+/// `[]:*?/\`) and unique. When the first table lists the other sheets by name in its row
+/// stub (a contents sheet, as `strata report` writes), each name links to its sheet.
 public struct XLSXRenderer: TableRenderer {
   /// The numbers stored: as displayed (default) or full precision.
   public var precision: NumericPrecision
@@ -49,7 +50,12 @@ public struct XLSXRenderer: TableRenderer {
     let names = XLSXSheetNames.unique(tables.map { $0.shortTitle ?? $0.title }) { index in
       tables[index - 1].language.text(.sheetName(index: index))
     }
-    let plans = zip(tables, names).map { plan(for: $0, name: $1) }
+    var plans = zip(tables, names).map { plan(for: $0, name: $1) }
+    if plans.count > 1 {
+      // The first sheet, when it lists the others by name (a contents sheet), links to them.
+      plans[0] = plans[0].linkingSheetNames(
+        Set(names.dropFirst()), stubColumns: tables[0].stubHeaders.count)
+    }
     try XLSXWorkbook.write(
       plans, to: url.path, title: tables[0].title, creationDate: creationDate)
   }

@@ -16,6 +16,8 @@ struct XLSXSheetPlan {
   enum Value: Equatable {
     case number(Double)
     case text(String)
+    /// Text that links to cell A1 of the sheet named `sheet` in the same workbook.
+    case sheetLink(String, sheet: String)
   }
 
   struct Cell {
@@ -65,4 +67,15 @@ struct XLSXSheetPlan {
     return "#,##0" + fraction + suffix
   }
 
+  /// The plan with every stub cell whose text names one of `sheets` turned into a link to
+  /// that sheet (the contents sheet of a workbook: click a sheet's name to open it).
+  func linkingSheetNames(_ sheets: Set<String>, stubColumns: Int) -> XLSXSheetPlan {
+    var plan = self
+    for index in plan.cells.indices where plan.cells[index].column < stubColumns {
+      if case .text(let text) = plan.cells[index].value, sheets.contains(text) {
+        plan.cells[index].value = .sheetLink(text, sheet: text)
+      }
+    }
+    return plan
+  }
 }

@@ -64,6 +64,11 @@ enum XLSXWorkbook {
           try check(worksheet_write_blank(sheet, row, column, format(cell.style)))
         case .text(let text):
           try check(worksheet_write_string(sheet, row, column, text, format(cell.style)))
+        case .sheetLink(let text, let target):
+          // An internal link: internal:'Sheet name'!A1 (an apostrophe in the name doubled).
+          let url = "internal:'" + target.replacingOccurrences(of: "'", with: "''") + "'!A1"
+          try check(
+            worksheet_write_url_opt(sheet, row, column, url, format(cell.style), text, nil))
         }
       }
       for (column, width) in plan.columnWidths.enumerated() {
