@@ -45,7 +45,8 @@ extension LogitResult: PublishableResult {
         json: try FiniteJSON.encode(json), tables: [withheld], charts: [],
         warnings: fits.warnings)
       publication.notices = notices(labels: labels, fitted: false)
-      return try publication.titled(request.title).disclosed(threshold: request.suppress, language: request.language)
+      return try publication.titled(request.title).disclosed(
+        threshold: request.suppress, language: request.language)
     }
     let separated = fits.main.separatedTerms
     let interactions = try fits.main.interactionEffects(level: request.level)
@@ -88,7 +89,8 @@ extension LogitResult: PublishableResult {
     var publication = AnalysisPublication(
       json: try FiniteJSON.encode(json), tables: tables, charts: charts, warnings: fits.warnings)
     publication.notices = notices(labels: labels, fitted: true)
-    return try publication.titled(request.title).disclosed(threshold: request.suppress, language: request.language)
+    return try publication.titled(request.title).disclosed(
+      threshold: request.suppress, language: request.language)
   }
 
   /// Rows left out and, for a published fit, its separated terms and convergence.

@@ -68,7 +68,8 @@ extension MAIHDAAnalysisResult: PublishableResult {
         result.mainEffectsSummary.coefficients.filter(\.separation).map(\.modelTerm))
     }
     publication.notices = notices.texts
-    return try publication.titled(request.title).disclosed(threshold: request.suppress, language: request.language)
+    return try publication.titled(request.title).disclosed(
+      threshold: request.suppress, language: request.language)
   }
 }
 

@@ -26,6 +26,7 @@ extension RecidivismResult: PublishableResult {
       threshold: request.suppress)
     notices.rowsLeftOut(summary.excluded, population: false)
     publication.notices = notices.texts
-    return try publication.titled(request.title).disclosed(threshold: request.suppress, language: request.language)
+    return try publication.titled(request.title).disclosed(
+      threshold: request.suppress, language: request.language)
   }
 }

@@ -100,6 +100,7 @@ extension TabulationResult: PublishableResult {
     notices.rowsLeftOut(summary.excluded, population: false)
     if let population { notices.rowsLeftOut(population.table.excluded, population: true) }
     publication.notices = notices.texts
-    return try publication.titled(request.title).disclosed(threshold: request.suppress, language: request.language)
+    return try publication.titled(request.title).disclosed(
+      threshold: request.suppress, language: request.language)
   }
 }
