@@ -16,6 +16,8 @@ struct GLMData: Sendable {
   var units: Units
   /// Whether the observations are single trials (0/1 rows, or patterns of 0/1 rows).
   var observationsAreBinary: Bool
+  /// A known term added to each row's linear predictor (log exposure), or `nil` for none.
+  var offset: [Double]? = nil
 
   /// How the rows of the fit relate to independent observations.
   enum Units: Sendable {

@@ -18,6 +18,11 @@ public struct GLMFit: Sendable {
   public let link: Link
   /// IRLS or Firth.
   public let method: GLMOptions.Method
+  /// The negative binomial's θ (variance μ + μ²/θ); `nil` for the other families.
+  public let theta: Double?
+  /// The standard error of θ̂ from its observed information at μ̂ (`glm.nb`'s `SE.theta`);
+  /// `nil` for the other families.
+  public let thetaStandardError: Double?
   /// The coefficients (columns of the model matrix) as typed values: variables, level codes and
   /// the reference level each factor level is contrasted with. A fit from a matrix has
   /// `.numeric(name)` columns (and `.intercept` for a column of ones named `(Intercept)`).
@@ -78,6 +83,15 @@ public struct GLMFit: Sendable {
   /// The layout and factor levels for predictions, when fitted from a formula.
   let design: DesignContext?
   let options: GLMOptions
+
+  /// Stata's α = 1/θ of a negative binomial fit (`nbreg`), with se(α) = se(θ)/θ².
+  public var alpha: (estimate: Double, standardError: Double?)? {
+    guard let theta else { return nil }
+    return (1 / theta, thetaStandardError.map { $0 / (theta * theta) })
+  }
+
+  /// Whether the fit has an offset (a known term of the linear predictor, e.g. log exposure).
+  public var hasOffset: Bool { data.offset != nil }
 
   /// Warnings for the analyst (rows excluded, aliased columns, separation, non-convergence).
   public var warnings: [String] { diagnostics.warnings }
