@@ -96,7 +96,11 @@ extension GLM {
         var nullOptions = options
         nullOptions.factorization = .cholesky
         let ones = Matrix(rows: data.rowCount, columns: 1, repeating: 1)
-        nullMu = try IRLS.fit(x: ones, response: response, options: nullOptions).response.mu
+        // At the model's θ for the negative binomial (R's glm.nb: the null fit of its last
+        // glm.fitter call, at θ̂).
+        let nullResponse = GLMResponse(
+          family: family, link: link, y: data.y, m: data.m, offset: offset, theta: theta)
+        nullMu = try IRLS.fit(x: ones, response: nullResponse, options: nullOptions).response.mu
       }
       for i in 0..<data.rowCount {
         nullLogLikelihood += family.logLikelihood(

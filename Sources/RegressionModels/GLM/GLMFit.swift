@@ -84,10 +84,18 @@ public struct GLMFit: Sendable {
   let design: DesignContext?
   let options: GLMOptions
 
-  /// Stata's α = 1/θ of a negative binomial fit (`nbreg`), with se(α) = se(θ)/θ².
+  /// Stata's α = 1/θ of a negative binomial fit (`nbreg`), with se(α) = se(θ)/θ². α is 0
+  /// (with no standard error) when θ has no finite estimate (``thetaIsUnbounded``).
   public var alpha: (estimate: Double, standardError: Double?)? {
     guard let theta else { return nil }
+    if thetaIsUnbounded { return (0, nil) }
     return (1 / theta, thetaStandardError.map { $0 / (theta * theta) })
+  }
+
+  /// Whether the negative binomial's likelihood rose without bound in θ (no overdispersion):
+  /// the fit is then the Poisson fit, computed at θ = 10⁸, and θ is reported as infinite.
+  public var thetaIsUnbounded: Bool {
+    (theta ?? 0) >= NegativeBinomial.largestTheta
   }
 
   /// Whether the fit has an offset (a known term of the linear predictor, e.g. log exposure).

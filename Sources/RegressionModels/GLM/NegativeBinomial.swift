@@ -89,7 +89,8 @@ enum NegativeBinomial {
     }
     let (_, information) = scoreAndInformation(theta, mu: irls.response.mu, data: data)
     return Result(
-      irls: irls, theta: theta, thetaStandardError: 1 / information.squareRoot(),
+      irls: irls, theta: theta,
+      thetaStandardError: theta >= largestTheta ? .nan : 1 / information.squareRoot(),
       alternations: alternations, converged: converged, warnings: warnings)
   }
 

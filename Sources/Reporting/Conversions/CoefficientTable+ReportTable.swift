@@ -20,8 +20,11 @@ extension CoefficientTable {
   ///   - title: the table's title.
   ///   - labels: term labels in the table's language.
   ///   - footnotes: further notes (e.g. the fit statistics) put before the interval note.
+  ///   - ratioHeader: the header of the exp(β̂) column (default: the odds ratio's; the rate
+  ///     ratio's for a log-linear model).
   public func reportTable(
-    title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = []
+    title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = [],
+    ratioHeader: String? = nil
   ) -> ReportTable {
     let language = labels.language
     let ratios = rows.contains { $0.oddsRatio != nil }
@@ -30,7 +33,9 @@ extension CoefficientTable {
       ReportColumn(language.text(.standardError), role: .standardError),
       ReportColumn("z", role: .statistic, decimals: 2),
     ]
-    if ratios { columns.append(ReportColumn(language.text(.oddsRatio), role: .ratio)) }
+    if ratios {
+      columns.append(ReportColumn(ratioHeader ?? language.text(.oddsRatio), role: .ratio))
+    }
     columns += [
       ReportColumn(language.text(.lower), role: .ciLower),
       ReportColumn(language.text(.upper), role: .ciUpper),
