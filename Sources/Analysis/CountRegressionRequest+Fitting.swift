@@ -10,6 +10,10 @@ extension CountRegressionRequest {
     var other: GLMFit?
   }
 
+  /// The most rows on which `strata poisson` also fits the negative binomial for the test of
+  /// overdispersion.
+  static let largestCompanionFit = 200_000
+
   /// Fits the formulas and, for the main one, the other family; a failure of the other fit only
   /// leaves the test out (with a warning).
   private func fitAll(
@@ -24,6 +28,18 @@ extension CountRegressionRequest {
     }
     let main = models[models.count - 1].fit
     let otherFamily: Family = family == .poisson ? .negativeBinomial : .poisson
+    // The negative binomial cannot be collapsed to covariate patterns: on many rows its fit
+    // costs seconds, so `strata poisson` leaves the test to `strata nbreg` there.
+    if family == .poisson && main.observationCount > Self.largestCompanionFit
+      && main.diagnostics.collapsedPatterns != nil
+    {
+      return (
+        models, nil, nil,
+        [
+          "The likelihood-ratio test of overdispersion needs a negative binomial fit of all \(main.observationCount) rows and was left out (more than \(Self.largestCompanionFit)); Pearson's χ²/df is reported, and strata nbreg gives the test."
+        ]
+      )
+    }
     do {
       let other = try fit(formulas[formulas.count - 1], otherFamily)
       let test =

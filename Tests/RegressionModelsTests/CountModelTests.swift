@@ -112,3 +112,117 @@ struct CountModelTests {
     #expect(fit.warnings.contains { $0.contains("g: b") && $0.contains("no counts") })
   }
 }
+
+/// Poisson rows collapsed to covariate patterns report the rows' fit.
+@Suite("Count patterns")
+struct CountPatternTests {
+  /// 600 rows over 2 × 3 × 4 patterns, with exposures, frequency weights and 30 clusters.
+  static var rows: TestTable {
+    var state: UInt64 = 42
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    let n = 600
+    var t = TestTable(rowCount: n)
+    var kon: [String?] = []
+    var grupp: [String?] = []
+    var alder: [Double] = []
+    var exposure: [Double] = []
+    var weight: [Double] = []
+    var y: [Double] = []
+    var cluster: [Double] = []
+    for i in 0..<n {
+      kon.append(uniform() < 0.5 ? "1" : "2")
+      grupp.append(["a", "b", "c"][Int(uniform() * 3)])
+      alder.append(Double(20 + 10 * Int(uniform() * 4)))
+      exposure.append(0.5 + 2 * uniform())
+      weight.append(Double(1 + Int(uniform() * 3)))
+      // Overdispersed counts: a Poisson draw at a gamma-ish mean.
+      let mean = exposure[i] * (kon[i] == "2" ? 0.6 : 1.4) * (0.3 + 1.4 * uniform())
+      var k = 0.0
+      var p = exp(-mean)
+      var cumulative = p
+      let u = uniform()
+      while u > cumulative && k < 50 {
+        k += 1
+        p *= mean / k
+        cumulative += p
+      }
+      y.append(k)
+      cluster.append(Double(i % 30))
+    }
+    t.add("kon", levels: ["1", "2"], values: kon)
+    t.add("grupp", levels: ["a", "b", "c"], values: grupp)
+    t.add("alder", alder)
+    t.add("exposure", exposure)
+    t.add("w", weight)
+    t.add("y", y)
+    t.add("cluster", cluster)
+    return t
+  }
+
+  @Test(
+    "Collapsed and row fits agree: estimates, model/HC0/HC1 SEs, ℓ, deviances, AIC, BIC, Pearson, AME",
+    arguments: [
+      "y ~ kon * grupp + alder + offset(log(exposure))", "y ~ kon + grupp + alder",
+    ])
+  func collapsedEqualsRows(formula: String) throws {
+    var options = GLMOptions()
+    options.family = .poisson
+    options.epsilon = 1e-14
+    options.weights = "w"
+    let collapsed = try GLM.fit(formula: formula, data: Self.rows, options: options)
+    options.collapse = false
+    let rows = try GLM.fit(formula: formula, data: Self.rows, options: options)
+    #expect(collapsed.diagnostics.collapsedPatterns != nil)
+    #expect(rows.diagnostics.collapsedPatterns == nil)
+    #expect(collapsed.hasOffset == rows.hasOffset)
+    for j in 0..<rows.coefficients.count {
+      expectApproximatelyEqual(
+        collapsed.coefficients[j], rows.coefficients[j]!, relative: 1e-9, absolute: 1e-12, "β\(j)")
+      expectApproximatelyEqual(
+        collapsed.standardErrors[j], rows.standardErrors[j]!, relative: 1e-9, "SE\(j)")
+    }
+    for type in [CovarianceType.hc0, .hc1] {
+      let a = try collapsed.coefficientTable(covariance: type).rows.map { $0.standardError! }
+      let b = try rows.coefficientTable(covariance: type).rows.map { $0.standardError! }
+      expectApproximatelyEqual(a, b, relative: 1e-9, "\(type)")
+    }
+    for (a, b, what) in [
+      (collapsed.logLikelihood, rows.logLikelihood, "ℓ"), (collapsed.deviance, rows.deviance, "D"),
+      (collapsed.nullDeviance, rows.nullDeviance, "D0"), (collapsed.aic, rows.aic, "AIC"),
+      (collapsed.bic, rows.bic, "BIC"),
+      (collapsed.pearsonDispersion.ratio, rows.pearsonDispersion.ratio, "Pearson"),
+    ] {
+      expectApproximatelyEqual(a, b, relative: 1e-10, what)
+    }
+    #expect(collapsed.observationCount == rows.observationCount)
+    #expect(collapsed.dfResidual == rows.dfResidual)
+    let (a, b) = (try collapsed.averageMarginalEffects(), try rows.averageMarginalEffects())
+    #expect(a.count == b.count)
+    for (x, y) in zip(a, b) {
+      expectApproximatelyEqual(x.estimate, y.estimate, relative: 1e-9, "AME \(x.variable)")
+      expectApproximatelyEqual(x.standardError, y.standardError, relative: 1e-8, "AME SE")
+    }
+    let (ca, cb) = (collapsed.designCounts!, rows.designCounts!)
+    #expect(abs(ca.cases - cb.cases) < 1e-9)
+  }
+
+  @Test("Cluster-robust SEs of collapsed patterns (clusters in the pattern key) equal the rows'")
+  func clusters() throws {
+    var options = GLMOptions()
+    options.family = .poisson
+    options.epsilon = 1e-14
+    options.cluster = "cluster"
+    let formula = "y ~ kon + grupp + offset(log(exposure))"
+    let collapsed = try GLM.fit(formula: formula, data: Self.rows, options: options)
+    options.collapse = false
+    let rows = try GLM.fit(formula: formula, data: Self.rows, options: options)
+    #expect(collapsed.diagnostics.collapsedPatterns != nil)
+    for j in 0..<rows.coefficients.count {
+      expectApproximatelyEqual(
+        collapsed.standardErrors[j], rows.standardErrors[j]!, relative: 1e-9, "cluster SE\(j)")
+    }
+  }
+}

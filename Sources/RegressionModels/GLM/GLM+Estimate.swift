@@ -129,8 +129,27 @@ extension GLM {
           y: data.y[i], mu: nullMean, weight: data.m[i], theta: theta)
       }
     }
-    let deviance = isPatterns ? -2 * logLikelihood : rowDeviance
-    let nullDeviance = isPatterns ? -2 * nullLogLikelihood : nullRowDeviance
+    // Poisson rows collapsed to patterns: the rows' likelihood is the patterns' plus K, and
+    // their deviance 2(ℓ_sat − ℓ) (see CountPatterns).
+    var countDeviances: (model: Double, null: Double)? = nil
+    if case .countPatterns(let sums) = data.units {
+      func rowsLikelihood(_ mean: (Int) -> Double) -> Double {
+        var l = sums.constant
+        for i in 0..<data.rowCount {
+          let (y, m, u) = (data.y[i], data.m[i], mean(i))
+          l += (y > 0 ? m * y * Foundation.log(u) : 0) - m * u
+        }
+        return l
+      }
+      logLikelihood = rowsLikelihood { mu[$0] }
+      nullLogLikelihood = rowsLikelihood { _ in nullMean }
+      countDeviances = (
+        2 * (sums.saturated - logLikelihood), 2 * (sums.saturated - nullLogLikelihood)
+      )
+    }
+    let deviance = countDeviances?.model ?? (isPatterns ? -2 * logLikelihood : rowDeviance)
+    let nullDeviance =
+      countDeviances?.null ?? (isPatterns ? -2 * nullLogLikelihood : nullRowDeviance)
     let observations = data.observationCount
     let trials = data.trialCount
 

@@ -62,8 +62,12 @@ public enum GLM {
     var rowNumbers: [String: [Double]] = [:]
     let data: GLMData
     var collapsed = false
-    if options.collapse && options.family == .binomial && frame.offset == nil,
-      let (patterns, representatives) = CovariatePatterns.collapse(frame, layout: layout)
+    if options.collapse,
+      let (patterns, representatives) =
+        options.family == .binomial && frame.offset == nil
+        ? CovariatePatterns.collapse(frame, layout: layout)
+        : options.family == .poisson && options.resolvedLink == .log
+          ? CountPatterns.collapse(frame, layout: layout) : nil
     {
       try size.check(observations: patterns.x.rows, options: options)
       data = patterns

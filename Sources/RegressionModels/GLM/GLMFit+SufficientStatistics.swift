@@ -106,11 +106,19 @@ extension GLMFit {
   /// df.residual`).
   public var pearsonDispersion: (chiSquared: Double, ratio: Double) {
     var total = 0.0
-    for i in 0..<data.rowCount {
-      let r = data.y[i] - fitted[i]
-      total += data.m[i] * r * r / family.variance(fitted[i], theta: theta ?? .infinity)
+    if case .countPatterns(let sums) = data.units {
+      // Σᵢ w (yᵢ − μ eᵢ)²/(μ eᵢ) = Σ w y²/e / μ − 2 Σ w y + μ Σ w e per pattern.
+      for i in 0..<data.rowCount {
+        let u = fitted[i]
+        total += sums.pearson[i] / u - 2 * data.m[i] * data.y[i] + u * data.m[i]
+      }
+    } else {
+      for i in 0..<data.rowCount {
+        let r = data.y[i] - fitted[i]
+        total += data.m[i] * r * r / family.variance(fitted[i], theta: theta ?? .infinity)
+      }
     }
-    let df = data.rowCount - rank
+    let df = data.observationCount - rank
     return (total, df > 0 ? total / Double(df) : .nan)
   }
 }

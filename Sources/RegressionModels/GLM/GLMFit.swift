@@ -99,7 +99,7 @@ public struct GLMFit: Sendable {
   }
 
   /// Whether the fit has an offset (a known term of the linear predictor, e.g. log exposure).
-  public var hasOffset: Bool { data.offset != nil }
+  public var hasOffset: Bool { data.offset != nil || data.offsetCollapsed }
 
   /// Warnings for the analyst (rows excluded, aliased columns, separation, non-convergence).
   public var warnings: [String] { diagnostics.warnings }

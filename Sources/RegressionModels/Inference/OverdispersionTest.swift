@@ -27,7 +27,10 @@ public struct OverdispersionTest: Sendable, Equatable, Codable {
         "the overdispersion test compares a Poisson and a negative binomial fit of the same observations and terms"
       )
     }
-    let statistic = max(0, 2 * (negativeBinomial.logLikelihood - poisson.logLikelihood))
+    // θ without a finite estimate: the negative binomial is the Poisson fit (α̂ = 0).
+    let statistic =
+      negativeBinomial.thetaIsUnbounded
+      ? 0 : max(0, 2 * (negativeBinomial.logLikelihood - poisson.logLikelihood))
     self.statistic = statistic
     pValue = statistic > 0 ? 0.5 * ChiSquared(degreesOfFreedom: 1).sf(statistic) : 1
   }

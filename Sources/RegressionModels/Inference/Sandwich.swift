@@ -49,6 +49,8 @@ enum Sandwich {
         case .patterns(_, let q1, let q0):
           let u = mu[i]
           weights[i] = c * c * (q1[i] * (1 - u) * (1 - u) + q0[i] * u * u)
+        case .countPatterns(let sums):
+          weights[i] = c * c * sums.meat(i, mu: mu[i])
         }
       }
       meat = try linearAlgebra { () throws(LinearAlgebraError) in try xa.gram(weights: weights) }
