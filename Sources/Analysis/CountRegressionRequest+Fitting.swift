@@ -30,9 +30,7 @@ extension CountRegressionRequest {
     let otherFamily: Family = family == .poisson ? .negativeBinomial : .poisson
     // The negative binomial cannot be collapsed to covariate patterns: on many rows its fit
     // costs seconds, so `strata poisson` leaves the test to `strata nbreg` there.
-    if family == .poisson && main.observationCount > Self.largestCompanionFit
-      && main.diagnostics.collapsedPatterns != nil
-    {
+    if family == .poisson && main.observationCount > Self.largestCompanionFit {
       return (
         models, nil, nil,
         [
