@@ -25,3 +25,4 @@ extension RecidivismRequest: AnalysisRequest {}
 extension LogitRequest: AnalysisRequest {}
 extension MAIHDARequest: AnalysisRequest {}
 extension ShareRequest: AnalysisRequest {}
+extension CountRegressionRequest: AnalysisRequest {}

@@ -63,9 +63,18 @@ public struct ModelComparison: Sendable {
 
 extension LogitRequest {
   package func compareModels(_ fits: LogitFits) throws -> ModelComparison {
+    try ModelComparison(models: fits.models)
+  }
+}
+
+extension ModelComparison {
+  /// Likelihood-ratio tests between consecutive models ordered by their number of estimated
+  /// coefficients, with notes when a pair is not nested, not comparable or did not converge.
+  package init(models: [(label: String, fit: GLMFit)]) throws {
     var comparison = ModelComparison()
-    guard fits.models.count > 1 else { return comparison }
-    comparison.models = fits.models.enumerated().sorted {
+    defer { self = comparison }
+    guard models.count > 1 else { return }
+    comparison.models = models.enumerated().sorted {
       ($0.element.fit.rank, $0.offset) < ($1.element.fit.rank, $1.offset)
     }.map(\.element)
     for k in 0..<(comparison.models.count - 1) {
@@ -93,7 +102,5 @@ extension LogitRequest {
         )
       }
     }
-    return comparison
   }
-
 }

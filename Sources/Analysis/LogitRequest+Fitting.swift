@@ -169,27 +169,7 @@ extension LogitRequest {
   package func commonRows(_ formulas: [Formula], dataset: Dataset) throws -> (
     rows: [Int], extra: Int
   ) {
-    func complete(_ names: [String], categorical: Set<String>) throws -> [Bool] {
-      var keep = [Bool](repeating: true, count: dataset.rowCount)
-      for name in names where dataset.hasVariable(name) {
-        if categorical.contains(name) || dataset.isCategorical(name) {
-          let codes = try dataset.factor(name).codes
-          for row in 0..<keep.count where codes[row] < 0 { keep[row] = false }
-        } else {
-          let values = try dataset.numeric(name)
-          for row in 0..<keep.count where values[row].isNaN { keep[row] = false }
-        }
-      }
-      return keep
-    }
-    func names(_ f: Formula) -> [String] {
-      f.response.variables + f.predictorVariables + [weight, cluster].compactMap { $0 }
-    }
-    let categorical = formulas.reduce(into: Set<String>()) { $0.formUnion($1.categoricalVariables) }
-    let all = try complete(formulas.flatMap(names), categorical: categorical)
-    let main = try complete(names(formulas[formulas.count - 1]), categorical: categorical)
-    let rows = all.indices.filter { all[$0] }
-    let extra = main.indices.reduce(0) { $0 + (main[$1] && !all[$1] ? 1 : 0) }
-    return (rows, extra)
+    try RegressionRows.common(
+      formulas, dataset: dataset, extra: [weight, cluster, trials].compactMap { $0 })
   }
 }

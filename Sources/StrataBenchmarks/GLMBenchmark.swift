@@ -58,6 +58,16 @@ func runGLMBenchmark() {
   time("formula → fit, rows, QR (collapsing off)", repeats: 1) {
     try GLM.fit(formula: formula, data: data, options: options)
   }
+
+  // The count families on the same rows (y is a count of 0 or 1).
+  var counts = GLMOptions()
+  counts.separationCheck = .never
+  counts.family = .poisson
+  time("Poisson, formula → fit") { try GLM.fit(formula: formula, data: data, options: counts) }
+  counts.family = .negativeBinomial
+  time("negative binomial, formula → fit", repeats: 1) {
+    try GLM.fit(formula: formula, data: data, options: counts)
+  }
 }
 
 /// Synthetic persons with a logistic outcome, for the benchmark.

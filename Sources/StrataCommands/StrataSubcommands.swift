@@ -12,6 +12,8 @@ enum StrataSubcommands {
     RepeatCommand.self,
     RecidivismCommand.self,
     LogitCommand.self,
+    PoissonCommand.self,
+    NegativeBinomialCommand.self,
     MAIHDACommand.self,
     ReportCommand.self,
     CheckCommand.self,

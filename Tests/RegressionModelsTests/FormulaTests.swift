@@ -63,7 +63,8 @@ struct FormulaTests {
   @Test(
     "Syntax errors carry the position",
     arguments: [
-      ("y a", 3), ("y ~", 3), ("y ~ a +", 7), ("y ~ (a + b", 10), ("y ~ log(a)", 4),
+      ("y a", 3), ("y ~", 3), ("y ~ a +", 7), ("y ~ (a + b", 10), ("y ~ poly(a, 2)", 4),
+      ("y ~ offset(a", 12),
       ("y ~ a $ b", 6),
       ("y ~ y + a", 9), ("y ~ 0", 5), ("y ~ 2", 4),
     ])
@@ -104,5 +105,44 @@ struct FormulaTests {
     }
     let message = ModelError.unknownVariable(name: "kön", suggestions: ["kon"]).description
     #expect(message == "The variable `kön` is not in the data. Did you mean `kon`?")
+  }
+
+  @Test("R's transforms: offset(), log(), I(), factor(); the terms they make")
+  func transforms() throws {
+    let f = try Formula("Claims ~ factor(Age) + log(Holders) + I(alder^2) + offset(log(Holders))")
+    #expect(f.categoricalVariables == ["Age"])
+    #expect(f.terms.map(\.description) == ["Age", "log(Holders)", "I(alder^2)"])
+    #expect(f.derivedVariables["log(Holders)"] == .call(.log, .variable("Holders")))
+    #expect(f.derivedVariables["I(alder^2)"] == .binary(.power, .variable("alder"), .number(2)))
+    #expect(f.offsets == [.call(.log, .variable("Holders"))])
+    #expect(f.description.hasSuffix("+ offset(log(Holders))"))
+    #expect(f.sourceVariables == ["Claims", "Age", "Holders", "alder"])
+    // Arithmetic precedence inside I(): a + b * c^2, and -x^2 is −(x²) as in R.
+    let g = try Formula("y ~ I(a + b * c^2) + I(-x^2) + log(x + 1)")
+    #expect(
+      g.derivedVariables["I(a + b*c^2)"]
+        == .binary(
+          .add, .variable("a"),
+          .binary(.multiply, .variable("b"), .binary(.power, .variable("c"), .number(2)))))
+    #expect(g.derivedVariables["I(-x^2)"] == .negate(.binary(.power, .variable("x"), .number(2))))
+    #expect(g.derivedVariables["log(x + 1)"] != nil)
+    // I(x) of a plain variable is the variable.
+    #expect(try Formula("y ~ I(x)").terms == [Term("x")])
+  }
+
+  @Test("An unsupported function gets a reasoned error that names what is supported")
+  func unsupportedFunction() {
+    do {
+      _ = try Formula("y ~ poly(alder, 2)")
+      Issue.record("poly parsed")
+    } catch {
+      guard case .formulaSyntax(let message, _, _) = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+      #expect(message.contains("`poly(…)` is not supported"))
+      #expect(message.contains("factor()") && message.contains("log()") && message.contains("I()"))
+      #expect(message.contains("offset()"))
+    }
   }
 }

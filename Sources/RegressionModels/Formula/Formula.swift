@@ -13,7 +13,9 @@
 /// a : b, a & b   interaction only        a * b        a + b + a:b
 /// (a + b + c)^2  all interactions up to order 2
 /// 0 + …, - 1     no intercept            1 + …        intercept (the default)
-/// C(a)           treat `a` as categorical even if numeric
+/// C(a), factor(a)  treat `a` as categorical even if numeric
+/// log(x), sqrt(x), exp(x), I(x^2)   a numeric transform (R's names; see NumericExpression)
+/// offset(log(x))   a known term of the linear predictor (log exposure), no coefficient
 /// ```
 /// Terms are kept in R's order: by interaction order, then by first appearance. The response may
 /// be a 0/1 variable, a condition (`x >= 2`, also `==`, `!=`, `>`, `<`, `<=`), successes out of
@@ -27,6 +29,11 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
   public var hasIntercept: Bool
   /// Variables written `C(x)`: categorical whatever their type in the data.
   public var categoricalVariables: Set<String>
+  /// Transformed numeric predictors by the name they have as a variable of a term, e.g.
+  /// `"log(alder)"` or `"I(alder^2)"`, with the expression that computes them.
+  public var derivedVariables: [String: NumericExpression]
+  /// `offset(…)` terms, added to the linear predictor with coefficient 1.
+  public var offsets: [NumericExpression]
 
   /// The deepest nesting of parentheses a formula may have (200), so that parsing cannot
   /// exhaust the stack; hand-written formulas nest two or three levels.
@@ -40,7 +47,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
   /// duplicates removed.
   public init(
     response: Response, terms: [Term], hasIntercept: Bool = true,
-    categoricalVariables: Set<String> = []
+    categoricalVariables: Set<String> = [], derivedVariables: [String: NumericExpression] = [:],
+    offsets: [NumericExpression] = []
   ) {
     self.response = response
     var unique: [Term] = []
@@ -48,6 +56,8 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     self.terms = Formula.ordered(unique)
     self.hasIntercept = hasIntercept
     self.categoricalVariables = categoricalVariables
+    self.derivedVariables = derivedVariables
+    self.offsets = offsets
   }
 
   /// Parses a formula such as `"y ~ kon * fodelse + alder"`.
@@ -70,7 +80,20 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     var rhs = [hasIntercept ? "1" : "0"]
     rhs += terms.map(\.description)
+    rhs += offsets.map { "offset(\($0))" }
     return "\(response) ~ \(rhs.joined(separator: " + "))"
+  }
+
+  /// The variables of the data a formula reads: those of the response, the predictors (the
+  /// variables behind derived ones) and the offsets.
+  public var sourceVariables: [String] {
+    var seen = response.variables
+    func add(_ v: String) { if !seen.contains(v) { seen.append(v) } }
+    for v in predictorVariables {
+      if let e = derivedVariables[v] { e.variables.forEach(add) } else { add(v) }
+    }
+    for e in offsets { e.variables.forEach(add) }
+    return seen
   }
 
   /// Stable sort by interaction order (R's `keep.order = FALSE`).

@@ -8,6 +8,7 @@
 /// inter    := power ((":" | "&") power)*
 /// power    := atom ("^" integer)?
 /// atom     := name | "C(" name ")" | "factor(" name ")" | "0" | "1" | "(" sum ")" | "-" atom
+///           | "offset(" expr ")" | "I(" expr ")" | function "(" expr ")"   (see NumericExpression)
 /// response := name | name cmp (number | string) | name "/" name | "cbind(" name "," name ")"
 /// ```
 /// Names are letters (including å, ä, ö), digits, `_` and `.`, or any text in backticks.
@@ -68,6 +69,8 @@ struct FormulaParser {
   /// Open parentheses around the current token; at most `Formula.maximumDepth`.
   private var depth = 0
   private var categorical: Set<String> = []
+  private var derived: [String: NumericExpression] = [:]
+  private var offsets: [NumericExpression] = []
 
   init(_ text: String) {
     self.text = text
@@ -105,7 +108,7 @@ struct FormulaParser {
     }
     return Formula(
       response: response, terms: terms, hasIntercept: !rhs.removesIntercept,
-      categoricalVariables: categorical)
+      categoricalVariables: categorical, derivedVariables: derived, offsets: offsets)
   }
 
   // MARK: Response
@@ -252,15 +255,114 @@ struct FormulaParser {
       index += 1
       categorical.insert(variable)
       return TermSet(terms: [Term(variable)])
+    case .name("offset") where tokens[index + 1].token == .symbol("("):
+      index += 2
+      let expression = try parseExpression()
+      try expect(")")
+      offsets.append(expression)
+      return TermSet()
+    case .name(let n)
+    where (n == "I" || NumericExpression.Function(rawValue: n) != nil)
+      && tokens[index + 1].token == .symbol("("):
+      index += 2
+      let inner = try parseExpression()
+      try expect(")")
+      let expression = NumericExpression.Function(rawValue: n).map { .call($0, inner) } ?? inner
+      let name = n == "I" ? "I(\(inner))" : expression.description
+      if case .variable(let plain) = expression {
+        return TermSet(terms: [Term(plain)])
+      }
+      derived[name] = expression
+      return TermSet(terms: [Term(name)])
     case .name(let n):
       index += 1
       if current == .symbol("(") {
+        let known = NumericExpression.Function.allCases.map { "\($0.rawValue)()" }
         throw error(
-          "functions such as `\(n)(…)` are not supported in formulas; only C(…)", at: start)
+          "`\(n)(…)` is not supported in formulas. Supported: C() or factor() for a categorical "
+            + "variable, \(known.joined(separator: ", ")) and I() for a numeric transform, "
+            + "offset() for a known term; compute other transforms as a column of the data first",
+          at: start)
       }
       return TermSet(terms: [Term(n)])
     default:
       throw error("expected a variable, `0`, `1` or `(`, found \(describe(current))", at: start)
+    }
+  }
+
+  // MARK: Arithmetic inside I(), log(), offset()
+
+  private mutating func expect(_ symbol: String) throws(ModelError) {
+    guard current == .symbol(symbol) else {
+      throw error("expected `\(symbol)`, found \(describe(current))", at: position)
+    }
+    index += 1
+  }
+
+  private mutating func parseExpression() throws(ModelError) -> NumericExpression {
+    var result = try parseArithmeticTerm()
+    while current == .symbol("+") || current == .symbol("-") {
+      let op: NumericExpression.Operator = current == .symbol("+") ? .add : .subtract
+      index += 1
+      result = .binary(op, result, try parseArithmeticTerm())
+    }
+    return result
+  }
+
+  private mutating func parseArithmeticTerm() throws(ModelError) -> NumericExpression {
+    var result = try parseArithmeticUnary()
+    while current == .symbol("*") || current == .symbol("/") {
+      let op: NumericExpression.Operator = current == .symbol("*") ? .multiply : .divide
+      index += 1
+      result = .binary(op, result, try parseArithmeticUnary())
+    }
+    return result
+  }
+
+  private mutating func parseArithmeticUnary() throws(ModelError) -> NumericExpression {
+    if current == .symbol("-") {
+      index += 1
+      return .negate(try parseArithmeticUnary())
+    }
+    let base = try parseArithmeticPrimary()
+    if current == .symbol("^") {
+      index += 1
+      return .binary(.power, base, try parseArithmeticUnary())
+    }
+    return base
+  }
+
+  private mutating func parseArithmeticPrimary() throws(ModelError) -> NumericExpression {
+    let start = position
+    switch current {
+    case .number(let x):
+      index += 1
+      return .number(x)
+    case .symbol("("):
+      index += 1
+      depth += 1
+      defer { depth -= 1 }
+      if depth > Formula.maximumDepth {
+        throw error(
+          "the formula nests parentheses more than \(Formula.maximumDepth) levels deep", at: start)
+      }
+      let inner = try parseExpression()
+      try expect(")")
+      return inner
+    case .name(let n) where tokens[index + 1].token == .symbol("("):
+      guard let function = NumericExpression.Function(rawValue: n) else {
+        let known = NumericExpression.Function.allCases.map(\.rawValue).joined(separator: ", ")
+        throw error("`\(n)(…)` is not a supported function here; use one of \(known)", at: start)
+      }
+      index += 2
+      let inner = try parseExpression()
+      try expect(")")
+      return .call(function, inner)
+    case .name(let n):
+      index += 1
+      return .variable(n)
+    default:
+      throw error("expected a number, a variable or `(`, found \(describe(current))", at: start)
     }
   }
 

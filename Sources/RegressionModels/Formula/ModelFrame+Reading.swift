@@ -42,7 +42,12 @@ extension ModelFrame {
         }
         rawFactors[v] = f
       } else {
-        let x = try data.modelNumeric(v)
+        let x: [Double]
+        if let e = schema.formula.derivedVariables[v] {
+          x = try e.evaluate({ (name) throws(ModelError) in try data.modelNumeric(name) }, rows: n)
+        } else {
+          x = try data.modelNumeric(v)
+        }
         for i in 0..<n where !x[i].isFinite {
           if x[i].isNaN {
             exclusions.missing[v, default: 0] += 1
@@ -53,6 +58,28 @@ extension ModelFrame {
         }
         rawNumerics[v] = x
       }
+    }
+
+    // Offsets: a value R would make NaN (missing, or the log of a negative number) leaves the
+    // row out; an infinite one (the log of 0) is an error naming the row.
+    var offset: [Double]? = nil
+    if !schema.formula.offsets.isEmpty {
+      var total = [Double](repeating: 0, count: n)
+      for e in schema.formula.offsets {
+        let name = "offset(\(e))"
+        let values = try e.evaluate(
+          { (v) throws(ModelError) in try data.modelNumeric(v) }, rows: n)
+        for i in 0..<n {
+          if values[i].isNaN {
+            if keep[i] { exclusions.missing[name, default: 0] += 1 }
+            keep[i] = false
+          } else if !values[i].isFinite && keep[i] {
+            throw .nonFiniteCovariate(variable: name, row: i)
+          }
+          total[i] += values[i]
+        }
+      }
+      offset = total
     }
 
     // Weights and clusters.
@@ -98,6 +125,7 @@ extension ModelFrame {
     y = subset(y)
     trials = trials.map(subset)
     w = w.map(subset)
+    offset = offset.map(subset)
     if exclusions.rows > 0 {
       warnings.append(ModelFrame.exclusionNote(exclusions, of: n))
     }
@@ -158,13 +186,15 @@ extension ModelFrame {
       clusterCount = Int(next)
     }
 
-    try ModelFrame.checkVariation(y: y, trials: trials, response: schema.formula.response)
+    try ModelFrame.checkVariation(
+      y: y, trials: trials, response: schema.formula.response, family: family)
     self.schema = schema
     self.sourceRowCount = n
     self.sourceRows = sourceRows
     self.y = y
     self.trials = trials
     self.weights = w
+    self.offset = offset
     self.factors = factors
     self.numerics = numerics
     self.clusters = clusterCodes

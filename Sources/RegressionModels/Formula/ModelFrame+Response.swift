@@ -38,7 +38,7 @@ extension ModelFrame {
       for i in 0..<n {
         if y[i].isNaN {
           markMissing(name, i)
-        } else if family == .poisson {
+        } else if family.isCount {
           guard y[i] >= 0 && y[i].isFinite else {
             throw .invalidOutcome(
               description: "`\(name)` is \(formatValue(y[i])), not a count ≥ 0", row: i)
@@ -146,11 +146,14 @@ extension ModelFrame {
   }
 
   /// Throws `.constantOutcome` when no kept row differs from the others.
-  static func checkVariation(y: [Double], trials: [Double]?, response: Formula.Response)
+  static func checkVariation(
+    y: [Double], trials: [Double]?, response: Formula.Response, family: Family = .binomial
+  )
     throws(ModelError)
   {
     if y.allSatisfy({ $0 == 0 }) { throw .constantOutcome(value: 0) }
-    if trials != nil || y.allSatisfy({ $0 == 0 || $0 == 1 }) {
+    // Counts may all be 1: their rates still vary with the exposure.
+    if family == .binomial && (trials != nil || y.allSatisfy({ $0 == 0 || $0 == 1 })) {
       if y.allSatisfy({ $0 == 1 }) { throw .constantOutcome(value: 1) }
     }
   }

@@ -22,6 +22,8 @@ public struct ModelFrame: Sendable {
   public let trials: [Double]?
   /// Prior (frequency) weights, `nil` for all ones.
   public let weights: [Double]?
+  /// The sum of the formula's `offset(…)` terms per row, `nil` when it has none.
+  public let offset: [Double]?
   /// The categorical predictors (levels used by the kept rows only).
   public let factors: [String: FrameFactor]
   /// The numeric predictors.

@@ -28,8 +28,16 @@ public struct ModelSchema: Sendable, Equatable {
     self.formula = formula
     var categorical: [String: Bool] = [:]
     for v in formula.predictorVariables {
+      if let expression = formula.derivedVariables[v] {
+        try ModelSchema.checkNumeric(expression, in: v, data: data)
+        categorical[v] = false
+        continue
+      }
       guard data.hasVariable(v) else { throw data.unknownVariable(v) }
       categorical[v] = formula.categoricalVariables.contains(v) || data.isCategorical(v)
+    }
+    for expression in formula.offsets {
+      try ModelSchema.checkNumeric(expression, in: "offset(\(expression))", data: data)
     }
     for v in formula.response.variables where !data.hasVariable(v) {
       throw data.unknownVariable(v)
@@ -55,5 +63,19 @@ public struct ModelSchema: Sendable, Equatable {
     self.codings = Contrasts.codings(
       terms: formula.terms, hasIntercept: formula.hasIntercept,
       isCategorical: { categorical[$0] ?? false })
+  }
+
+  /// Every variable of a transform (`log(x)`) or offset must be a numeric variable of the data.
+  static func checkNumeric(
+    _ expression: NumericExpression, in context: String, data: some VariableSource
+  ) throws(ModelError) {
+    for v in expression.variables {
+      guard data.hasVariable(v) else { throw data.unknownVariable(v) }
+      if data.isCategorical(v) {
+        throw .invalidOption(
+          "`\(context)` computes with `\(v)`, which is categorical; arithmetic needs a numeric variable"
+        )
+      }
+    }
   }
 }

@@ -20,7 +20,45 @@ enum CovariatePatterns {
   static func collapse(_ frame: ModelFrame, layout: ColumnLayout) -> (
     data: GLMData, representatives: [Int]
   )? {
-    guard frame.trials == nil else { return nil }
+    guard frame.trials == nil, let (patternOfRow, representative) = patternIndex(frame) else {
+      return nil
+    }
+    let n = frame.count
+    let patterns = representative.count
+    if patterns * 2 > n { return nil }
+    var s = [Double](repeating: 0, count: patterns)
+    var m = [Double](repeating: 0, count: patterns)
+    var count = [Double](repeating: 0, count: patterns)
+    var q1 = [Double](repeating: 0, count: patterns)
+    var q0 = [Double](repeating: 0, count: patterns)
+    let y = frame.y
+    let w = frame.weights
+    for i in 0..<n {
+      let p = Int(patternOfRow[i])
+      let wi = w?[i] ?? 1
+      count[p] += 1
+      m[p] += wi
+      if y[i] == 1 {
+        s[p] += wi
+        q1[p] += wi * wi
+      } else {
+        q0[p] += wi * wi
+      }
+    }
+    let x = ModelMatrix(layout: layout, frame: frame, rows: representative).x
+    let clusters = frame.clusters.map { c in representative.map { c[$0] } }
+    let data = GLMData(
+      x: x, y: (0..<patterns).map { s[$0] / m[$0] }, m: m, clusters: clusters,
+      clusterCount: frame.clusterCount,
+      units: .patterns(rowCount: count, squaredWeightsSuccess: q1, squaredWeightsFailure: q0),
+      observationsAreBinary: true)
+    return (data, representative)
+  }
+
+  /// The pattern index of every row of `frame` and the first row of each pattern, or `nil`
+  /// when a numeric predictor has many values or the patterns would be too many to index.
+  static func patternIndex(_ frame: ModelFrame) -> (patternOfRow: [Int32], representatives: [Int])?
+  {
     let n = frame.count
     var keys: [[Int32]] = []
     var radices: [Int] = []
@@ -77,35 +115,7 @@ enum CovariatePatterns {
       }
       patternOfRow[i] = index
     }
-    let patterns = representative.count
-    if patterns * 2 > n { return nil }
-    var s = [Double](repeating: 0, count: patterns)
-    var m = [Double](repeating: 0, count: patterns)
-    var count = [Double](repeating: 0, count: patterns)
-    var q1 = [Double](repeating: 0, count: patterns)
-    var q0 = [Double](repeating: 0, count: patterns)
-    let y = frame.y
-    let w = frame.weights
-    for i in 0..<n {
-      let p = Int(patternOfRow[i])
-      let wi = w?[i] ?? 1
-      count[p] += 1
-      m[p] += wi
-      if y[i] == 1 {
-        s[p] += wi
-        q1[p] += wi * wi
-      } else {
-        q0[p] += wi * wi
-      }
-    }
-    let x = ModelMatrix(layout: layout, frame: frame, rows: representative).x
-    let clusters = frame.clusters.map { c in representative.map { c[$0] } }
-    let data = GLMData(
-      x: x, y: (0..<patterns).map { s[$0] / m[$0] }, m: m, clusters: clusters,
-      clusterCount: frame.clusterCount,
-      units: .patterns(rowCount: count, squaredWeightsSuccess: q1, squaredWeightsFailure: q0),
-      observationsAreBinary: true)
-    return (data, representative)
+    return (patternOfRow, representative)
   }
 
   /// Codes 0..<k for the distinct values of a numeric column, or `nil` when there are more than

@@ -14,7 +14,9 @@ extension GLM {
     let p = data.x.columns
     guard p > 0 else { throw .invalidOption("the model has no columns") }
     var warnings = notes
-    let response = GLMResponse(family: family, link: link, y: data.y, m: data.m)
+    let response = GLMResponse(
+      family: family, link: link, y: data.y, m: data.m, offset: data.offset,
+      theta: options.theta ?? .infinity)
 
     let beta: [Double]
     let modelCovariance: Matrix
@@ -24,7 +26,21 @@ extension GLM {
     let mu: [Double]
     let aliased: [Int]
     var irlsDeviance = Double.nan
+    var theta = Double.infinity
+    var thetaStandardError: Double? = nil
     switch options.method {
+    case .irls where family == .negativeBinomial:
+      let result = try NegativeBinomial.fit(data: data, options: options)
+      (beta, modelCovariance, iterations, converged) = (
+        result.irls.beta, result.irls.covariance, result.irls.iterations, result.converged
+      )
+      (factorization, mu, aliased) = (
+        result.irls.factorization, result.irls.response.mu, result.irls.aliased
+      )
+      irlsDeviance = result.irls.deviance
+      theta = result.theta
+      thetaStandardError = result.thetaStandardError
+      warnings += result.warnings
     case .irls:
       let result = try IRLS.fit(x: data.x, response: response, options: options)
       (beta, modelCovariance, iterations, converged) = (
@@ -61,8 +77,9 @@ extension GLM {
       logLikelihood = -irlsDeviance / 2
     } else {
       for i in 0..<data.rowCount {
-        logLikelihood += family.logLikelihood(y: data.y[i], mu: mu[i], weight: data.m[i])
-        rowDeviance += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i])
+        logLikelihood += family.logLikelihood(
+          y: data.y[i], mu: mu[i], weight: data.m[i], theta: theta)
+        rowDeviance += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i], theta: theta)
       }
     }
     let totalWeight = data.m.reduce(0, +)
@@ -71,7 +88,27 @@ extension GLM {
     let nullMean = hasIntercept ? weightedY / totalWeight : link.inverse(0)
     var nullLogLikelihood = 0.0
     var nullRowDeviance = 0.0
-    if family == .binomial && (binaryRows || isPatterns) {
+    if let offset = data.offset {
+      // With an offset the null model is fitted (R's glm.fit does the same): an intercept with
+      // the offset, or η = offset alone.
+      var nullMu = offset.map { link.inverse($0) }
+      if hasIntercept {
+        var nullOptions = options
+        nullOptions.factorization = .cholesky
+        let ones = Matrix(rows: data.rowCount, columns: 1, repeating: 1)
+        // At the model's θ for the negative binomial (R's glm.nb: the null fit of its last
+        // glm.fitter call, at θ̂).
+        let nullResponse = GLMResponse(
+          family: family, link: link, y: data.y, m: data.m, offset: offset, theta: theta)
+        nullMu = try IRLS.fit(x: ones, response: nullResponse, options: nullOptions).response.mu
+      }
+      for i in 0..<data.rowCount {
+        nullLogLikelihood += family.logLikelihood(
+          y: data.y[i], mu: nullMu[i], weight: data.m[i], theta: theta)
+        nullRowDeviance += family.unitDeviance(
+          y: data.y[i], mu: nullMu[i], weight: data.m[i], theta: theta)
+      }
+    } else if family == .binomial && (binaryRows || isPatterns) {
       let s = weightedY
       nullLogLikelihood =
         (s > 0 ? s * Foundation.log(nullMean) : 0)
@@ -80,17 +117,39 @@ extension GLM {
       if isPatterns {
         nullRowDeviance = 0
         for i in 0..<data.rowCount {
-          nullRowDeviance += family.unitDeviance(y: data.y[i], mu: nullMean, weight: data.m[i])
+          nullRowDeviance += family.unitDeviance(
+            y: data.y[i], mu: nullMean, weight: data.m[i], theta: theta)
         }
       }
     } else {
       for i in 0..<data.rowCount {
-        nullLogLikelihood += family.logLikelihood(y: data.y[i], mu: nullMean, weight: data.m[i])
-        nullRowDeviance += family.unitDeviance(y: data.y[i], mu: nullMean, weight: data.m[i])
+        nullLogLikelihood += family.logLikelihood(
+          y: data.y[i], mu: nullMean, weight: data.m[i], theta: theta)
+        nullRowDeviance += family.unitDeviance(
+          y: data.y[i], mu: nullMean, weight: data.m[i], theta: theta)
       }
     }
-    let deviance = isPatterns ? -2 * logLikelihood : rowDeviance
-    let nullDeviance = isPatterns ? -2 * nullLogLikelihood : nullRowDeviance
+    // Poisson rows collapsed to patterns: the rows' likelihood is the patterns' plus K, and
+    // their deviance 2(ℓ_sat − ℓ) (see CountPatterns).
+    var countDeviances: (model: Double, null: Double)? = nil
+    if case .countPatterns(let sums) = data.units {
+      func rowsLikelihood(_ mean: (Int) -> Double) -> Double {
+        var l = sums.constant
+        for i in 0..<data.rowCount {
+          let (y, m, u) = (data.y[i], data.m[i], mean(i))
+          l += (y > 0 ? m * y * Foundation.log(u) : 0) - m * u
+        }
+        return l
+      }
+      logLikelihood = rowsLikelihood { mu[$0] }
+      nullLogLikelihood = rowsLikelihood { _ in nullMean }
+      countDeviances = (
+        2 * (sums.saturated - logLikelihood), 2 * (sums.saturated - nullLogLikelihood)
+      )
+    }
+    let deviance = countDeviances?.model ?? (isPatterns ? -2 * logLikelihood : rowDeviance)
+    let nullDeviance =
+      countDeviances?.null ?? (isPatterns ? -2 * nullLogLikelihood : nullRowDeviance)
     let observations = data.observationCount
     let trials = data.trialCount
 
@@ -100,7 +159,7 @@ extension GLM {
       var choose = 0.0
       for i in 0..<data.rowCount {
         let (m, y, u) = (data.m[i], data.y[i], mu[i])
-        pearson += m * (y - u) * (y - u) / family.variance(u)
+        pearson += m * (y - u) * (y - u) / family.variance(u, theta: theta)
         let s = (m * y).rounded()
         let mm = m.rounded()
         choose += Double.logGamma(mm + 1) - Double.logGamma(s + 1) - Double.logGamma(mm - s + 1)
@@ -121,9 +180,20 @@ extension GLM {
           "Fitted probabilities numerically 0 or 1 occurred in \(boundary) of \(data.rowCount) \(isPatterns || !data.observationsAreBinary ? "patterns" : "rows")."
         )
       }
+    } else {
+      // A count's mean at 0 relative to its exposure: the boundary of a log-linear model.
+      let e = 10 * Double.ulpOfOne
+      boundary = (0..<data.rowCount).reduce(0) { count, i in
+        let exposure = data.offset.map { Foundation.exp($0[i]) } ?? 1
+        return count + (mu[i] < e * max(exposure, 1) ? 1 : 0)
+      }
+      if boundary > 0 {
+        warnings.append(
+          "Fitted means numerically 0 occurred in \(boundary) of \(data.rowCount) rows.")
+      }
     }
     var separation: SeparationReport? = nil
-    if family == .binomial {
+    do {
       let run: Bool
       switch options.separationCheck {
       case .always: run = true
@@ -131,16 +201,27 @@ extension GLM {
       case .automatic: run = data.rowCount <= 200_000 || boundary > 0 || !converged
       }
       if run {
-        let report = SeparationCheck.check(data: data, active: active, names: names)
+        // For counts, a direction b with xb = 0 where y > 0 and xb ≤ 0 where y = 0 raises the
+        // likelihood without end: the binomial check with y > 0 read as both outcomes.
+        var checked = data
+        if family.isCount { checked.y = data.y.map { $0 > 0 ? 0.5 : 0 } }
+        let report = SeparationCheck.check(data: checked, active: active, names: names)
         separation = report
         if report.isSeparated {
-          let advice =
-            options.method == .firth
-            ? "Firth's penalised estimates are finite."
-            : "Their estimates and standard errors are not meaningful; use Firth's method (--firth)."
-          warnings.append(
-            "\(report.kind == .complete ? "Complete" : "Quasi-complete") separation: the maximum likelihood estimates of \(report.infiniteCoefficients.joined(separator: ", ")) are infinite. \(advice)"
-          )
+          let infinite = report.infiniteCoefficients.joined(separator: ", ")
+          if family.isCount {
+            warnings.append(
+              "Infinite estimates: the maximum likelihood estimates of \(infinite) are −∞ or +∞ because the cells of these terms have no counts. Their estimates and standard errors are not meaningful; merge or drop the categories."
+            )
+          } else {
+            let advice =
+              options.method == .firth
+              ? "Firth's penalised estimates are finite."
+              : "Their estimates and standard errors are not meaningful; use Firth's method (--firth)."
+            warnings.append(
+              "\(report.kind == .complete ? "Complete" : "Quasi-complete") separation: the maximum likelihood estimates of \(infinite) are infinite. \(advice)"
+            )
+          }
         }
       }
     }
@@ -152,7 +233,7 @@ extension GLM {
       covariance = modelCovariance
     case .hc0, .hc1, .cluster:
       covariance = try Sandwich.covariance(
-        options.covariance, data: data, mu: mu, link: link, family: family,
+        options.covariance, data: data, mu: mu, link: link, family: family, theta: theta,
         bread: modelCovariance, active: active)
     }
     let standardErrors: [Double?] = (0..<p).map { j in
@@ -162,14 +243,17 @@ extension GLM {
       aliased: aliased.map { names[$0] }, separation: separation, boundaryFits: boundary,
       factorization: factorization, collapsedPatterns: collapsed ? data.rowCount : nil,
       warnings: warnings)
+    // θ estimated by maximum likelihood is one more parameter of AIC and BIC.
+    let parameters = Double(rank) + (family == .negativeBinomial && options.theta == nil ? 1 : 0)
     return GLMFit(
       formula: formula, family: family, link: link, method: options.method,
+      theta: family == .negativeBinomial ? theta : nil, thetaStandardError: thetaStandardError,
       modelTerms: modelTerms, assign: assign,
       coefficients: beta.map { $0.isNaN ? nil : $0 }, standardErrors: standardErrors,
       covariance: covariance, covarianceType: options.covariance,
       modelCovariance: modelCovariance, deviance: deviance, nullDeviance: nullDeviance,
-      logLikelihood: logLikelihood, aic: -2 * logLikelihood + 2 * Double(rank),
-      bic: -2 * logLikelihood + Double(rank) * Foundation.log(trials), iterations: iterations,
+      logLikelihood: logLikelihood, aic: -2 * logLikelihood + 2 * parameters,
+      bic: -2 * logLikelihood + parameters * Foundation.log(trials), iterations: iterations,
       converged: converged, observationCount: observations, trialCount: trials,
       dfResidual: observations - rank, dfNull: observations - (hasIntercept ? 1 : 0), rank: rank,
       grouped: grouped, diagnostics: diagnostics, exclusions: exclusions, level: options.level,

@@ -62,8 +62,12 @@ public enum GLM {
     var rowNumbers: [String: [Double]] = [:]
     let data: GLMData
     var collapsed = false
-    if options.collapse && options.family == .binomial,
-      let (patterns, representatives) = CovariatePatterns.collapse(frame, layout: layout)
+    if options.collapse,
+      let (patterns, representatives) =
+        options.family == .binomial && frame.offset == nil
+        ? CovariatePatterns.collapse(frame, layout: layout)
+        : options.family == .poisson && options.resolvedLink == .log
+          ? CountPatterns.collapse(frame, layout: layout) : nil
     {
       try size.check(observations: patterns.x.rows, options: options)
       data = patterns
@@ -85,7 +89,8 @@ public enum GLM {
       }
       data = GLMData(
         x: x, y: frame.y, m: m, clusters: frame.clusters, clusterCount: frame.clusterCount,
-        units: units, observationsAreBinary: frame.trials == nil || trialsAreIndividuals)
+        units: units, observationsAreBinary: frame.trials == nil || trialsAreIndividuals,
+        offset: frame.offset)
       for (v, f) in frame.factors { rowCodes[v] = f.codes }
       rowNumbers = frame.numerics
     }
@@ -126,8 +131,8 @@ public enum GLM {
   ///   `.constantOutcome`, `.emptyData`, `.invalidOption`.
   public static func fit(
     x: Matrix, y: [Double], trials: [Double]? = nil, weights: [Double]? = nil,
-    clusters: [Int]? = nil, names: [String]? = nil, terms: [ModelTerm]? = nil,
-    options: GLMOptions = GLMOptions()
+    clusters: [Int]? = nil, offset: [Double]? = nil, names: [String]? = nil,
+    terms: [ModelTerm]? = nil, options: GLMOptions = GLMOptions()
   ) throws(ModelError) -> GLMFit {
     try validate(options)
     let n = x.rows
@@ -136,11 +141,11 @@ public enum GLM {
       x.elements[(j * n)..<((j + 1) * n)].allSatisfy { $0 == 1 }
     }
     guard terms?.count ?? names?.count ?? x.columns == x.columns, y.count == n,
-      trials.map({ $0.count == n }) ?? true,
+      trials.map({ $0.count == n }) ?? true, offset.map({ $0.count == n }) ?? true,
       weights.map({ $0.count == n }) ?? true, clusters.map({ $0.count == n }) ?? true
     else {
       throw .invalidOption(
-        "x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters and names must match"
+        "x has \(n) rows and \(x.columns) columns; y, trials, weights, clusters, offset and names must match"
       )
     }
     // Columns known by name only are numeric, and the column of ones is the intercept when it
@@ -172,7 +177,7 @@ public enum GLM {
           throw .invalidOutcome(description: "\(y[i]) is not 0 or 1", row: i)
         }
         proportion[i] = y[i] / t
-      case .poisson:
+      case .poisson, .negativeBinomial:
         guard y[i] >= 0, y[i].isFinite else {
           throw .invalidOutcome(description: "\(y[i]) is not a count", row: i)
         }
@@ -184,7 +189,8 @@ public enum GLM {
     let all = keep.count == n
     let xs = all ? x : x.submatrix(rows: keep, columns: Array(0..<x.columns))
     let ys = all ? proportion : keep.map { proportion[$0] }
-    try ModelFrame.checkVariation(y: ys, trials: trials, response: .variable("y"))
+    try ModelFrame.checkVariation(
+      y: ys, trials: trials, response: .variable("y"), family: options.family)
     var clusterCodes: [Int32]? = nil
     var clusterCount = 0
     if let clusters {
@@ -202,7 +208,11 @@ public enum GLM {
     let data = GLMData(
       x: xs, y: ys, m: all ? m : keep.map { m[$0] }, clusters: clusterCodes,
       clusterCount: clusterCount, units: .rows,
-      observationsAreBinary: trials == nil && options.family == .binomial)
+      observationsAreBinary: trials == nil && options.family == .binomial,
+      offset: offset.map { o in all ? o : keep.map { o[$0] } })
+    if let o = data.offset, let bad = o.firstIndex(where: { !$0.isFinite }) {
+      throw .nonFiniteCovariate(variable: "offset", row: keep[bad])
+    }
     return try estimate(
       data: data, modelTerms: modelTerms,
       assign: (0..<x.columns).map { $0 == intercept ? 0 : $0 + 1 },
@@ -228,6 +238,14 @@ public enum GLM {
     }
     if options.family == .poisson && ![.log, .identity].contains(options.resolvedLink) {
       throw .invalidOption("the Poisson family takes the log or identity link")
+    }
+    if options.family == .negativeBinomial {
+      guard options.resolvedLink == .log else {
+        throw .invalidOption("the negative binomial family takes the log link")
+      }
+      if let theta = options.theta, !(theta > 0 && theta.isFinite) {
+        throw .invalidOption("θ of the negative binomial must be positive and finite, not \(theta)")
+      }
     }
   }
 }

@@ -16,6 +16,10 @@ struct GLMData: Sendable {
   var units: Units
   /// Whether the observations are single trials (0/1 rows, or patterns of 0/1 rows).
   var observationsAreBinary: Bool
+  /// A known term added to each row's linear predictor (log exposure), or `nil` for none.
+  var offset: [Double]? = nil
+  /// Whether rows with an offset were collapsed into the prior weights (count patterns).
+  var offsetCollapsed = false
 
   /// How the rows of the fit relate to independent observations.
   enum Units: Sendable {
@@ -25,6 +29,12 @@ struct GLMData: Sendable {
     /// the number of rows, Σ w² y and Σ w² (1 − y) (for the sandwich's meat).
     case patterns(
       rowCount: [Double], squaredWeightsSuccess: [Double], squaredWeightsFailure: [Double])
+    /// Each row is a covariate pattern of Poisson rows i (weights wᵢ, exposures eᵢ = exp(offsetᵢ)):
+    /// y = Σ w y / Σ w e (the rate) with prior weight m = Σ w e. Kept per pattern for the
+    /// sandwich and Pearson's χ²: Σ w² y², Σ w² y e, Σ w² e², Σ w y²/e; and over all rows
+    /// `constant` = Σ w (y log e − log y!) and `saturated` = Σ w (y log y − y − log y!), which
+    /// turn the pattern likelihood into the rows' (see ``CountPatterns``).
+    case countPatterns(CountPatterns.Sums)
   }
 
   var rowCount: Int { y.count }
@@ -34,11 +44,14 @@ struct GLMData: Sendable {
     switch units {
     case .rows: return y.count
     case .patterns(let counts, _, _): return Int(counts.reduce(0, +).rounded())
+    case .countPatterns(let sums): return sums.rows
     }
   }
 
   /// The number of Bernoulli trials (Σ trials for grouped rows, the rows otherwise); BIC's n.
   var trialCount: Double {
-    observationsAreBinary ? Double(observationCount) : m.reduce(0, +)
+    // R's nobs of a weighted glm: the rows (with nonzero weight), as the rows' fit counts them.
+    if case .countPatterns(let sums) = units { return Double(sums.rows) }
+    return observationsAreBinary ? Double(observationCount) : m.reduce(0, +)
   }
 }

@@ -43,10 +43,33 @@ public struct DesignCounts: Sendable, Equatable {
 }
 
 extension GLMFit {
-  /// The counts the fit reproduces (see ``DesignCounts``); nil for a family other than the
-  /// binomial, whose statistics are not counts of persons.
+  /// The counts the fit reproduces (see ``DesignCounts``).
+  ///
+  /// For a count model the cases are the counts (Σ xᵢⱼ mᵢ yᵢ: a Poisson fit with the log link
+  /// reproduces them exactly, with or without an offset, and a negative binomial approximately,
+  /// which errs on the safe side) and `nonCases` are 0: a count model's estimates reveal sums of
+  /// counts, not the number of rows without one.
   public var designCounts: DesignCounts? {
-    guard family == .binomial else { return nil }
+    if family.isCount {
+      var columns: [DesignCounts.Column] = []
+      let x = data.x
+      for j in 0..<x.columns where j < modelTerms.count && modelTerms[j] != .intercept {
+        var cases = 0.0
+        var indicator = true
+        for i in 0..<x.rows {
+          let value = x[i, j]
+          if value == 0 { continue }
+          guard value == 1 else {
+            indicator = false
+            break
+          }
+          cases += data.m[i] * data.y[i]
+        }
+        if indicator { columns.append(.init(term: modelTerms[j], cases: cases, nonCases: 0)) }
+      }
+      let total = (0..<data.rowCount).reduce(0.0) { $0 + data.m[$1] * data.y[$1] }
+      return DesignCounts(columns: columns, cases: total, nonCases: 0)
+    }
     let x = data.x
     var totalCases = 0.0
     var totalNonCases = 0.0
@@ -74,5 +97,28 @@ extension GLMFit {
       }
     }
     return DesignCounts(columns: columns, cases: totalCases, nonCases: totalNonCases)
+  }
+}
+
+extension GLMFit {
+  /// Pearson's χ², `Σ m (y − μ̂)² / V(μ̂)` over the rows of the fit, and its ratio to the residual
+  /// degrees of freedom (≈ 1 without overdispersion; R's `sum(residuals(fit, "pearson")^2) /
+  /// df.residual`).
+  public var pearsonDispersion: (chiSquared: Double, ratio: Double) {
+    var total = 0.0
+    if case .countPatterns(let sums) = data.units {
+      // Σᵢ w (yᵢ − μ eᵢ)²/(μ eᵢ) = Σ w y²/e / μ − 2 Σ w y + μ Σ w e per pattern.
+      for i in 0..<data.rowCount {
+        let u = fitted[i]
+        total += sums.pearson[i] / u - 2 * data.m[i] * data.y[i] + u * data.m[i]
+      }
+    } else {
+      for i in 0..<data.rowCount {
+        let r = data.y[i] - fitted[i]
+        total += data.m[i] * r * r / family.variance(fitted[i], theta: theta ?? .infinity)
+      }
+    }
+    let df = data.observationCount - rank
+    return (total, df > 0 ? total / Double(df) : .nan)
   }
 }

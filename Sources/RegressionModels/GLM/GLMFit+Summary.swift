@@ -19,6 +19,9 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
     public let z: Double?
     public let pValue: Double?
     public let oddsRatio: Double?
+    /// exp(β̂) of a log-linear (Poisson, negative binomial) model, written in place of
+    /// `odds_ratio`.
+    public let rateRatio: Double?
     public let ci: [Double?]?
     public let estimateCI: [Double?]?
     /// Whether the estimate is the trace of a separated or boundary fit (``BoundaryEstimate``,
@@ -30,6 +33,7 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
       case standardError = "std_error"
       case pValue = "p_value"
       case oddsRatio = "odds_ratio"
+      case rateRatio = "rate_ratio"
       case estimateCI = "estimate_ci"
     }
 
@@ -40,7 +44,11 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
       try c.encode(jsonNumber(standardError), forKey: .standardError)
       try c.encode(jsonNumber(z), forKey: .z)
       try c.encode(jsonNumber(pValue), forKey: .pValue)
-      try c.encode(jsonNumber(oddsRatio), forKey: .oddsRatio)
+      if rateRatio != nil {
+        try c.encode(jsonNumber(rateRatio), forKey: .rateRatio)
+      } else {
+        try c.encode(jsonNumber(oddsRatio), forKey: .oddsRatio)
+      }
       try c.encode(ci.map { $0.map(jsonNumber) }, forKey: .ci)
       try c.encode(estimateCI.map { $0.map(jsonNumber) }, forKey: .estimateCI)
       try c.encode(separation, forKey: .separation)
@@ -74,6 +82,12 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
   public let excluded: ModelFrame.Exclusions?
   public let marginalEffects: [MarginalEffect]?
   public let likelihoodRatioTest: LikelihoodRatioTest
+  /// The negative binomial's θ and its standard error; Stata's α = 1/θ and its
+  /// standard error se(θ)/θ². `nil` for the other families.
+  public let theta: Double?
+  public let thetaStandardError: Double?
+  public let alpha: Double?
+  public let alphaStandardError: Double?
 
   enum CodingKeys: String, CodingKey {
     case n, converged, iterations, method, separation, deviance, aic, bic, coefficients, warnings
@@ -85,6 +99,10 @@ public struct GLMSummary: Sendable, Equatable, Encodable {
     case separationDetail = "separation_detail"
     case marginalEffects = "marginal_effects"
     case likelihoodRatioTest = "lr_test"
+    case theta
+    case thetaStandardError = "theta_std_error"
+    case alpha
+    case alphaStandardError = "alpha_std_error"
   }
 }
 
@@ -114,9 +132,11 @@ extension GLMFit {
     let coefficients = table.rows.map { row -> GLMSummary.Coefficient in
       let interval: [Double?]? = row.lower.map { [$0, row.upper] }
       let oddsInterval = row.oddsRatioInterval.map { [$0.lower, $0.upper] as [Double?] }
+      let logLinear = link == .log
       return GLMSummary.Coefficient(
         term: row.term, estimate: row.estimate, standardError: row.standardError, z: row.statistic,
-        pValue: row.pValue, oddsRatio: row.oddsRatio, ci: oddsInterval ?? interval,
+        pValue: row.pValue, oddsRatio: logLinear ? nil : row.oddsRatio,
+        rateRatio: logLinear ? row.oddsRatio : nil, ci: oddsInterval ?? interval,
         estimateCI: interval, separation: separated.contains(row.modelTerm))
     }
     return GLMSummary(
@@ -130,6 +150,9 @@ extension GLMFit {
       separationDetail: diagnostics.separation, grouped: grouped, excluded: exclusions,
       marginalEffects: marginalEffects
         ? try averageMarginalEffects(level: level, covariance: covariance) : nil,
-      likelihoodRatioTest: likelihoodRatioTestAgainstNull)
+      likelihoodRatioTest: likelihoodRatioTestAgainstNull,
+      theta: thetaIsUnbounded ? .infinity : theta,
+      thetaStandardError: thetaStandardError, alpha: alpha?.estimate,
+      alphaStandardError: alpha?.standardError ?? nil)
   }
 }

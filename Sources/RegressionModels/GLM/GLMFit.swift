@@ -18,6 +18,11 @@ public struct GLMFit: Sendable {
   public let link: Link
   /// IRLS or Firth.
   public let method: GLMOptions.Method
+  /// The negative binomial's θ (variance μ + μ²/θ); `nil` for the other families.
+  public let theta: Double?
+  /// The standard error of θ̂ from its observed information at μ̂ (`glm.nb`'s `SE.theta`);
+  /// `nil` for the other families.
+  public let thetaStandardError: Double?
   /// The coefficients (columns of the model matrix) as typed values: variables, level codes and
   /// the reference level each factor level is contrasted with. A fit from a matrix has
   /// `.numeric(name)` columns (and `.intercept` for a column of ones named `(Intercept)`).
@@ -78,6 +83,23 @@ public struct GLMFit: Sendable {
   /// The layout and factor levels for predictions, when fitted from a formula.
   let design: DesignContext?
   let options: GLMOptions
+
+  /// Stata's α = 1/θ of a negative binomial fit (`nbreg`), with se(α) = se(θ)/θ². α is 0
+  /// (with no standard error) when θ has no finite estimate (``thetaIsUnbounded``).
+  public var alpha: (estimate: Double, standardError: Double?)? {
+    guard let theta else { return nil }
+    if thetaIsUnbounded { return (0, nil) }
+    return (1 / theta, thetaStandardError.map { $0 / (theta * theta) })
+  }
+
+  /// Whether the negative binomial's likelihood rose without bound in θ (no overdispersion):
+  /// the fit is then the Poisson fit, computed at θ = 10⁸, and θ is reported as infinite.
+  public var thetaIsUnbounded: Bool {
+    (theta ?? 0) >= NegativeBinomial.largestTheta
+  }
+
+  /// Whether the fit has an offset (a known term of the linear predictor, e.g. log exposure).
+  public var hasOffset: Bool { data.offset != nil || data.offsetCollapsed }
 
   /// Warnings for the analyst (rows excluded, aliased columns, separation, non-convergence).
   public var warnings: [String] { diagnostics.warnings }

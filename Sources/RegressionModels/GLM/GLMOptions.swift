@@ -12,6 +12,9 @@ public struct GLMOptions: Sendable, Equatable {
   public var family: Family = .binomial
   /// The link; `nil` (default) for the family's canonical link.
   public var link: Link? = nil
+  /// The negative binomial's θ held fixed (MASS's `negative.binomial(theta)`); `nil` (default)
+  /// estimates it by maximum likelihood, as `MASS::glm.nb`. Ignored by the other families.
+  public var theta: Double? = nil
   /// Maximum likelihood by IRLS (default) or Firth's penalised likelihood.
   public var method: Method = .irls
   /// How each weighted least-squares step is solved. Default `.cholesky`.

@@ -10,6 +10,8 @@
 struct GLMResponse: Sendable {
   let family: Family
   let link: Link
+  /// The negative binomial's θ (`.infinity` for the other families).
+  let theta: Double
   /// Outcome (proportion of successes for binomial rows).
   let y: [Double]
   /// Prior weights m (trials × frequency weights for binomial rows); all > 0.
@@ -21,9 +23,13 @@ struct GLMResponse: Sendable {
   /// The current mean.
   var mu: [Double]
 
-  init(family: Family, link: Link, y: [Double], m: [Double], offset: [Double]? = nil) {
+  init(
+    family: Family, link: Link, y: [Double], m: [Double], offset: [Double]? = nil,
+    theta: Double = .infinity
+  ) {
     self.family = family
     self.link = link
+    self.theta = theta
     self.y = y
     self.m = m
     self.offset = offset
@@ -40,7 +46,7 @@ struct GLMResponse: Sendable {
       let start = family.startingMean(y: y[i], weight: m[i])
       eta[i] = link.link(start)
       mu[i] = link.inverse(eta[i])
-      deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i])
+      deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i], theta: theta)
     }
     return deviance
   }
@@ -48,14 +54,14 @@ struct GLMResponse: Sendable {
   /// The deviance at the current μ.
   var deviance: Double {
     var d = 0.0
-    for i in 0..<count { d += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i]) }
+    for i in 0..<count { d += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i], theta: theta) }
     return d
   }
 
   /// Σ m [y log μ + (1 − y) log(1 − μ)] (binomial) at the current μ: see `Family.logLikelihood`.
   var logLikelihood: Double {
     var l = 0.0
-    for i in 0..<count { l += family.logLikelihood(y: y[i], mu: mu[i], weight: m[i]) }
+    for i in 0..<count { l += family.logLikelihood(y: y[i], mu: mu[i], weight: m[i], theta: theta) }
     return l
   }
 
@@ -63,7 +69,7 @@ struct GLMResponse: Sendable {
   @inline(__always)
   func working(_ i: Int) -> (w: Double, z: Double) {
     let d = link.derivative(eta[i])
-    let w = m[i] * d * d / family.variance(mu[i])
+    let w = m[i] * d * d / family.variance(mu[i], theta: theta)
     let z = eta[i] - (offset?[i] ?? 0) + (y[i] - mu[i]) / d
     return (w, z)
   }

@@ -39,6 +39,8 @@ struct PassContext: Sendable {
   let equations: Bool
   let family: Family
   let link: Link
+  /// The negative binomial's θ (`.infinity` otherwise).
+  let theta: Double
   /// Accumulate XᵀWX with `BlockGram` (threaded passes) instead of BLAS `dsyrk`.
   let simdGram: Bool
 
@@ -165,7 +167,7 @@ struct PassContext: Sendable {
       } else if yi == 0 {
         deviance -= 2 * mi * Double.log(onePlus: -u)
       } else {
-        deviance += Family.binomial.unitDeviance(y: yi, mu: u, weight: mi)
+        deviance += Family.binomial.unitDeviance(y: yi, mu: u, weight: mi, theta: .infinity)
       }
       guard equations else { continue }
       let d = clamped ? Link.epsilon : expEta / ((1 + expEta) * (1 + expEta))
@@ -202,10 +204,10 @@ struct PassContext: Sendable {
     var deviance = 0.0
     for i in 0..<b {
       if updateMean { mu[i] = link.inverse(eta[i]) }
-      deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i])
+      deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i], theta: theta)
       guard equations else { continue }
       let d = link.derivative(eta[i])
-      let w = m[i] * d * d / family.variance(mu[i])
+      let w = m[i] * d * d / family.variance(mu[i], theta: theta)
       let z = eta[i] - (offset?[r0 + i] ?? 0) + (y[i] - mu[i]) / d
       let s = w.squareRoot()
       t[i] = s * z

@@ -43,7 +43,7 @@ struct LinearPredictor: Sendable {
     var results = [Chunk?](repeating: nil, count: chunks)
     let context = PassContext(
       x: x, active: active, beta: activeBeta, equations: equations, family: response.family,
-      link: response.link, simdGram: chunks > 1)
+      link: response.link, theta: response.theta, simdGram: chunks > 1)
     response.eta.withUnsafeMutableBufferPointer { eta in
       response.mu.withUnsafeMutableBufferPointer { mu in
         response.y.withUnsafeBufferPointer { y in

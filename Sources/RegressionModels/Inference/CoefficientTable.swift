@@ -21,7 +21,8 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
     public let statistic: Double?
     /// Two-sided p-value from the standard normal distribution.
     public let pValue: Double?
-    /// `exp(estimate)` for the logit link; `nil` for other links.
+    /// `exp(estimate)`: the odds ratio for the logit link, the rate ratio for the log link;
+    /// `nil` for other links.
     public let oddsRatio: Double?
     /// The interval for the coefficient.
     public let lower: Double?
@@ -30,7 +31,8 @@ public struct CoefficientTable: Sendable, Equatable, Codable {
     /// `(Intercept)`, `kon: 2`, `alder`, `kon: 2 & fodelse: utrikes` (``ModelTerm/name``).
     public var term: String { modelTerm.name }
 
-    /// The interval for the odds ratio (`exp` of the coefficient's), logit link only.
+    /// The interval for the odds ratio or rate ratio (`exp` of the coefficient's), logit and
+    /// log links only.
     public var oddsRatioInterval: (lower: Double, upper: Double)? {
       guard oddsRatio != nil, let lower, let upper else { return nil }
       return (Foundation.exp(lower), Foundation.exp(upper))
@@ -162,7 +164,7 @@ extension GLMFit {
     return CoefficientTable(
       terms: modelTerms, estimates: coefficients,
       covariance: (0..<coefficients.count).map { coefficients[$0] == nil ? nil : matrix[$0, $0] },
-      level: level, covariance: type, oddsRatios: link == .logit, profile: profile)
+      level: level, covariance: type, oddsRatios: link == .logit || link == .log, profile: profile)
   }
 
   /// The covariance matrix of the given kind (NaN in rows and columns of aliased coefficients).
@@ -175,7 +177,8 @@ extension GLMFit {
         "cluster-robust covariance needs a cluster variable when fitting (options.cluster)")
     }
     return try Sandwich.covariance(
-      type, data: data, mu: fitted, link: link, family: family, bread: modelCovariance,
+      type, data: data, mu: fitted, link: link, family: family, theta: theta ?? .infinity,
+      bread: modelCovariance,
       active: activeColumns)
   }
 

@@ -14,7 +14,10 @@ import LinearAlgebra
 /// as `margins` and `marginaleffects::avg_slopes` (Leeper 2017; Arel-Bundock, Greifer & Heiss
 /// 2024, doi:10.18637/jss.v111.i09) with factors contrasted against the reference level. The
 /// average runs over the observations: ωᵢ is the prior weight (trials × weights), so a fit on
-/// covariate patterns gives the individual-level AME.
+/// covariate patterns gives the individual-level AME. With an offset (log exposure, Poisson and
+/// negative binomial rates) the effects are on the rate exp(xβ) instead of the mean, and ωᵢ is
+/// the prior weight times the exposure exp(offsetᵢ): the change in the rate per unit of exposure
+/// averaged over the exposure (the persons of population cells).
 public struct MarginalEffect: Sendable, Equatable, Codable {
   /// The variable.
   public let variable: String
@@ -83,7 +86,15 @@ extension GLMFit {
     let active = activeColumns
     let p = beta.count
     let rows = data.rowCount
-    let totalWeight = data.m.reduce(0, +)
+    // Each row's share of the average. With an offset (log exposure) the effects are on the
+    // rate exp(xβ), averaged over the exposure (e.g. over the persons of the population cells);
+    // otherwise on the mean g⁻¹(xβ), averaged over the observations.
+    var share = data.m
+    if let offset = data.offset {
+      for r in 0..<rows { share[r] *= Foundation.exp(offset[r]) }
+    }
+    let totalShare = share.reduce(0, +)
+    for r in 0..<rows { share[r] /= totalShare }
     var results: [MarginalEffect] = []
 
     func finish(
@@ -127,7 +138,7 @@ extension GLMFit {
             let x0 = design.layout.row(
               code: { $0 == name ? Int32(factor.reference) : codes($0) }, number: numbers)
             let (eta1, eta0) = (dot(x1), dot(x0))
-            let w = data.m[r] / totalWeight
+            let w = share[r]
             effect += w * (link.inverse(eta1) - link.inverse(eta0))
             let (d1, d0) = (link.derivative(eta1), link.derivative(eta0))
             for j in 0..<p { gradient[j] += w * (d1 * x1[j] - d0 * x0[j]) }
@@ -146,7 +157,7 @@ extension GLMFit {
           let a = design.layout.derivativeRow(withRespectTo: name, code: codes, number: numbers)
           let eta = dot(x)
           let slope = dot(a)
-          let w = data.m[r] / totalWeight
+          let w = share[r]
           let d = link.derivative(eta)
           let d2 = link.secondDerivative(eta)
           effect += w * d * slope

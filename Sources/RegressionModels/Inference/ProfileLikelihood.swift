@@ -33,7 +33,8 @@ enum ProfileLikelihood {
     if fit.method == .firth {
       maximum = try Firth.evaluate(beta, x: x, data: reducedData).penalized
     } else {
-      maximum = rowDeviance(mu: fit.fitted, data: data, family: fit.family)
+      maximum = rowDeviance(
+        mu: fit.fitted, data: data, family: fit.family, theta: fit.theta ?? .infinity)
     }
     var options = fit.options
     options.epsilon = 1e-13
@@ -73,10 +74,10 @@ enum ProfileLikelihood {
   }
 
   /// Σ unit deviances of the rows at μ.
-  static func rowDeviance(mu: [Double], data: GLMData, family: Family) -> Double {
+  static func rowDeviance(mu: [Double], data: GLMData, family: Family, theta: Double) -> Double {
     var d = 0.0
     for i in 0..<data.rowCount {
-      d += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i])
+      d += family.unitDeviance(y: data.y[i], mu: mu[i], weight: data.m[i], theta: theta)
     }
     return d
   }
@@ -86,14 +87,16 @@ enum ProfileLikelihood {
     _ k: Int, _ b: Double, x: Matrix, beta: [Double], fit: GLMFit, options: GLMOptions
   ) throws(ModelError) -> Double {
     let data = fit.data
-    let offset = (0..<x.rows).map { x[$0, k] * b }
+    // The negative binomial is profiled at θ̂ held fixed (as MASS's `confint` of a `glm.nb`).
+    let offset = (0..<x.rows).map { x[$0, k] * b + (data.offset?[$0] ?? 0) }
     let others = (0..<x.columns).filter { $0 != k }
     if others.isEmpty {
       let mu = offset.map { fit.link.inverse($0) }
-      return rowDeviance(mu: mu, data: data, family: fit.family)
+      return rowDeviance(mu: mu, data: data, family: fit.family, theta: fit.theta ?? .infinity)
     }
     var response = GLMResponse(
-      family: fit.family, link: fit.link, y: data.y, m: data.m, offset: offset)
+      family: fit.family, link: fit.link, y: data.y, m: data.m, offset: offset,
+      theta: fit.theta ?? .infinity)
     response.offset = offset
     let result = try IRLS.fit(
       x: x.selectingColumns(others), response: response, options: options,

@@ -18,7 +18,7 @@ import LinearAlgebra
 /// collapsed fit has the same robust covariance as the fit on the rows.
 enum Sandwich {
   static func covariance(
-    _ type: CovarianceType, data: GLMData, mu: [Double], link: Link, family: Family,
+    _ type: CovarianceType, data: GLMData, mu: [Double], link: Link, family: Family, theta: Double,
     bread: Matrix, active: [Int]
   ) throws(ModelError) -> Matrix {
     let p = data.x.columns
@@ -32,7 +32,7 @@ enum Sandwich {
     var factor = [Double](repeating: 0, count: rows)
     for i in 0..<rows {
       let eta = link.link(mu[i])
-      factor[i] = link.derivative(eta) / family.variance(mu[i])
+      factor[i] = link.derivative(eta) / family.variance(mu[i], theta: theta)
     }
     var meat: Matrix
     switch type {
@@ -49,6 +49,8 @@ enum Sandwich {
         case .patterns(_, let q1, let q0):
           let u = mu[i]
           weights[i] = c * c * (q1[i] * (1 - u) * (1 - u) + q0[i] * u * u)
+        case .countPatterns(let sums):
+          weights[i] = c * c * sums.meat(i, mu: mu[i])
         }
       }
       meat = try linearAlgebra { () throws(LinearAlgebraError) in try xa.gram(weights: weights) }

@@ -125,6 +125,12 @@ struct LogitJSON: Encodable {
   var disclosure: ModelDisclosure
   /// Why the model is withheld (English), when it is.
   var reason: String?
+  /// Count models: the LR test of α = 0 and Pearson's χ²/df of the main fit.
+  var overdispersion: OverdispersionTest? = nil
+  var dispersion: Double? = nil
+  /// Count models: what the log-likelihood and n are of ("rows" of the data, or "cells" of
+  /// persons against a population).
+  var scale: String? = nil
 
   enum DisclosureKeys: String, CodingKey {
     case protected, threshold, withheld, reason
@@ -140,6 +146,7 @@ struct LogitJSON: Encodable {
     case standardError = "std_error"
     case pValue = "p_value"
     case oddsRatio = "odds_ratio"
+    case rateRatio = "rate_ratio"
   }
 
   enum CodingKeys: String, CodingKey {
@@ -156,6 +163,10 @@ struct LogitJSON: Encodable {
     case likelihoodRatioTest = "lr_test"
     case comparedModels = "compared_models"
     case interactionEffects = "interaction_effects"
+    case theta, alpha, overdispersion, scale
+    case thetaStandardError = "theta_std_error"
+    case alphaStandardError = "alpha_std_error"
+    case pearsonDispersion = "pearson_dispersion"
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -187,6 +198,14 @@ struct LogitJSON: Encodable {
     try c.encodeIfPresent(s.grouped, forKey: .grouped)
     try c.encodeIfPresent(s.marginalEffects, forKey: .marginalEffects)
     try c.encode(s.likelihoodRatioTest, forKey: .likelihoodRatioTest)
+    if s.family == .negativeBinomial {
+      try c.encode(s.theta, forKey: .theta)
+      try c.encode(s.thetaStandardError, forKey: .thetaStandardError)
+      try c.encode(s.alpha, forKey: .alpha)
+      try c.encode(s.alphaStandardError, forKey: .alphaStandardError)
+    }
+    try c.encodeIfPresent(overdispersion, forKey: .overdispersion)
+    try c.encodeIfPresent(dispersion, forKey: .pearsonDispersion)
     try c.encodeIfPresent(population, forKey: .population)
     try c.encodeIfPresent(comparisons, forKey: .comparisons)
     try c.encodeIfPresent(comparedModels, forKey: .comparedModels)
@@ -214,6 +233,7 @@ struct LogitJSON: Encodable {
     try c.encode(outcome, forKey: .outcome)
     try c.encode(s.level, forKey: .level)
     try c.encode(s.aliased, forKey: .aliased)
+    try c.encodeIfPresent(scale, forKey: .scale)
   }
 
   /// A withheld model: what does not depend on the outcome.
@@ -225,11 +245,17 @@ struct LogitJSON: Encodable {
     for key in [CodingKeys.deviance, .nullDeviance, .logLikelihood, .aic, .bic] {
       try c.encodeNil(forKey: key)
     }
+    if s.family == .negativeBinomial {
+      for key in [CodingKeys.theta, .thetaStandardError, .alpha, .alphaStandardError] {
+        try c.encodeNil(forKey: key)
+      }
+    }
+    let ratioKey: TermKeys = s.link == .log ? .rateRatio : .oddsRatio
     var terms = c.nestedUnkeyedContainer(forKey: .coefficients)
     for coefficient in s.coefficients {
       var term = terms.nestedContainer(keyedBy: TermKeys.self)
       try term.encode(coefficient.term, forKey: .term)
-      for key in [TermKeys.estimate, .standardError, .z, .pValue, .oddsRatio, .ci] {
+      for key in [TermKeys.estimate, .standardError, .z, .pValue, ratioKey, .ci] {
         try term.encodeNil(forKey: key)
       }
     }

@@ -22,9 +22,11 @@ extension CoefficientTable {
   ///   - footnotes: further notes (e.g. the fit statistics) put before the interval note.
   ///   - separated: terms of a separated or boundary fit (``GLMFit/separatedTerms``), shown as
   ///     "–" in every cell with a note saying why.
+  ///   - ratioHeader: the header of the exp(β̂) column (default: the odds ratio's; the rate
+  ///     ratio's for a log-linear model).
   public func reportTable(
     title: String, labels: TermLabeler, subtitle: String? = nil, footnotes: [Footnote] = [],
-    separated: Set<ModelTerm> = []
+    separated: Set<ModelTerm> = [], ratioHeader: String? = nil
   ) -> ReportTable {
     let language = labels.language
     let ratios = rows.contains { $0.oddsRatio != nil }
@@ -33,7 +35,9 @@ extension CoefficientTable {
       ReportColumn(language.text(.standardError), role: .standardError),
       ReportColumn("z", role: .statistic, decimals: 2),
     ]
-    if ratios { columns.append(ReportColumn(language.text(.oddsRatio), role: .ratio)) }
+    if ratios {
+      columns.append(ReportColumn(ratioHeader ?? language.text(.oddsRatio), role: .ratio))
+    }
     columns += [
       ReportColumn(language.text(.lower), role: .ciLower),
       ReportColumn(language.text(.upper), role: .ciUpper),

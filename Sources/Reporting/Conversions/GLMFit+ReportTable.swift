@@ -35,18 +35,23 @@ extension MarginalEffect {
   /// Sex              Woman − Man           −0.212     0.006        …
   /// ```
   /// Decimals follow the size of the largest effect (three significant digits).
+  /// - Parameters:
+  ///   - multiplier: the effects are shown times this (100: percentage points of a probability;
+  ///     100 000: a rate per 100 000), with `column` and `note` saying so (default: the
+  ///     probability's texts).
   public static func reportTable(
     _ effects: [MarginalEffect], title: String, labels: TermLabeler, level: Double,
-    subtitle: String? = nil
+    subtitle: String? = nil, multiplier: Double = 100, column: String? = nil,
+    note customNote: String? = nil
   ) -> ReportTable {
     let language = labels.language
-    let largest = effects.map { abs($0.estimate * 100) }.filter(\.isFinite).max() ?? 1
+    let largest = effects.map { abs($0.estimate * multiplier) }.filter(\.isFinite).max() ?? 1
     let decimals =
       largest > 0 ? min(8, max(2, 2 - Int(Foundation.log10(largest).rounded(.down)))) : 3
     let interval = confidenceLabel(level, labels.language)
     let columns = [
       ReportColumn(language.text(.contrast), role: .label),
-      ReportColumn(language.text(.ameColumn), role: .estimate, decimals: decimals),
+      ReportColumn(column ?? language.text(.ameColumn), role: .estimate, decimals: decimals),
       ReportColumn(language.text(.standardError), role: .standardError, decimals: decimals),
       ReportColumn(language.text(.lower), role: .ciLower, decimals: decimals),
       ReportColumn(language.text(.upper), role: .ciUpper, decimals: decimals),
@@ -63,13 +68,13 @@ extension MarginalEffect {
       return ReportRow(
         labels: [labels.variableLabel(effect.variable)],
         cells: [
-          .text(contrast), finiteCell(effect.estimate * 100, .estimate),
-          finiteCell(effect.standardError * 100, .estimate),
-          finiteCell(effect.lower * 100, .estimate),
-          finiteCell(effect.upper * 100, .estimate), finiteCell(effect.pValue, .pValue),
+          .text(contrast), finiteCell(effect.estimate * multiplier, .estimate),
+          finiteCell(effect.standardError * multiplier, .estimate),
+          finiteCell(effect.lower * multiplier, .estimate),
+          finiteCell(effect.upper * multiplier, .estimate), finiteCell(effect.pValue, .pValue),
         ])
     }
-    let note = language.text(.ameNote(interval: interval))
+    let note = customNote ?? language.text(.ameNote(interval: interval))
     return ReportTable(
       title: title, subtitle: subtitle, language: labels.language,
       stubHeaders: [language.text(.variable)],
