@@ -163,7 +163,8 @@ struct RecordParser {
         }
 
         if column < columnCount {
-          // The common cases inline (a known code, a plain integer, a numeric id), else the general path.
+          // The common cases inline (a known code, a plain integer, a numeric id, a whole number in
+          // an undeclared column), else the general path.
           let sink = sinks + column
           var stored = false
           // A code, an integer or an id that matches here is ASCII or a codebook code, so valid
@@ -180,6 +181,15 @@ struct RecordParser {
             let v = NumberParsing.integer(fieldStart, fieldCount)
             if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
               && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
+              && sink.pointee.numericMissingCount == 0
+            {
+              sink.pointee.values!.storeBytes(
+                of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+              stored = true
+            }
+          case .inferred:
+            let v = NumberParsing.canonicalInteger(fieldStart, fieldCount)
+            if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
               && sink.pointee.numericMissingCount == 0
             {
               sink.pointee.values!.storeBytes(
