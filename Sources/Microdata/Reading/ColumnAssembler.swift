@@ -48,6 +48,8 @@ enum ColumnAssembler {
     let total = parts.reduce(0) { $0 + $1.rows }
     func concatenate<T>(_ type: T.Type, widen: ((UnsafeRawPointer, Int) -> T)? = nil) -> [T] {
       [T](unsafeUninitializedCapacity: total) { buffer, count in
+        HugePages.advise(
+          UnsafeMutableRawPointer(buffer.baseAddress), bytes: total * MemoryLayout<T>.stride)
         var offset = 0
         for part in parts {
           let sink = part.sinks[index]

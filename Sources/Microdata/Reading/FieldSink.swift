@@ -47,6 +47,7 @@ struct FieldSink {
     case .decimal, .identifier, .text: width = 8
     }
     values = width > 0 ? malloc(capacity * width) : nil
+    HugePages.advise(values, bytes: capacity * width)
     lookup = plan.lookup.view
     integerMinimum = plan.integerMinimum
     integerMaximum = plan.integerMaximum
@@ -62,6 +63,7 @@ struct FieldSink {
     if plan.sink == .text {
       self.arenaCapacity = max(64, arenaCapacity)
       arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
+      HugePages.advise(arena, bytes: self.arenaCapacity)
     }
   }
 
