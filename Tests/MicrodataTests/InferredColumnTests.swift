@@ -127,3 +127,21 @@ extension Array where Element == Int64 {
     indices.map { self[($0 * 2_999) % count] }
   }
 }
+
+/// Factors of whole-number columns: by a table over the values when they span few, by hashing
+/// otherwise; both give the distinct present values in increasing order.
+@Suite struct IntegerFactorTests {
+  @Test(arguments: [7, 3_000_000_000])
+  func levelsAreTheDistinctValuesInOrder(largest: Int) throws {
+    let data = try Dataset(csv: "x;y\n5;1\n-3;1\n;1\n5;1\n\(largest);1\n-3;1\n")
+    let factor = try data.factor("x")
+    #expect(factor.levels.map(\.code) == ["-3", "5", String(largest)])
+    #expect(factor.codes == [1, 0, Factor.missing, 1, 2, 0])
+  }
+
+  @Test func aColumnWithNoValueHasNoLevels() throws {
+    let data = try Dataset(csv: "x;y\n;1\n;2\n")
+    #expect(try data.factor("x").levels.isEmpty)
+    #expect(try data.factor("x").codes == [Factor.missing, Factor.missing])
+  }
+}
