@@ -116,6 +116,19 @@ public struct DataInput: Sendable, Equatable, Codable {
     return try loadUncached(filter: filter, variables: variables)
   }
 
+  /// Reads the whole file and indexes it by `key` (e.g. a person register by `lopnr`); inside a
+  /// report run both are done once and shared (`DatasetCache`).
+  /// - Throws: what `load` throws; `MicrodataError.duplicateKey` (a key given twice) and
+  ///   `InputError.unknownVariable` naming the file.
+  package func loadIndexed(key: String) throws -> (LoadedData, KeyIndex) {
+    if let cache = DatasetCache.current { return try cache.indexed(self, key: key) }
+    let loaded = try loadUncached()
+    let index = try TabulationRequest.naming(loaded.dataset) { () throws(MicrodataError) in
+      try KeyIndex(loaded.dataset, key: key)
+    }
+    return (loaded, index)
+  }
+
   /// Reads the file without the report cache.
   package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData
   {

@@ -36,6 +36,7 @@ public final class DatasetCache: @unchecked Sendable {
   private var datasets: [String: Result<Dataset, any Error>] = [:]
   private var loading: Set<String> = []
   private var filtered: [String: LoadedData] = [:]
+  private var indexes: [String: Result<KeyIndex, any Error>] = [:]
   private var records: [FileRecord] = []
   /// Called after a file has been read (for progress lines).
   private let onRead: (@Sendable (FileRecord) -> Void)?
@@ -102,6 +103,29 @@ public final class DatasetCache: @unchecked Sendable {
     lock.unlock()
     if let record { onRead?(record) }
     return try result.get()
+  }
+
+  /// The whole dataset of `input` with its index by `key`, each read or built at most once
+  /// (several joins to one person register share them).
+  package func indexed(_ input: DataInput, key: String) throws -> (LoadedData, KeyIndex) {
+    let loaded = try load(input, filter: nil)
+    let indexKey = Self.key(input) + "\u{1F}" + key
+    lock.lock()
+    if let hit = indexes[indexKey] {
+      lock.unlock()
+      return (loaded, try hit.get())
+    }
+    lock.unlock()
+    // Two threads may both build an index at once; the result is the same.
+    let result = Result<KeyIndex, any Error> {
+      try TabulationRequest.naming(loaded.dataset) { () throws(MicrodataError) in
+        try KeyIndex(loaded.dataset, key: key)
+      }
+    }
+    lock.lock()
+    indexes[indexKey] = result
+    lock.unlock()
+    return (loaded, try result.get())
   }
 
   /// The identity of an input: its path and every reading option.

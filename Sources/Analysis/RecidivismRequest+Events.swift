@@ -67,12 +67,10 @@ extension RecidivismRequest {
     var unmatchedPersons = 0
     var personsFile: String?
     if let persons {
-      let register = try persons.load()
+      // The register is read and indexed once per report (the cache), not once per offence type.
+      let (register, index) = try persons.loadIndexed(key: "lopnr")
       warnings += register.warnings
       personsFile = URL(fileURLWithPath: persons.path).lastPathComponent
-      let index = try TabulationRequest.naming(register.dataset) { () throws(MicrodataError) in
-        try KeyIndex(register.dataset, key: "lopnr")
-      }
       let keys = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
         try dataset.keys("lopnr")
       }
@@ -88,7 +86,9 @@ extension RecidivismRequest {
         }
       }
       unmatchedPersons = unknown.count
-      dataset = try dataset.joined(with: register.dataset, on: "lopnr", kind: .left).rows(keep)
+      dataset = try dataset.joined(
+        with: register.dataset, index: index, on: "lopnr", kind: .left
+      ).rows(keep)
       if unmatchedSuspicions > 0 {
         warnings.append(
           "\(unmatchedSuspicions) \(unmatchedSuspicions == 1 ? "suspicion" : "suspicions") of "

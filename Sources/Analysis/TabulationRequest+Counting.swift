@@ -54,7 +54,10 @@ extension TabulationRequest {
       try dataset.factors(variables)
     }
     if distinctPersons && weight == nil {
-      factors = try firstRowPerPersonAndCell(factors, person: factor(personVariable, of: dataset))
+      let persons = try naming(dataset) { () throws(MicrodataError) in
+        try dataset.keys(personVariable)
+      }
+      factors = firstRowPerPersonAndCell(factors, persons: persons)
     }
     let weights = try weight.map { try Self.weight($0, of: dataset) }
     do {
@@ -106,23 +109,28 @@ extension TabulationRequest {
 
   /// The factors restricted to the first row of each person in each cell (rows without a
   /// person id are kept).
-  static func firstRowPerPersonAndCell(_ factors: [Factor], person: Factor) throws -> [Factor] {
-    let n = person.codes.count
-    var seen = Set<[Int32]>()
-    var keep: [Int] = []
-    keep.reserveCapacity(n)
-    var key = [Int32](repeating: 0, count: factors.count + 1)
-    for row in 0..<n {
-      let id = person.codes[row]
-      if id < 0 {
-        keep.append(row)
-        continue
-      }
-      key[0] = id
-      for (k, factor) in factors.enumerated() { key[k + 1] = factor.codes[row] }
-      if seen.insert(key).inserted { keep.append(row) }
+  ///
+  /// Only the rows of a person met before can be dropped, so the persons are indexed once
+  /// (`KeyColumn.duplicateRows`, a single pass when the ids are consecutive numbers) and only
+  /// those rows are compared by cell: a register with one row per person is kept whole without
+  /// any per-row hashing.
+  static func firstRowPerPersonAndCell(_ factors: [Factor], persons: KeyColumn) -> [Factor] {
+    let repeats = persons.duplicateRows()
+    guard !repeats.isEmpty else { return factors }
+    // (person's first row, cell) pairs met so far; the cell as the row's codes.
+    struct Visit: Hashable {
+      var person: Int
+      var cell: [Int32]
     }
-    guard keep.count < n else { return factors }
+    func cell(_ row: Int) -> [Int32] { factors.map { $0.codes[row] } }
+    var seen = Set<Visit>()
+    var drop = [Bool](repeating: false, count: persons.count)
+    for (first, row) in repeats {
+      seen.insert(Visit(person: first, cell: cell(first)))
+      if !seen.insert(Visit(person: first, cell: cell(row))).inserted { drop[row] = true }
+    }
+    let keep = drop.indices.filter { !drop[$0] }
+    guard keep.count < drop.count else { return factors }
     return factors.map { factor in
       Factor(name: factor.name, levels: factor.levels, codes: keep.map { factor.codes[$0] })
     }

@@ -1,4 +1,5 @@
 import Analysis
+import Dispatch
 import Foundation
 import Microdata
 import Reporting
@@ -21,7 +22,7 @@ import Reporting
 /// ```
 /// Files a previous run of `strata report` wrote into the folder are removed first (only
 /// when its index.html says strata wrote it, and not for a partial `--only` run).
-public struct ReportWriter {
+public struct ReportWriter: Sendable {
   public var run: ReportRun
   public var directory: URL
   /// Remove the files of an earlier report in the folder first.
@@ -55,61 +56,26 @@ public struct ReportWriter {
   package func write() throws -> [Int: AnalysisFiles] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if removeStaleFiles { try removeEarlierReport() }
+    // The analyses' files are rendered and written on every core (each analysis writes its own
+    // files); the workbook and the index page, which gather all of them, come after.
+    let outcomes = run.outcomes
+    var written = [Result<Written, any Error>?](repeating: nil, count: outcomes.count)
+    written.withUnsafeMutableBufferPointer { slots in
+      let slots = SendableSlots(slots)
+      DispatchQueue.concurrentPerform(iterations: outcomes.count) { k in
+        slots.buffer[k] = Result { try write(outcomes[k]) }
+      }
+    }
     var files: [Int: AnalysisFiles] = [:]
     var sheets: [ReportTable] = []
     var contents: [(sheet: String, title: String, analysis: String)] = []
-    for outcome in run.outcomes {
-      guard let result = outcome.jobResult else { continue }
-      let stem = outcome.analysis.stem(width: run.numberWidth)
-      let formats = outcome.formats(run.recipe)
-      var written = AnalysisFiles()
-      if formats.contains(.json) {
-        try write(result.json, "\(stem).json")
-        written.links.append(("json", "\(stem).json"))
-      }
-      for (k, table) in result.tables.enumerated() {
-        let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
-        for format in [TableFormat.md, .html, .tex] where formats.contains(format) {
-          let name = "\(tableStem).\(format.rawValue)"
-          try format.renderer().write([table], to: directory.appendingPathComponent(name))
-          written.links.append((format.rawValue, name))
-        }
-        if formats.contains(.csv) {
-          // One tidy table per file (long layout, codes and labels), its texts in a sidecar.
-          let renderer = TidyCSVRenderer(style: run.recipe.csvStyle)
-          let long = table.longLayout()
-          let name = "\(tableStem).csv"
-          try renderer.write([long], to: directory.appendingPathComponent(name))
-          try write(try renderer.metadata([(name, long)]), "\(tableStem).meta.json")
-          written.links.append(("csv", name))
-        }
-        if formats.contains(.json) {
-          let name = "\(tableStem).table.json"
-          try write(Data(try JSONRenderer().render(table).utf8), name)  // one object per file
-          written.links.append(("table.json", name))
-        }
-        if formats.contains(.xlsx) {
-          let prefix =
-            result.tables.count == 1
-            ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
-          var sheet = table
-          sheet.shortTitle = Self.sheetName(
-            prefix: prefix, title: table.shortTitle ?? table.title,
-            omitting: outcome.analysis.sectionTitle)
-          contents.append(
-            (
-              sheet.shortTitle!, table.title,
-              "\(outcome.analysis.number). \(outcome.analysis.title)"
-            ))
-          sheets.append(sheet)
-        }
-      }
-      for chart in result.charts {
-        let name = "\(stem)-\(Slug.make(chart.name)).svg"
-        try write(Data(chart.svg.utf8), name)
-        written.links.append(("svg", name))
-      }
-      files[outcome.analysis.number] = written
+    for (outcome, result) in zip(outcomes, written) {
+      guard let result else { continue }
+      let done = try result.get()
+      guard let links = done.files else { continue }
+      files[outcome.analysis.number] = links
+      sheets += done.sheets
+      contents += done.contents
     }
     if !sheets.isEmpty {
       let workbook = [try contentsTable(contents)] + sheets
@@ -123,6 +89,77 @@ public struct ReportWriter {
     let page = try ReportIndexPage(run: run, files: files).render()
     try write(Data(page.utf8), "index.html")
     return files
+  }
+
+  /// What writing one analysis produced: its files (nil when it has no result) and its sheets
+  /// for the workbook, with their lines of the contents sheet.
+  private struct Written {
+    var files: AnalysisFiles?
+    var sheets: [ReportTable] = []
+    var contents: [(sheet: String, title: String, analysis: String)] = []
+  }
+
+  /// Concurrent workers' result slots (each writes only its own element).
+  private struct SendableSlots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+  }
+
+  /// Writes the files of one analysis.
+  private func write(_ outcome: AnalysisOutcome) throws -> Written {
+    var done = Written()
+    guard let result = outcome.jobResult else { return done }
+    let stem = outcome.analysis.stem(width: run.numberWidth)
+    let formats = outcome.formats(run.recipe)
+    var written = AnalysisFiles()
+    if formats.contains(.json) {
+      try write(result.json, "\(stem).json")
+      written.links.append(("json", "\(stem).json"))
+    }
+    for (k, table) in result.tables.enumerated() {
+      let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
+      for format in [TableFormat.md, .html, .tex] where formats.contains(format) {
+        let name = "\(tableStem).\(format.rawValue)"
+        try format.renderer().write([table], to: directory.appendingPathComponent(name))
+        written.links.append((format.rawValue, name))
+      }
+      if formats.contains(.csv) {
+        // One tidy table per file (long layout, codes and labels), its texts in a sidecar.
+        let renderer = TidyCSVRenderer(style: run.recipe.csvStyle)
+        let long = table.longLayout()
+        let name = "\(tableStem).csv"
+        try renderer.write([long], to: directory.appendingPathComponent(name))
+        try write(try renderer.metadata([(name, long)]), "\(tableStem).meta.json")
+        written.links.append(("csv", name))
+      }
+      if formats.contains(.json) {
+        let name = "\(tableStem).table.json"
+        try write(Data(try JSONRenderer().render(table).utf8), name)  // one object per file
+        written.links.append(("table.json", name))
+      }
+      if formats.contains(.xlsx) {
+        let prefix =
+          result.tables.count == 1
+          ? "\(outcome.analysis.number)" : "\(outcome.analysis.number).\(k + 1)"
+        var sheet = table
+        sheet.shortTitle = Self.sheetName(
+          prefix: prefix, title: table.shortTitle ?? table.title,
+          omitting: outcome.analysis.sectionTitle)
+        done.contents.append(
+          (
+            sheet.shortTitle!, table.title,
+            "\(outcome.analysis.number). \(outcome.analysis.title)"
+          ))
+        done.sheets.append(sheet)
+      }
+    }
+    for chart in result.charts {
+      let name = "\(stem)-\(Slug.make(chart.name)).svg"
+      try write(Data(chart.svg.utf8), name)
+      written.links.append(("svg", name))
+    }
+    done.files = written
+    return done
   }
 
   /// The disclosure threshold of an analysis: its own `suppress`, else the recipe's.

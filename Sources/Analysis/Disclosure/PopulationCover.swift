@@ -86,8 +86,10 @@ struct PopulationCover {
           codes: patternCodes)
       ] + factors
     if distinctPersons {
-      all = try TabulationRequest.firstRowPerPersonAndCell(
-        all, person: TabulationRequest.factor(TabulationRequest.personVariable, of: dataset))
+      let persons = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
+        try dataset.keys(TabulationRequest.personVariable)
+      }
+      all = TabulationRequest.firstRowPerPersonAndCell(all, persons: persons)
     }
     // Which levels of each variable each pattern's rows take.
     var seen = [[Set<Int32>]](

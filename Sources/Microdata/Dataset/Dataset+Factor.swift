@@ -71,7 +71,47 @@ extension Dataset {
   }
 
   /// Levels are the distinct present values in increasing order.
-  private static func distinctFactor<T: Comparable & Hashable>(
+  private static func distinctFactor<T: FixedWidthInteger>(
+    _ name: String, _ values: [T], missing: T, code: (T) -> String
+  ) -> Factor {
+    smallRangeFactor(name, values, missing: missing, code: code)
+      ?? hashedFactor(name, values, missing: missing, code: code)
+  }
+
+  private static func distinctFactor(
+    _ name: String, _ values: [Double], missing: Double, code: (Double) -> String
+  ) -> Factor {
+    hashedFactor(name, values, missing: missing, code: code)
+  }
+
+  /// Whole numbers that span few values (ages, years, day numbers of a period): a table indexed
+  /// by the value, two passes and no hashing (a 10-million-row year column in milliseconds
+  /// rather than a second). Nil when the values span more than the rows (or 65 536).
+  private static func smallRangeFactor<T: FixedWidthInteger>(
+    _ name: String, _ values: [T], missing: T, code: (T) -> String
+  ) -> Factor? {
+    var low = T.max
+    var high = T.min
+    for v in values where v != missing {
+      low = min(low, v)
+      high = max(high, v)
+    }
+    guard low <= high else { return hashedFactor(name, values, missing: missing, code: code) }
+    let (span, overflow) = Int64(high).subtractingReportingOverflow(Int64(low))
+    guard !overflow, span < Int64(max(65_536, values.count)) else { return nil }
+    var slot = [Int32](repeating: -1, count: Int(span) + 1)
+    for v in values where v != missing { slot[Int(Int64(v) - Int64(low))] = 0 }
+    var levels: [Factor.Level] = []
+    for k in slot.indices where slot[k] == 0 {
+      slot[k] = Int32(levels.count)
+      levels.append(Factor.Level(code: code(T(Int64(low) + Int64(k))), sv: "", en: ""))
+    }
+    return Factor(
+      name: name, levels: levels,
+      codes: values.map { $0 == missing ? Factor.missing : slot[Int(Int64($0) - Int64(low))] })
+  }
+
+  private static func hashedFactor<T: Comparable & Hashable>(
     _ name: String, _ values: [T], missing: T, code: (T) -> String
   ) -> Factor {
     let distinct = Set(values).subtracting([missing]).sorted()

@@ -11,7 +11,16 @@ extension Dataset {
   public func joined(with other: Dataset, on key: String, kind: JoinKind = .left)
     throws(MicrodataError) -> Dataset
   {
-    let index = try KeyIndex(other, key: key)
+    try joined(with: other, index: try KeyIndex(other, key: key), on: key, kind: kind)
+  }
+
+  /// `joined(with:on:kind:)` with the index of `other` by `key` built beforehand, so that
+  /// several joins to one large dataset (a 10-million-row person register) index it once.
+  /// - Precondition: `index` was built over `other` by `key` (`KeyIndex(other, key: key)`).
+  public func joined(with other: Dataset, index: KeyIndex, on key: String, kind: JoinKind = .left)
+    throws(MicrodataError) -> Dataset
+  {
+    precondition(index.count == other.rowCount, "the index is not of this dataset")
     let leftKeys = try keys(key)
     let matches = index.matches(leftKeys)
     var missingKeys = 0

@@ -69,8 +69,9 @@ public struct KeyColumn: Sendable, Equatable {
     }
   }
 
-  /// Pairs (earlier row, later row) for every row whose key already occurred, in row order.
-  func duplicateRows() -> [(firstRow: Int, row: Int)] {
+  /// Pairs (first row with the key, later row) for every row whose key already occurred, in
+  /// row order; empty when every key is unique (missing keys are not compared).
+  public func duplicateRows() -> [(firstRow: Int, row: Int)] {
     var duplicates: [(firstRow: Int, row: Int)] = []
     KeyHashTable.build(self) { first, row in duplicates.append((first, row)) }
     return duplicates

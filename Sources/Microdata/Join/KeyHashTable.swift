@@ -1,12 +1,20 @@
-/// An open-addressing hash table from keys to the first row that has them, built over a
-/// `KeyColumn` without a `String` per row.
+/// A lookup from keys to the first row that has them, built over a `KeyColumn` without a
+/// `String` per row: an open-addressing hash table, or, for numeric keys that lie close
+/// together (a register's `lopnr`, numbered consecutively), an array indexed by the key itself,
+/// which is built and probed in one pass with no collisions (a 10-million-row register in a
+/// few tens of milliseconds instead of half a second).
 ///
 /// A text key that is the canonical decimal form of a number is hashed and compared as that
 /// number, so numeric and text storage of the same identifiers agree.
 struct KeyHashTable: Sendable {
-  /// Row index per slot, -1 for an empty slot.
+  /// Row index per slot, -1 for an empty slot: hashed, or the row of key `offset + slot`.
   let slots: [Int32]
   let mask: Int
+  /// Direct layout: the smallest key (slot 0); `nil` for the hashed layout.
+  let offset: Int64?
+
+  /// Direct addressing is used when the keys span at most this many slots per row.
+  static let directSpanPerRow = 4
 
   /// The key of one row, viewed without copying.
   enum Probe {
@@ -82,6 +90,10 @@ struct KeyHashTable: Sendable {
   /// Builds the table; `duplicate(firstRow, row)` is called for every repeated key.
   @discardableResult
   static func build(_ keys: KeyColumn, duplicate: (Int, Int) -> Void) -> KeyHashTable {
+    if case .integers(let values) = keys.storage, let direct = direct(values, duplicate: duplicate)
+    {
+      return direct
+    }
     var size = 16
     while size < keys.count * 2 { size *= 2 }
     let mask = size - 1
@@ -107,6 +119,73 @@ struct KeyHashTable: Sendable {
         }
       }
     }
-    return KeyHashTable(slots: slots, mask: mask)
+    return KeyHashTable(slots: slots, mask: mask, offset: nil)
+  }
+
+  /// The direct layout, when the numeric keys span few enough values; else nil.
+  private static func direct(_ values: [Int64], duplicate: (Int, Int) -> Void) -> KeyHashTable? {
+    var low = Int64.max
+    var high = Int64.min
+    for v in values where v != Int64.min {
+      low = min(low, v)
+      high = max(high, v)
+    }
+    guard low <= high, values.count < Int(Int32.max) else { return nil }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, span < Int64(directSpanPerRow * values.count + 1024) else { return nil }
+    var slots = [Int32](repeating: -1, count: Int(span) + 1)
+    values.withUnsafeBufferPointer { v in
+      slots.withUnsafeMutableBufferPointer { table in
+        for row in 0..<v.count where v[row] != Int64.min {
+          let slot = Int(v[row] &- low)
+          let occupant = table[slot]
+          if occupant < 0 {
+            table[slot] = Int32(truncatingIfNeeded: row)
+          } else {
+            duplicate(Int(occupant), row)
+          }
+        }
+      }
+    }
+    return KeyHashTable(slots: slots, mask: 0, offset: low)
+  }
+
+  /// For each row of `other`, the row of `keys` (which the table was built over) with the same
+  /// key, or -1 (no partner or a missing key).
+  func matches(indexed keys: KeyColumn, _ other: KeyColumn) -> [Int32] {
+    var result = [Int32](repeating: -1, count: other.count)
+    let mask = self.mask
+    let offset = self.offset
+    KeyHashTable.withProbes(keys) { indexed in
+      KeyHashTable.withProbes(other) { probeOf in
+        slots.withUnsafeBufferPointer { slots in
+          result.withUnsafeMutableBufferPointer { result in
+            for row in 0..<other.count {
+              let probe = probeOf(row)
+              if let offset {
+                // Only numbers are indexed directly (a text key that is a number probes as one).
+                if case .integer(let v) = probe {
+                  let (slot, overflow) = v.subtractingReportingOverflow(offset)
+                  if !overflow && slot >= 0 && slot < Int64(slots.count) {
+                    result[row] = slots[Int(slot)]
+                  }
+                }
+                continue
+              }
+              if case .missing = probe { continue }
+              var slot = KeyHashTable.hash(probe) & mask
+              while slots[slot] >= 0 {
+                if KeyHashTable.equal(indexed(Int(slots[slot])), probe) {
+                  result[row] = slots[slot]
+                  break
+                }
+                slot = (slot + 1) & mask
+              }
+            }
+          }
+        }
+      }
+    }
+    return result
   }
 }

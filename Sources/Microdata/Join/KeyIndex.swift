@@ -48,27 +48,7 @@ public struct KeyIndex: Sendable {
   /// For each row of `other`, the indexed row with the same key, or -1 (no partner or a
   /// missing key).
   public func matches(_ other: KeyColumn) -> [Int32] {
-    var result = [Int32](repeating: -1, count: other.count)
-    let mask = table.mask
-    KeyHashTable.withProbes(keys) { indexed in
-      KeyHashTable.withProbes(other) { probeOf in
-        table.slots.withUnsafeBufferPointer { slots in
-          for row in 0..<other.count {
-            let probe = probeOf(row)
-            if case .missing = probe { continue }
-            var slot = KeyHashTable.hash(probe) & mask
-            while slots[slot] >= 0 {
-              if KeyHashTable.equal(indexed(Int(slots[slot])), probe) {
-                result[row] = slots[slot]
-                break
-              }
-              slot = (slot + 1) & mask
-            }
-          }
-        }
-      }
-    }
-    return result
+    table.matches(indexed: keys, other)
   }
 
   /// Rows of `other` whose key has no partner here (missing keys included).

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -8,13 +10,36 @@
 /// sink once into a Swift array and freeing it, and types the columns whose type comes from the
 /// data (undeclared columns, categorical variables without declared codes).
 enum ColumnAssembler {
+  /// Columns are assembled concurrently (each touches only its own sinks): the copies are
+  /// bound by page faults, which proceed on several cores at once.
   static func assemble(parts: [ParsedPart], plans: [ColumnPlan], codebook: Codebook) -> [Column] {
-    var columns: [Column] = []
-    for (index, plan) in plans.enumerated() where plan.sink != .skip {
-      columns.append(assembleColumn(index, plan: plan, parts: parts, codebook: codebook))
-      for part in parts { part.sinks[index].release() }
+    let read = plans.indices.filter { plans[$0].sink != .skip }
+    var assembled = [Column?](repeating: nil, count: read.count)
+    let rows = parts.reduce(0) { $0 + $1.rows }
+    assembled.withUnsafeMutableBufferPointer { results in
+      let results = UnsafeSendable(results)
+      let work: @Sendable (Int) -> Void = { k in
+        let index = read[k]
+        results.value[k] = assembleColumn(
+          index, plan: plans[index], parts: parts, codebook: codebook)
+        for part in parts { part.sinks[index].release() }
+      }
+      if read.count > 1 && rows >= minimumParallelRows {
+        DispatchQueue.concurrentPerform(iterations: read.count, execute: work)
+      } else {
+        for k in read.indices { work(k) }
+      }
     }
-    return columns
+    return assembled.map { $0! }
+  }
+
+  /// Fewer rows are assembled on one thread.
+  static let minimumParallelRows = 100_000
+
+  /// A buffer handed to concurrent workers that write disjoint elements.
+  private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
   }
 
   private static func assembleColumn(
@@ -23,6 +48,8 @@ enum ColumnAssembler {
     let total = parts.reduce(0) { $0 + $1.rows }
     func concatenate<T>(_ type: T.Type, widen: ((UnsafeRawPointer, Int) -> T)? = nil) -> [T] {
       [T](unsafeUninitializedCapacity: total) { buffer, count in
+        HugePages.advise(
+          UnsafeMutableRawPointer(buffer.baseAddress), bytes: total * MemoryLayout<T>.stride)
         var offset = 0
         for part in parts {
           let sink = part.sinks[index]
@@ -59,12 +86,26 @@ enum ColumnAssembler {
       }
     case .decimal: column.storage = .decimal(concatenate(Double.self))
     case .date: column.storage = .date(concatenate(Int32.self))
-    case .identifier, .text:
+    case .inferred where parts.allSatisfy({ $0.sinks[index].sink == .inferred }) && total > 0:
+      column.kind = .integer
+      if parts.contains(where: { $0.sinks[index].width == 8 }) {
+        column.storage = .integer64(
+          concatenate(Int64.self) { p, r in
+            let v = p.load(fromByteOffset: r * 4, as: Int32.self)
+            return v == Int32.min ? Int64.min : Int64(v)
+          })
+      } else {
+        column.storage = .integer32(concatenate(Int32.self))
+      }
+    case .identifier, .text, .inferred:
       if parts.allSatisfy({ $0.sinks[index].sink == .identifier }) {
         column.storage = .numericIdentifier(concatenate(Int64.self))
       } else {
         for part in parts where part.sinks[index].sink == .identifier {
           part.sinks[index].identifiersToText(rows: part.rows, arenaCapacity: part.rows * 8)
+        }
+        for part in parts where part.sinks[index].sink == .inferred {
+          part.sinks[index].inferredToText(rows: part.rows, arenaCapacity: part.rows * 8)
         }
         let text = concatenateText(index, parts: parts, total: total)
         if plan.inferType {

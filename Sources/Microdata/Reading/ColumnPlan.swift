@@ -10,6 +10,10 @@ struct ColumnPlan: @unchecked Sendable {
     case date
     case identifier
     case text
+    /// An undeclared column: whole numbers as `integer` until a value is something else, then
+    /// the rows read so far become text (`FieldSink.inferredToText`) and the type is decided
+    /// over the whole column when it is assembled.
+    case inferred
   }
 
   /// The name in the file's header.
@@ -23,7 +27,8 @@ struct ColumnPlan: @unchecked Sendable {
   var lookup: CodeLookup
   /// Levels of a declared categorical variable.
   var levels: [Factor.Level]
-  /// Undeclared: read as text, then typed as integer, decimal or text.
+  /// Undeclared: read as whole numbers while every value is one (sink `inferred`), else as
+  /// text, then typed as integer, decimal or text.
   var inferType: Bool
   /// Categorical without declared codes: read as text, levels from the data.
   var levelsFromData: Bool
@@ -52,9 +57,17 @@ extension ColumnPlan {
     }
     guard let variable else {
       kind = .text
-      sink = .text
+      sink = .inferred
       inferType = true
-      for code in codebook.defaultMissingCodes { add(code, CodeLookup.missing) }
+      for code in codebook.defaultMissingCodes {
+        add(code, CodeLookup.missing)
+        // A missing code that reads as a number (`-9`) must be caught among the numbers too.
+        let bytes = Array(code.utf8)
+        let value = bytes.withUnsafeBufferPointer {
+          NumberParsing.canonicalInteger($0.baseAddress!, $0.count)
+        }
+        if !bytes.isEmpty && value != NumberParsing.invalid { numericMissing.append(value) }
+      }
       lookup = CodeLookup(keys: keys)
       return
     }

@@ -43,10 +43,11 @@ struct FieldSink {
     case .skip: width = 0
     case .categorical8: width = 1
     case .categorical16: width = 2
-    case .integer, .date: width = 4
+    case .integer, .date, .inferred: width = 4
     case .decimal, .identifier, .text: width = 8
     }
     values = width > 0 ? malloc(capacity * width) : nil
+    HugePages.advise(values, bytes: capacity * width)
     lookup = plan.lookup.view
     integerMinimum = plan.integerMinimum
     integerMaximum = plan.integerMaximum
@@ -62,6 +63,7 @@ struct FieldSink {
     if plan.sink == .text {
       self.arenaCapacity = max(64, arenaCapacity)
       arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
+      HugePages.advise(arena, bytes: self.arenaCapacity)
     }
   }
 
@@ -152,6 +154,31 @@ struct FieldSink {
     free(values)
     values = wide
     width = 8
+  }
+
+  /// Turns an inferred column read as whole numbers into text (a value that is not one
+  /// appeared). The numbers were read in canonical form, so their text is the file's.
+  mutating func inferredToText(rows: Int, arenaCapacity: Int) {
+    let ends = malloc(max(1, capacity) * 8)!
+    let oldValues = values!
+    let oldWidth = width
+    values = ends
+    width = 8
+    self.arenaCapacity = max(64, arenaCapacity)
+    arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
+    sink = .text
+    for r in 0..<rows {
+      let v =
+        oldWidth == 4
+        ? Int64(oldValues.load(fromByteOffset: r * 4, as: Int32.self))
+        : oldValues.load(fromByteOffset: r * 8, as: Int64.self)
+      if v != (oldWidth == 4 ? Int64(Int32.min) : Int64.min) {
+        let digits = Array(String(v).utf8)
+        digits.withUnsafeBufferPointer { appendTextRaw($0.baseAddress!, $0.count) }
+      }
+      values!.storeBytes(of: Int64(arenaCount), toByteOffset: r * 8, as: Int64.self)
+    }
+    free(oldValues)
   }
 
   /// Turns an identifier column read as numbers into text (a non-numeric id appeared).

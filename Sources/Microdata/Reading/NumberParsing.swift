@@ -137,6 +137,29 @@ enum NumberParsing {
     }
   }
 
+  /// A whole number written as rendering it gives it back: an optional `-`, 1–18 digits, no
+  /// leading zero (`0` alone is fine, `-0` is not). Inferred columns are read through this, so
+  /// that turning the numbers read so far back into text restores exactly the bytes of the file.
+  @inline(__always)
+  static func canonicalInteger(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64 {
+    if n < 1 { return invalid }
+    let negative = p[0] == UInt8(ascii: "-")
+    let start = negative ? 1 : 0
+    let digits = n - start
+    if digits < 1 || digits > 18 || (p[start] == UInt8(ascii: "0") && (digits > 1 || negative)) {
+      return invalid
+    }
+    var value: Int64 = 0
+    var i = start
+    while i < n {
+      let d = Int64(p[i]) &- 48
+      if d < 0 || d > 9 { return invalid }
+      value = value &* 10 &+ d
+      i += 1
+    }
+    return negative ? -value : value
+  }
+
   /// Whether a field is a plain identifier number: 1–18 digits, no sign, no leading zero
   /// (so that rendering the number gives back exactly the same text).
   @inline(__always)

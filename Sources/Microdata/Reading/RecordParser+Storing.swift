@@ -69,9 +69,45 @@ extension RecordParser {
         return nil
       }
       return categoricalSlow(s, p, n, row: row, found: v)
+    case .inferred:
+      return inferredSlow(s, p, n, row: row)
     case .skip:
       return nil
     }
+  }
+
+  /// An undeclared column's value that is not a plain `Int32`: missing, a wider whole number,
+  /// or the first value that is not a whole number (the column becomes text).
+  @inline(never)
+  private func inferredSlow(
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
+  ) -> IssueKind? {
+    if n == 0
+      || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing)
+    {
+      storeMissing(s, row: row)
+      return nil
+    }
+    let v = NumberParsing.canonicalInteger(p, n)
+    if v == NumberParsing.invalid {
+      s.pointee.inferredToText(rows: row, arenaCapacity: max(1024, row * 8))
+      s.pointee.appendText(p, n, row: row)
+      return nil
+    }
+    if s.pointee.isNumericMissing(v) {
+      storeMissing(s, row: row)
+      return nil
+    }
+    if s.pointee.width == 4 && (v <= Int64(Int32.min) || v > Int64(Int32.max)) {
+      s.pointee.widenIntegers(rows: row, capacity: s.pointee.capacity)
+    }
+    if s.pointee.width == 4 {
+      s.pointee.values!.storeBytes(
+        of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+    } else {
+      s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
+    }
+    return nil
   }
 
   @inline(never)
@@ -172,7 +208,7 @@ extension RecordParser {
       s.pointee.values!.storeBytes(of: UInt8.max, toByteOffset: row, as: UInt8.self)
     case .categorical16:
       s.pointee.values!.storeBytes(of: UInt16.max, toByteOffset: row * 2, as: UInt16.self)
-    case .integer:
+    case .integer, .inferred:
       if s.pointee.width == 4 {
         s.pointee.values!.storeBytes(of: Int32.min, toByteOffset: row * 4, as: Int32.self)
       } else {

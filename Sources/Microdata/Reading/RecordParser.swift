@@ -82,6 +82,8 @@ struct RecordParser {
       fieldLoop: while true {
         var fieldStart: UnsafePointer<UInt8>
         var fieldCount: Int
+        // The field's value when it is a plain number read while scanning, else `invalid`.
+        var number = NumberParsing.invalid
         let fieldLine = line
         if base[p] == quote && p < end {
           // A quoted field: find the closing quote, unescaping doubled quotes into `scratch`.
@@ -149,21 +151,43 @@ struct RecordParser {
             }
           }
         } else {
-          // An unquoted field: scan to the delimiter or line end, then trim spaces.
-          var s = p
-          while stopTable[Int(base[p])] == 0 { p += 1 }
-          var e = p
-          while s < e && (base[s] == RecordParser.space || (trimTab && base[s] == RecordParser.tab))
-          { s += 1 }
-          while e > s
-            && (base[e - 1] == RecordParser.space || (trimTab && base[e - 1] == RecordParser.tab))
-          { e -= 1 }
-          fieldStart = base + s
-          fieldCount = e - s
+          // A plain number (1–18 digits, no leading zero, ended by the delimiter or the line
+          // end) is read while it is scanned: most fields of a register are one.
+          var q = p
+          var value: Int64 = 0
+          while true {
+            let digit = UInt64(base[q]) &- 48
+            if digit > 9 { break }
+            value = value &* 10 &+ Int64(digit)
+            q += 1
+          }
+          let digits = q - p
+          if digits > 0 && digits <= 18 && stopTable[Int(base[q])] != 0
+            && (digits == 1 || base[p] != UInt8(ascii: "0"))
+          {
+            number = value
+            fieldStart = base + p
+            fieldCount = digits
+            p = q
+          } else {
+            // Any other unquoted field: scan to the delimiter or line end, then trim spaces.
+            var s = p
+            while stopTable[Int(base[p])] == 0 { p += 1 }
+            var e = p
+            while s < e
+              && (base[s] == RecordParser.space || (trimTab && base[s] == RecordParser.tab))
+            { s += 1 }
+            while e > s
+              && (base[e - 1] == RecordParser.space || (trimTab && base[e - 1] == RecordParser.tab))
+            { e -= 1 }
+            fieldStart = base + s
+            fieldCount = e - s
+          }
         }
 
         if column < columnCount {
-          // The common cases inline (a known code, a plain integer, a numeric id), else the general path.
+          // The common cases inline (a known code, a plain integer, a numeric id, a whole number in
+          // an undeclared column), else the general path.
           let sink = sinks + column
           var stored = false
           // A code, an integer or an id that matches here is ASCII or a codebook code, so valid
@@ -177,7 +201,9 @@ struct RecordParser {
               stored = true
             }
           case .integer:
-            let v = NumberParsing.integer(fieldStart, fieldCount)
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.integer(fieldStart, fieldCount)
             if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
               && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
               && sink.pointee.numericMissingCount == 0
@@ -186,8 +212,21 @@ struct RecordParser {
                 of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
               stored = true
             }
+          case .inferred:
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.canonicalInteger(fieldStart, fieldCount)
+            if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
+              && sink.pointee.numericMissingCount == 0
+            {
+              sink.pointee.values!.storeBytes(
+                of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+              stored = true
+            }
           case .identifier:
-            let v = NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
             if v != NumberParsing.invalid {
               sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
               stored = true
