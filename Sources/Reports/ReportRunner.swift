@@ -138,7 +138,7 @@ public struct ReportRunner: Sendable {
   /// (after linked suppression), for an audit of the whole report.
   package func publishedCountTables() throws(RecipeError) -> (
     tabulations: [TabulationResult], maihdas: [MAIHDAAnalysisResult],
-    repeats: [RepeatOffendingResult]
+    repeats: [RepeatOffendingResult], recidivisms: [RecidivismResult]
   ) {
     let (_, selected) = try selection()
     let results = DatasetCache.$current.withValue(DatasetCache()) {
@@ -150,7 +150,8 @@ public struct ReportRunner: Sendable {
     return (
       results.compactMap { $0 as? TabulationResult },
       results.compactMap { $0 as? MAIHDAAnalysisResult },
-      results.compactMap { $0 as? RepeatOffendingResult }
+      results.compactMap { $0 as? RepeatOffendingResult },
+      results.compactMap { $0 as? RecidivismResult }
     )
   }
 
@@ -207,44 +208,33 @@ public struct ReportRunner: Sendable {
     }
   }
 
-  /// Suppresses the count tables of one file together (`LinkedTabulations`): the
-  /// cross-tabulations and the MAIHDA stratum tables.
+  /// Suppresses the count tables of the report together (`LinkedTabulations`): the
+  /// cross-tabulations, MAIHDA stratum tables, repeat-offending and recidivism tables.
   package func link(_ analysed: inout [Analysed]) {
-    var positions: [Int] = []
-    var tables: [TabulationResult] = []
-    var maihdaPositions: [Int] = []
-    var maihdas: [MAIHDAAnalysisResult] = []
-    var repeatPositions: [Int] = []
-    var repeats: [RepeatOffendingResult] = []
+    var tables = LinkedResults<TabulationResult>()
+    var maihdas = LinkedResults<MAIHDAAnalysisResult>()
+    var repeats = LinkedResults<RepeatOffendingResult>()
+    var recidivisms = LinkedResults<RecidivismResult>()
     for (position, item) in analysed.enumerated() {
-      if case .success(let result) = item.value {
-        if let table = result as? TabulationResult {
-          positions.append(position)
-          tables.append(table)
-        } else if let maihda = result as? MAIHDAAnalysisResult {
-          maihdaPositions.append(position)
-          maihdas.append(maihda)
-        } else if let repeated = result as? RepeatOffendingResult {
-          repeatPositions.append(position)
-          repeats.append(repeated)
-        }
-      }
+      guard case .success(let result) = item.value else { continue }
+      tables.take(result, at: position)
+      maihdas.take(result, at: position)
+      repeats.take(result, at: position)
+      recidivisms.take(result, at: position)
     }
-    guard !tables.isEmpty || !maihdas.isEmpty || !repeats.isEmpty else { return }
+    guard tables.any || maihdas.any || repeats.any || recidivisms.any else { return }
     let start = Date()
-    let groups = LinkedTabulations.protect(&tables, &maihdas, &repeats)
-    for (position, table) in zip(positions, tables) { analysed[position].value = .success(table) }
-    for (position, maihda) in zip(maihdaPositions, maihdas) {
-      analysed[position].value = .success(maihda)
-    }
-    for (position, repeated) in zip(repeatPositions, repeats) {
-      analysed[position].value = .success(repeated)
-    }
+    let groups = LinkedTabulations.protect(
+      &tables.results, &maihdas.results, &repeats.results, &recidivisms.results)
+    tables.put(into: &analysed)
+    maihdas.put(into: &analysed)
+    repeats.put(into: &analysed)
+    recidivisms.put(into: &analysed)
     let added = groups.map(\.added).reduce(0, +)
     let hidden = groups.map(\.loss.figuresHidden).reduce(0, +)
     let figures = groups.map(\.loss.figures).reduce(0, +)
     progress(
-      "linked tables: \(groups.count) populations, \(added) more figures suppressed "
+      "linked tables: \(groups.count) groups, \(added) more figures suppressed "
         + "(\(hidden) of \(figures) hidden) in \(ReportText.seconds(Date().timeIntervalSince(start)))"
     )
     for group in groups {
@@ -253,12 +243,13 @@ public struct ReportRunner: Sendable {
         continue
       }
       for (member, reason) in group.unlinked {
-        progress("  table \(member + 1) of the population is not linked: \(reason)")
+        progress("  table \(member + 1) of the group is not linked: \(reason)")
       }
       // For the analyst's console only: persons hidden are never written to a published file.
       let loss = group.loss
       progress(
-        "  \(group.members.count) tables under \(group.filters.count) filters, "
+        "  \(group.members.count) tables of \(group.populations) populations under "
+          + "\(group.filters.count) filters, "
           + "\(group.coverCells) cover cells: \(loss.figuresHidden) of \(loss.figures) figures "
           + "(\(ReportText.percent(loss.figureShare))) and \(loss.personsHidden) of "
           + "\(loss.persons) person-figures (\(ReportText.percent(loss.personShare))) hidden")
@@ -316,5 +307,25 @@ public struct ReportRunner: Sendable {
   /// An error as the sentence its type gives it.
   package static func message(_ error: any Error) -> String {
     String(describing: error)
+  }
+}
+
+/// The results of one type among a report's analyses, with their positions, for linking.
+private struct LinkedResults<Result: ReportableResult> {
+  var positions: [Int] = []
+  var results: [Result] = []
+
+  var any: Bool { !results.isEmpty }
+
+  mutating func take(_ result: any ReportableResult, at position: Int) {
+    guard let typed = result as? Result else { return }
+    positions.append(position)
+    results.append(typed)
+  }
+
+  func put(into analysed: inout [ReportRunner.Analysed]) {
+    for (position, result) in zip(positions, results) {
+      analysed[position].value = .success(result)
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Microdata
 import Tabulation
 
 /// One published table of counts as linked suppression sees it: which file, filter and unit it
@@ -22,10 +23,13 @@ public struct CountTable: Sendable {
   public var records: [SummaryRecord]
   /// Whether each entry is an inner cell (for the information loss), not a margin or total.
   public var isCell: [Bool]
+  /// The rows counted, when they are not `data`'s rows as they stand (then `filter` names one
+  /// of their subsets).
+  public var rows: CountRows?
 
   public init(
     data: DataInput, filter: String?, variables: [String], countsPersons: Bool, suppress: Int,
-    records: [SummaryRecord], isCell: [Bool]
+    records: [SummaryRecord], isCell: [Bool], rows: CountRows? = nil
   ) {
     self.data = data
     self.filter = filter
@@ -34,12 +38,16 @@ public struct CountTable: Sendable {
     self.suppress = suppress
     self.records = records
     self.isCell = isCell
+    self.rows = rows
   }
 
-  /// The population the table counts (file, codebook and unit).
+  /// The population the table counts (file, codebook, derivation of persons and unit).
   var linkKey: String {
-    [data.path, data.codebook ?? "", countsPersons ? "persons" : "rows"].joined(
-      separator: "\u{1F}")
+    if let rows { return "\u{1F}rows\u{1F}" + rows.name }
+    return [
+      data.path, data.codebook ?? "", data.personLevel?.summary ?? "",
+      countsPersons ? "persons" : "rows",
+    ].joined(separator: "\u{1F}")
   }
 }
 
@@ -170,6 +178,80 @@ extension RepeatOffendingResult {
     for i in summary.groups.indices { update(&summary.groups[i]) }
     for i in summary.margins.indices { update(&summary.margins[i]) }
     update(&summary.total)
+    return added
+  }
+}
+
+extension RecidivismResult {
+  /// The analysis's counts for linked suppression, per group and in total: the index
+  /// suspicions, the persons followed up for the whole window, and the recidivists (so the
+  /// censored and the persons without a new suspicion are implied differences). With the first
+  /// suspicion of each person as index these count persons, who are the persons of other
+  /// files (the suspects of the same offence type), and are linked to them. `nil` without
+  /// disclosure control.
+  var countTables: [CountTable]? {
+    guard request.suppress > 0, let window = try? request.studyWindow() else { return nil }
+    let options = RecidivismOptions(
+      windowDays: request.windowDays, index: request.index, endDay: summary.endDay,
+      indexPeriod: window.indexPeriod)
+    let index = Recidivism.indexSuspicions(
+      persons: events.persons, dates: events.dates, options: options)
+    let countsPersons = request.index == .first
+    let rows = CountRows(
+      name: [
+        "recidivism", request.suspicions.path, request.suspicions.personLevel?.summary ?? "",
+        request.persons?.path ?? "", request.filter ?? "", "\(request.windowDays)",
+        request.index.rawValue, request.start ?? "", request.indexEnd ?? "", request.end ?? "",
+        request.by.joined(separator: ","),
+      ].joined(separator: "\u{1F}"),
+      persons: index.map { events.persons[$0.row].map(KeyColumn.Key.init) },
+      countsPersons: countsPersons,
+      factors: events.groups.map { group in
+        Factor(name: group.name, levels: group.levels, codes: index.map { group.codes[$0.row] })
+      },
+      subsets: [
+        Self.followedUp: index.map(\.followedUp), Self.reoffended: index.map(\.reoffended),
+      ], filters: request.filter.map { [$0] } ?? [])
+    let records = summary.variables.isEmpty ? [summary.total] : summary.groups + [summary.total]
+    let isCell = records.indices.map { $0 < records.count - 1 }
+    func table(filter: String?, count: (SummaryRecord) -> Int?) -> CountTable {
+      CountTable(
+        data: request.suspicions, filter: filter, variables: summary.variables,
+        countsPersons: countsPersons, suppress: request.suppress,
+        records: records.map { record in
+          var entry = SummaryRecord(keys: record.keys, suppressed: record.suppressed)
+          entry.count = record.suppressed ? nil : count(record).map(Double.init)
+          return entry
+        }, isCell: isCell, rows: rows)
+    }
+    return [
+      table(filter: nil, count: \.indexEvents),
+      table(filter: Self.followedUp, count: \.persons),
+      table(filter: Self.reoffended, count: \.recidivists),
+    ]
+  }
+
+  static let followedUp = "followed up for the whole window"
+  static let reoffended = "reoffended within the window"
+
+  /// Suppresses every group (and the total) any of `tables` (``countTables``) suppresses;
+  /// returns how many.
+  mutating func apply(_ tables: [CountTable]) -> Int {
+    var added = 0
+    let groups = summary.variables.isEmpty ? 0 : summary.groups.count
+    for position in 0..<(groups + 1)
+    where tables.contains(where: { $0.records[position].suppressed }) {
+      if position < groups {
+        guard !summary.groups[position].suppressed else { continue }
+        summary.groups[position] = SummaryRecord(
+          keys: summary.groups[position].keys, suppressed: true)
+      } else {
+        guard !summary.total.suppressed else { continue }
+        summary.total = SummaryRecord(keys: summary.total.keys, suppressed: true)
+        if summary.variables.isEmpty { summary.groups = [summary.total] }
+      }
+      added += 1
+    }
     return added
   }
 }

@@ -25,6 +25,8 @@ public enum LinkedTabulations {
     public var variables: [String]
     /// The distinct filters of the tables (`""`: all rows).
     public var filters: [String]
+    /// The populations (file, derivation and unit) joined.
+    public var populations: Int
     /// The number of cover cells that can hold someone.
     public var coverCells: Int
     /// Figures hidden beyond the tables' own suppression.
@@ -65,7 +67,20 @@ public enum LinkedTabulations {
     _ results: inout [TabulationResult], _ maihdas: inout [MAIHDAAnalysisResult],
     _ repeats: inout [RepeatOffendingResult]
   ) -> [Group] {
-    var tables = countTables(results, maihdas, repeats)
+    var recidivisms: [RecidivismResult] = []
+    return protect(&results, &maihdas, &repeats, &recidivisms)
+  }
+
+  /// Protects every count table of a report together, recidivism included: its index
+  /// suspicions, persons followed up and recidivists per group (three tables per result, after
+  /// the two per repeat result). With the first suspicion as index, these count the same
+  /// persons as the other files (the suspects of an offence type), and are linked to them
+  /// through the persons (``JointCover``).
+  public static func protect(
+    _ results: inout [TabulationResult], _ maihdas: inout [MAIHDAAnalysisResult],
+    _ repeats: inout [RepeatOffendingResult], _ recidivisms: inout [RecidivismResult]
+  ) -> [Group] {
+    var tables = countTables(results, maihdas, repeats, recidivisms)
     let groups = groups(tables).map { protectGroup($0, in: &tables) }
     for (i, table) in tables.enumerated() {
       guard let table else { continue }
@@ -81,13 +96,18 @@ public enum LinkedTabulations {
         _ = repeats[r].apply([n, repeated])
       }
     }
+    let third = first + 2 * repeats.count
+    for r in recidivisms.indices {
+      let own = tables[(third + 3 * r)..<(third + 3 * r + 3)].compactMap { $0 }
+      if own.count == 3 { _ = recidivisms[r].apply(own) }
+    }
     return groups
   }
 
   /// The count tables of the results, in member order (two per repeat result).
   static func countTables(
     _ results: [TabulationResult], _ maihdas: [MAIHDAAnalysisResult],
-    _ repeats: [RepeatOffendingResult]
+    _ repeats: [RepeatOffendingResult], _ recidivisms: [RecidivismResult] = []
   ) -> [CountTable?] {
     var tables: [CountTable?] = results.map(\.countTable)
     tables += maihdas.map(\.countTable)
@@ -95,15 +115,22 @@ public enum LinkedTabulations {
       let pair: [CountTable?] = result.countTables ?? [nil, nil]
       tables += pair
     }
+    for result in recidivisms {
+      let three: [CountTable?] = result.countTables ?? [nil, nil, nil]
+      tables += three
+    }
     return tables
   }
 
-  /// The groups of tables of one file and unit (indices into `tables`), in first-use order.
+  /// The groups of tables linked together, in first-use order (indices into `tables`): all
+  /// tables that count persons, whatever their file (``JointCover`` joins their populations
+  /// through the persons), and the tables of each file that count rows.
   static func groups(_ tables: [CountTable?]) -> [[Int]] {
     var groups: [String: [Int]] = [:]
     var order: [String] = []
     for (index, table) in tables.enumerated() {
-      guard let key = table?.linkKey else { continue }
+      guard let table else { continue }
+      let key = table.countsPersons ? "persons" : table.linkKey
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(index)
     }
@@ -113,13 +140,12 @@ public enum LinkedTabulations {
   static func protectGroup(_ members: [Int], in tables: inout [CountTable?]) -> Group {
     let (variables, filters) = variablesAndFilters(members.map { tables[$0]! })
     var group = Group(
-      members: members, variables: variables, filters: filters, coverCells: 0, added: 0,
-      loss: InformationLoss(figuresHidden: 0, figures: 0, personsHidden: 0, persons: 0),
+      members: members, variables: variables, filters: filters, populations: 0, coverCells: 0,
+      added: 0, loss: InformationLoss(figuresHidden: 0, figures: 0, personsHidden: 0, persons: 0),
       tableLoss: [], skipped: nil, unlinked: [])
     do {
       let built: Linked
-      switch try linkedFigures(members.map { tables[$0]! }, variables: variables, filters: filters)
-      {
+      switch try linkedFigures(members.map { tables[$0]! }) {
       case .linked(let value): built = value
       case .skipped(let why, let cells):
         group.skipped = why
@@ -127,10 +153,13 @@ public enum LinkedTabulations {
         return group
       }
       group.coverCells = built.coverCells
+      group.populations = built.populations
       group.unlinked = built.unlinked.map { (members[$0.member], $0.reason) }
       let linked = built.tables
       let threshold = members.map { tables[$0]!.suppress }.max() ?? 5
-      let suppression = linked.suppress(threshold: threshold)
+      let suppression = linked.suppress(
+        threshold: threshold,
+        hidden: hiddenFigures(members.map { tables[$0]! }, figureOf: built.figureOf))
       group.loss = suppression.informationLoss
       for (t, index) in members.enumerated() {
         guard var table = tables[index], let figureOf = built.figureOf[t] else { continue }
@@ -167,6 +196,8 @@ public enum LinkedTabulations {
     /// an entry no cover cell can hold (a published zero).
     var figureOf: [[Int?]?]
     var coverCells: Int
+    /// The populations joined.
+    var populations: Int
     /// Members (positions in the group) whose counts are not sums of the cover.
     var unlinked: [(member: Int, reason: String)]
   }
@@ -190,27 +221,73 @@ public enum LinkedTabulations {
     return (variables, filters)
   }
 
-  /// Builds the cover of a group and every entry of its tables as a figure of it. A table
-  /// with a published count that is not the sum of its cover cells is left out (unlinked).
-  static func linkedFigures(_ tables: [CountTable], variables: [String], filters: [String])
-    throws -> Linking
-  {
-    guard filters.count <= 62 else {
-      return .skipped("more than 62 filters on one population", coverCells: 0)
+  /// Builds the cover of each population of a group (``PopulationCover``), joins them
+  /// (``JointCover``) and gives every entry of the tables as a figure of the joint cover. A
+  /// table with a published count that is not the sum of its cells is left out (unlinked).
+  static func linkedFigures(_ tables: [CountTable]) throws -> Linking {
+    // The populations: file, derivation and unit.
+    var keys: [String] = []
+    var populationOf: [Int] = []
+    for table in tables {
+      if !keys.contains(table.linkKey) { keys.append(table.linkKey) }
+      populationOf.append(keys.firstIndex(of: table.linkKey)!)
     }
-    let loaded = try tables[0].data.load(filter: nil)
-    let cover = try PopulationCover.build(
-      of: loaded.dataset, variables: variables, filters: filters,
-      distinctPersons: tables[0].countsPersons)
-    guard cover.cells.count <= maximumCoverCells else {
+    var covers: [PopulationCover] = []
+    var filtersOf: [[String]] = []
+    var codebooks: [Codebook] = []
+    for p in keys.indices {
+      let members = tables.indices.filter { populationOf[$0] == p }.map { tables[$0] }
+      let (variables, filters) = variablesAndFilters(members)
+      guard filters.count <= 62 else {
+        return .skipped("more than 62 filters on one population", coverCells: 0)
+      }
+      codebooks.append(try members[0].data.loadCodebook())
+      if let rows = members[0].rows {
+        covers.append(try PopulationCover.build(of: rows, variables: variables, filters: filters))
+      } else {
+        let loaded = try members[0].data.load(filter: nil)
+        covers.append(
+          try PopulationCover.build(
+            of: loaded.dataset, variables: variables, filters: filters,
+            distinctPersons: members[0].countsPersons))
+      }
+      filtersOf.append(filters)
+    }
+    func sources(_ name: String) -> Set<String> {
+      var sources = Set<String>()
+      for codebook in codebooks { sources.formUnion(codebook.sources(of: name)) }
+      return sources.isEmpty ? [name] : sources
+    }
+    // The variables each population's rows are selected by: its tables' filters, the analysis
+    // filter of rows given as counted, and the derivation's combinations.
+    var filterSources = [Set<String>](repeating: [], count: keys.count)
+    for (t, table) in tables.enumerated() {
+      var expressions = [table.filter ?? ""]
+      if let rows = table.rows {
+        expressions = rows.filters
+      }
+      for expression in expressions
+      where !expression.trimmingCharacters(in: .whitespaces).isEmpty {
+        // A subset name of rows given as counted is not an expression: skipped.
+        guard let filter = try? RowFilter(parsing: expression) else { continue }
+        for name in filter.variables { filterSources[populationOf[t]].formUnion(sources(name)) }
+      }
+      for name in table.data.personLevel?.by ?? [] {
+        filterSources[populationOf[t]].formUnion(sources(name))
+      }
+    }
+    let joint = JointCover(covers, sources: sources, filterSources: filterSources)
+    guard joint.counts.count <= maximumCoverCells else {
       return .skipped(
-        "the cover table has \(cover.cells.count) cells (at most \(maximumCoverCells) are linked)",
-        coverCells: cover.cells.count)
+        "the cover table has \(joint.counts.count) cells (at most \(maximumCoverCells) are linked)",
+        coverCells: joint.counts.count)
     }
     var entryFigures: [[CoverFigure]?] = []
     var unlinked: [(member: Int, reason: String)] = []
     tableLoop: for (t, table) in tables.enumerated() {
-      let filter = filters.firstIndex(of: table.filter ?? "")!
+      let p = populationOf[t]
+      let cover = covers[p]
+      let filter = filtersOf[p].firstIndex(of: table.filter ?? "")!
       var figures: [CoverFigure] = []
       for record in table.records {
         var entry: [String: Int?] = [:]
@@ -219,7 +296,7 @@ public enum LinkedTabulations {
             entry[name] = .some(nil)
             continue
           }
-          let v = variables.firstIndex(of: name)!
+          let v = cover.variables.firstIndex(of: name)!
           guard let level = cover.levels[v].firstIndex(where: { $0.code == code }) else {
             unlinked.append((t, "a level (\(name) = \(code)) is not in the cover table"))
             entryFigures.append(nil)
@@ -227,10 +304,9 @@ public enum LinkedTabulations {
           }
           entry[name] = level
         }
-        let figure = cover.figure(filter: filter, levels: entry)
-        if let count = record.count,
-          Double(figure.cells.reduce(0) { $0 + cover.counts[$1] }) != count
-        {
+        let local = cover.figure(filter: filter, levels: entry)
+        let figure = local.cells.isEmpty ? local : joint.figure(population: p, local)
+        if let count = record.count, Double(joint.value(figure)) != count {
           unlinked.append((t, "its counts are not sums of the cover table"))
           entryFigures.append(nil)
           continue tableLoop
@@ -240,10 +316,23 @@ public enum LinkedTabulations {
       entryFigures.append(figures)
     }
     let threshold = tables.map(\.suppress).max() ?? 5
+    var implied: [CoverFigure] = []
+    var seen = Set<CoverFigure>()
+    for p in covers.indices {
+      let published = tables.indices.filter { populationOf[$0] == p }.compactMap {
+        entryFigures[$0]
+      }
+      for part in impliedParts(
+        published, cover: covers[p], filters: filtersOf[p], joint: joint, population: p)
+      {
+        let value = joint.value(part)
+        if value >= 1, value < threshold, seen.insert(part).inserted { implied.append(part) }
+      }
+    }
+    implied.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
     let published = entryFigures.compactMap { $0 }
     // An entry that sums no cover cell is a zero everyone knows (its level never occurs).
-    let implied = impliedFigures(published, threshold: threshold, cover: cover, filters: filters)
-    let merged = MergedCover(counts: cover.counts, figures: published.flatMap { $0 } + implied)
+    let merged = MergedCover(counts: joint.counts, figures: published.flatMap { $0 } + implied)
     let linked = try LinkedTables(
       cover: merged.counts,
       figures: published.flatMap { $0 }.filter { !$0.cells.isEmpty }.map(merged.figure),
@@ -255,7 +344,21 @@ public enum LinkedTabulations {
     }
     return .linked(
       Linked(
-        tables: linked, figureOf: figureOf, coverCells: cover.cells.count, unlinked: unlinked))
+        tables: linked, figureOf: figureOf, coverCells: joint.counts.count,
+        populations: covers.count, unlinked: unlinked))
+  }
+
+  /// The figures no table publishes: suppressed wherever they appear.
+  static func hiddenFigures(_ tables: [CountTable], figureOf: [[Int?]?]) -> Set<Int> {
+    var suppressed = Set<Int>()
+    var published = Set<Int>()
+    for (t, table) in tables.enumerated() {
+      for (record, figure) in zip(table.records, figureOf[t] ?? []) {
+        guard let figure else { continue }
+        if record.suppressed { suppressed.insert(figure) } else { published.insert(figure) }
+      }
+    }
+    return suppressed.subtracting(published)
   }
 
   /// The differences a reader can form between tables, as implied figures (see
@@ -268,9 +371,11 @@ public enum LinkedTabulations {
   ///   the entry's persons a table of that variable leaves out (no education recorded) and the
   ///   rest. A table of sex minus a table of education is the number without education.
   ///
-  /// Each part is implied when it is a proper part of the entry with 1 to threshold − 1 persons.
-  static func impliedFigures(
-    _ entryFigures: [[CoverFigure]], threshold: Int, cover: PopulationCover, filters: [String]
+  /// Both parts of each split are returned as figures of the joint cover; the caller keeps
+  /// those of 1 to threshold − 1 persons.
+  static func impliedParts(
+    _ entryFigures: [[CoverFigure]], cover: PopulationCover, filters: [String],
+    joint: JointCover, population: Int
   ) -> [CoverFigure] {
     var splits: [(Int) -> Bool] = filters.indices.map { j in
       { cell in cover.patterns[cover.cells[cell][0]] & (1 << j) != 0 }
@@ -283,25 +388,25 @@ public enum LinkedTabulations {
       }
     }
     guard !splits.isEmpty else { return [] }
-    var implied: [CoverFigure] = []
-    var seen = Set<CoverFigure>()
+    // The entries' own cells: the population's cells of a joint figure.
+    let range = joint.offsets[population]..<(joint.offsets[population] + cover.cells.count)
+    var parts: [CoverFigure] = []
+    var seen = Set<[Int]>()
     for figure in Set(entryFigures.flatMap { $0 }) where !figure.cells.isEmpty {
+      let own = figure.cells.filter(range.contains).map { $0 - range.lowerBound }
       for split in splits {
         var inside: [Int] = []
         var outside: [Int] = []
-        for cell in figure.cells {
+        for cell in own {
           if split(cell) { inside.append(cell) } else { outside.append(cell) }
         }
         guard !inside.isEmpty, !outside.isEmpty else { continue }
-        for part in [inside, outside] {
-          let value = part.reduce(0) { $0 + cover.counts[$1] }
-          guard value >= 1, value < threshold else { continue }
-          let candidate = CoverFigure(cells: part)
-          if seen.insert(candidate).inserted { implied.append(candidate) }
+        for part in [inside, outside] where seen.insert(part).inserted {
+          parts.append(joint.figure(population: population, CoverFigure(cells: part)))
         }
       }
     }
-    return implied.sorted { $0.cells.lexicographicallyPrecedes($1.cells) }
+    return parts
   }
 
   /// What an attacker with every table of `results` (and the MAIHDA stratum tables of
@@ -314,29 +419,20 @@ public enum LinkedTabulations {
   ///   or why it could not be audited.
   public static func audit(
     _ results: [TabulationResult], _ maihdas: [MAIHDAAnalysisResult] = [],
-    _ repeats: [RepeatOffendingResult] = [], rule: ProtectionRule = ProtectionRule()
+    _ repeats: [RepeatOffendingResult] = [], _ recidivisms: [RecidivismResult] = [],
+    rule: ProtectionRule = ProtectionRule()
   ) throws -> [(members: [Int], findings: [DisclosureAudit.Finding], skipped: String?)] {
-    let tables = countTables(results, maihdas, repeats)
+    let tables = countTables(results, maihdas, repeats, recidivisms)
     return try groups(tables).map { members in
       let group = members.map { tables[$0]! }
-      let (variables, filters) = variablesAndFilters(group)
-      switch try linkedFigures(group, variables: variables, filters: filters) {
+      switch try linkedFigures(group) {
       case .skipped(let why, _):
         return (members, [], why)
       case .linked(let built):
         if let first = built.unlinked.first {
           return (members, [], "table \(members[first.member]): \(first.reason)")
         }
-        // A figure is suppressed when no table publishes it.
-        var suppressed = Set<Int>()
-        var published = Set<Int>()
-        for (t, table) in group.enumerated() {
-          for (record, figure) in zip(table.records, built.figureOf[t] ?? []) {
-            guard let figure else { continue }
-            if record.suppressed { suppressed.insert(figure) } else { published.insert(figure) }
-          }
-        }
-        suppressed.subtract(published)
+        let suppressed = hiddenFigures(group, figureOf: built.figureOf)
         let threshold = group.map(\.suppress).max() ?? 5
         let findings = DisclosureAudit.findings(
           built.tables, suppressed: suppressed, threshold: threshold, rule: rule)

@@ -36,6 +36,10 @@ struct PopulationCover {
   let patterns: [Int]
   /// The levels of each variable (without "left out").
   let levels: [[Factor.Level]]
+  /// The persons (`lopnr`) counted in each cell, when the cover counts distinct persons (empty
+  /// otherwise, and for rows without a person number, which count as persons of their own).
+  /// ``JointCover`` links the covers of several files through them.
+  let persons: [[KeyColumn.Key]]
 
   /// The cover of `dataset` for tables under `filters` cross-classifying `variables`.
   ///
@@ -55,9 +59,59 @@ struct PopulationCover {
       let selected = try dataset.rowMask(RowFilter(parsing: filter))
       for (row, isSelected) in selected.enumerated() where isSelected { mask[row] |= 1 << i }
     }
+    let factors = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
+      try dataset.factors(variables)
+    }
+    let persons: KeyColumn? =
+      distinctPersons
+      ? try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
+        try dataset.keys(TabulationRequest.personVariable)
+      } : nil
+    return build(
+      mask: mask, factors: factors,
+      persons: persons.map { keys in
+        (0..<keys.count).map { keys.key(at: $0) }
+      }, variables: variables, filters: filters)
+  }
+
+  /// The cover of rows given as they are counted (``CountRows``): the filters are the names
+  /// of its subsets (`""`: all rows).
+  static func build(of rows: CountRows, variables: [String], filters: [String]) throws
+    -> PopulationCover
+  {
+    precondition(filters.count <= 62, "at most 62 filters per population")
+    var mask = [Int](repeating: 0, count: rows.persons.count)
+    for (i, filter) in filters.enumerated() {
+      let selected: [Bool]
+      if filter.isEmpty {
+        selected = [Bool](repeating: true, count: mask.count)
+      } else if let subset = rows.subsets[filter] {
+        selected = subset
+      } else {
+        throw JobError.invalidOption("`\(filter)` is not a subset of \(rows.name)")
+      }
+      for (row, isSelected) in selected.enumerated() where isSelected { mask[row] |= 1 << i }
+    }
+    let factors = try variables.map { name in
+      guard let factor = rows.factors.first(where: { $0.name == name }) else {
+        throw JobError.invalidOption("`\(name)` is not a variable of \(rows.name)")
+      }
+      return factor
+    }
+    return build(
+      mask: mask, factors: factors, persons: rows.countsPersons ? rows.persons : nil,
+      variables: variables, filters: filters)
+  }
+
+  /// The cover of rows with the filters they satisfy (`mask`, one bit per filter), their
+  /// variables' codes and, to count distinct persons, their person keys.
+  private static func build(
+    mask: [Int], factors: [Factor], persons personKeys: [KeyColumn.Key?]?, variables: [String],
+    filters: [String]
+  ) -> PopulationCover {
     var patterns: [Int] = []
     var patternIndex: [Int: Int32] = [:]
-    var patternCodes = [Int32](repeating: Factor.missing, count: dataset.rowCount)
+    var patternCodes = [Int32](repeating: Factor.missing, count: mask.count)
     for (row, bits) in mask.enumerated() where bits != 0 {
       if let index = patternIndex[bits] {
         patternCodes[row] = index
@@ -68,9 +122,7 @@ struct PopulationCover {
         patternCodes[row] = index
       }
     }
-    var factors = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
-      try dataset.factors(variables)
-    }
+    var factors = factors
     let levels = factors.map(\.levels)
     // Rows a table of the variable leaves out: one more level.
     for k in factors.indices {
@@ -78,33 +130,33 @@ struct PopulationCover {
       factors[k].codes = factors[k].codes.map { $0 < 0 ? leftOut : $0 }
       factors[k].levels.append(Factor.Level(code: "\u{1F}left-out", sv: "", en: ""))
     }
-    var all =
+    let all =
       [
         Factor(
           name: "\u{1F}pattern",
           levels: patterns.map { Factor.Level(code: String($0), sv: "", en: "") },
           codes: patternCodes)
       ] + factors
-    if distinctPersons {
-      let persons = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
-        try dataset.keys(TabulationRequest.personVariable)
-      }
-      all = TabulationRequest.firstRowPerPersonAndCell(all, persons: persons)
-    }
     // Which levels of each variable each pattern's rows take.
     var seen = [[Set<Int32>]](
       repeating: [Set<Int32>](repeating: [], count: factors.count), count: patterns.count)
     var counts: [[Int32]: Int] = [:]
+    // Each person once per cell (the tables count each person once per table cell).
+    var members: [[Int32]: Set<KeyColumn.Key>] = [:]
     var key = [Int32](repeating: 0, count: all.count)
     for row in 0..<all[0].codes.count {
       let pattern = all[0].codes[row]
       guard pattern >= 0 else { continue }
       for k in all.indices { key[k] = all[k].codes[row] }
+      if let person = personKeys?[row] {
+        guard members[key, default: []].insert(person).inserted else { continue }
+      }
       counts[key, default: 0] += 1
       for k in factors.indices { seen[Int(pattern)][k].insert(key[k + 1]) }
     }
     var cells: [[Int]] = []
     var values: [Int] = []
+    var persons: [[KeyColumn.Key]] = []
     for p in patterns.indices {
       var choices = seen[p].map { $0.sorted().map(Int.init) }
       if choices.contains(where: \.isEmpty) { choices = [] }
@@ -115,6 +167,7 @@ struct PopulationCover {
         let cell = [p] + levelsOfCell
         cells.append(cell)
         values.append(counts[cell.map(Int32.init)] ?? 0)
+        if personKeys != nil { persons.append(Array(members[cell.map(Int32.init)] ?? [])) }
         var d = position.count - 1
         while d >= 0 {
           position[d] += 1
@@ -127,7 +180,7 @@ struct PopulationCover {
     }
     return PopulationCover(
       variables: variables, filters: filters, cells: cells, counts: values, patterns: patterns,
-      levels: levels)
+      levels: levels, persons: persons)
   }
 
   /// The cover cells a table's entry sums: the table's filter, and for each of its variables

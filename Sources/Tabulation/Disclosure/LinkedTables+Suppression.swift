@@ -49,10 +49,14 @@ extension LinkedTables {
   /// - Complexity: per primary one attacker program and at most one witness program; per
   ///   suppressed figure at most two attacker programs. Meant for the cover tables of published
   ///   reports (tens to a few hundred cells), not for business registers with 10⁵ cells.
-  public func suppress(threshold: Int = 5, rule: ProtectionRule = ProtectionRule())
-    -> LinkedSuppressionResult
-  {
-    var engine = LinkedSuppression(tables: self, threshold: threshold, rule: rule)
+  ///
+  /// - Parameter hidden: figures the tables hide anyway (by their own rules, e.g. a MAIHDA
+  ///   stratum withheld for its small population): they start suppressed, stay suppressed, and
+  ///   are protected from being pinned like every other suppressed figure.
+  public func suppress(
+    threshold: Int = 5, rule: ProtectionRule = ProtectionRule(), hidden: Set<Int> = []
+  ) -> LinkedSuppressionResult {
+    var engine = LinkedSuppression(tables: self, threshold: threshold, rule: rule, hidden: hidden)
     engine.run()
     return engine.result()
   }
@@ -85,13 +89,23 @@ struct LinkedSuppression {
   /// which publishes figures again, does not use them.)
   var certificates: [[Int]] = []
 
-  init(tables: LinkedTables, threshold: Int, rule: ProtectionRule) {
+  /// Figures hidden by the tables' own rules: never published again by pruning.
+  let hidden: Set<Int>
+
+  init(tables: LinkedTables, threshold: Int, rule: ProtectionRule, hidden: Set<Int> = []) {
     self.tables = tables
     self.threshold = threshold
     self.rule = rule
     // An implied figure is never published: below the threshold it is a primary, otherwise it
     // stays `.published` and the attacker and witness programs leave it out.
-    status = tables.values.map { $0 >= 1 && $0 < threshold ? .primary : .published }
+    var status: [Suppression.Status] = tables.values.map {
+      $0 >= 1 && $0 < threshold ? .primary : .published
+    }
+    for f in hidden where f < status.count && !tables.isImplied(f) && status[f] == .published {
+      status[f] = .secondary
+    }
+    self.status = status
+    self.hidden = hidden
   }
 
   var suppressed: Set<Int> { Set(status.indices.filter { status[$0] != .published }) }
@@ -146,7 +160,7 @@ struct LinkedSuppression {
   /// holds. The greedy pass protects one primary at a time, so a figure chosen early can become
   /// redundant once later primaries are protected.
   mutating func prune(trials: Int) {
-    let secondaries = status.indices.filter { status[$0] == .secondary }
+    let secondaries = status.indices.filter { status[$0] == .secondary && !hidden.contains($0) }
     let order = secondaries.sorted {
       (-tables.suppressionCost(of: $0), $0) < (-tables.suppressionCost(of: $1), $1)
     }
