@@ -52,6 +52,9 @@ public struct TabulationRequest: Sendable, Codable {
   /// What a count counts: distinct persons (`lopnr`) per cell, the default where the file has
   /// them and no weight is summed, or rows.
   public var count: CountUnit = .persons
+  /// When more than half of the table's cells would be suppressed, use coarser groupings of
+  /// its variables from the codebook (``runCoarsening()``).
+  public var coarsen: Bool = false
 
   /// What `tabulate` counts.
   public enum CountUnit: String, Sendable, Codable, CaseIterable {
@@ -82,7 +85,8 @@ public struct TabulationRequest: Sendable, Codable {
     stream: Bool = false,
     level: Double = 0.95,
     aggregated: Bool = false,
-    count: CountUnit = .persons
+    count: CountUnit = .persons,
+    coarsen: Bool = false
   ) {
     self.data = data
     self.filter = filter
@@ -103,11 +107,13 @@ public struct TabulationRequest: Sendable, Codable {
     self.level = level
     self.aggregated = aggregated
     self.count = count
+    self.coarsen = coarsen
   }
 
   public var countedVariables: [String] { rows + cols + (standardizeBy.map { [$0] } ?? []) }
 
   public func run() throws -> TabulationResult {
+    if coarsen { return try runCoarsening() }
     try validate()
     let codebook = try data.loadCodebook()
     var counted = stream ? try countStreaming(codebook: codebook) : try countInMemory()

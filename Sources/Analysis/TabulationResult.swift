@@ -21,6 +21,8 @@ public struct TabulationResult: Sendable {
   public var codebook: Codebook
   /// Whether the counts are distinct persons per cell (`lopnr`), not rows.
   public var countsPersons: Bool = false
+  /// Variables replaced by coarser groupings (`TabulationRequest.coarsen`).
+  public var coarsened: [Coarsening] = []
 
   /// Every warning of the analysis (rows excluded, population problems, the test's).
   public var warnings: [String] { summary.warnings }

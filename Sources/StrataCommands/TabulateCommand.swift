@@ -128,6 +128,12 @@ struct TabulateCommand: AnalysisCommand {
     help: "Tabulate while reading, chunk by chunk (for files larger than memory); same results.")
   var stream = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "When more than half of the cells would be suppressed, use coarser groupings of the "
+        + "variables from the codebook (e.g. aldersgrupp3 for aldersgrupp); the output says so."))
+  var coarsen = false
+
   @Option(help: "Title of the tables and chart.")
   var title: String?
 
@@ -144,6 +150,6 @@ struct TabulateCommand: AnalysisCommand {
       allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
       populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated,
-      count: count)
+      count: count, coarsen: coarsen)
   }
 }

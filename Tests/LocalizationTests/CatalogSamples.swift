@@ -298,6 +298,7 @@ let catalogSamples: [Message] = [
   .rateNote(per: "⟨per⟩", level: "⟨level⟩"),
   .suppressionNote(threshold: "⟨threshold⟩"),
   .hiddenCellsNote(hidden: "⟨hidden⟩", cells: "⟨cells⟩"),
+  .coarsenedNote(variable: "⟨variable⟩", grouping: "⟨grouping⟩"),
   .fewerThanRows(threshold: "⟨threshold⟩"),
   .rowCount("⟨formatted⟩", count: 7020),
   .excludedMissing(amount: "⟨amount⟩", variable: "⟨variable⟩"),

@@ -51,6 +51,16 @@ extension Message {
       sv: "Av tabellens \(cells) celler redovisas \(hidden) inte.",
       en: "\(hidden) of the table's \(cells) cells are not shown.")
   }
+  /// A variable shown in a coarser grouping (`TabulationRequest.coarsen`); the labels are the
+  /// variables' labels in the sentence's case.
+  public static func coarsenedNote(variable: String, grouping: String) -> Message {
+    Message(
+      "tabulation.coarsened_note",
+      sv: "Tabellen visar \(grouping) i stället för \(variable): med \(variable) hade mer än "
+        + "hälften av cellerna inte kunnat redovisas.",
+      en: "The table shows \(grouping) instead of \(variable): with \(variable), more than half "
+        + "of the cells could not have been shown.")
+  }
   /// "Färre än 5 rader": an amount of rows too small to publish.
   public static func fewerThanRows(threshold: String) -> Message {
     Message(

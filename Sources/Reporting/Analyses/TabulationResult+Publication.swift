@@ -82,14 +82,29 @@ extension TabulationResult: PublishableResult {
   /// The contract JSON, the tables (cross-tabulation, representation, standardised rates,
   /// test) and the bar chart.
   public func publication() throws -> AnalysisPublication {
-    let output = TabulationOutput(
+    var output = TabulationOutput(
       job: request, summary: summary, population: population, standardization: standardization,
       standardizedWithheld: standardizedWithheld, countsPersons: countsPersons)
+    if !coarsened.isEmpty { output.coarsened = coarsened }
     var tables = try request.tables(
       summary: summary, standardization: standardization,
       standardizedWithheld: standardizedWithheld, codebook: codebook)
     if countsPersons, !tables.isEmpty {
       tables[0].footnotes.insert(.note(request.language.text(.countsDistinctPersons)), at: 0)
+    }
+    if !coarsened.isEmpty, !tables.isEmpty {
+      // Labels of the variables asked for too.
+      var asked = request
+      asked.rows += coarsened.map(\.from)
+      let options = asked.reportOptions(codebook: codebook)
+      for change in coarsened.reversed() {
+        tables[0].footnotes.insert(
+          .note(
+            request.language.text(
+              .coarsenedNote(
+                variable: options.sentenceLabel(change.from),
+                grouping: options.sentenceLabel(change.to)))), at: 0)
+      }
     }
     var publication = AnalysisPublication(
       json: try FiniteJSON.encode(output), tables: tables,

@@ -40,12 +40,14 @@ struct TabulationOutput: Encodable {
   var source: String
   var filter: String?
   var warnings: [String]
+  /// Variables replaced by coarser groupings (`--coarsen`), when any were.
+  var coarsened: [Coarsening]?
   /// `persons` (distinct `lopnr` per cell) or `rows`.
   var counts: String
 
   enum CodingKeys: String, CodingKey {
     case rows, cols, weight, per, cells, margins, total, test, suppression, population, counts
-    case unmatched, standardized, excluded, labels, source, filter, warnings
+    case unmatched, standardized, excluded, labels, source, filter, warnings, coarsened
     case percentBase = "percent_base"
   }
 
