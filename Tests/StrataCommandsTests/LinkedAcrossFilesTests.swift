@@ -19,13 +19,15 @@ struct LinkedAcrossFilesTests {
     (1, 1, 17, 6), (1, 6, 3, 1), (2, 1, 10, 5), (2, 6, 9, 2),
   ]
 
-  /// One row per person (`P1`…), written to `name` in a new directory.
-  static func personsFile(_ name: String) throws -> DataInput {
+  /// One row per person (`P1`…), written to `name` in a new directory; `leaving` persons
+  /// (by number) out.
+  static func personsFile(_ name: String, leaving left: Set<Int> = []) throws -> DataInput {
     var lines = ["lopnr;ar;kon;alder;utbildning;fodelseland;brottstyp"]
     var id = 0
     for group in groups {
       for _ in 0..<group.n {
         id += 1
+        guard !left.contains(id) else { continue }
         lines.append("P\(id);2016;\(group.kon);30;4;\(group.fodelseland);vbek")
       }
     }
@@ -74,6 +76,25 @@ struct LinkedAcrossFilesTests {
 
     let groups = LinkedTabulations.protect(&results)
     #expect(groups.count == 1 && groups[0].populations == 2 && groups[0].unlinked.isEmpty)
+    #expect(groups[0].added > 0)
+    let after = try LinkedTabulations.audit(results)
+    #expect(after[0].skipped == nil && after[0].findings.isEmpty, "\(after[0].findings)")
+  }
+
+  /// A second file of the same persons but two (men born in Sweden): both tables of sex are
+  /// safe alone (20 and 18 men), but their difference is the 2 men missing from the second.
+  @Test func aDifferenceOfTwoFilesIsProtected() throws {
+    let first = try Self.personsFile("suspects.csv")
+    let second = try Self.personsFile("suspects-but-two.csv", leaving: [1, 2])
+    var results = [
+      try TabulationRequest(data: first, rows: ["kon"]).run(),
+      try TabulationRequest(data: second, rows: ["kon"]).run(),
+    ]
+    #expect(results.allSatisfy { $0.summary.suppression.primary == 0 })
+    let before = try LinkedTabulations.audit(results)
+    #expect(before.count == 1 && before[0].skipped == nil)
+    #expect(before[0].findings.map(\.value).contains(2), "\(before[0].findings)")
+    let groups = LinkedTabulations.protect(&results)
     #expect(groups[0].added > 0)
     let after = try LinkedTabulations.audit(results)
     #expect(after[0].skipped == nil && after[0].findings.isEmpty, "\(after[0].findings)")

@@ -329,6 +329,11 @@ public enum LinkedTabulations {
         if value >= 1, value < threshold, seen.insert(part).inserted { implied.append(part) }
       }
     }
+    for part in crossPopulationDifferences(
+      entryFigures, populationOf: populationOf, joint: joint, threshold: threshold)
+    where seen.insert(part).inserted {
+      implied.append(part)
+    }
     implied.sort { $0.cells.lexicographicallyPrecedes($1.cells) }
     let published = entryFigures.compactMap { $0 }
     // An entry that sums no cover cell is a zero everyone knows (its level never occurs).
@@ -346,6 +351,49 @@ public enum LinkedTabulations {
       Linked(
         tables: linked, figureOf: figureOf, coverCells: joint.counts.count,
         populations: covers.count, unlinked: unlinked))
+  }
+
+  /// The differences of figures of different populations: when every person (unit) of a
+  /// figure of one file is also in a figure of another (the suspects of partner violence in
+  /// 2016 derived from suspicions.csv, within those of suspects.csv), their difference is a
+  /// count a reader can form, protected when it is 1 to threshold − 1. (Within one population
+  /// the filter and left-out splits of ``impliedParts`` do this.)
+  static func crossPopulationDifferences(
+    _ entryFigures: [[CoverFigure]?], populationOf: [Int], joint: JointCover, threshold: Int
+  ) -> [CoverFigure] {
+    guard Set(populationOf).count > 1 else { return [] }
+    var figures: [(population: Int, figure: CoverFigure, value: Int)] = []
+    var seen = Set<CoverFigure>()
+    for (t, list) in entryFigures.enumerated() {
+      for figure in list ?? [] where !figure.cells.isEmpty && seen.insert(figure).inserted {
+        figures.append((populationOf[t], figure, joint.value(figure)))
+      }
+    }
+    let words = (joint.counts.count + 63) / 64
+    let bits = figures.map { entry -> [UInt64] in
+      var set = [UInt64](repeating: 0, count: words)
+      for cell in entry.figure.cells { set[cell / 64] |= 1 << UInt64(cell % 64) }
+      return set
+    }
+    var parts: [CoverFigure] = []
+    for b in figures.indices {
+      for a in figures.indices
+      where figures[a].population != figures[b].population
+        && figures[a].figure.cells.count < figures[b].figure.cells.count
+      {
+        let difference = figures[b].value - figures[a].value
+        guard difference >= 1, difference < threshold else { continue }
+        var inside = true
+        for w in 0..<words where bits[a][w] & ~bits[b][w] != 0 {
+          inside = false
+          break
+        }
+        guard inside else { continue }
+        let own = Set(figures[a].figure.cells)
+        parts.append(CoverFigure(cells: figures[b].figure.cells.filter { !own.contains($0) }))
+      }
+    }
+    return parts
   }
 
   /// The figures no table publishes: suppressed wherever they appear.
