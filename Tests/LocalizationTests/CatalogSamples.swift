@@ -327,6 +327,9 @@ let catalogSamples: [Message] = [
   .pValueG2,
   .fisherPValue,
   .conditionalOddsRatio,
+  .continuityCorrection,
+  .yatesCorrection,
+  .fisherMonteCarloPValue(replicates: "⟨replicates⟩", seed: "⟨seed⟩"),
   .oddsRatioLower,
   .oddsRatioUpper,
 ]
