@@ -330,6 +330,9 @@ let catalogSamples: [Message] = [
   .continuityCorrection,
   .yatesCorrection,
   .fisherMonteCarloPValue(replicates: "⟨replicates⟩", seed: "⟨seed⟩"),
+  .forestRateRatioColumn(interval: "⟨interval⟩"),
+  .rateRatioLogScale,
+  .forestRateSummary(count: 7101, interval: "⟨interval⟩"),
   .oddsRatioLower,
   .oddsRatioUpper,
 ]
