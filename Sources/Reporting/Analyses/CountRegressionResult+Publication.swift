@@ -34,7 +34,7 @@ extension CountRegressionResult: PublishableResult {
       reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil,
       overdispersion: disclosure.withheld ? nil : overdispersion,
       dispersion: disclosure.withheld ? nil : main.pearsonDispersion.ratio,
-      scale: request.population == nil ? "rows" : "cells")
+      scale: request.population == nil ? "rows" : "cells", logLikelihoodScale: logLikelihoodScale)
     let name =
       request.title
       ?? language.text(
