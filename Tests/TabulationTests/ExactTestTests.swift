@@ -74,7 +74,7 @@ struct ExactTestTests {
 
   @Test("the exact p-value of r × c tables equals fisher.test to 1e-8")
   func fisherExact() throws {
-    for r in reference.fisher {
+    for r in reference.fisher where r.name != Self.beyondLimit {
       let test = try FisherExactTableTest(counts: r.grid)
       #expect(test.method == .exact)
       #expect(test.rows == r.rows && test.columns == r.cols, "\(r.name)")
@@ -145,6 +145,22 @@ struct ExactTestTests {
     let message = TabulationError.exactTestTooLarge(rows: 3, columns: 5, n: 65, limit: 100)
       .description
     #expect(message.contains("χ²") && message.contains("--simulate") && message.contains("100"))
+  }
+
+  /// The reference table beyond the default step limit (R's FEXACT takes 0.7 s on it).
+  static let beyondLimit = "larger_4x5"
+
+  @Test("a table beyond the limit throws; its Monte-Carlo p-value is within binomial error of R's")
+  func fisherBeyondLimit() throws {
+    let r = try #require(reference.fisher.first { $0.name == Self.beyondLimit })
+    // (At the default limit it throws too, after about 20 s of a debug build: too slow here.)
+    #expect(throws: TabulationError.exactTestTooLarge(rows: 4, columns: 5, n: 86, limit: 500_000)) {
+      try FisherExactTableTest(counts: r.grid, stepLimit: 500_000)
+    }
+    let simulated = try FisherExactTableTest(
+      counts: r.grid, method: .monteCarlo(replicates: 20_000, seed: 3))
+    let se = (r.pValue * (1 - r.pValue) / 20_000).squareRoot()
+    #expect(abs(simulated.pValue - r.pValue) < 4 * se, "\(simulated.pValue) vs \(r.pValue)")
   }
 
   @Test("the Monte-Carlo p-value is reproducible and within binomial error of the exact one")

@@ -50,7 +50,12 @@ fisher_tables <- list(
   tall_5x2 = matrix(c(4, 0, 3, 1, 2, 2, 1, 3, 0, 4), 5, byrow = TRUE),
   two_by_two = matrix(c(10, 2, 3, 15), 2, byrow = TRUE),
   moderate_3x5 = matrix(c(8, 3, 5, 2, 1, 2, 7, 4, 6, 3, 1, 2, 9, 4, 8), 3, byrow = TRUE),
-  independent = matrix(c(5, 5, 5, 5, 5, 5), 2, byrow = TRUE)
+  independent = matrix(c(5, 5, 5, 5, 5, 5), 2, byrow = TRUE),
+  # The county's suspects by sex and age group (strata generate --seed 1 sample): 2 × 7, n = 786.
+  county_sex_age = matrix(c(40, 91, 186, 181, 135, 37, 16, 3, 15, 24, 28, 20, 7, 4), 2,
+                          byrow = TRUE),
+  larger_4x5 = matrix(c(8, 3, 5, 2, 1, 2, 7, 4, 6, 3, 1, 2, 9, 4, 8, 5, 5, 6, 2, 3), 4,
+                      byrow = TRUE)
 )
 fisher <- lapply(names(fisher_tables), function(name) {
   x <- fisher_tables[[name]]
