@@ -31,6 +31,17 @@ public struct TabulationRequest: Sendable, Codable {
   public var per: Double = 100_000
   /// χ², G², Cramér's V and adjusted residuals (and Fisher's exact test for 2 × 2).
   public var test: Bool = false
+  /// Yates' continuity correction of the test's χ² (2 × 2 tables; R's `chisq.test(correct =
+  /// TRUE)`); the output states the correction applied.
+  public var correct: Bool = false
+  /// Fisher's exact test of an r × c table as well (a 2 × 2 table always has it): exact within
+  /// ``FisherExactTableTest/defaultStepLimit``, or from `simulate` random tables.
+  public var fisher: Bool = false
+  /// A Monte-Carlo p-value for Fisher's test from this many random tables (R's
+  /// `simulate.p.value = TRUE, B = simulate`), seeded with `seed`.
+  public var simulate: Int?
+  /// The seed of the Monte-Carlo p-value, stated in the output.
+  public var seed: UInt64 = 1
   /// Report, rather than fail on, population cells missing for cells with suspects.
   public var allowMissingPopulation: Bool = false
   /// Direct age standardisation by this grouping (e.g. `aldersgrupp`), to the study population.
@@ -77,6 +88,10 @@ public struct TabulationRequest: Sendable, Codable {
     percent: PercentBase? = nil,
     per: Double = 100_000,
     test: Bool = false,
+    correct: Bool = false,
+    fisher: Bool = false,
+    simulate: Int? = nil,
+    seed: UInt64 = 1,
     allowMissingPopulation: Bool = false,
     standardizeBy: String? = nil,
     title: String? = nil,
@@ -98,6 +113,10 @@ public struct TabulationRequest: Sendable, Codable {
     self.percent = percent
     self.per = per
     self.test = test
+    self.correct = correct
+    self.fisher = fisher
+    self.simulate = simulate
+    self.seed = seed
     self.allowMissingPopulation = allowMissingPopulation
     self.standardizeBy = standardizeBy
     self.title = title
@@ -188,6 +207,20 @@ public struct TabulationRequest: Sendable, Codable {
     if test && cols.isEmpty {
       throw InputError.invalidOptions("A test of association needs column variables (--cols).")
     }
+    if (correct || fisher) && !test {
+      throw InputError.invalidOptions(
+        "--correct and --fisher refine the test of association: add --test.")
+    }
+    if let simulate {
+      guard fisher else {
+        throw InputError.invalidOptions(
+          "--simulate gives Fisher's exact test a Monte-Carlo p-value: add --fisher.")
+      }
+      guard simulate >= 1 else {
+        throw InputError.invalidOptions(
+          "--simulate must be a positive number of random tables, e.g. 10000.")
+      }
+    }
     if population == nil {
       if standardizeBy != nil {
         throw InputError.invalidOptions("Standardised rates need a population (--population).")
@@ -234,10 +267,17 @@ public struct TabulationRequest: Sendable, Codable {
       pair,
       options: CrossTabSummaryOptions(
         layout: TableLayout(rows: [rows[0]], columns: [cols[0]]), disclosure: .off,
-        includeTest: true, language: language))
+        includeTest: true, correction: correct ? .yates : .none, fisher: fisherMethod,
+        language: language))
     summary.test = tested.test
     let known = Set(table.excluded.warnings)
     return tested.warnings.filter { !known.contains($0) }
+  }
+
+  /// Fisher's test of an r × c table as asked for: `nil` without `fisher`.
+  public var fisherMethod: FisherExactTableTest.Method? {
+    guard fisher else { return nil }
+    return simulate.map { .monteCarlo(replicates: $0, seed: seed) } ?? .exact
   }
 
   /// One warning per cell with a count but no population (at most 20, then a summary): such a

@@ -46,6 +46,9 @@ struct TabulateCommand: AnalysisCommand {
           --chart rates.svg
         strata tabulate suspects.csv --rows kon --cols brottstyp --test \\
           --format json
+        strata tabulate suspects.csv --rows kon --cols fodelse --test --correct
+        strata tabulate suspects.csv --rows aldersgrupp --cols brottstyp --test \\
+          --fisher --simulate 10000 --seed 7
         strata tabulate persons.csv --rows kon,aldersgrupp \\
           --cols utbildningsniva,fodelse --stream
         strata tabulate suspicions.csv --per-person brottstyp,malsagande_kon \\
@@ -113,6 +116,27 @@ struct TabulateCommand: AnalysisCommand {
   var test = false
 
   @Flag(
+    help:
+      "With --test: Yates' continuity correction of χ² for a 2 × 2 table (R's chisq.test(correct = TRUE))."
+  )
+  var correct = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "With --test: Fisher's exact test of an r × c table too (a 2 × 2 table always has it); "
+        + "exact up to \(FisherExactTableTest.defaultStepLimit) partial tables, else an error."))
+  var fisher = false
+
+  @Option(
+    help: ArgumentHelp(
+      "With --fisher: a Monte-Carlo p-value from this many random tables (R's "
+        + "simulate.p.value), e.g. 10000."))
+  var simulate: Int?
+
+  @Option(help: "The seed of the Monte-Carlo p-value (stated in the output).")
+  var seed: UInt64 = 1
+
+  @Flag(
     name: .customLong("allow-missing-population"),
     help: "Report cells with suspects but no population in the warnings instead of stopping.")
   var allowMissingPopulation = false
@@ -146,7 +170,8 @@ struct TabulateCommand: AnalysisCommand {
     TabulationRequest(
       data: personLevel.apply(to: input.input(file)), filter: input.filter, rows: rows, cols: cols,
       population: population.map { input.input($0) }, weight: weight, suppress: suppress,
-      percent: percent, per: Double(per), test: test,
+      percent: percent, per: Double(per), test: test, correct: correct, fisher: fisher,
+      simulate: simulate, seed: seed,
       allowMissingPopulation: allowMissingPopulation,
       standardizeBy: standardizeBy, title: title, language: output.lang,
       populationFilter: populationFilter, stream: stream, level: level, aggregated: aggregated,

@@ -15,7 +15,10 @@ import Foundation
 /// ```
 ///
 /// p-values are upper tails of χ²(df). These equal R's `chisq.test(x, correct = FALSE)`
-/// (`statistic`, `parameter`, `p.value`, `stdres`); the residuals are Haberman's (1973),
+/// (`statistic`, `parameter`, `p.value`, `stdres`), and with `correction: .yates` on a 2 × 2
+/// table ``chiSquared`` and ``pValue`` are R's `chisq.test(x, correct = TRUE)` (see
+/// ``ContinuityCorrection``; Cramér's V, G² and the residuals stay uncorrected, as in R's
+/// `stdres` and `vcd::assocstats`); the residuals are Haberman's (1973),
 /// "The analysis of residuals in cross-classified tables", Biometrics 29(1), 205–220,
 /// doi:10.2307/2529686.
 ///
@@ -33,9 +36,16 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
   public let columns: Int
   /// The table total n.
   public let n: Double
+  /// Pearson's χ², with ``correction`` applied.
   public let chiSquared: Double
   public let degreesOfFreedom: Int
+  /// The upper tail of ``chiSquared``.
   public let pValue: Double
+  /// The continuity correction applied to ``chiSquared`` and ``pValue``: `.yates` when asked
+  /// for and the tested table is 2 × 2, `.none` otherwise.
+  public let correction: ContinuityCorrection
+  /// Pearson's χ² without correction (equal to ``chiSquared`` when ``correction`` is `.none`).
+  public let uncorrectedChiSquared: Double
   public let likelihoodRatio: Double
   public let likelihoodRatioPValue: Double
   public let cramersV: Double
@@ -51,10 +61,14 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
 
   /// Tests a row × column table of counts, `counts[row][column]`.
   ///
+  /// - Parameters:
+  ///   - correction: `.yates` corrects χ² of a 2 × 2 table (after empty rows and columns are
+  ///     dropped); for a larger table the statistic stays uncorrected and ``warnings`` says so.
   /// - Throws: `TabulationError.tableTooSmall` when fewer than two non-empty rows or columns
   ///   remain; `.notACount` for a negative or non-finite count.
   public init(
-    counts: [[Double]], rowVariables: [String] = ["row"], columnVariables: [String] = ["column"]
+    counts: [[Double]], rowVariables: [String] = ["row"], columnVariables: [String] = ["column"],
+    correction: ContinuityCorrection = .none
   ) throws(TabulationError) {
     for row in counts {
       for value in row where !(value >= 0 && value.isFinite) {
@@ -70,7 +84,9 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
       throw .tableTooSmall(rows: keptRows.count, columns: keptColumns.count, test: "A χ² test")
     }
     let n = rowSums.reduce(0, +)
+    let yates = correction == .yates && keptRows.count == 2 && keptColumns.count == 2
     var chi2 = 0.0
+    var corrected = 0.0
     var g2 = 0.0
     var small = 0
     var minimum = Double.infinity
@@ -82,6 +98,8 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
         let o = counts[i][j]
         let e = rowSums[i] * columnSums[j] / n
         chi2 += (o - e) * (o - e) / e
+        let shrunk = abs(o - e) - min(0.5, abs(o - e))
+        corrected += shrunk * shrunk / e
         if o > 0 { g2 += o * log(o / e) }
         if e < 5 { small += 1 }
         minimum = min(minimum, e)
@@ -112,9 +130,16 @@ public struct AssociationTest: Sendable, Equatable, Hashable {
     self.rows = keptRows.count
     self.columns = keptColumns.count
     self.n = n
-    self.chiSquared = chi2
+    if correction == .yates && !yates {
+      warnings.append(
+        "Yates' continuity correction applies to 2 × 2 tables only; the χ² of this "
+          + "\(keptRows.count) × \(keptColumns.count) table is uncorrected.")
+    }
+    self.chiSquared = yates ? corrected : chi2
     self.degreesOfFreedom = df
-    self.pValue = distribution.sf(chi2)
+    self.pValue = distribution.sf(yates ? corrected : chi2)
+    self.correction = yates ? .yates : .none
+    self.uncorrectedChiSquared = chi2
     self.likelihoodRatio = g2
     self.likelihoodRatioPValue = distribution.sf(g2)
     self.cramersV = (chi2 / (n * Double(min(keptRows.count, keptColumns.count) - 1))).squareRoot()
@@ -136,7 +161,10 @@ extension CrossTab {
   ///   - columns: the column variables; default the second dimension.
   /// - Throws: `TabulationError.unknownVariable`, `.tableTooSmall`, `.invalidOption` for a
   ///   one-way table.
-  public func associationTest(rows: [String]? = nil, columns: [String]? = nil)
+  ///   - correction: see ``AssociationTest/init(counts:rowVariables:columnVariables:correction:)``.
+  public func associationTest(
+    rows: [String]? = nil, columns: [String]? = nil, correction: ContinuityCorrection = .none
+  )
     throws(TabulationError) -> AssociationTest
   {
     guard shape.count >= 2 || (rows != nil && columns != nil) else {
@@ -149,7 +177,8 @@ extension CrossTab {
     let table = try collapsed(keeping: rows + columns)
     let grid = try table.grid(TableLayout(rows: rows, columns: columns))
     var test = try AssociationTest(
-      counts: grid.counts, rowVariables: grid.rowVariables, columnVariables: grid.columnVariables)
+      counts: grid.counts, rowVariables: grid.rowVariables, columnVariables: grid.columnVariables,
+      correction: correction)
     if let weightName {
       test.warnings.append(
         "The test treats the weighted counts (\(weightName)) as independent observations.")

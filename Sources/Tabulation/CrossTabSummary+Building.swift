@@ -94,22 +94,31 @@ extension CrossTabSummary {
         warnings.append("No test of association: the table needs row and column variables.")
       } else {
         do {
-          let association = try table.associationTest(rows: layout.rows, columns: layout.columns)
+          let association = try table.associationTest(
+            rows: layout.rows, columns: layout.columns, correction: options.correction)
           warnings += association.warnings
           test = TestSummary(
             chi2: association.chiSquared, df: association.degreesOfFreedom,
             pValue: association.pValue, cramersV: association.cramersV,
             g2: association.likelihoodRatio, g2PValue: association.likelihoodRatioPValue,
-            n: association.n)
+            n: association.n, correction: association.correction)
           if resolved.rows.count == 1, resolved.columns.count == 1,
             table.shape[resolved.rows[0]] == 2, table.shape[resolved.columns[0]] == 2,
             let fisher = try? table.fisherExactTest(row: layout.rows[0], column: layout.columns[0])
           {
             test?.fisherPValue = fisher.pValue
+            test?.fisherMethod = .exact
             test?.oddsRatio = fisher.oddsRatio
             test?.oddsRatioCI = fisher.interval
+          } else if let method = options.fisher {
+            // A table too large for the exact algorithm is an error with advice, not a warning:
+            // the analyst asked for this test.
+            test?.setFisher(
+              try table.fisherExactTableTest(
+                rows: layout.rows, columns: layout.columns, method: method))
           }
         } catch {
+          if case .exactTestTooLarge = error { throw error }
           warnings.append("No test of association: \(error.description)")
         }
       }

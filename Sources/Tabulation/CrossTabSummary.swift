@@ -13,19 +13,27 @@ public struct CrossTabSummaryOptions: Sendable, Equatable, Hashable {
   /// Whether to test the association of the row variables with the column variables. Default
   /// `false`.
   public var includeTest: Bool
+  /// The continuity correction of the test's χ² (Yates' for a 2 × 2 table). Default none.
+  public var correction: ContinuityCorrection
+  /// Fisher's exact test of an r × c table, and how (a 2 × 2 table always gets the exact
+  /// test with the odds ratio); `nil` for none. Default `nil`.
+  public var fisher: FisherExactTableTest.Method?
   /// The language of ``CrossTabSummary/labels``. Default Swedish.
   public var language: Language
 
   public init(
     layout: TableLayout? = nil, percent: PercentBase? = nil,
     disclosure: DisclosureControl = DisclosureControl(), rates: RateOptions = RateOptions(),
-    includeTest: Bool = false, language: Language = .sv
+    includeTest: Bool = false, correction: ContinuityCorrection = .none,
+    fisher: FisherExactTableTest.Method? = nil, language: Language = .sv
   ) {
     self.layout = layout
     self.percent = percent
     self.disclosure = disclosure
     self.rates = rates
     self.includeTest = includeTest
+    self.correction = correction
+    self.fisher = fisher
     self.language = language
   }
 }
@@ -39,19 +47,49 @@ public struct TestSummary: Sendable, Equatable, Hashable, Codable {
   public var g2: Double
   public var g2PValue: Double
   public var n: Double
-  /// Fisher's exact test, for a 2 × 2 table of whole numbers.
+  /// The continuity correction applied to `chi2` and `pValue` (`"none"` or `"yates"`).
+  public var correction: ContinuityCorrection?
+  /// Fisher's exact test: always for a 2 × 2 table of whole numbers (with the conditional odds
+  /// ratio), and for an r × c table when asked for.
   public var fisherPValue: Double?
   public var oddsRatio: Double?
   public var oddsRatioCI: Interval?
+  /// How `fisherPValue` was computed: `"exact"` or `"monte_carlo"`, with the number of random
+  /// tables and the seed of a Monte-Carlo p-value.
+  public var fisherMethod: FisherMethodName?
+  public var fisherReplicates: Int?
+  public var fisherSeed: UInt64?
+
+  /// The name of a method of Fisher's test in the JSON.
+  public enum FisherMethodName: String, Sendable, Equatable, Hashable, Codable {
+    case exact
+    case monteCarlo = "monte_carlo"
+  }
 
   enum CodingKeys: String, CodingKey {
-    case chi2, df, n, g2
+    case chi2, df, n, g2, correction
     case pValue = "p_value"
     case cramersV = "cramers_v"
     case g2PValue = "g2_p_value"
     case fisherPValue = "fisher_p_value"
     case oddsRatio = "odds_ratio"
     case oddsRatioCI = "odds_ratio_ci"
+    case fisherMethod = "fisher_method"
+    case fisherReplicates = "fisher_replicates"
+    case fisherSeed = "fisher_seed"
+  }
+
+  /// Records Fisher's test of an r × c table.
+  public mutating func setFisher(_ test: FisherExactTableTest) {
+    fisherPValue = test.pValue
+    switch test.method {
+    case .exact:
+      fisherMethod = .exact
+    case .monteCarlo(let replicates, let seed):
+      fisherMethod = .monteCarlo
+      fisherReplicates = replicates
+      fisherSeed = seed
+    }
   }
 }
 

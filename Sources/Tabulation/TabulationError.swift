@@ -41,6 +41,8 @@ public enum TabulationError: Error, Sendable, Equatable, CustomStringConvertible
   case tableTooSmall(rows: Int, columns: Int, test: String)
   /// A 2 × 2 table was required.
   case notTwoByTwo(rows: Int, columns: Int)
+  /// Fisher's exact test of an r × c table would visit more than `limit` partial tables.
+  case exactTestTooLarge(rows: Int, columns: Int, n: Int, limit: Int)
   /// An option has a value outside its domain (a level not in (0, 1), a non-positive multiplier,
   /// a negative window).
   case invalidOption(name: String, value: String, reason: String)
@@ -104,6 +106,12 @@ public enum TabulationError: Error, Sendable, Equatable, CustomStringConvertible
         + "\(columns) after dropping empty ones."
     case .notTwoByTwo(let rows, let columns):
       return "Fisher's exact test here needs a 2 × 2 table, not \(rows) × \(columns)."
+    case .exactTestTooLarge(let rows, let columns, let n, let limit):
+      return
+        "Fisher's exact test of this \(rows) × \(columns) table of \(n) would enumerate more than "
+        + "\(limit) partial tables (the stated limit of the exact algorithm); use the χ² test "
+        + "(without --fisher), or a Monte-Carlo p-value (--simulate 10000 with a --seed, as R's "
+        + "simulate.p.value)."
     case .invalidOption(let name, let value, let reason):
       return "The option \(name) = \(value) is invalid: \(reason)."
     }

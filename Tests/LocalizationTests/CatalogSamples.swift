@@ -328,6 +328,12 @@ let catalogSamples: [Message] = [
   .pValueG2,
   .fisherPValue,
   .conditionalOddsRatio,
+  .continuityCorrection,
+  .yatesCorrection,
+  .fisherMonteCarloPValue(replicates: "⟨replicates⟩", seed: "⟨seed⟩"),
+  .forestRateRatioColumn(interval: "⟨interval⟩"),
+  .rateRatioLogScale,
+  .forestRateSummary(count: 7101, interval: "⟨interval⟩"),
   .oddsRatioLower,
   .oddsRatioUpper,
 ]

@@ -167,7 +167,9 @@ extension GLM {
       grouped = GroupedStatistics(
         patterns: data.rowCount, deviance: rowDeviance, dfResidual: data.rowCount - rank,
         pearsonChiSquared: pearson, logLikelihood: logLikelihood + choose,
-        aic: -2 * (logLikelihood + choose) + 2 * Double(rank))
+        aic: -2 * (logLikelihood + choose) + 2 * Double(rank),
+        bic: -2 * (logLikelihood + choose)
+          + Double(rank) * Foundation.log(Double(data.m.reduce(0) { $1 > 0 ? $0 + 1 : $0 })))
     }
 
     // Boundary fits and separation.

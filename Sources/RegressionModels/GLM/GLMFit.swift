@@ -132,13 +132,16 @@ public struct GroupedStatistics: Sendable, Equatable, Codable {
   public let logLikelihood: Double
   /// `−2 × logLikelihood + 2k` (R's `AIC` of such a fit).
   public let aic: Double
+  /// `−2 × logLikelihood + k log N` with N the patterns with at least one trial (R's `BIC` of
+  /// such a fit, whose `nobs` counts the rows with a nonzero prior weight).
+  public let bic: Double
 
   enum CodingKeys: String, CodingKey {
     case patterns, deviance
     case dfResidual = "df_residual"
     case pearsonChiSquared = "pearson_chi2"
     case logLikelihood = "log_likelihood"
-    case aic
+    case aic, bic
   }
 }
 

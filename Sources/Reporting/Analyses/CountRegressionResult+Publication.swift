@@ -5,7 +5,7 @@ import Microdata
 import RegressionModels
 
 extension CountRegressionResult: PublishableResult {
-  /// The JSON and tables of a Poisson or negative-binomial fit: the logit's JSON with
+  /// The JSON, tables and forest plot of a Poisson or negative-binomial fit: the logit's JSON with
   /// `"family": "poisson" | "negbin"`, `rate_ratio` in place of `odds_ratio` (with `ci` on the
   /// ratio scale), θ and α for the negative binomial, and the test of overdispersion.
   ///
@@ -34,7 +34,7 @@ extension CountRegressionResult: PublishableResult {
       reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil,
       overdispersion: disclosure.withheld ? nil : overdispersion,
       dispersion: disclosure.withheld ? nil : main.pearsonDispersion.ratio,
-      scale: request.population == nil ? "rows" : "cells")
+      scale: request.population == nil ? "rows" : "cells", logLikelihoodScale: logLikelihoodScale)
     let name =
       request.title
       ?? language.text(
@@ -83,8 +83,27 @@ extension CountRegressionResult: PublishableResult {
           title: language.text(.modelComparisonTitle), language: language))
     }
     return try AnalysisPublication(
-      json: try FiniteJSON.encode(json), tables: tables, charts: [], warnings: fits.warnings
+      json: try FiniteJSON.encode(json), tables: tables,
+      charts: forestChart(table: table, labels: labels, title: name), warnings: fits.warnings
     ).disclosed(threshold: request.suppress, language: language)
+  }
+
+  /// The forest plot of the rate ratios (the logit's plot with ``ForestMeasure/rateRatio(level:)``),
+  /// or none when no term has a ratio. Terms with infinite estimates are listed with "–".
+  private func forestChart(table: CoefficientTable, labels: TermLabeler, title: String)
+    -> [PublishedChart]
+  {
+    let rows = table.forestRows(labels: labels, separated: fits.main.separatedTerms)
+    guard table.rows.contains(where: { $0.oddsRatio != nil }), !rows.isEmpty else { return [] }
+    let kind = request.family == .poisson ? "poisson" : "nbreg"
+    let plot = ForestPlot(
+      rows,
+      labels: ChartLabels(
+        title: title,
+        subtitle: fits.outcome.subtitle(codebook: fits.codebook, language: request.language)),
+      options: ChartOptions(language: request.language, idPrefix: kind),
+      measure: .rateRatio(level: request.level))
+    return [PublishedChart(name: "\(kind)-forest", title: title, svg: plot.svg())]
   }
 
   /// θ and the test of overdispersion (negative binomial), or Pearson's χ²/df and the test

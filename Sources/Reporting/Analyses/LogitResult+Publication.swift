@@ -32,7 +32,8 @@ extension LogitResult: PublishableResult {
       interactionEffects: disclosure.withheld
         ? [] : try fits.main.interactionEffects(level: request.level),
       disclosure: disclosure,
-      reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil)
+      reason: disclosure.withheld ? ModelDisclosureText.reason(disclosure, labels: labels) : nil,
+      logLikelihoodScale: logLikelihoodScale)
     let name = request.title ?? request.language.text(.logitTitle(formula: request.formula))
     let table = try fits.main.coefficientTable(
       level: request.level, intervals: request.intervalMethod)
@@ -131,6 +132,8 @@ struct LogitJSON: Encodable {
   /// Count models: what the log-likelihood and n are of ("rows" of the data, or "cells" of
   /// persons against a population).
   var scale: String? = nil
+  /// What the log-likelihood, AIC and BIC are of (`"individual"` or `"grouped"`).
+  var logLikelihoodScale: GLMLogLikelihoodScale = .individual
 
   enum DisclosureKeys: String, CodingKey {
     case protected, threshold, withheld, reason
@@ -164,6 +167,7 @@ struct LogitJSON: Encodable {
     case comparedModels = "compared_models"
     case interactionEffects = "interaction_effects"
     case theta, alpha, overdispersion, scale
+    case logLikelihoodScale = "loglik_scale"
     case thetaStandardError = "theta_std_error"
     case alphaStandardError = "alpha_std_error"
     case pearsonDispersion = "pearson_dispersion"
@@ -234,6 +238,7 @@ struct LogitJSON: Encodable {
     try c.encode(s.level, forKey: .level)
     try c.encode(s.aliased, forKey: .aliased)
     try c.encodeIfPresent(scale, forKey: .scale)
+    try c.encode(logLikelihoodScale, forKey: .logLikelihoodScale)
   }
 
   /// A withheld model: what does not depend on the outcome.

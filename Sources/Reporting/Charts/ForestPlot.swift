@@ -1,8 +1,8 @@
 import Foundation
 
-/// A forest plot of ratios (odds ratios, rate ratios) with confidence intervals on a log
-/// axis, a dashed reference line at 1, and the estimate with its interval printed at the
-/// right ("1,55 (1,32–1,81)").
+/// A forest plot of ratios (odds ratios of a logit, rate ratios of a Poisson or negative-binomial
+/// model; see ``ForestMeasure``) with confidence intervals on a log axis, a dashed reference
+/// line at 1, and the estimate with its interval printed at the right ("1,55 (1,32–1,81)").
 ///
 /// The log axis makes a halving and a doubling equally long, as they are on the scale the
 /// model estimates (log odds). A row whose estimate or interval is not a positive finite
@@ -13,15 +13,18 @@ public struct ForestPlot: Sendable, Equatable {
   public var options: ChartOptions
   /// Decimals of the printed ratios (default 2, as in tables).
   public var decimals: Int
+  /// What the ratios are (default odds ratios): names the axis, the column and the summary.
+  public var measure: ForestMeasure
 
   public init(
     _ rows: [ForestRow], labels: ChartLabels, options: ChartOptions = ChartOptions(),
-    decimals: Int = 2
+    decimals: Int = 2, measure: ForestMeasure = .oddsRatio
   ) {
     self.rows = rows
     self.labels = labels
     self.options = options
     self.decimals = decimals
+    self.measure = measure
   }
 
   /// The chart as an SVG document.
@@ -43,7 +46,7 @@ public struct ForestPlot: Sendable, Equatable {
         ? "\(format.string(row.estimate, decimals: decimals)) (\(format.string(row.lower, decimals: decimals))–\(format.string(row.upper, decimals: decimals)))"
         : "–"
     }
-    let columnTitle = language.text(.forestColumnTitle)
+    let columnTitle = measure.columnTitle(language)
     let textWidth =
       max(
         ChartStyle.textWidth(columnTitle, size: ChartStyle.labelSize),
@@ -79,8 +82,7 @@ public struct ForestPlot: Sendable, Equatable {
           Foundation.exp(logDomain.range.lowerBound), Foundation.exp(logDomain.range.upperBound),
         ]),
       range: (plot.left, plot.right))
-    let axisTitle =
-      labels.valueAxis ?? language.text(.oddsRatioLogScale)
+    let axisTitle = labels.valueAxis ?? measure.axisTitle(language)
     elements += Axis.log(scale, orientation: .bottom, format: format, title: axisTitle).elements(
       plot: plot)
     elements.append(
@@ -137,7 +139,7 @@ public struct ForestPlot: Sendable, Equatable {
     elements += frame.footer(y: axisBottom + 14)
     let above = usable.filter { $0.lower > 1 }.map(\.term)
     let below = usable.filter { $0.upper < 1 }.map(\.term)
-    var summary = language.text(.forestSummary(count: rows.count))
+    var summary = measure.summary(count: rows.count, language)
     if !above.isEmpty {
       summary += " " + language.text(.intervalAboveOne(terms: above.joined(separator: ", ")))
     }

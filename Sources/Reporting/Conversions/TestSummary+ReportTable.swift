@@ -3,8 +3,10 @@ import Tabulation
 
 extension ReportTable {
   /// A test of association as a two-column table: Pearson's χ² with its degrees of freedom and
-  /// p-value, Cramér's V, the likelihood-ratio G² and its p-value, n, and for a 2 × 2 table
-  /// Fisher's exact p-value and the conditional odds ratio with its interval.
+  /// p-value (and the continuity correction, when Yates' was applied), Cramér's V, the
+  /// likelihood-ratio G² and its p-value, n, Fisher's exact p-value (always for a 2 × 2 table,
+  /// with the conditional odds ratio and its interval; for an r × c table when asked for, with
+  /// the number of random tables and the seed of a Monte-Carlo p-value).
   ///
   /// - Parameters:
   ///   - test: the test as `CrossTabSummary` holds it.
@@ -24,7 +26,12 @@ extension ReportTable {
       columns: [ReportColumn(l.text(.value), role: .statistic)],
       footnotes: options.footnotes(note.map { [$0] } ?? []))
     var rows: [(String, ReportCell)] = [
-      ("Pearsons χ²", Self.cell(test.chi2, .estimate, decimals: 2)),
+      ("Pearsons χ²", Self.cell(test.chi2, .estimate, decimals: 2))
+    ]
+    if test.correction == .yates {
+      rows.append((l.text(.continuityCorrection), .text(l.text(.yatesCorrection))))
+    }
+    rows += [
       (l.text(.degreesOfFreedom), .count(test.df)),
       (l.text(.pValue), Self.cell(test.pValue, .pValue)),
       (l.text(.cramersV), Self.cell(test.cramersV, .estimate)),
@@ -33,7 +40,16 @@ extension ReportTable {
       ("n", Self.cell(test.n, .count)),
     ]
     if let fisher = test.fisherPValue {
-      rows.append((l.text(.fisherPValue), Self.cell(fisher, .pValue)))
+      var label = l.text(.fisherPValue)
+      if test.fisherMethod == .monteCarlo, let replicates = test.fisherReplicates,
+        let seed = test.fisherSeed
+      {
+        label = l.text(
+          .fisherMonteCarloPValue(
+            replicates: NumberFormat(language: l).string(Double(replicates), kind: .count),
+            seed: String(seed)))
+      }
+      rows.append((label, Self.cell(fisher, .pValue)))
     }
     if let ratio = test.oddsRatio {
       rows.append((l.text(.conditionalOddsRatio), Self.cell(ratio, .ratio)))

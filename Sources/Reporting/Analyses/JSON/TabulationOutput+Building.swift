@@ -29,9 +29,12 @@ extension TabulationOutput {
         chi2: test.chi2, df: test.df,
         pValue: test.pValue, cramersV: test.cramersV,
         g2: test.g2, g2PValue: test.g2PValue,
-        n: test.n, fisherPValue: test.fisherPValue,
+        n: test.n, correction: test.correction ?? ContinuityCorrection.none,
+        fisherPValue: test.fisherPValue,
         oddsRatio: test.oddsRatio, oddsRatioCI: test.oddsRatioCI,
-        rows: [job.rows[0]], cols: [job.cols[0]], summedOver: job.testSummedOver)
+        fisherMethod: test.fisherMethod, fisherReplicates: test.fisherReplicates,
+        fisherSeed: test.fisherSeed, rows: [job.rows[0]], cols: [job.cols[0]],
+        summedOver: job.testSummedOver)
     }
     if summary.testWithheld == true, !job.cols.isEmpty {
       test = Test(

@@ -100,9 +100,15 @@ struct TabulationOutput: Encodable {
     var g2: Double?
     var g2PValue: Double?
     var n: Double?
+    /// `"none"` or `"yates"`: the continuity correction of `chi2` and `p_value`.
+    var correction: ContinuityCorrection?
     var fisherPValue: Double?
     var oddsRatio: Double?
     var oddsRatioCI: Interval?
+    /// `"exact"` or `"monte_carlo"` (with the number of random tables and the seed).
+    var fisherMethod: TestSummary.FisherMethodName?
+    var fisherReplicates: Int?
+    var fisherSeed: UInt64?
     var rows: [String]
     var cols: [String]
     /// Variables of the table the test sums over.
@@ -115,7 +121,7 @@ struct TabulationOutput: Encodable {
     static let suppressedCellsReason = "suppressed_cells"
 
     enum CodingKeys: String, CodingKey {
-      case chi2, df, n, g2, rows, cols, suppressed, reason
+      case chi2, df, n, g2, rows, cols, suppressed, reason, correction
       case pValue = "p_value"
       case cramersV = "cramers_v"
       case g2PValue = "g2_p_value"
@@ -123,6 +129,9 @@ struct TabulationOutput: Encodable {
       case oddsRatio = "odds_ratio"
       case oddsRatioCI = "odds_ratio_ci"
       case summedOver = "summed_over"
+      case fisherMethod = "fisher_method"
+      case fisherReplicates = "fisher_replicates"
+      case fisherSeed = "fisher_seed"
     }
   }
 
