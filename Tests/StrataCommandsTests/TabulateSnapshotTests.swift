@@ -89,7 +89,7 @@ import Testing
   @Test func jobsDecodeFromRecipeJSON() throws {
     // Recipes decode these structs; fields left out take their defaults.
     let json =
-      #"{"data": {"path": "s.csv", "onError": "strict"}, "rows": ["kon"], "suppress": 5, "per": 100000, "test": false, "correct": false, "fisher": false, "seed": 1, "allowMissingPopulation": false, "language": "sv", "stream": false, "level": 0.95, "cols": [], "aggregated": false, "count": "persons"}"#
+      #"{"data": {"path": "s.csv", "onError": "strict"}, "rows": ["kon"], "suppress": 5, "per": 100000, "test": false, "correct": false, "fisher": false, "seed": 1, "allowMissingPopulation": false, "language": "sv", "stream": false, "level": 0.95, "cols": [], "aggregated": false, "count": "persons", "coarsen": false}"#
     let job = try JSONDecoder().decode(TabulationRequest.self, from: Data(json.utf8))
     #expect(job.rows == ["kon"] && job.population == nil)
   }
