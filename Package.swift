@@ -85,11 +85,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Yams", package: "Yams"),
       ]),
-    // The release `strata` links the Swift runtime and Foundation statically: a whole command
-    // then starts without resolving a dozen shared libraries (start-up is part of every command).
-    .executableTarget(
-      name: "strata", dependencies: ["StrataCommands"],
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+    .executableTarget(name: "strata", dependencies: ["StrataCommands"]),
 
     // MARK: Benchmarks (run in release mode: scripts/benchmark; never part of `swift test`)
     .executableTarget(
