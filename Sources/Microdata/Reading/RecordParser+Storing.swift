@@ -1,54 +1,17 @@
 /// Storing fields into sinks: every type and every problem (the scanner's inner loop stores a
 /// known code, a plain integer or a numeric id itself and calls these for the rest).
 extension RecordParser {
-  /// Stores the common cases, returns whether it did: a known code, a whole number that fits
-  /// the column's `Int32` values, a plain numeric id. `number` is the field's value when the
-  /// scanner read it as a plain number, else `NumberParsing.invalid`.
-  @inline(__always)
-  func storeCommon(
-    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, number: Int64,
-    row: Int
-  ) -> Bool {
-    switch s.pointee.sink {
-    case .categorical8:
-      let v = s.pointee.lookup.find(p, n)
-      guard v >= 0 else { return false }
-      s.pointee.values!.storeBytes(
-        of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
-      return true
-    case .categorical16:
-      let v = s.pointee.lookup.find(p, n)
-      guard v >= 0 else { return false }
-      s.pointee.values!.storeBytes(
-        of: UInt16(truncatingIfNeeded: v), toByteOffset: row &* 2, as: UInt16.self)
-      return true
-    case .integer:
-      let v = number != NumberParsing.invalid ? number : NumberParsing.integer(p, n)
-      return storeInt32(s, v, row: row)
-    case .inferred:
-      let v = number != NumberParsing.invalid ? number : NumberParsing.canonicalInteger(p, n)
-      return storeInt32(s, v, row: row)
-    case .identifier:
-      let v = number != NumberParsing.invalid ? number : NumberParsing.canonicalIdentifier(p, n)
-      guard v != NumberParsing.invalid else { return false }
-      s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-      return true
-    default:
-      return false
-    }
-  }
-
   /// Stores a whole number in an `Int32` column when it is a plain value there
   /// (`FieldSink.plainMinimum...plainMaximum`); returns whether it did.
   @inline(__always)
-  private func storeInt32(_ s: UnsafeMutablePointer<FieldSink>, _ v: Int64, row: Int) -> Bool {
+  func storeInt32(_ s: UnsafeMutablePointer<FieldSink>, _ v: Int64, row: Int) -> Bool {
     guard v >= s.pointee.plainMinimum && v <= s.pointee.plainMaximum else { return false }
     s.pointee.values!.storeBytes(
       of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
     return true
   }
 
-  /// Stores one field that `storeCommon` did not; returns the problem, if any (the caller
+  /// Stores one field that `parse` did not store itself; returns the problem, if any (the caller
   /// decides whether to store a missing value, exclude the row or stop).
   @inline(never)
   func storeGeneral(

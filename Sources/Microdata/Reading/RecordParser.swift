@@ -193,8 +193,38 @@ struct RecordParser {
           // an undeclared column), else the general path. A code, an integer or an id that
           // matches here is ASCII or a codebook code, so valid UTF-8 too; everything else goes
           // through `storeGeneral`, which validates when asked.
+          // (Written out here: as a function of its own, it was not inlined.)
           let sink = sinks + column
-          let stored = storeCommon(sink, fieldStart, fieldCount, number: number, row: row)
+          var stored = false
+          switch sink.pointee.sink {
+          case .categorical8:
+            let v = sink.pointee.lookup.find(fieldStart, fieldCount)
+            if v >= 0 {
+              sink.pointee.values!.storeBytes(
+                of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+              stored = true
+            }
+          case .integer:
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.integer(fieldStart, fieldCount)
+            stored = storeInt32(sink, v, row: row)
+          case .inferred:
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.canonicalInteger(fieldStart, fieldCount)
+            stored = storeInt32(sink, v, row: row)
+          case .identifier:
+            let v =
+              number != NumberParsing.invalid
+              ? number : NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
+            if v != NumberParsing.invalid {
+              sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
+              stored = true
+            }
+          default:
+            break
+          }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
             pending.append(
               RawIssue(
