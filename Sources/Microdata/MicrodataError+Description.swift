@@ -83,6 +83,9 @@ extension MicrodataError {
       let l, let variable, let value, let codeVariable, let code, let expected):
       return "\(l): `\(variable)` is \(quoted(value)) but the \(codeVariable) \(quoted(code)) "
         + "means `\(variable)` = \(quoted(expected)); correct the row or the codebook's code list."
+    case .missingMarker(let l, let variable, let marker):
+      return "\(l): \(quoted(marker)) in `\(variable)`, a column of numbers, is R's mark of a "
+        + "missing value and was read as missing."
     }
   }
 }

@@ -88,6 +88,9 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   case contradictingCode(
     DataLocation, variable: String, value: String, codeVariable: String, code: String,
     expected: String)
+  /// Not an error but a note in `LoadReport.issues`: values of a numeric column written `NA`
+  /// (R's `write.csv` marks missing values so) were read as missing; `location` is the first.
+  case missingMarker(DataLocation, variable: String, marker: String)
   /// A short, stable name of the case, for tests, JSON and exit-code mapping.
   public var kind: String {
     switch self {
@@ -117,6 +120,7 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .mixedEncoding: "mixedEncoding"
     case .codeNotInList: "codeNotInList"
     case .contradictingCode: "contradictingCode"
+    case .missingMarker: "missingMarker"
     }
   }
 
@@ -127,7 +131,7 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
       .undecodableBytes(let l, _, _), .unknownCode(let l, _, _, _), .outOfRange(let l, _, _, _, _),
       .unparseableValue(let l, _, _, _), .missingRequiredValue(let l, _), .recordTooLong(let l, _),
       .mixedEncoding(let l, _, _, _), .codeNotInList(let l, _, _, _),
-      .contradictingCode(let l, _, _, _, _, _):
+      .contradictingCode(let l, _, _, _, _, _), .missingMarker(let l, _, _):
       l
     case .duplicateHeaderName(let file, _, _, _): DataLocation(file: file, line: 1)
     case .duplicateKey(let file, _, _, _, let second): DataLocation(file: file, line: second)

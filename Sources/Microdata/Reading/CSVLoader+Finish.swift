@@ -19,6 +19,19 @@ extension CSVLoader {
           line: lineBases[k] + issue.relativeLine, plans: plans, file: file, encoding: encoding)
       }
     }
+    // `NA`s read as missing, by column, counted before the sinks are freed.
+    var naCounts: [(column: Int, count: Int, line: Int)] = []
+    for index in plans.indices {
+      var count = 0
+      var line = 0
+      for (k, part) in parts.enumerated() where part.sinks[index].naCount > 0 {
+        if count == 0 {
+          line = lineBases[k] + part.relativeLine(ofRow: part.sinks[index].firstNARow)
+        }
+        count += part.sinks[index].naCount
+      }
+      if count > 0 { naCounts.append((index, count, line)) }
+    }
     var columns = ColumnAssembler.assemble(parts: parts, plans: plans, codebook: codebook)
     var rowCount = parts.reduce(0) { $0 + $1.rows }
 
@@ -48,6 +61,19 @@ extension CSVLoader {
         action: entry.tally.excluded ? .excluded : .setMissing, count: entry.tally.count,
         first: entry.tally.first.error(
           line: entry.line, plans: plans, file: file, encoding: encoding))
+    }
+
+    // A note per column whose `NA`s were read as missing (an undeclared column that stayed text
+    // keeps them as text).
+    for entry in naCounts {
+      let plan = plans[entry.column]
+      guard columns.first(where: { $0.header == plan.header })?.kind != .text else { continue }
+      issues.append(
+        LoadReport.Issue(
+          kind: "missingMarker", variable: plan.name, action: .setMissing, count: entry.count,
+          first: .missingMarker(
+            DataLocation(file: file, line: entry.line, column: plan.header), variable: plan.name,
+            marker: "NA")))
     }
 
     // Variables whose values must not repeat.

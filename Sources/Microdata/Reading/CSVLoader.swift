@@ -43,7 +43,11 @@ struct CSVLoader {
       while judged > start && base[judged - 1] != 0x0A { judged -= 1 }
       if judged == start { judged = max(start, end - 4) }
     }
-    let invalid = UTF8Validation.firstInvalidOffset(base, from: start, to: judged)
+    // Over the whole file on every core when it is large (this reads every page of the file).
+    let parts =
+      options.parallel && judged - start >= max(1, options.minimumParallelBytes)
+      ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
+    let invalid = UTF8Validation.firstInvalidOffset(base, from: start, to: judged, parts: parts)
     let encoding: TextEncoding
     var validate = false
     if let forced = options.encoding {

@@ -87,15 +87,19 @@ enum ColumnAssembler {
     case .decimal: column.storage = .decimal(concatenate(Double.self))
     case .date: column.storage = .date(concatenate(Int32.self))
     case .inferred where parts.allSatisfy({ $0.sinks[index].sink == .inferred }) && total > 0:
+      // Whole numbers throughout: an `NA` (kept apart while reading) is missing.
       column.kind = .integer
+      let hasNA = parts.contains { $0.sinks[index].naCount > 0 }
       if parts.contains(where: { $0.sinks[index].width == 8 }) {
-        column.storage = .integer64(
-          concatenate(Int64.self) { p, r in
-            let v = p.load(fromByteOffset: r * 4, as: Int32.self)
-            return v == Int32.min ? Int64.min : Int64(v)
-          })
+        var values = concatenate(Int64.self) { p, r in
+          FieldSink.widened(p.load(fromByteOffset: r * 4, as: Int32.self))
+        }
+        if hasNA { replace(FieldSink.naInt64, by: Int64.min, in: &values) }
+        column.storage = .integer64(values)
       } else {
-        column.storage = .integer32(concatenate(Int32.self))
+        var values = concatenate(Int32.self)
+        if hasNA { replace(FieldSink.naInt32, by: Int32.min, in: &values) }
+        column.storage = .integer32(values)
       }
     case .identifier, .text, .inferred:
       if parts.allSatisfy({ $0.sinks[index].sink == .identifier }) {
@@ -119,6 +123,10 @@ enum ColumnAssembler {
     case .skip: break
     }
     return column
+  }
+
+  private static func replace<T: Equatable>(_ old: T, by new: T, in values: inout [T]) {
+    for k in values.indices where values[k] == old { values[k] = new }
   }
 
   private static func concatenateText(_ index: Int, parts: [ParsedPart], total: Int) -> TextColumn {
@@ -148,7 +156,8 @@ enum ColumnAssembler {
   }
 
   /// An undeclared column becomes integer if every present value is a whole number, decimal if
-  /// every one is a number (decimal comma accepted), else text.
+  /// every one is a number (decimal comma accepted), else text. `NA` (R's missing-value marker)
+  /// is missing in a column that becomes a number, text in one that stays text.
   static func inferred(_ column: Column, text: TextColumn, codebook: Codebook) -> Column {
     var result = column
     var allInteger = true
@@ -159,7 +168,7 @@ enum ColumnAssembler {
       guard let base = bytes.baseAddress else { return }
       for row in 0..<text.count where allNumeric {
         let r = text.range(row)
-        if r.isEmpty { continue }
+        if r.isEmpty || FieldSink.isNA(base + r.lowerBound, r.count) { continue }
         let v = NumberParsing.integer(base + r.lowerBound, r.count)
         if v != NumberParsing.invalid {
           integers[row] = v

@@ -24,6 +24,11 @@ struct FieldSink {
   var lookup: CodeLookup.View
   var integerMinimum: Int64
   var integerMaximum: Int64
+  /// Whole numbers in `plainMinimum...plainMaximum` are stored as they are (`Int32` values, in
+  /// the variable's range, above the sentinels, no numeric missing codes to check); an empty
+  /// range once the values are `Int64`. One comparison pair per field on the scanner's path.
+  var plainMinimum: Int64 = 1
+  var plainMaximum: Int64 = 0
   var decimalMinimum: Double
   var decimalMaximum: Double
   var numericMissing: UnsafeMutablePointer<Int64>?
@@ -34,6 +39,11 @@ struct FieldSink {
   var arena: UnsafeMutablePointer<UInt8>?
   var arenaCount: Int = 0
   var arenaCapacity: Int = 0
+  /// Values written `NA` (R's missing-value marker) read as missing in a numeric column: how
+  /// many, and the first and last row (relative to the part) that had one.
+  var naCount = 0
+  var firstNARow = -1
+  var lastNARow = -1
 
   init(plan: ColumnPlan, column: Int, capacity: Int, arenaCapacity: Int, encoding: TextEncoding) {
     self.column = column
@@ -51,6 +61,12 @@ struct FieldSink {
     lookup = plan.lookup.view
     integerMinimum = plan.integerMinimum
     integerMaximum = plan.integerMaximum
+    if (plan.sink == .integer || plan.sink == .inferred) && plan.numericMissing.isEmpty {
+      // Above `Int32.min` (missing) and, for an undeclared column, above `NA`'s sentinel.
+      let lowest = plan.sink == .inferred ? Int64(FieldSink.naInt32) : Int64(Int32.min)
+      plainMinimum = max(lowest + 1, plan.integerMinimum)
+      plainMaximum = min(Int64(Int32.max), plan.integerMaximum)
+    }
     decimalMinimum = plan.decimalMinimum
     decimalMaximum = plan.decimalMaximum
     numericMissingCount = plan.numericMissing.count
@@ -137,8 +153,21 @@ struct FieldSink {
     values!.storeBytes(of: Int64(arenaCount), toByteOffset: row &* 8, as: Int64.self)
   }
 
-  /// Forgets text appended for `row` (the row is being dropped).
-  mutating func rollBackText(row: Int) {
+  /// Counts an `NA` read as missing in `row`.
+  @inline(__always)
+  mutating func noteNA(row: Int) {
+    if naCount == 0 { firstNARow = row }
+    naCount += 1
+    lastNARow = row
+  }
+
+  /// Forgets what was stored for `row` (the row is being dropped): its text and its `NA`.
+  mutating func rollBack(row: Int) {
+    if lastNARow == row {
+      naCount -= 1
+      lastNARow = -1
+      if naCount == 0 { firstNARow = -1 }
+    }
     guard sink == .text else { return }
     arenaCount = row == 0 ? 0 : Int(values!.load(fromByteOffset: (row - 1) * 8, as: Int64.self))
   }
@@ -148,12 +177,24 @@ struct FieldSink {
     let wide = malloc(max(1, capacity) * 8)!
     for r in 0..<rows {
       let v = values!.load(fromByteOffset: r * 4, as: Int32.self)
-      wide.storeBytes(
-        of: v == Int32.min ? Int64.min : Int64(v), toByteOffset: r * 8, as: Int64.self)
+      wide.storeBytes(of: FieldSink.widened(v), toByteOffset: r * 8, as: Int64.self)
     }
     free(values)
     values = wide
     width = 8
+    plainMinimum = 1
+    plainMaximum = 0
+  }
+
+  /// An inferred column's `NA`, while it is read as whole numbers (as `Int32` and as `Int64`):
+  /// told apart from an empty value so that it reads `NA` again if the column becomes text.
+  static let naInt32 = Int32.min + 1
+  static let naInt64 = Int64.min + 1
+
+  /// An `Int32` value (or sentinel) as `Int64`, keeping the missing and `NA` sentinels.
+  @inline(__always)
+  static func widened(_ v: Int32) -> Int64 {
+    v == Int32.min ? Int64.min : v == naInt32 ? naInt64 : Int64(v)
   }
 
   /// Turns an inferred column read as whole numbers into text (a value that is not one
@@ -170,10 +211,10 @@ struct FieldSink {
     for r in 0..<rows {
       let v =
         oldWidth == 4
-        ? Int64(oldValues.load(fromByteOffset: r * 4, as: Int32.self))
+        ? FieldSink.widened(oldValues.load(fromByteOffset: r * 4, as: Int32.self))
         : oldValues.load(fromByteOffset: r * 8, as: Int64.self)
-      if v != (oldWidth == 4 ? Int64(Int32.min) : Int64.min) {
-        let digits = Array(String(v).utf8)
+      if v != Int64.min {
+        let digits = Array(v == FieldSink.naInt64 ? "NA".utf8 : String(v).utf8)
         digits.withUnsafeBufferPointer { appendTextRaw($0.baseAddress!, $0.count) }
       }
       values!.storeBytes(of: Int64(arenaCount), toByteOffset: r * 8, as: Int64.self)
@@ -194,6 +235,12 @@ struct FieldSink {
       }
       values!.storeBytes(of: Int64(arenaCount), toByteOffset: r * 8, as: Int64.self)
     }
+  }
+
+  /// Whether a field is `NA`, R's missing-value marker (`write.csv`, `fwrite`).
+  @inline(__always)
+  static func isNA(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    n == 2 && p[0] == UInt8(ascii: "N") && p[1] == UInt8(ascii: "A")
   }
 
   private mutating func appendTextRaw(_ p: UnsafePointer<UInt8>, _ n: Int) {

@@ -1,48 +1,38 @@
 /// Storing fields into sinks: every type and every problem (the scanner's inner loop stores a
 /// known code, a plain integer or a numeric id itself and calls these for the rest).
 extension RecordParser {
-  /// Stores one field into its sink; returns the problem, if any (the caller decides whether to
-  /// store a missing value, exclude the row or stop). `parse` handles the common cases inline
-  /// and calls this for everything else.
+  /// Stores a whole number in an `Int32` column when it is a plain value there
+  /// (`FieldSink.plainMinimum...plainMaximum`); returns whether it did.
+  @inline(__always)
+  func storeInt32(_ s: UnsafeMutablePointer<FieldSink>, _ v: Int64, row: Int) -> Bool {
+    guard v >= s.pointee.plainMinimum && v <= s.pointee.plainMaximum else { return false }
+    s.pointee.values!.storeBytes(
+      of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+    return true
+  }
+
+  /// Stores one field that `parse` did not store itself; returns the problem, if any (the caller
+  /// decides whether to store a missing value, exclude the row or stop).
   @inline(never)
   func storeGeneral(
     _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
   ) -> IssueKind? {
     if validateUTF8 && !UTF8Validation.isValid(p, count: n) { return .undecodable }
     switch s.pointee.sink {
-    case .categorical8:
-      let v = s.pointee.lookup.find(p, n)
-      if v >= 0 {
-        s.pointee.values!.storeBytes(
-          of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
-        return nil
-      }
-      return categoricalSlow(s, p, n, row: row, found: v)
+    case .categorical8, .categorical16:
+      return categoricalSlow(s, p, n, row: row, found: s.pointee.lookup.find(p, n))
     case .integer:
-      let v = NumberParsing.integer(p, n)
-      if s.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
-        && v >= s.pointee.integerMinimum
-        && v <= s.pointee.integerMaximum && s.pointee.numericMissingCount == 0
-      {
-        s.pointee.values!.storeBytes(
-          of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-        return nil
-      }
-      return integerSlow(s, p, n, row: row, parsed: v)
+      return integerSlow(s, p, n, row: row, parsed: NumberParsing.integer(p, n))
     case .identifier:
-      let v = NumberParsing.canonicalIdentifier(p, n)
-      if v != NumberParsing.invalid {
-        s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-        return nil
-      }
       return identifierSlow(s, p, n, row: row)
     case .text:
-      if n == 0
-        || n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing
-      {
+      if isMissingCode(s, p, n) {
         s.pointee.appendMissingText(row: row)
         return s.pointee.required ? .missingRequired : nil
       }
+      // An undeclared column that became text may still be numeric but for its `NA`s: count
+      // them (the column's type is decided when it is assembled).
+      if FieldSink.isNA(p, n) && plans[s.pointee.column].inferType { s.pointee.noteNA(row: row) }
       s.pointee.appendText(p, n, row: row)
       return nil
     case .decimal:
@@ -51,6 +41,7 @@ extension RecordParser {
         if v < s.pointee.decimalMinimum || v > s.pointee.decimalMaximum { return .outOfRange }
         return nil
       }
+      if FieldSink.isNA(p, n) { return missingNA(s, row: row) }
       return missingOrUnparseable(s, p, n, row: row)
     case .date:
       if let v = CalendarDay.parse(p, count: n) {
@@ -61,18 +52,34 @@ extension RecordParser {
         return nil
       }
       return missingOrUnparseable(s, p, n, row: row)
-    case .categorical16:
-      let v = s.pointee.lookup.find(p, n)
-      if v >= 0 {
-        s.pointee.values!.storeBytes(
-          of: UInt16(truncatingIfNeeded: v), toByteOffset: row &* 2, as: UInt16.self)
-        return nil
-      }
-      return categoricalSlow(s, p, n, row: row, found: v)
     case .inferred:
       return inferredSlow(s, p, n, row: row)
     case .skip:
       return nil
+    }
+  }
+
+  /// Whether a field is empty or one of the column's missing-value codes.
+  @inline(__always)
+  private func isMissingCode(
+    _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int
+  ) -> Bool {
+    n == 0 || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing)
+  }
+
+  /// Stores a whole number, widening the column's values to `Int64` first when it does not fit
+  /// `Int32` (or is `above` or below, where the column's sentinels are).
+  private func storeWhole(
+    _ s: UnsafeMutablePointer<FieldSink>, _ v: Int64, above: Int64, row: Int
+  ) {
+    if s.pointee.width == 4 && (v <= above || v > Int64(Int32.max)) {
+      s.pointee.widenIntegers(rows: row, capacity: s.pointee.capacity)
+    }
+    if s.pointee.width == 4 {
+      s.pointee.values!.storeBytes(
+        of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
+    } else {
+      s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
     }
   }
 
@@ -82,14 +89,22 @@ extension RecordParser {
   private func inferredSlow(
     _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
   ) -> IssueKind? {
-    if n == 0
-      || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing)
-    {
+    if isMissingCode(s, p, n) {
       storeMissing(s, row: row)
       return nil
     }
+    if FieldSink.isNA(p, n) {
+      // Kept apart from missing until the column's type is known (`NA` in a text column is text).
+      s.pointee.noteNA(row: row)
+      if s.pointee.width == 4 {
+        s.pointee.values!.storeBytes(of: FieldSink.naInt32, toByteOffset: row &* 4, as: Int32.self)
+      } else {
+        s.pointee.values!.storeBytes(of: FieldSink.naInt64, toByteOffset: row &* 8, as: Int64.self)
+      }
+      return nil
+    }
     let v = NumberParsing.canonicalInteger(p, n)
-    if v == NumberParsing.invalid {
+    if v == NumberParsing.invalid || v == FieldSink.naInt64 {
       s.pointee.inferredToText(rows: row, arenaCapacity: max(1024, row * 8))
       s.pointee.appendText(p, n, row: row)
       return nil
@@ -98,15 +113,7 @@ extension RecordParser {
       storeMissing(s, row: row)
       return nil
     }
-    if s.pointee.width == 4 && (v <= Int64(Int32.min) || v > Int64(Int32.max)) {
-      s.pointee.widenIntegers(rows: row, capacity: s.pointee.capacity)
-    }
-    if s.pointee.width == 4 {
-      s.pointee.values!.storeBytes(
-        of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-    } else {
-      s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-    }
+    storeWhole(s, v, above: Int64(FieldSink.naInt32), row: row)
     return nil
   }
 
@@ -118,7 +125,12 @@ extension RecordParser {
     var code = found
     if code == CodeLookup.notFound {
       // `114` for the code `0114`, `01` for `1`: same number, same code.
-      code = plans[s.pointee.column].lookup.findNumeric(p, n)
+      let lookup = plans[s.pointee.column].lookup
+      code = lookup.findNumeric(p, n)
+      // Codes that are all numbers: `NA` is R's missing value, not an unknown code.
+      if code == CodeLookup.notFound && !lookup.numericCodes.isEmpty && FieldSink.isNA(p, n) {
+        return missingNA(s, row: row)
+      }
     }
     if code >= 0 {
       storeCategorical(s, code, row: row)
@@ -136,10 +148,11 @@ extension RecordParser {
   ) -> IssueKind? {
     var v = parsed
     if v == NumberParsing.invalid {
-      if n == 0 || s.pointee.lookup.find(p, n) == CodeLookup.missing {
+      if isMissingCode(s, p, n) {
         storeMissing(s, row: row)
         return s.pointee.required ? .missingRequired : nil
       }
+      if FieldSink.isNA(p, n) { return missingNA(s, row: row) }
       v = NumberParsing.integerWithZeroFraction(p, n)
       if v == NumberParsing.invalid {
         storeMissing(s, row: row)
@@ -150,15 +163,7 @@ extension RecordParser {
       storeMissing(s, row: row)
       return s.pointee.required ? .missingRequired : nil
     }
-    if s.pointee.width == 4 && (v <= Int64(Int32.min) || v > Int64(Int32.max)) {
-      s.pointee.widenIntegers(rows: row, capacity: s.pointee.capacity)
-    }
-    if s.pointee.width == 4 {
-      s.pointee.values!.storeBytes(
-        of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-    } else {
-      s.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-    }
+    storeWhole(s, v, above: Int64(Int32.min), row: row)
     if v < s.pointee.integerMinimum || v > s.pointee.integerMaximum { return .outOfRange }
     return nil
   }
@@ -167,9 +172,7 @@ extension RecordParser {
   private func identifierSlow(
     _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
   ) -> IssueKind? {
-    if n == 0
-      || (n <= s.pointee.lookup.maxLength && s.pointee.lookup.find(p, n) == CodeLookup.missing)
-    {
+    if isMissingCode(s, p, n) {
       storeMissing(s, row: row)
       return s.pointee.required ? .missingRequired : nil
     }
@@ -184,10 +187,17 @@ extension RecordParser {
     _ s: UnsafeMutablePointer<FieldSink>, _ p: UnsafePointer<UInt8>, _ n: Int, row: Int
   ) -> IssueKind? {
     storeMissing(s, row: row)
-    if n == 0 || s.pointee.lookup.find(p, n) == CodeLookup.missing {
+    if isMissingCode(s, p, n) {
       return s.pointee.required ? .missingRequired : nil
     }
     return .unparseable
+  }
+
+  /// `NA` in a numeric column: missing, and counted for the load report's note.
+  private func missingNA(_ s: UnsafeMutablePointer<FieldSink>, row: Int) -> IssueKind? {
+    storeMissing(s, row: row)
+    s.pointee.noteNA(row: row)
+    return s.pointee.required ? .missingRequired : nil
   }
 
   @inline(__always)

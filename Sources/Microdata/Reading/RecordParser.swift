@@ -33,6 +33,11 @@ struct RecordParser {
   /// Bytes of a field kept for an error message; the message shows fewer still.
   static let excerptBytes = 256
 
+  /// The first `excerptBytes` of a field, for a problem's report.
+  static func excerpt(_ p: UnsafePointer<UInt8>, _ n: Int) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: p, count: min(n, excerptBytes)))
+  }
+
   private static let quote = UInt8(ascii: "\"")
   private static let lf: UInt8 = 0x0A
   private static let cr: UInt8 = 0x0D
@@ -111,7 +116,7 @@ struct RecordParser {
                 part.error = issue
               } else {
                 part.tally(issue, excluded: true)
-                for k in 0..<columnCount { sinks[k].rollBackText(row: row) }
+                for k in 0..<columnCount { sinks[k].rollBack(row: row) }
               }
               p = end
               break recordLoop
@@ -140,9 +145,7 @@ struct RecordParser {
           { p += 1 }
           if p < end && stopTable[Int(base[p])] == 0 {
             // Something follows the closing quote: read on to the field's end, report the field.
-            let value = Array(
-              UnsafeBufferPointer(
-                start: fieldStart, count: min(fieldCount, RecordParser.excerptBytes)))
+            let value = RecordParser.excerpt(fieldStart, fieldCount)
             while stopTable[Int(base[p])] == 0 { p += 1 }
             if structural == nil {
               structural = RawIssue(
@@ -187,11 +190,12 @@ struct RecordParser {
 
         if column < columnCount {
           // The common cases inline (a known code, a plain integer, a numeric id, a whole number in
-          // an undeclared column), else the general path.
+          // an undeclared column), else the general path. A code, an integer or an id that
+          // matches here is ASCII or a codebook code, so valid UTF-8 too; everything else goes
+          // through `storeGeneral`, which validates when asked.
+          // (Written out here: as a function of its own, it was not inlined.)
           let sink = sinks + column
           var stored = false
-          // A code, an integer or an id that matches here is ASCII or a codebook code, so valid
-          // UTF-8 too; everything else goes through `storeGeneral`, which validates when asked.
           switch sink.pointee.sink {
           case .categorical8:
             let v = sink.pointee.lookup.find(fieldStart, fieldCount)
@@ -204,25 +208,12 @@ struct RecordParser {
             let v =
               number != NumberParsing.invalid
               ? number : NumberParsing.integer(fieldStart, fieldCount)
-            if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
-              && v >= sink.pointee.integerMinimum && v <= sink.pointee.integerMaximum
-              && sink.pointee.numericMissingCount == 0
-            {
-              sink.pointee.values!.storeBytes(
-                of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-              stored = true
-            }
+            stored = storeInt32(sink, v, row: row)
           case .inferred:
             let v =
               number != NumberParsing.invalid
               ? number : NumberParsing.canonicalInteger(fieldStart, fieldCount)
-            if sink.pointee.width == 4 && v > Int64(Int32.min) && v <= Int64(Int32.max)
-              && sink.pointee.numericMissingCount == 0
-            {
-              sink.pointee.values!.storeBytes(
-                of: Int32(truncatingIfNeeded: v), toByteOffset: row &* 4, as: Int32.self)
-              stored = true
-            }
+            stored = storeInt32(sink, v, row: row)
           case .identifier:
             let v =
               number != NumberParsing.invalid
@@ -235,12 +226,10 @@ struct RecordParser {
             break
           }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
-            let value = Array(
-              UnsafeBufferPointer(
-                start: fieldStart, count: min(fieldCount, RecordParser.excerptBytes)))
             pending.append(
-              RawIssue(kind: issue, column: column, relativeLine: fieldLine, value: value, found: 0)
-            )
+              RawIssue(
+                kind: issue, column: column, relativeLine: fieldLine,
+                value: RecordParser.excerpt(fieldStart, fieldCount), found: 0))
             if policy == .markMissing { storeMissing(sinks + column, row: row) }
           }
         }
@@ -290,7 +279,7 @@ struct RecordParser {
         }
         pending.removeAll(keepingCapacity: true)
         if excluded {
-          for k in 0..<columnCount { sinks[k].rollBackText(row: row) }
+          for k in 0..<columnCount { sinks[k].rollBack(row: row) }
           continue recordLoop
         }
       }

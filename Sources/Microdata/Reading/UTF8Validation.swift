@@ -1,3 +1,5 @@
+import Dispatch
+
 /// UTF-8 validation over raw bytes, with an ASCII fast path that tests eight bytes at a time.
 ///
 /// Rejects what RFC 3629 rejects: stray continuation bytes, truncated sequences, overlong
@@ -6,15 +8,63 @@ enum UTF8Validation {
   /// The offset of the first byte of the first invalid sequence in `bytes[start..<end]`, or nil.
   static func firstInvalidOffset(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int?
   {
+    firstInvalidOffset(base, from: start, before: end, end: end)
+  }
+
+  /// The same, over `parts` ranges at once. The ranges start at bytes that are not continuation
+  /// bytes, so each starts a sequence wherever the bytes before it are valid, and a range reads
+  /// on past its end to finish its last sequence: the earliest offset found is the first.
+  static func firstInvalidOffset(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, parts: Int
+  ) -> Int? {
+    guard parts > 1 && end - start >= parts * 4096 else {
+      return firstInvalidOffset(base, from: start, to: end)
+    }
+    let cuts = (0...parts).map { k in
+      var cut = start + (end - start) * k / parts
+      while k > 0 && cut < end && base[cut] & 0xC0 == 0x80 { cut += 1 }
+      return cut
+    }
+    let found = UnsafeMutablePointer<Int>.allocate(capacity: parts)
+    defer { found.deallocate() }
+    let results = SendablePointer(found)
+    let bytes = SendablePointer(base)
+    DispatchQueue.concurrentPerform(iterations: parts) { k in
+      results.value[k] =
+        firstInvalidOffset(bytes.value, from: cuts[k], before: max(cuts[k], cuts[k + 1]), end: end)
+        ?? Int.max
+    }
+    let first = (0..<parts).map { found[$0] }.min()!
+    return first == Int.max ? nil : first
+  }
+
+  private struct SendablePointer<P>: @unchecked Sendable {
+    let value: P
+    init(_ value: P) { self.value = value }
+  }
+
+  /// The first invalid sequence that starts in `start..<before`, reading up to `end`.
+  private static func firstInvalidOffset(
+    _ base: UnsafePointer<UInt8>, from start: Int, before: Int, end: Int
+  ) -> Int? {
     var i = start
-    while i < end {
-      // Eight ASCII bytes at a time.
-      while i + 8 <= end {
+    while i < before {
+      // Thirty-two, then eight ASCII bytes at a time.
+      while i + 32 <= before {
+        let p = UnsafeRawPointer(base + i)
+        let any =
+          p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+          | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+          | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        if any & 0x8080_8080_8080_8080 != 0 { break }
+        i += 32
+      }
+      while i + 8 <= before {
         let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         if word & 0x8080_8080_8080_8080 != 0 { break }
         i += 8
       }
-      if i >= end { return nil }
+      if i >= before { return nil }
       let b0 = base[i]
       if b0 < 0x80 {
         i += 1
