@@ -210,17 +210,36 @@ public struct ReportRunner: Sendable {
   /// Suppresses the count tables of one file together (`LinkedTabulations`): the
   /// cross-tabulations and the MAIHDA stratum tables.
   package func link(_ analysed: inout [Analysed]) {
-    var tables = ResultsOfType<TabulationResult>(in: analysed)
-    var maihdas = ResultsOfType<MAIHDAAnalysisResult>(in: analysed)
-    var repeats = ResultsOfType<RepeatOffendingResult>(in: analysed)
-    guard !tables.results.isEmpty || !maihdas.results.isEmpty || !repeats.results.isEmpty else {
-      return
+    var positions: [Int] = []
+    var tables: [TabulationResult] = []
+    var maihdaPositions: [Int] = []
+    var maihdas: [MAIHDAAnalysisResult] = []
+    var repeatPositions: [Int] = []
+    var repeats: [RepeatOffendingResult] = []
+    for (position, item) in analysed.enumerated() {
+      if case .success(let result) = item.value {
+        if let table = result as? TabulationResult {
+          positions.append(position)
+          tables.append(table)
+        } else if let maihda = result as? MAIHDAAnalysisResult {
+          maihdaPositions.append(position)
+          maihdas.append(maihda)
+        } else if let repeated = result as? RepeatOffendingResult {
+          repeatPositions.append(position)
+          repeats.append(repeated)
+        }
+      }
     }
+    guard !tables.isEmpty || !maihdas.isEmpty || !repeats.isEmpty else { return }
     let start = Date()
-    let groups = LinkedTabulations.protect(&tables.results, &maihdas.results, &repeats.results)
-    tables.store(in: &analysed)
-    maihdas.store(in: &analysed)
-    repeats.store(in: &analysed)
+    let groups = LinkedTabulations.protect(&tables, &maihdas, &repeats)
+    for (position, table) in zip(positions, tables) { analysed[position].value = .success(table) }
+    for (position, maihda) in zip(maihdaPositions, maihdas) {
+      analysed[position].value = .success(maihda)
+    }
+    for (position, repeated) in zip(repeatPositions, repeats) {
+      analysed[position].value = .success(repeated)
+    }
     let added = groups.map(\.added).reduce(0, +)
     let hidden = groups.map(\.loss.figuresHidden).reduce(0, +)
     let figures = groups.map(\.loss.figures).reduce(0, +)
