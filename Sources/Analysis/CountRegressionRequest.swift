@@ -18,7 +18,7 @@ import Tabulation
 ///
 /// Every fit is accompanied by the other family's fit of the same formula for the test of
 /// overdispersion (α = 0, Stata's "LR test of alpha=0").
-public struct CountRegressionRequest: Sendable, Codable {
+public struct CountRegressionRequest: Sendable, Codable, RegressionJob {
   /// The response distribution of a count model.
   public enum CountFamily: String, Sendable, Codable, CaseIterable {
     case poisson
@@ -93,19 +93,8 @@ public struct CountRegressionRequest: Sendable, Codable {
 
   /// The GLM options of the job for `family`.
   public func glmOptions(_ family: Family) -> GLMOptions {
-    var options = GLMOptions()
+    var options = sharedGLMOptions
     options.family = family
-    options.maxIterations = maxIterations
-    options.epsilon = epsilon
-    options.reference = reference
-    options.weights = weight
-    options.cluster = cluster
-    options.level = level
-    if cluster != nil {
-      options.covariance = .cluster
-    } else if let robust {
-      options.covariance = robust
-    }
     return options
   }
 
@@ -114,43 +103,20 @@ public struct CountRegressionRequest: Sendable, Codable {
 
   /// Checks the options that need no file.
   public func validate() throws {
-    func invalid(_ why: String) -> InputError { .invalidOptions(why) }
-    guard level > 0 && level < 1 else {
-      throw invalid("--level must lie strictly between 0 and 1, e.g. 0.95.")
+    try validateEstimation()
+    guard per > 0, per.isFinite else {
+      throw InputError.invalidOptions("--per must be a positive number.")
     }
-    guard maxIterations >= 1 else { throw invalid("--max-iterations must be at least 1.") }
-    guard epsilon > 0 else { throw invalid("--epsilon must be positive.") }
-    guard per > 0, per.isFinite else { throw invalid("--per must be a positive number.") }
-    try InputError.checkSuppression(suppress)
-    if population != nil && (weight != nil || offset != nil || cluster != nil) {
-      throw invalid(
+    try validateDesign(
+      rowOptions: [weight, offset, cluster],
+      conflict:
         "--weight, --offset and --cluster describe rows of individual data; with --population the offset is log(population) of each cell."
-      )
-    }
-    if populationFilter != nil && population == nil {
-      throw invalid("--population-filter needs --population.")
-    }
-    if let robust {
-      guard cluster == nil else {
-        throw invalid("--cluster already gives cluster-robust standard errors; drop --robust.")
-      }
-      guard robust == .hc0 || robust == .hc1 else {
-        throw invalid("--robust takes hc0 or hc1, not `\(robust.rawValue)`.")
-      }
-    }
+    )
   }
 
   public func run() throws -> CountRegressionResult {
     try validate()
-    var main = try Formula(formula)
-    var others: [Formula] = []
-    for text in compare {
-      let other = try Formula(text)
-      guard other.response == main.response else {
-        throw ModelJobError.differentOutcomes(main.response.description, other.response.description)
-      }
-      others.append(other)
-    }
+    var (main, others) = try parseFormulas()
     if let offset {
       main.offsets.append(.variable(offset))
       for k in others.indices { others[k].offsets.append(.variable(offset)) }

@@ -84,71 +84,24 @@ extension LogitRequest {
       )
     }
     let dataset = loaded.dataset
-    var include: [Bool]? = nil
-    let outcome: ModelOutcome
-    switch main.response {
-    case .variable(let name):
-      if dataset.hasVariable(name) {
-        throw ModelJobError.outcome(
-          "With --population the outcome is `misstankt` (every person of the data is a case) or a condition on the data such as `antal_misstankar >= 2`; `\(name)` is a variable of \(dataset.source): write `\(name) == 1` to count the persons with that value."
-        )
-      }
-      outcome = ModelOutcome(.personsOfData(variable: name), source: dataset.source)
-    case .condition(let variable, let comparison, let value):
-      let condition = "\(variable) \(comparison.rawValue) \(value)"
-      include = try dataset.rowMask(RowFilter(parsing: condition, as: "outcome"))
-      outcome = ModelOutcome(
-        .personsWith(condition: condition, againstPopulation: true), source: dataset.source)
-    default:
-      throw ModelJobError.outcome(
-        "With --population the outcome is `misstankt` or a condition on the data, not `\(main.response)`."
-      )
-    }
-    let populationData = try population.load(filter: populationFilter)
-    var warnings = populationData.warnings
-    var notFilteredBy: [String] = []
-    if let filter, populationFilter == nil {
-      warnings += populationFilterWarning(filter: filter, population: populationData.dataset)
-      notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
-    }
     let formulas = others + [main]
-    var variables: [String] = []
-    for f in formulas {
-      for v in f.predictorVariables where !variables.contains(v) { variables.append(v) }
-    }
-    let categorical = formulas.reduce(into: Set<String>()) { $0.formUnion($1.categoricalVariables) }
-    let cells = try CaseCells.count(
-      data: dataset, include: include, population: populationData.dataset, variables: variables,
-      categorical: categorical)
-    warnings += cells.warnings
-    let kept = cells.population.indices.filter { cells.population[$0] > 0 }
-    let indices = kept.map { cells.levelIndices(ofCell: $0) }
-    let predictors = variables.indices.map { k in
-      Factor(name: variables[k], levels: cells.levels[k], codes: indices.map { Int32($0[k]) })
-    }
-    let cases = kept.map { Double(cells.cases[$0]) }
-    let persons = kept.map { cells.population[$0] }
+    let cells = try PersonsPerCell(
+      cases: try PersonsPerCell.Cases(main.response, data: dataset), data: dataset,
+      formulas: formulas, population: population, populationFilter: populationFilter,
+      filter: filter)
     let options = glmOptions
     var models: [(label: String, fit: GLMFit)] = []
     for (k, f) in formulas.enumerated() {
       let fit = try GLM.fitAgainstPopulation(
-        formula: f, predictors: predictors, cases: cases, population: persons, options: options)
+        formula: f, predictors: cells.predictors, cases: cells.cases, population: cells.persons,
+        options: options)
       models.append((k < others.count ? compare[k] : formula, fit))
-    }
-    var levels: [String: [String]] = [:]
-    for factor in predictors {
-      let counts = factor.levelCounts()
-      levels[factor.name] = factor.levels.indices.filter { counts[$0] > 0 }.map {
-        factor.levels[$0].code
-      }
     }
     return LogitFits(
       main: models[models.count - 1].fit, models: models, excluded: .cells(cells.excluded),
-      outcome: outcome, populationNotFilteredBy: notFilteredBy,
-      population: PopulationSummary(
-        file: populationData.dataset.source, cells: kept.count, persons: persons.reduce(0, +),
-        cases: Int(cases.reduce(0, +))),
-      levels: levels, labelFactors: predictors, codebook: dataset.codebook, warnings: warnings)
+      outcome: cells.outcome, populationNotFilteredBy: cells.populationNotFilteredBy,
+      population: cells.summary, levels: cells.levels, labelFactors: cells.predictors,
+      codebook: dataset.codebook, warnings: cells.warnings)
   }
 
   /// The first row of a 0/1 outcome column that holds another value, with its file and line.

@@ -13,7 +13,7 @@ import Tabulation
 ///   of the predictors against the population of the cell (`antal` summed), a condition counts
 ///   only the persons who meet it. The fit is the individual-level model of the population
 ///   (n = persons), estimated on the cells.
-public struct LogitRequest: Sendable, Codable {
+public struct LogitRequest: Sendable, Codable, RegressionJob {
 
   public var data: DataInput
   public var filter: String?
@@ -93,15 +93,7 @@ public struct LogitRequest: Sendable, Codable {
 
   public func run() throws -> LogitResult {
     try validate()
-    let main = try Formula(formula)
-    var others: [Formula] = []
-    for text in compare {
-      let other = try Formula(text)
-      guard other.response == main.response else {
-        throw ModelJobError.differentOutcomes(main.response.description, other.response.description)
-      }
-      others.append(other)
-    }
+    let (main, others) = try parseFormulas()
     let loaded = try data.load(filter: filter)
     var fits =
       population == nil
@@ -115,20 +107,9 @@ public struct LogitRequest: Sendable, Codable {
 
   /// The GLM options of the job.
   public var glmOptions: GLMOptions {
-    var options = GLMOptions()
+    var options = sharedGLMOptions
     options.method = firth ? .firth : .irls
-    options.maxIterations = maxIterations
-    options.epsilon = epsilon
     options.collapse = collapse
-    options.reference = reference
-    options.weights = weight
-    options.cluster = cluster
-    options.level = level
-    if cluster != nil {
-      options.covariance = .cluster
-    } else if let robust {
-      options.covariance = robust
-    }
     return options
   }
 
@@ -139,29 +120,12 @@ public struct LogitRequest: Sendable, Codable {
 
   /// Checks the options that need no file.
   public func validate() throws {
-    func invalid(_ why: String) -> InputError { .invalidOptions(why) }
-    guard level > 0 && level < 1 else {
-      throw invalid("--level must lie strictly between 0 and 1, e.g. 0.95.")
-    }
-    guard maxIterations >= 1 else { throw invalid("--max-iterations must be at least 1.") }
-    guard epsilon > 0 else { throw invalid("--epsilon must be positive.") }
-    try InputError.checkSuppression(suppress)
-    if population != nil && (weight != nil || trials != nil || cluster != nil) {
-      throw invalid(
+    try validateEstimation()
+    try validateDesign(
+      rowOptions: [weight, trials, cluster],
+      conflict:
         "--weight, --trials and --cluster describe rows of individual data; they cannot be combined with --population."
-      )
-    }
-    if populationFilter != nil && population == nil {
-      throw invalid("--population-filter needs --population.")
-    }
-    if let robust {
-      guard cluster == nil else {
-        throw invalid("--cluster already gives cluster-robust standard errors; drop --robust.")
-      }
-      guard robust == .hc0 || robust == .hc1 else {
-        throw invalid("--robust takes hc0 or hc1, not `\(robust.rawValue)`.")
-      }
-    }
+    )
   }
 }
 

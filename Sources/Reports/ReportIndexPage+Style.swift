@@ -32,20 +32,9 @@ extension ReportIndexPage {
     .note{max-width:50rem}
     .table-wrap{overflow-x:auto;margin:0.8rem 0 1.6rem 0}
     .strata-table{border-collapse:collapse;font-size:0.88rem;margin:0}
-    .strata-table caption{caption-side:top;text-align:left;padding-bottom:0.5rem}
-    .strata-table{min-width:min(30rem,100%)}
-    .strata-table caption span{display:block;max-width:min(60rem,calc(100vw - 4rem))}
+    \(HTMLRenderer.captionStyle)
     .strata-title{font-weight:bold;font-size:1rem}
-    .strata-subtitle,.strata-unit{color:#333}
-    .strata-table th,.strata-table td{padding:0.2rem 0.6rem;vertical-align:top}
-    .strata-table thead{border-top:2px solid #111;border-bottom:1px solid #111}
-    .strata-table thead th{font-weight:bold;text-align:center;vertical-align:bottom}
-    .strata-table tbody th{font-weight:normal;text-align:left}
-    .strata-table tbody+tbody{border-top:1px solid #bbb}
-    .strata-table tbody:last-of-type{border-bottom:2px solid #111}
-    .strata-table .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-    .strata-table .total th,.strata-table .total td{font-weight:bold}
-    .strata-table abbr{text-decoration:none}
+    \(HTMLRenderer.cellStyle)
     .strata-table tfoot td{font-size:0.78rem;color:#333;padding-top:0.3rem;max-width:60rem}
     figure.chart{margin:1rem 0 2rem 0}
     figure.chart svg{max-width:100%;height:auto;border:1px solid #e3e8ee}

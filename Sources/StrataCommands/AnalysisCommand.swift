@@ -14,13 +14,7 @@ protocol AnalysisCommand: ParsableCommand {
 
 extension AnalysisCommand {
   /// A request's usage problem is a usage error (exit 2), with the request's sentence.
-  func validate() throws {
-    do {
-      try request.validate()
-    } catch let error as InputError {
-      throw ValidationError(error.description)
-    }
-  }
+  func validate() throws { try validateAsUsage { request } }
 
   func run() throws {
     try writeAnalysisResult(request.publish(), output: output, rendering: rendering)

@@ -22,30 +22,10 @@ struct CountModelOptions: ParsableArguments {
   )
   var population: String?
 
-  @Option(
-    name: .customLong("population-filter"),
-    help: "Select rows of the population file, e.g. 'alder >= 18' to match a filter of DATA.")
-  var populationFilter: String?
+  @OptionGroup var model: ModelOptions
 
   @Option(help: "A column added to the linear predictor as it is (log exposure; Stata's offset()).")
   var offset: String?
-
-  @Option(help: "A column of prior (frequency) weights.")
-  var weight: String?
-
-  @Option(help: "Robust (sandwich) standard errors: hc0 or hc1 (Stata's vce(robust)).")
-  var robust: CovarianceType?
-
-  @Option(help: "Cluster-robust standard errors by this variable (e.g. lopnr).")
-  var cluster: String?
-
-  @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
-  var level: Double = 0.95
-
-  @Option(
-    parsing: .upToNextOption,
-    help: "Reference levels as VARIABLE=CODE, e.g. --reference kon=2 fodelse=utrikes.")
-  var reference: [String] = []
 
   @Flag(help: "Average marginal effects on the rate (with an offset) or the expected count.")
   var ame = false
@@ -53,24 +33,8 @@ struct CountModelOptions: ParsableArguments {
   @Option(help: "Interval method: wald (default) or profile.")
   var ci: CoefficientTable.IntervalMethod?
 
-  @Option(
-    parsing: .upToNextOption,
-    help: "Further formulas; likelihood-ratio tests between consecutive nested models.")
-  var compare: [String] = []
-
-  @Option(name: .customLong("max-iterations"), help: "The most IRLS iterations.")
-  var maxIterations = 25
-
-  @Option(help: "Convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon.")
-  var epsilon = 1e-8
-
   @Option(help: "Marginal effects on rates are shown per this many persons.")
   var per: Double = 100_000
-
-  @Option(
-    help:
-      "Withhold a model that would reveal a count from 1 to this − 1 (0 publishes every model).")
-  var suppress = 5
 
   @Option(help: "Title of the tables.")
   var title: String?
@@ -81,31 +45,17 @@ struct CountModelOptions: ParsableArguments {
 
   /// The job these options describe.
   func job(_ family: CountRegressionRequest.CountFamily) throws -> CountRegressionRequest {
-    var levels: [String: String] = [:]
-    for item in reference {
-      let parts = item.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw ValidationError("--reference takes VARIABLE=CODE (e.g. kon=2), not `\(item)`.")
-      }
-      levels[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-    }
-    return CountRegressionRequest(
+    CountRegressionRequest(
       family: family, data: input.input(data), filter: input.filter, formula: formula,
-      population: population.map { input.input($0) }, populationFilter: populationFilter,
-      offset: offset, weight: weight, robust: robust, cluster: cluster, level: level,
-      reference: levels, ame: ame, interval: ci, compare: compare, maxIterations: maxIterations,
-      epsilon: epsilon, per: per, suppress: suppress, title: title, language: outputOptions.lang)
+      population: population.map { input.input($0) }, populationFilter: model.populationFilter,
+      offset: offset, weight: model.weight, robust: model.robust, cluster: model.cluster,
+      level: model.level, reference: try model.referenceLevels(), ame: ame, interval: ci,
+      compare: model.compare, maxIterations: model.maxIterations, epsilon: model.epsilon,
+      per: per, suppress: model.suppress, title: title, language: outputOptions.lang)
   }
 
-  /// A request's usage problem is a usage error (exit 2), with the request's sentence.
   func validate(_ family: CountRegressionRequest.CountFamily) throws {
-    do {
-      try job(family).validate()
-    } catch let error as InputError {
-      throw ValidationError(error.description)
-    }
+    try validateAsUsage { try job(family) }
   }
 
   func run(_ family: CountRegressionRequest.CountFamily) throws {

@@ -40,6 +40,37 @@ import Testing
     #expect(list.entry(for: "0664", on: day2017)?.value(of: "malsagande_kon") == nil)
   }
 
+  @Test func theListsCodesAreInEveryPeriodBeforeThePeriodsOwn() throws {
+    let yaml = """
+      variables:
+        datum: {type: date}
+        brottskod: {type: text}
+        brottstyp: {type: categorical, codes: {vbek: Våld mot bekant, sexkop: Sexköp}}
+      code_lists:
+        brottskod:
+          date: datum
+          codes:
+            "1": {brottstyp: vbek, sv: Misshandel, en: Assault}
+          periods:
+            - to: 2017-12-31
+              codes:
+                "2": {brottstyp: sexkop}
+            - from: 2018-01-01
+      """
+    let list = try #require(try Codebook(yaml: yaml, source: "shared.yaml").codeLists.first)
+    #expect(list.periods.map { $0.codes.map(\.code) } == [["1", "2"], ["1"]])
+    let day2017 = try #require(CalendarDay("2017-01-01"))
+    let day2018 = try #require(CalendarDay("2018-01-01"))
+    #expect(list.entry(for: "1", on: day2017)?.label.en == "Assault")
+    #expect(list.entry(for: "1", on: day2018)?.value(of: "brottstyp") == "vbek")
+    #expect(list.entry(for: "2", on: day2018) == nil)
+    // The canonical list writes the codes its two periods share once.
+    let canonical = try #require(Codebook.canonical.codeLists.first)
+    let shared = Set(canonical.periods[0].codes).intersection(canonical.periods[1].codes)
+    #expect(shared.count == 30)
+    #expect(canonical.periods.allSatisfy { Array($0.codes.prefix(30)).allSatisfy(shared.contains) })
+  }
+
   @Test func codesAloneGiveTheExplicitColumns() throws {
     let full = try Dataset(csv: explicit, source: "full.csv")
     let codes = try Dataset(csv: codesOnly, source: "codes.csv")
@@ -171,6 +202,15 @@ import Testing
       "code_lists: {brottskod: {date: datum, periods: [{codes: {\"1\": {brottstyp: vbek}, \"1\": {brottstyp: vbek}}}]}}",
       "duplicated"
     ),
+    (
+      "code_lists: {brottskod: {date: datum, codes: {\"1\": {brottstyp: vbek}}, periods: [{to: 2017-12-31}, {from: 2018-01-01, codes: {\"1\": {brottstyp: vbek}}}]}}",
+      "is in the list's `codes:` for every period and again in a period"
+    ),
+    (
+      "code_lists: {brottskod: {date: datum, codes: [\"1\"], periods: [{codes: {}}]}}",
+      "must be a mapping of codes to meanings"
+    ),
+    ("code_lists: {brottskod: {date: datum, periods: [{to: 2017-12-31}]}}", "needs `codes:`"),
   ])
   func badCodeListsAreCodebookErrors(list: String, message: String) throws {
     let variables = """

@@ -132,6 +132,13 @@ import Testing
     }
     #expect(message.contains("more than 200 levels deep"))
     #expect((try #require(formulaError(deep))).description.count < 400)
+    // Inside I() too.
+    let deepArithmetic = "y ~ I(" + String(repeating: "(", count: 10_000) + "x"
+    guard case .formulaSyntax(let inner, _, _) = try #require(formulaError(deepArithmetic)) else {
+      Issue.record("expected a syntax error")
+      return
+    }
+    #expect(inner.contains("more than 200 levels deep"))
     let nested =
       "y ~ " + String(repeating: "(", count: 200) + "kon" + String(repeating: ")", count: 200)
     #expect(try Formula(nested).terms.count == 1)

@@ -128,6 +128,16 @@ struct FormulaTests {
     #expect(g.derivedVariables["log(x + 1)"] != nil)
     // I(x) of a plain variable is the variable.
     #expect(try Formula("y ~ I(x)").terms == [Term("x")])
+    // Operators of one precedence group from the left: a - b + c is (a - b) + c, a / b * c is
+    // (a / b) * c.
+    let left = try Formula("y ~ I(a - b + c) + I(a / b * c)")
+    let a = NumericExpression.variable("a")
+    let b = NumericExpression.variable("b")
+    let c = NumericExpression.variable("c")
+    let grouped = Array(left.derivedVariables.values)
+    #expect(grouped.count == 2)
+    #expect(grouped.contains(.binary(.add, .binary(.subtract, a, b), c)))
+    #expect(grouped.contains(.binary(.multiply, .binary(.divide, a, b), c)))
   }
 
   @Test("An unsupported function gets a reasoned error that names what is supported")

@@ -94,6 +94,13 @@ struct EscapingTests {
   @Test("JSON: quotes, backslashes and control characters")
   func json() throws {
     #expect(Escaping.jsonString("a\"b\\c\nd\u{1}é") == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+    // JSONValue writes keys and strings with the same escaping, and reads them back.
+    let text = "a\"b\\c\nd\u{1}\u{1f}\té"
+    let value = JSONValue.object(JSONObject(values: [text: .string(text)], order: [text]))
+    let written = value.text(indent: "")
+    #expect(written.contains(Escaping.jsonString(text) + ": " + Escaping.jsonString(text)))
+    #expect(written.contains("\\u001f"))
+    #expect(try JSONValue.parse(Data(written.utf8)) == value)
     let json = try JSONRenderer().render(SampleTables.awkward)
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
     #expect(object["title"] as? String == SampleTables.awkward.title)

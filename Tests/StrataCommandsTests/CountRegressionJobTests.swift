@@ -127,6 +127,45 @@ struct CountRegressionJobTests {
     #expect(!headers.contains { $0.lowercased().contains("odds") })
   }
 
+  @Test("poisson and nbreg options parse into the job, the shared model options included")
+  func parsing() throws {
+    for (name, family) in [
+      ("poisson", CountRegressionRequest.CountFamily.poisson), ("nbreg", .negativeBinomial),
+    ] {
+      let parsed = try Strata.parseAsRoot([
+        name, "d.csv", "--formula", "y ~ kon * fodelse", "--population", "p.csv",
+        "--population-filter", "alder >= 18", "--reference", "kon=2", "fodelse='utrikes'",
+        "--robust", "hc0", "--level", "0.9", "--compare", "y ~ kon", "--max-iterations", "7",
+        "--epsilon", "1e-6", "--suppress", "3", "--per", "1000", "--ame", "--ci", "profile",
+        "--title", "T", "--lang", "en",
+      ])
+      let options = try #require(
+        (parsed as? PoissonCommand)?.options ?? (parsed as? NegativeBinomialCommand)?.options)
+      let job = try options.job(family)
+      #expect(job.family == family && job.data.path == "d.csv" && job.population?.path == "p.csv")
+      #expect(job.populationFilter == "alder >= 18")
+      #expect(job.reference == ["kon": "2", "fodelse": "utrikes"])
+      #expect(job.robust == .hc0 && job.cluster == nil && job.weight == nil && job.offset == nil)
+      #expect(job.level == 0.9 && job.compare == ["y ~ kon"])
+      #expect(job.maxIterations == 7 && job.epsilon == 1e-6 && job.suppress == 3)
+      #expect(job.per == 1000 && job.ame && job.interval == .profile && job.title == "T")
+      #expect(job.language == .en)
+      #expect(job.glmOptions(family.family).covariance == .hc0)
+      #expect(job.glmOptions(family.family).maxIterations == 7)
+    }
+    let weighted = try #require(
+      try Strata.parseAsRoot([
+        "poisson", "d.csv", "--formula", "y ~ kon", "--weight", "w", "--cluster", "lopnr",
+        "--offset", "o",
+      ]) as? PoissonCommand
+    ).options.job(.poisson)
+    #expect(weighted.weight == "w" && weighted.cluster == "lopnr" && weighted.offset == "o")
+    #expect(weighted.glmOptions(.poisson).covariance == .cluster)
+    #expect(throws: (any Error).self) {
+      try Strata.parseAsRoot(["nbreg", "d.csv", "--formula", "y ~ kon", "--reference", "kon"])
+    }
+  }
+
   @Test("CLI: exit 2 for --offset with --population, exit 1 naming the line of a negative count")
   func commandLine() throws {
     guard TestCounty.executable != nil else { return }

@@ -6,11 +6,14 @@
 /// code_lists:
 ///   brottskod:                      # the variable holding the codes
 ///     date: datum                   # the date that picks the period's list
+///     codes:                        # optional: in every period
+///       "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0",
+///                relation: partner, sv: Misshandel mot kvinna, partner, inomhus}
 ///     periods:
 ///       - to: 2017-12-31            # from/to, both optional and inclusive
-///         codes:
-///           "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0",
-///                    relation: partner, sv: Misshandel mot kvinna, partner, inomhus}
+///         codes:                    # the period's own codes, after those of every period
+///           "0379": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0",
+///                    sv: Misshandel mot kvinna, annan närstående, inomhus}
 ///       - from: 2018-01-01
 ///         codes: { ... }
 /// ```
@@ -38,7 +41,7 @@ public struct CodeList: Sendable, Equatable, Hashable {
   public struct Period: Sendable, Equatable, Hashable {
     public var start: CalendarDay?
     public var end: CalendarDay?
-    /// The codes in list order.
+    /// The codes in list order: those of every period, then the period's own.
     public var codes: [Entry]
 
     public init(start: CalendarDay?, end: CalendarDay?, codes: [Entry]) {

@@ -33,10 +33,12 @@ extension Codebook {
     #     missing source values; a present value no level covers is "outside" (e.g. ages < 15).
     #     With `compare: VARIABLE` the levels are `same: true` / `different: true` (the two
     #     variables' codes equal or not), for the rows that meet `only: {VARIABLE: [CODES]}`.
-    #   code_lists: CODE_VARIABLE: {date, periods: [{from, to, codes: {"CODE": {VARIABLE: CODE, ..., sv, en}}}]}
+    #   code_lists: CODE_VARIABLE: {date, codes, periods: [{from, to, codes: {"CODE": {VARIABLE: CODE, ..., sv, en}}}]}
     #     What each code means for other variables (brottstyp, malsagande_kon, ...), one list per
-    #     period; the row's `date` picks the period. A derived variable the file lacks is added from
-    #     the codes; one it has must agree with them. A code in no list for its date is an error.
+    #     period; the row's `date` picks the period. The list's own `codes:` are in every period, and
+    #     each period adds its own (a code in both is an error). A derived variable the file lacks is
+    #     added from the codes; one it has must agree with them. A code in no list for its date is an
+    #     error.
     #
     # A delivery with other column names or codes gets its own codebook in this format.
     name: strata-canonical
@@ -253,26 +255,41 @@ extension Codebook {
     code_lists:
       brottskod:
         date: datum
+        codes:  # in every period; each period adds its own
+          "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a woman, partner or former partner, indoors"}
+          "0386": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a man, partner or former partner, indoors"}
+          "0376": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a woman, partner or former partner, outdoors"}
+          "0387": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a man, partner or former partner, outdoors"}
+          "0377": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot kvinna, partner eller f.d. partner", en: "Aggravated assault against a woman, partner or former partner"}
+          "0388": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot man, partner eller f.d. partner", en: "Aggravated assault against a man, partner or former partner"}
+          "0401": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov kvinnofridskränkning mot partner eller f.d. partner", en: "Gross violation of a woman's integrity, partner or former partner"}
+          "0403": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov fridskränkning mot man, partner eller f.d. partner", en: "Gross violation of a man's integrity, partner or former partner"}
+          "0371": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 0–6 år i familjen", en: "Assault, not aggravated, against a girl aged 0–6 in the family"}
+          "0391": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 0–6 år i familjen", en: "Assault, not aggravated, against a boy aged 0–6 in the family"}
+          "0372": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 7–14 år i familjen", en: "Assault, not aggravated, against a girl aged 7–14 in the family"}
+          "0392": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 7–14 år i familjen", en: "Assault, not aggravated, against a boy aged 7–14 in the family"}
+          "0373": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 15–17 år i familjen", en: "Assault, not aggravated, against a girl aged 15–17 in the family"}
+          "0393": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 15–17 år i familjen", en: "Assault, not aggravated, against a boy aged 15–17 in the family"}
+          "0374": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot flicka i familjen", en: "Aggravated assault against a girl in the family"}
+          "0394": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot pojke i familjen", en: "Aggravated assault against a boy in the family"}
+          "0383": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, inomhus", en: "Assault, not aggravated, against a woman, acquaintance, indoors"}
+          "0389": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, inomhus", en: "Assault, not aggravated, against a man, acquaintance, indoors"}
+          "0422": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, inomhus", en: "Assault, not aggravated, against a woman, stranger, indoors"}
+          "0425": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, inomhus", en: "Assault, not aggravated, against a man, stranger, indoors"}
+          "0384": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, utomhus", en: "Assault, not aggravated, against a woman, acquaintance, outdoors"}
+          "0390": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, utomhus", en: "Assault, not aggravated, against a man, acquaintance, outdoors"}
+          "0423": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, utomhus", en: "Assault, not aggravated, against a woman, stranger, outdoors"}
+          "0426": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, utomhus", en: "Assault, not aggravated, against a man, stranger, outdoors"}
+          "0385": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot kvinna, bekant", en: "Aggravated assault against a woman, acquaintance"}
+          "0398": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot man, bekant", en: "Aggravated assault against a man, acquaintance"}
+          "0424": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot kvinna, obekant", en: "Aggravated assault against a woman, stranger"}
+          "0427": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot man, obekant", en: "Aggravated assault against a man, stranger"}
+          "0664": {brottstyp: sexkop, sv: "Köp av sexuell tjänst", en: "Purchase of a sexual service"}
+          "0665": {brottstyp: sexkop, sv: "Försök till köp av sexuell tjänst", en: "Attempted purchase of a sexual service"}
         periods:
           - to: 2017-12-31
             description: violence against another relative does not say which relative
             codes:
-              "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a woman, partner or former partner, indoors"}
-              "0386": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a man, partner or former partner, indoors"}
-              "0376": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a woman, partner or former partner, outdoors"}
-              "0387": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a man, partner or former partner, outdoors"}
-              "0377": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot kvinna, partner eller f.d. partner", en: "Aggravated assault against a woman, partner or former partner"}
-              "0388": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot man, partner eller f.d. partner", en: "Aggravated assault against a man, partner or former partner"}
-              "0401": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov kvinnofridskränkning mot partner eller f.d. partner", en: "Gross violation of a woman's integrity, partner or former partner"}
-              "0403": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov fridskränkning mot man, partner eller f.d. partner", en: "Gross violation of a man's integrity, partner or former partner"}
-              "0371": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 0–6 år i familjen", en: "Assault, not aggravated, against a girl aged 0–6 in the family"}
-              "0391": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 0–6 år i familjen", en: "Assault, not aggravated, against a boy aged 0–6 in the family"}
-              "0372": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 7–14 år i familjen", en: "Assault, not aggravated, against a girl aged 7–14 in the family"}
-              "0392": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 7–14 år i familjen", en: "Assault, not aggravated, against a boy aged 7–14 in the family"}
-              "0373": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 15–17 år i familjen", en: "Assault, not aggravated, against a girl aged 15–17 in the family"}
-              "0393": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 15–17 år i familjen", en: "Assault, not aggravated, against a boy aged 15–17 in the family"}
-              "0374": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot flicka i familjen", en: "Aggravated assault against a girl in the family"}
-              "0394": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot pojke i familjen", en: "Aggravated assault against a boy in the family"}
               "0379": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Misshandel, ej grov, mot kvinna, annan närstående, inomhus", en: "Assault, not aggravated, against a woman, other close relative, indoors"}
               "0395": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Misshandel, ej grov, mot man, annan närstående, inomhus", en: "Assault, not aggravated, against a man, other close relative, indoors"}
               "0380": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Misshandel, ej grov, mot kvinna, annan närstående, utomhus", en: "Assault, not aggravated, against a woman, other close relative, outdoors"}
@@ -281,39 +298,9 @@ extension Codebook {
               "0397": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Grov misshandel mot man, annan närstående", en: "Aggravated assault against a man, other close relative"}
               "0402": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", sv: "Grov fridskränkning mot kvinna, annan närstående", en: "Gross violation of integrity against a woman, other close relative"}
               "0404": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", sv: "Grov fridskränkning mot man, annan närstående", en: "Gross violation of integrity against a man, other close relative"}
-              "0383": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, inomhus", en: "Assault, not aggravated, against a woman, acquaintance, indoors"}
-              "0389": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, inomhus", en: "Assault, not aggravated, against a man, acquaintance, indoors"}
-              "0422": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, inomhus", en: "Assault, not aggravated, against a woman, stranger, indoors"}
-              "0425": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, inomhus", en: "Assault, not aggravated, against a man, stranger, indoors"}
-              "0384": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, utomhus", en: "Assault, not aggravated, against a woman, acquaintance, outdoors"}
-              "0390": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, utomhus", en: "Assault, not aggravated, against a man, acquaintance, outdoors"}
-              "0423": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, utomhus", en: "Assault, not aggravated, against a woman, stranger, outdoors"}
-              "0426": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, utomhus", en: "Assault, not aggravated, against a man, stranger, outdoors"}
-              "0385": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot kvinna, bekant", en: "Aggravated assault against a woman, acquaintance"}
-              "0398": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot man, bekant", en: "Aggravated assault against a man, acquaintance"}
-              "0424": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot kvinna, obekant", en: "Aggravated assault against a woman, stranger"}
-              "0427": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot man, obekant", en: "Aggravated assault against a man, stranger"}
-              "0664": {brottstyp: sexkop, sv: "Köp av sexuell tjänst", en: "Purchase of a sexual service"}
-              "0665": {brottstyp: sexkop, sv: "Försök till köp av sexuell tjänst", en: "Attempted purchase of a sexual service"}
           - from: 2018-01-01
             description: violence against another relative distinguishes parent, sibling and other relative
             codes:
-              "0375": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a woman, partner or former partner, indoors"}
-              "0386": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, inomhus", en: "Assault, not aggravated, against a man, partner or former partner, indoors"}
-              "0376": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot kvinna, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a woman, partner or former partner, outdoors"}
-              "0387": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Misshandel, ej grov, mot man, partner eller f.d. partner, utomhus", en: "Assault, not aggravated, against a man, partner or former partner, outdoors"}
-              "0377": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot kvinna, partner eller f.d. partner", en: "Aggravated assault against a woman, partner or former partner"}
-              "0388": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov misshandel mot man, partner eller f.d. partner", en: "Aggravated assault against a man, partner or former partner"}
-              "0401": {brottstyp: vnr_partner, malsagande_kon: "2", malsagande_barn: "0", relation: partner, sv: "Grov kvinnofridskränkning mot partner eller f.d. partner", en: "Gross violation of a woman's integrity, partner or former partner"}
-              "0403": {brottstyp: vnr_partner, malsagande_kon: "1", malsagande_barn: "0", relation: partner, sv: "Grov fridskränkning mot man, partner eller f.d. partner", en: "Gross violation of a man's integrity, partner or former partner"}
-              "0371": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 0–6 år i familjen", en: "Assault, not aggravated, against a girl aged 0–6 in the family"}
-              "0391": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 0–6 år i familjen", en: "Assault, not aggravated, against a boy aged 0–6 in the family"}
-              "0372": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 7–14 år i familjen", en: "Assault, not aggravated, against a girl aged 7–14 in the family"}
-              "0392": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 7–14 år i familjen", en: "Assault, not aggravated, against a boy aged 7–14 in the family"}
-              "0373": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot flicka 15–17 år i familjen", en: "Assault, not aggravated, against a girl aged 15–17 in the family"}
-              "0393": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Misshandel, ej grov, mot pojke 15–17 år i familjen", en: "Assault, not aggravated, against a boy aged 15–17 in the family"}
-              "0374": {brottstyp: vnr_barn, malsagande_kon: "2", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot flicka i familjen", en: "Aggravated assault against a girl in the family"}
-              "0394": {brottstyp: vnr_barn, malsagande_kon: "1", malsagande_barn: "1", relation: barn, sv: "Grov misshandel mot pojke i familjen", en: "Aggravated assault against a boy in the family"}
               "0410": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: foralder, sv: "Misshandel, ej grov mot kvinna, förälder", en: "Assault, not aggravated against a woman, parent"}
               "0411": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: foralder, sv: "Misshandel, ej grov mot man, förälder", en: "Assault, not aggravated against a man, parent"}
               "0412": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: syskon, sv: "Misshandel, ej grov mot kvinna, syskon", en: "Assault, not aggravated against a woman, sibling"}
@@ -326,20 +313,6 @@ extension Codebook {
               "0419": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: syskon, sv: "Grov misshandel mot man, syskon", en: "Aggravated assault against a man, sibling"}
               "0420": {brottstyp: vnr_ovrig, malsagande_kon: "2", malsagande_barn: "0", relation: annan_slakting, sv: "Grov misshandel mot kvinna, annan släkting", en: "Aggravated assault against a woman, other relative"}
               "0421": {brottstyp: vnr_ovrig, malsagande_kon: "1", malsagande_barn: "0", relation: annan_slakting, sv: "Grov misshandel mot man, annan släkting", en: "Aggravated assault against a man, other relative"}
-              "0383": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, inomhus", en: "Assault, not aggravated, against a woman, acquaintance, indoors"}
-              "0389": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, inomhus", en: "Assault, not aggravated, against a man, acquaintance, indoors"}
-              "0422": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, inomhus", en: "Assault, not aggravated, against a woman, stranger, indoors"}
-              "0425": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, inomhus", en: "Assault, not aggravated, against a man, stranger, indoors"}
-              "0384": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot kvinna, bekant, utomhus", en: "Assault, not aggravated, against a woman, acquaintance, outdoors"}
-              "0390": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Misshandel, ej grov, mot man, bekant, utomhus", en: "Assault, not aggravated, against a man, acquaintance, outdoors"}
-              "0423": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot kvinna, obekant, utomhus", en: "Assault, not aggravated, against a woman, stranger, outdoors"}
-              "0426": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Misshandel, ej grov, mot man, obekant, utomhus", en: "Assault, not aggravated, against a man, stranger, outdoors"}
-              "0385": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot kvinna, bekant", en: "Aggravated assault against a woman, acquaintance"}
-              "0398": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: bekant, sv: "Grov misshandel mot man, bekant", en: "Aggravated assault against a man, acquaintance"}
-              "0424": {brottstyp: vbek, malsagande_kon: "2", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot kvinna, obekant", en: "Aggravated assault against a woman, stranger"}
-              "0427": {brottstyp: vbek, malsagande_kon: "1", malsagande_barn: "0", relation: obekant, sv: "Grov misshandel mot man, obekant", en: "Aggravated assault against a man, stranger"}
-              "0664": {brottstyp: sexkop, sv: "Köp av sexuell tjänst", en: "Purchase of a sexual service"}
-              "0665": {brottstyp: sexkop, sv: "Försök till köp av sexuell tjänst", en: "Attempted purchase of a sexual service"}
 
     """#
 }

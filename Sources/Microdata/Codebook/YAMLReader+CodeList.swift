@@ -1,14 +1,16 @@
 import Yams
 
 extension YAMLReader {
-  /// A code list: `{date: datum, periods: [{from, to, codes: {CODE: {VARIABLE: VALUE, sv, en}}}]}`.
+  /// A code list: `{date: datum, codes: {...}, periods: [{from, to, codes: {CODE: {VARIABLE:
+  /// VALUE, sv, en}}}]}`. The list's own `codes:` (optional) are in every period, before the
+  /// period's codes; a code may not be in both.
   func codeList(variable: String, node: Node) throws(MicrodataError) -> CodeList {
     guard let mapping = node.mapping else {
       throw error(
         node, "the code list of `\(variable)` must be a mapping with `date:` and `periods:`")
     }
     try checkKeys(
-      mapping, allowed: ["date", "periods", "description"],
+      mapping, allowed: ["date", "codes", "periods", "description"],
       context: "the code list of `\(variable)`")
     guard let date = try string(mapping["date"]) else {
       throw error(
@@ -16,6 +18,15 @@ extension YAMLReader {
     }
     guard let list = mapping["periods"]?.sequence, !list.isEmpty else {
       throw error(node, "the code list of `\(variable)` needs `periods:` as a list")
+    }
+    var shared: [CodeList.Entry] = []
+    if let node = mapping["codes"] {
+      guard let codes = node.mapping else {
+        throw error(
+          node,
+          "the `codes:` of every period of `\(variable)` must be a mapping of codes to meanings")
+      }
+      shared = try entries(codes, variable: variable)
     }
     var periods: [CodeList.Period] = []
     for item in list {
@@ -31,36 +42,53 @@ extension YAMLReader {
       if let start, let end, start > end {
         throw error(item, "the period \(start)…\(end) of `\(variable)` ends before it starts")
       }
-      guard let codes = m["codes"]?.mapping else {
+      var own: [CodeList.Entry] = []
+      if let codes = m["codes"]?.mapping {
+        own = try entries(codes, variable: variable, besides: shared)
+      } else if m["codes"] != nil || shared.isEmpty {
         throw error(
           item, "a period of `\(variable)` needs `codes:` as a mapping of codes to meanings")
       }
-      var entries: [CodeList.Entry] = []
-      var seen = Set<String>()
-      for (key, value) in codes {
-        let code = try requireString(key)
-        guard seen.insert(code).inserted else {
-          throw error(key, "the code `\(code)` of `\(variable)` is listed twice in one period")
-        }
-        guard let meaning = value.mapping else {
-          throw error(
-            value, "the code `\(code)` is written {VARIABLE: CODE, ..., sv: ..., en: ...}")
-        }
-        var pairs: [(variable: String, value: String)] = []
-        var label = Label(sv: "", en: "")
-        for (k, v) in meaning {
-          let name = try requireString(k)
-          switch name {
-          case "sv": label.sv = try requireString(v)
-          case "en": label.en = try requireString(v)
-          default: pairs.append((name, try requireString(v)))
-          }
-        }
-        entries.append(CodeList.Entry(code: code, label: label, meaning: pairs))
-      }
-      periods.append(CodeList.Period(start: start, end: end, codes: entries))
+      periods.append(CodeList.Period(start: start, end: end, codes: shared + own))
     }
     return CodeList(variable: variable, dateVariable: date, periods: periods)
+  }
+
+  /// The entries of a `codes:` mapping, none of them a code of `besides`.
+  private func entries(
+    _ codes: Node.Mapping, variable: String, besides: [CodeList.Entry] = []
+  ) throws(MicrodataError) -> [CodeList.Entry] {
+    var entries: [CodeList.Entry] = []
+    var seen = Set<String>()
+    let inEveryPeriod = Set(besides.map(\.code))
+    for (key, value) in codes {
+      let code = try requireString(key)
+      guard seen.insert(code).inserted else {
+        throw error(key, "the code `\(code)` of `\(variable)` is listed twice in one period")
+      }
+      guard !inEveryPeriod.contains(code) else {
+        throw error(
+          key,
+          "the code `\(code)` of `\(variable)` is in the list's `codes:` for every period and again in a period"
+        )
+      }
+      guard let meaning = value.mapping else {
+        throw error(
+          value, "the code `\(code)` is written {VARIABLE: CODE, ..., sv: ..., en: ...}")
+      }
+      var pairs: [(variable: String, value: String)] = []
+      var label = Label(sv: "", en: "")
+      for (k, v) in meaning {
+        let name = try requireString(k)
+        switch name {
+        case "sv": label.sv = try requireString(v)
+        case "en": label.en = try requireString(v)
+        default: pairs.append((name, try requireString(v)))
+        }
+      }
+      entries.append(CodeList.Entry(code: code, label: label, meaning: pairs))
+    }
+    return entries
   }
 
   private func day(_ node: Node?) throws(MicrodataError) -> CalendarDay? {

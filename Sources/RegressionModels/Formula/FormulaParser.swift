@@ -196,6 +196,20 @@ struct FormulaParser {
     return result
   }
 
+  /// Parses what stands inside a parenthesis opened at `start`, one level deeper; refuses more
+  /// than `Formula.maximumDepth` levels.
+  private mutating func nested<Value>(
+    at start: Int, _ parse: (inout FormulaParser) throws(ModelError) -> Value
+  ) throws(ModelError) -> Value {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Formula.maximumDepth {
+      throw error(
+        "the formula nests parentheses more than \(Formula.maximumDepth) levels deep", at: start)
+    }
+    return try parse(&self)
+  }
+
   /// Refuses an expansion (`*`, `:`, `^`) into more than `Formula.maximumTerms` terms before
   /// building it: `a * b * … ` doubles the terms with each factor.
   private func checkExpansion(_ count: Int, at start: Int) throws(ModelError) {
@@ -235,13 +249,7 @@ struct FormulaParser {
       throw error("only 0 and 1 may stand alone (for the intercept)", at: start)
     case .symbol("("):
       index += 1
-      depth += 1
-      defer { depth -= 1 }
-      if depth > Formula.maximumDepth {
-        throw error(
-          "the formula nests parentheses more than \(Formula.maximumDepth) levels deep", at: start)
-      }
-      let inner = try parseSum()
+      let inner = try nested(at: start) { parser throws(ModelError) in try parser.parseSum() }
       guard current == .symbol(")") else { throw error("expected `)`", at: position) }
       index += 1
       return inner
@@ -300,21 +308,26 @@ struct FormulaParser {
   }
 
   private mutating func parseExpression() throws(ModelError) -> NumericExpression {
-    var result = try parseArithmeticTerm()
-    while current == .symbol("+") || current == .symbol("-") {
-      let op: NumericExpression.Operator = current == .symbol("+") ? .add : .subtract
-      index += 1
-      result = .binary(op, result, try parseArithmeticTerm())
+    try parseLeftAssociative(["+": .add, "-": .subtract]) { parser throws(ModelError) in
+      try parser.parseArithmeticTerm()
     }
-    return result
   }
 
   private mutating func parseArithmeticTerm() throws(ModelError) -> NumericExpression {
-    var result = try parseArithmeticUnary()
-    while current == .symbol("*") || current == .symbol("/") {
-      let op: NumericExpression.Operator = current == .symbol("*") ? .multiply : .divide
+    try parseLeftAssociative(["*": .multiply, "/": .divide]) { parser throws(ModelError) in
+      try parser.parseArithmeticUnary()
+    }
+  }
+
+  /// `operand (op operand)*` for the operators of one precedence, grouped from the left.
+  private mutating func parseLeftAssociative(
+    _ operators: [String: NumericExpression.Operator],
+    operand: (inout FormulaParser) throws(ModelError) -> NumericExpression
+  ) throws(ModelError) -> NumericExpression {
+    var result = try operand(&self)
+    while case .symbol(let symbol) = current, let op = operators[symbol] {
       index += 1
-      result = .binary(op, result, try parseArithmeticUnary())
+      result = .binary(op, result, try operand(&self))
     }
     return result
   }
@@ -340,13 +353,9 @@ struct FormulaParser {
       return .number(x)
     case .symbol("("):
       index += 1
-      depth += 1
-      defer { depth -= 1 }
-      if depth > Formula.maximumDepth {
-        throw error(
-          "the formula nests parentheses more than \(Formula.maximumDepth) levels deep", at: start)
+      let inner = try nested(at: start) { parser throws(ModelError) in
+        try parser.parseExpression()
       }
-      let inner = try parseExpression()
       try expect(")")
       return inner
     case .name(let n) where tokens[index + 1].token == .symbol("("):

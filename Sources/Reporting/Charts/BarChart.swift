@@ -30,8 +30,8 @@ public struct BarChart: Sendable, Equatable {
       return frame.explanation(sentence)
     }
     let format = frame.format
-    let drawn = data.filter { $0.effectiveMark == nil }
-    let decimals = valueDecimals ?? ChartFrame.displayDecimals(drawn.map(\.value))
+    let values = BarValues(data, valueDecimals: valueDecimals)
+    let decimals = values.decimals
     let seriesNames = data.compactMap(\.series).uniqued()
     let legend =
       seriesNames.count > 1
@@ -53,14 +53,7 @@ public struct BarChart: Sendable, Equatable {
       datum.effectiveMark?.symbol ?? format.string(datum.value, decimals: decimals)
     }
 
-    let domain = ValueDomain(
-      values: drawn.map(\.value),
-      intervals: drawn.map { ($0.lower, $0.upper) }, includingZero: true)
-    let clipsAny = drawn.contains { datum in
-      [datum.lower, datum.upper].compactMap { $0 }.contains {
-        $0.isFinite && !domain.range.contains($0)
-      }
-    }
+    let clipsAny = values.clipsAny
     let valueRoom =
       options.showValues
       ? (valueTexts.map { ChartStyle.textWidth($0, size: ChartStyle.tickSize) }.max() ?? 0) + 10
@@ -69,7 +62,7 @@ public struct BarChart: Sendable, Equatable {
       left: frame.margin + labelWidth, top: top,
       right: options.width - frame.margin - valueRoom,
       bottom: top + max(26, bands.reduce(0, +)))
-    let scale = LinearScale(domain: domain.range, range: (plot.left, plot.right)).niced()
+    let scale = LinearScale(domain: values.domain.range, range: (plot.left, plot.right)).niced()
     let axis = Axis.linear(scale, orientation: .bottom, format: format, title: labels.valueAxis)
     elements += axis.elements(plot: plot)
 
@@ -137,12 +130,8 @@ public struct BarChart: Sendable, Equatable {
     elements += marks.elements
     elements += frame.footer(y: axisBottom + marks.height + 14)
     let height = axisBottom + marks.height + frame.footerHeight
-    let kind = options.language.text(.barChartSummary(bars: data.count))
-    let summary =
-      kind
-      + frame.extremes(
-        drawn.map { ($0.label + ($0.series.map { ", \($0)" } ?? ""), $0.value) },
-        decimals: decimals)
+    let summary = values.summary(
+      options.language.text(.barChartSummary(bars: data.count)), frame: frame)
     return frame.document(height: height, elements: elements, summary: summary)
   }
 

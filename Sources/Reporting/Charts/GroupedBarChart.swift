@@ -30,8 +30,8 @@ public struct GroupedBarChart: Sendable, Equatable {
       return frame.explanation(sentence)
     }
     let format = frame.format
-    let drawn = data.filter { $0.effectiveMark == nil }
-    let decimals = valueDecimals ?? ChartFrame.displayDecimals(drawn.map(\.value))
+    let values = BarValues(data, valueDecimals: valueDecimals)
+    let decimals = values.decimals
     let groups = data.map(\.label).uniqued()
     let series = data.map { $0.series ?? "" }.uniqued()
     let legend =
@@ -40,18 +40,10 @@ public struct GroupedBarChart: Sendable, Equatable {
     let header = frame.header(legend: legend)
     var elements = header.elements
 
-    let domain = ValueDomain(
-      values: drawn.map(\.value),
-      intervals: drawn.map { ($0.lower, $0.upper) }, includingZero: true)
-    let clipsAny = drawn.contains { datum in
-      [datum.lower, datum.upper].compactMap { $0 }.contains {
-        $0.isFinite && !domain.range.contains($0)
-      }
-    }
     // Room above the plot for the axis title and, with a clipped interval, its arrowhead.
-    let top = header.bottom + (labels.valueAxis == nil ? 6 : 22) + (clipsAny ? 10 : 0)
+    let top = header.bottom + (labels.valueAxis == nil ? 6 : 22) + (values.clipsAny ? 10 : 0)
     let plotHeight = 260.0
-    var scale = LinearScale(domain: domain.range, range: (top + plotHeight, top)).niced()
+    var scale = LinearScale(domain: values.domain.range, range: (top + plotHeight, top)).niced()
     let tickLabels = scale.ticks().map {
       format.string($0, decimals: LinearScale.decimals(forStep: scale.tickStep()))
     }
@@ -152,11 +144,7 @@ public struct GroupedBarChart: Sendable, Equatable {
       .groupedBarChartSummary(
         groups: groups.count, groupNames: groups.joined(separator: ", "), series: series.count,
         seriesNames: series.joined(separator: ", ")))
-    let summary =
-      kind
-      + frame.extremes(
-        drawn.map { ($0.label + ($0.series.map { ", \($0)" } ?? ""), $0.value) },
-        decimals: decimals)
+    let summary = values.summary(kind, frame: frame)
     return frame.document(
       height: axisBottom + marks.height + frame.footerHeight, elements: elements, summary: summary)
   }

@@ -29,10 +29,23 @@ public struct HTMLRenderer: TextTableRenderer {
   static let styleSheet = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;margin:2rem}
     .strata-table{border-collapse:collapse;font-size:0.9rem;margin:0 0 2rem 0}
+    \(captionStyle)
+    .strata-title{font-weight:bold;font-size:1.05rem}
+    \(cellStyle)
+    .strata-table tfoot td{font-size:0.8rem;color:#333;padding-top:0.3rem}
+    """
+
+  /// The rules of a table's caption that every page showing `.strata-table` shares (a page
+  /// sets the sizes of the table, its title and its footnotes itself).
+  package static let captionStyle = """
     .strata-table caption{caption-side:top;text-align:left;padding-bottom:0.5rem}
     .strata-table{min-width:min(30rem,100%)}
     .strata-table caption span{display:block;max-width:min(60rem,calc(100vw - 4rem))}
-    .strata-title{font-weight:bold;font-size:1.05rem}
+    """
+
+  /// The rules of a table's subtitle, rules, cells and totals that every page showing
+  /// `.strata-table` shares.
+  package static let cellStyle = """
     .strata-subtitle,.strata-unit{color:#333}
     .strata-table th,.strata-table td{padding:0.2rem 0.6rem;vertical-align:top}
     .strata-table thead{border-top:2px solid #111;border-bottom:1px solid #111}
@@ -43,7 +56,6 @@ public struct HTMLRenderer: TextTableRenderer {
     .strata-table .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .strata-table .total th,.strata-table .total td{font-weight:bold}
     .strata-table abbr{text-decoration:none}
-    .strata-table tfoot td{font-size:0.8rem;color:#333;padding-top:0.3rem}
     """
 
   public func render(_ table: ReportTable) throws(ReportingError) -> String {

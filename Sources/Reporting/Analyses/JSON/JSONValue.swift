@@ -18,7 +18,7 @@ package indirect enum JSONValue: Sendable, Equatable {
   package func text(indent: String) -> String {
     let inner = indent + "  "
     switch self {
-    case .string(let value): return Self.quoted(value)
+    case .string(let value): return Escaping.jsonString(value)
     case .number(let value): return Self.number(value)
     case .bool(let value): return value ? "true" : "false"
     case .null: return "null"
@@ -34,7 +34,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     case .object(let object):
       if object.values.isEmpty { return "{}" }
       let lines = object.values.keys.sorted().map { key in
-        inner + Self.quoted(key) + ": " + object.values[key]!.text(indent: inner)
+        inner + Escaping.jsonString(key) + ": " + object.values[key]!.text(indent: inner)
       }
       return "{\n" + lines.joined(separator: ",\n") + "\n" + indent + "}"
     }
@@ -45,24 +45,6 @@ package indirect enum JSONValue: Sendable, Equatable {
     guard value.isFinite else { return "null" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
-  }
-
-  package static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }
 
