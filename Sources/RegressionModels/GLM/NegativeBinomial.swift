@@ -36,13 +36,16 @@ enum NegativeBinomial {
     let link = options.resolvedLink
     let poisson = GLMResponse(
       family: .poisson, link: link, y: data.y, m: data.m, offset: data.offset)
-    var irls = try IRLS.fit(x: data.x, response: poisson, options: options)
+    var irls = try IRLS.fit(
+      design: data.design, cells: data.cells, response: poisson, options: options)
     var warnings = irls.warnings
     func refit(_ theta: Double, from previous: IRLS.Result) throws(ModelError) -> IRLS.Result {
       let response = GLMResponse(
         family: .negativeBinomial, link: link, y: data.y, m: data.m, offset: data.offset,
         theta: theta)
-      return try IRLS.fit(x: data.x, response: response, options: options, start: previous.beta)
+      return try IRLS.fit(
+        design: data.design, cells: data.cells, response: response, options: options,
+        start: previous.beta)
     }
     if let fixed = options.theta {
       irls = try refit(fixed, from: irls)
