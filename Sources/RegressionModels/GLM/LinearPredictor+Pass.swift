@@ -190,8 +190,18 @@ struct PassContext: Sendable {
       }
       guard equations else { continue }
       let d = clamped ? Link.epsilon : expEta * q * q
-      weights[i] = clamped || !updateMean ? mi * d * d / (u * (1 - u)) : mi * d
-      z[i] = e - (offset?[r0 + i] ?? 0) + (yi - u) / d
+      let shift = offset?[r0 + i] ?? 0
+      if clamped || !updateMean {
+        weights[i] = mi * d * d / (u * (1 - u))
+        z[i] = e - shift + (yi - u) / d
+      } else {
+        weights[i] = mi * d
+        // (y − μ)/(dμ/dη) with μ = e^η q and dμ/dη = μ q: −1/q = −(1 + e^η) for y = 0 and
+        // (1 − μ)/(μ q) = 1 + e^−η for y = 1, without the division.
+        z[i] =
+          e - shift
+          + (yi == 0 ? -(1 + expEta) : yi == 1 ? 1 + 1 / expEta : (yi - u) / d)
+      }
     }
     if factors > 0 { deviance -= 2 * Foundation.log(product) }
     return deviance
