@@ -15,7 +15,9 @@ struct NormalEquations: Sendable {
 /// The model matrix is read in blocks of rows: each block is copied once into a small working
 /// matrix, where η, μ and the deviance are computed and, for the next step, the block is scaled
 /// by √w and added into XᵀWX (BLAS `dsyrk`) and XᵀWz (`dgemv`). One pass over X per iteration,
-/// and no n × p temporary.
+/// and no n × p temporary. With a ``CellDesign`` the pass reads no X at all: it adds each row's
+/// weight and working response to the sums of its cell, and the normal equations are assembled
+/// from the cells.
 struct LinearPredictor: Sendable {
   /// The model matrix (n × p), built when a pass or the QR path first needs it.
   let design: DeferredMatrix
