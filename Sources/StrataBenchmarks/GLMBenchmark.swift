@@ -7,7 +7,8 @@ import RegressionModels
 /// `glm(y ~ kon * fodelse + aldersgrupp + utbildning, binomial)` (≈ 13.5 s on 2 cores).
 ///
 /// Times (wall clock, data already in memory): the fit with automatic collapsing to covariate
-/// patterns, and the fit on the rows with collapsing disabled (blocked XᵀWX through dsyrk).
+/// patterns, the fit on the rows with collapsing disabled (IRLS passes summed by cells of the
+/// factors, see `CellDesign`), and the fit on the dense model matrix (blocked XᵀWX).
 /// Set `STRATA_GLM_ROWS` to change n.
 func runGLMBenchmark() {
   let n = ProcessInfo.processInfo.environment["STRATA_GLM_ROWS"].flatMap(Int.init) ?? 2_000_000

@@ -11,7 +11,7 @@ extension GLM {
     let family = options.family
     let link = options.resolvedLink
     let names = modelTerms.map(\.name)
-    let p = data.x.columns
+    let p = data.columns
     guard p > 0 else { throw .invalidOption("the model has no columns") }
     var warnings = notes
     let response = GLMResponse(
@@ -42,7 +42,8 @@ extension GLM {
       thetaStandardError = result.thetaStandardError
       warnings += result.warnings
     case .irls:
-      let result = try IRLS.fit(x: data.x, response: response, options: options)
+      let result = try IRLS.fit(
+        design: data.design, cells: data.cells, response: response, options: options)
       (beta, modelCovariance, iterations, converged) = (
         result.beta, result.covariance, result.iterations, result.converged
       )

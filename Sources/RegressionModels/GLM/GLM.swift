@@ -76,7 +76,14 @@ public enum GLM {
       for (v, x) in frame.numerics { rowNumbers[v] = representatives.map { x[$0] } }
     } else {
       try size.checkMemory(rows: frame.count, options: options)
-      let x = ModelMatrix(layout: layout, frame: frame, rows: nil).x
+      // With cells, IRLS does not read the model matrix: it is built when first needed.
+      let cells = CellDesign(layout: layout, frame: frame)
+      let design =
+        cells == nil
+        ? DeferredMatrix(ModelMatrix(layout: layout, frame: frame, rows: nil).x)
+        : DeferredMatrix(rows: frame.count, columns: layout.count) {
+          ModelMatrix(layout: layout, frame: frame, rows: nil).x
+        }
       var m = frame.trials ?? [Double](repeating: 1, count: frame.count)
       if let w = frame.weights { for i in 0..<m.count { m[i] *= w[i] } }
       var units = GLMData.Units.rows
@@ -88,9 +95,10 @@ public enum GLM {
         collapsed = true
       }
       data = GLMData(
-        x: x, y: frame.y, m: m, clusters: frame.clusters, clusterCount: frame.clusterCount,
-        units: units, observationsAreBinary: frame.trials == nil || trialsAreIndividuals,
-        offset: frame.offset)
+        design: design, y: frame.y, m: m, clusters: frame.clusters,
+        clusterCount: frame.clusterCount, units: units,
+        observationsAreBinary: frame.trials == nil || trialsAreIndividuals, offset: frame.offset,
+        cells: cells)
       for (v, f) in frame.factors { rowCodes[v] = f.codes }
       rowNumbers = frame.numerics
     }

@@ -3,8 +3,19 @@ import LinearAlgebra
 /// What one IRLS fit works on: the model matrix, the response as R's family stores it, and how
 /// rows relate to independent observations (for robust covariance, BIC and marginal effects).
 struct GLMData: Sendable {
-  /// The model matrix (rows of the fit: observations or covariate patterns).
-  var x: Matrix
+  /// The model matrix (rows of the fit: observations or covariate patterns). Setting it drops
+  /// `cells`, which described the old one.
+  var x: Matrix {
+    get { design.matrix }
+    set {
+      design = DeferredMatrix(newValue)
+      cells = nil
+    }
+  }
+  /// The model matrix, possibly not built yet (see ``DeferredMatrix``).
+  private(set) var design: DeferredMatrix
+  /// The columns of the model matrix.
+  var columns: Int { design.columns }
   /// Outcome: 0/1, a proportion of trials, or a count.
   var y: [Double]
   /// Prior weights: trials × frequency weights; all > 0.
@@ -20,6 +31,8 @@ struct GLMData: Sendable {
   var offset: [Double]? = nil
   /// Whether rows with an offset were collapsed into the prior weights (count patterns).
   var offsetCollapsed = false
+  /// `x` described by cells of its factors, for faster IRLS passes (see ``CellDesign``).
+  var cells: CellDesign? = nil
 
   /// How the rows of the fit relate to independent observations.
   enum Units: Sendable {
@@ -35,6 +48,31 @@ struct GLMData: Sendable {
     /// `constant` = Σ w (y log e − log y!) and `saturated` = Σ w (y log y − y − log y!), which
     /// turn the pattern likelihood into the rows' (see ``CountPatterns``).
     case countPatterns(CountPatterns.Sums)
+  }
+
+  init(
+    x: Matrix, y: [Double], m: [Double], clusters: [Int32]?, clusterCount: Int = 0, units: Units,
+    observationsAreBinary: Bool, offset: [Double]? = nil
+  ) {
+    self.init(
+      design: DeferredMatrix(x), y: y, m: m, clusters: clusters, clusterCount: clusterCount,
+      units: units, observationsAreBinary: observationsAreBinary, offset: offset)
+  }
+
+  /// Data whose model matrix may be built later, with the cells that describe it.
+  init(
+    design: DeferredMatrix, y: [Double], m: [Double], clusters: [Int32]?, clusterCount: Int = 0,
+    units: Units, observationsAreBinary: Bool, offset: [Double]? = nil, cells: CellDesign? = nil
+  ) {
+    self.design = design
+    self.y = y
+    self.m = m
+    self.clusters = clusters
+    self.clusterCount = clusterCount
+    self.units = units
+    self.observationsAreBinary = observationsAreBinary
+    self.offset = offset
+    self.cells = cells
   }
 
   var rowCount: Int { y.count }

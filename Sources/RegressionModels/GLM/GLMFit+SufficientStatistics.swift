@@ -50,6 +50,7 @@ extension GLMFit {
   /// which errs on the safe side) and `nonCases` are 0: a count model's estimates reveal sums of
   /// counts, not the number of rows without one.
   public var designCounts: DesignCounts? {
+    if let cells = data.cells { return designCounts(cells) }
     if family.isCount {
       var columns: [DesignCounts.Column] = []
       let x = data.x
@@ -97,6 +98,57 @@ extension GLMFit {
       }
     }
     return DesignCounts(columns: columns, cases: totalCases, nonCases: totalNonCases)
+  }
+}
+
+extension GLMFit {
+  /// ``designCounts`` from the cells of the design, without the model matrix: the same sums
+  /// (Σ m y and Σ m (1 − y) over the rows where an indicator column is 1), grouped by cell.
+  func designCounts(_ cells: CellDesign) -> DesignCounts {
+    let n = data.rowCount
+    let count = family.isCount
+    var cellCases = [Double](repeating: 0, count: cells.cellCount)
+    var cellNonCases = [Double](repeating: 0, count: cells.cellCount)
+    var totalCases = 0.0
+    var totalNonCases = 0.0
+    for i in 0..<n {
+      let k = Int(cells.cellOfRow[i])
+      let cases = data.m[i] * data.y[i]
+      let nonCases = count ? 0 : data.m[i] * (1 - data.y[i])
+      cellCases[k] += cases
+      cellNonCases[k] += nonCases
+      totalCases += cases
+      totalNonCases += nonCases
+    }
+    var columns: [DesignCounts.Column] = []
+    for j in 0..<cells.columns where j < modelTerms.count && modelTerms[j] != .intercept {
+      let matching = cells.cellsMatching(column: j)
+      let a = cells.columnMonomials[j]
+      var cases = 0.0
+      var nonCases = 0.0
+      var indicator = true
+      if a == 0 && cells.hasConstant {
+        for k in 0..<cells.cellCount where matching[k] {
+          cases += cellCases[k]
+          nonCases += cellNonCases[k]
+        }
+      } else {
+        // A numeric column counts when all its nonzero values are 1 (a 0/1 variable).
+        for i in 0..<n where matching[Int(cells.cellOfRow[i])] {
+          let value = cells.monomial(a, row: i)
+          if value == 0 { continue }
+          guard value == 1 else {
+            indicator = false
+            break
+          }
+          cases += data.m[i] * data.y[i]
+          if !count { nonCases += data.m[i] * (1 - data.y[i]) }
+        }
+      }
+      if indicator { columns.append(.init(term: modelTerms[j], cases: cases, nonCases: nonCases)) }
+    }
+    return DesignCounts(
+      columns: columns, cases: totalCases, nonCases: count ? 0 : totalNonCases)
   }
 }
 

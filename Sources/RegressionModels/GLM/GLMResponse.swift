@@ -40,13 +40,33 @@ struct GLMResponse: Sendable {
   var count: Int { y.count }
 
   /// Sets μ to R's starting values and η = g(μ); returns the deviance there (R's `devold`).
+  ///
+  /// The values depend on (y, m) alone, so the last two distinct pairs are remembered: 0/1 rows
+  /// of unit weight need two evaluations in all.
   mutating func start() -> Double {
     var deviance = 0.0
+    // (y, m) → (η, μ, unit deviance) of the two pairs seen last; slot 0 the most recent.
+    var seen: [(y: Double, m: Double, eta: Double, mu: Double, deviance: Double)] = []
+    seen.reserveCapacity(2)
     for i in 0..<count {
-      let start = family.startingMean(y: y[i], weight: m[i])
-      eta[i] = link.link(start)
-      mu[i] = link.inverse(eta[i])
-      deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i], theta: theta)
+      let (yi, mi) = (y[i], m[i])
+      var found = -1
+      for s in seen.indices where seen[s].y == yi && seen[s].m == mi {
+        found = s
+        break
+      }
+      if found < 0 {
+        let start = family.startingMean(y: yi, weight: mi)
+        let e = link.link(start)
+        let u = link.inverse(e)
+        let d = family.unitDeviance(y: yi, mu: u, weight: mi, theta: theta)
+        seen.insert((yi, mi, e, u, d), at: 0)
+        if seen.count > 2 { seen.removeLast() }
+        found = 0
+      }
+      eta[i] = seen[found].eta
+      mu[i] = seen[found].mu
+      deviance += seen[found].deviance
     }
     return deviance
   }

@@ -52,9 +52,20 @@ enum IRLS {
     x: Matrix, response initial: GLMResponse, options: GLMOptions, start: [Double]? = nil,
     log: ((Iteration) -> Void)? = nil
   ) throws(ModelError) -> Result {
+    try fit(
+      design: DeferredMatrix(x), cells: nil, response: initial, options: options, start: start,
+      log: log)
+  }
+
+  /// The fit on a model matrix that may not be built yet, and the cells that describe it: the
+  /// iterations then run on the cells, and the matrix is built only for the QR path.
+  static func fit(
+    design: DeferredMatrix, cells: CellDesign?, response initial: GLMResponse,
+    options: GLMOptions, start: [Double]? = nil, log: ((Iteration) -> Void)? = nil
+  ) throws(ModelError) -> Result {
     var response = initial
-    var predictor = LinearPredictor(x: x)
-    let p = x.columns
+    var predictor = LinearPredictor(design: design, cells: cells)
+    let p = design.columns
     var warnings: [String] = []
     var useQR = options.factorization == .qr
     let qrTolerance = min(1e-7, options.epsilon / 1000)

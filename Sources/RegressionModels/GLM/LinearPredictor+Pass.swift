@@ -16,6 +16,8 @@ struct Chunk: Sendable {
   var deviance = 0.0
   var gram: Matrix
   var rhs: [Double]
+  /// The cells' sums (see ``CellDesign``), when the pass runs on cells.
+  var cellSums: [Double]? = nil
   var error: LinearAlgebraError?
 }
 
@@ -43,10 +45,17 @@ struct PassContext: Sendable {
   let theta: Double
   /// Accumulate XᵀWX with `BlockGram` (threaded passes) instead of BLAS `dsyrk`.
   let simdGram: Bool
+  /// The design as cells: the pass then reads cell indices and numerics instead of X.
+  let cells: CellDesign?
+  /// Each column's index among the active ones, or −1.
+  let position: [Int]
+  /// A_K(M) of the cells at `beta` (see ``CellDesign``).
+  let cellBeta: [Double]?
 
   /// η, μ, deviance and (optionally) the normal equations of rows `range`, in blocks of
   /// `LinearPredictor.blockRows`.
   func run(_ range: Range<Int>, _ rows: RowBuffers, _ offset: [Double]?) -> Chunk {
+    if let cells { return runCells(cells, range, rows, offset) }
     let n = x.rows
     let pa = active.count
     var chunk = Chunk(gram: Matrix(rows: pa, columns: pa), rhs: [Double](repeating: 0, count: pa))
@@ -87,14 +96,21 @@ struct PassContext: Sendable {
             roots.withUnsafeMutableBufferPointer { roots in
               if logit {
                 chunk.deviance += logitRows(
-                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0,
-                  pa,
+                  b, eta, mu, y, m, t.baseAddress!, roots.baseAddress!, offset, r0,
                   updateMean: beta != nil)
               } else {
                 chunk.deviance += generalRows(
-                  b, eta, mu, y, m, be.baseAddress!, t.baseAddress!, roots.baseAddress!, offset, r0,
-                  pa,
+                  b, eta, mu, y, m, t.baseAddress!, roots.baseAddress!, offset, r0,
                   updateMean: beta != nil)
+              }
+              if equations {
+                // √w X and √w z for the Gram product.
+                for i in 0..<b {
+                  let root = roots[i].squareRoot()
+                  roots[i] = root
+                  t[i] *= root
+                }
+                scaleColumns(be.baseAddress!, b, pa, roots.baseAddress!)
               }
             }
           }
@@ -127,14 +143,16 @@ struct PassContext: Sendable {
     return chunk
   }
 
-  /// The binomial–logit rows with one `exp` and one `log` each (R's clamps for |η| > 30 kept):
-  /// μ = e^η/(1 + e^η), dμ/dη = μ/(1 + e^η), w = m (dμ/dη)²/(μ(1 − μ)).
+  /// The binomial–logit rows with one `exp`, one `log` per 16 rows and two divisions each
+  /// (R's clamps for |η| > 30 kept): with q = 1/(1 + e^η), μ = e^η q, dμ/dη = μ q = μ(1 − μ),
+  /// so w = m (dμ/dη)²/(μ(1 − μ)) = m dμ/dη. Writes the working weight w to `weights` and the
+  /// working response z (offset removed) to `z`.
   @inline(__always)
-  private func logitRows(
+  func logitRows(
     _ b: Int, _ eta: UnsafeMutablePointer<Double>, _ mu: UnsafeMutablePointer<Double>,
-    _ y: UnsafePointer<Double>, _ m: UnsafePointer<Double>, _ block: UnsafeMutablePointer<Double>,
-    _ t: UnsafeMutablePointer<Double>, _ roots: UnsafeMutablePointer<Double>, _ offset: [Double]?,
-    _ r0: Int, _ pa: Int, updateMean: Bool
+    _ y: UnsafePointer<Double>, _ m: UnsafePointer<Double>,
+    _ z: UnsafeMutablePointer<Double>, _ weights: UnsafeMutablePointer<Double>,
+    _ offset: [Double]?, _ r0: Int, updateMean: Bool
   ) -> Double {
     var deviance = 0.0
     // For unit-weight 0/1 rows, −2 log of a product of up to 16 probabilities (each ≥ ε/2, so
@@ -145,9 +163,10 @@ struct PassContext: Sendable {
       let e = eta[i]
       let clamped = e > 30 || e < -30
       let expEta = e < -30 ? Link.epsilon : (e > 30 ? 1 / Link.epsilon : Foundation.exp(e))
+      let q = 1 / (1 + expEta)
       let u: Double
       if updateMean {
-        u = expEta / (1 + expEta)
+        u = expEta * q
         mu[i] = u
       } else {
         u = mu[i]
@@ -155,7 +174,7 @@ struct PassContext: Sendable {
       let yi = y[i]
       let mi = m[i]
       if mi == 1 && (yi == 1 || yi == 0) {
-        product *= yi == 1 ? u : (updateMean ? 1 / (1 + expEta) : 1 - u)
+        product *= yi == 1 ? u : (updateMean ? q : 1 - u)
         factors += 1
         if factors == 16 {
           deviance -= 2 * Foundation.log(product)
@@ -170,15 +189,21 @@ struct PassContext: Sendable {
         deviance += Family.binomial.unitDeviance(y: yi, mu: u, weight: mi, theta: .infinity)
       }
       guard equations else { continue }
-      let d = clamped ? Link.epsilon : expEta / ((1 + expEta) * (1 + expEta))
-      let w = mi * d * d / (u * (1 - u))
-      let z = e - (offset?[r0 + i] ?? 0) + (yi - u) / d
-      let s = w.squareRoot()
-      t[i] = s * z
-      roots[i] = s
+      let d = clamped ? Link.epsilon : expEta * q * q
+      let shift = offset?[r0 + i] ?? 0
+      if clamped || !updateMean {
+        weights[i] = mi * d * d / (u * (1 - u))
+        z[i] = e - shift + (yi - u) / d
+      } else {
+        weights[i] = mi * d
+        // (y − μ)/(dμ/dη) with μ = e^η q and dμ/dη = μ q: −1/q = −(1 + e^η) for y = 0 and
+        // (1 − μ)/(μ q) = 1 + e^−η for y = 1, without the division.
+        z[i] =
+          e - shift
+          + (yi == 0 ? -(1 + expEta) : yi == 1 ? 1 + 1 / expEta : (yi - u) / d)
+      }
     }
     if factors > 0 { deviance -= 2 * Foundation.log(product) }
-    if equations { scaleColumns(block, b, pa, roots) }
     return deviance
   }
 
@@ -195,11 +220,11 @@ struct PassContext: Sendable {
   }
 
   @inline(__always)
-  private func generalRows(
+  func generalRows(
     _ b: Int, _ eta: UnsafeMutablePointer<Double>, _ mu: UnsafeMutablePointer<Double>,
-    _ y: UnsafePointer<Double>, _ m: UnsafePointer<Double>, _ block: UnsafeMutablePointer<Double>,
-    _ t: UnsafeMutablePointer<Double>, _ roots: UnsafeMutablePointer<Double>, _ offset: [Double]?,
-    _ r0: Int, _ pa: Int, updateMean: Bool
+    _ y: UnsafePointer<Double>, _ m: UnsafePointer<Double>,
+    _ z: UnsafeMutablePointer<Double>, _ weights: UnsafeMutablePointer<Double>,
+    _ offset: [Double]?, _ r0: Int, updateMean: Bool
   ) -> Double {
     var deviance = 0.0
     for i in 0..<b {
@@ -207,13 +232,9 @@ struct PassContext: Sendable {
       deviance += family.unitDeviance(y: y[i], mu: mu[i], weight: m[i], theta: theta)
       guard equations else { continue }
       let d = link.derivative(eta[i])
-      let w = m[i] * d * d / family.variance(mu[i], theta: theta)
-      let z = eta[i] - (offset?[r0 + i] ?? 0) + (y[i] - mu[i]) / d
-      let s = w.squareRoot()
-      t[i] = s * z
-      roots[i] = s
+      weights[i] = m[i] * d * d / family.variance(mu[i], theta: theta)
+      z[i] = eta[i] - (offset?[r0 + i] ?? 0) + (y[i] - mu[i]) / d
     }
-    if equations { scaleColumns(block, b, pa, roots) }
     return deviance
   }
 }

@@ -1,6 +1,7 @@
 import Distributions
 import Foundation
 import LinearAlgebra
+import RealModule
 
 /// Maximum likelihood for the negative binomial (NB2) with a log link, as `MASS::glm.nb`: IRLS
 /// for β at fixed θ alternating with Newton's method for θ at fixed μ, from a Poisson start.
@@ -36,13 +37,16 @@ enum NegativeBinomial {
     let link = options.resolvedLink
     let poisson = GLMResponse(
       family: .poisson, link: link, y: data.y, m: data.m, offset: data.offset)
-    var irls = try IRLS.fit(x: data.x, response: poisson, options: options)
+    var irls = try IRLS.fit(
+      design: data.design, cells: data.cells, response: poisson, options: options)
     var warnings = irls.warnings
     func refit(_ theta: Double, from previous: IRLS.Result) throws(ModelError) -> IRLS.Result {
       let response = GLMResponse(
         family: .negativeBinomial, link: link, y: data.y, m: data.m, offset: data.offset,
         theta: theta)
-      return try IRLS.fit(x: data.x, response: response, options: options, start: previous.beta)
+      return try IRLS.fit(
+        design: data.design, cells: data.cells, response: response, options: options,
+        start: previous.beta)
     }
     if let fixed = options.theta {
       irls = try refit(fixed, from: irls)
@@ -59,11 +63,7 @@ enum NegativeBinomial {
       alternations += 1
       irls = try refit(theta, from: irls)
       let next = try maximumLikelihoodTheta(mu: irls.response.mu, data: data, start: theta)
-      var l = 0.0
-      for i in 0..<data.rowCount {
-        l += Family.negativeBinomial.logLikelihood(
-          y: data.y[i], mu: irls.response.mu[i], weight: data.m[i], theta: next)
-      }
+      let l = Self.logLikelihood(theta: next, mu: irls.response.mu, data: data)
       let steady =
         abs(l - logLikelihood) / (abs(l) + 0.1) < options.epsilon
         && abs(next - theta) <= options.epsilon * theta
@@ -94,6 +94,24 @@ enum NegativeBinomial {
       alternations: alternations, converged: converged, warnings: warnings)
   }
 
+  /// Σ ℓᵢ at θ and μ, as `Family.negativeBinomial.logLikelihood` of every row, with the log Γ
+  /// terms of each count computed once.
+  static func logLikelihood(theta: Double, mu: [Double], data: GLMData) -> Double {
+    var gammas = CountValueTable { y in
+      Double.logGamma(theta + y) - Double.logGamma(theta) - Double.logGamma(y + 1)
+    }
+    let thetaLogTheta = theta * Foundation.log(theta)
+    var l = 0.0
+    for i in 0..<data.rowCount {
+      let (y, u, m) = (data.y[i], mu[i], data.m[i])
+      l +=
+        m
+        * (gammas(y) + thetaLogTheta + (y > 0 ? y * Foundation.log(u) : 0)
+          - (theta + y) * Foundation.log(theta + u))
+    }
+    return l
+  }
+
   /// U(θ) and I(θ) at fixed μ (see the type's documentation).
   static func scoreAndInformation(_ theta: Double, mu: [Double], data: GLMData) -> (
     score: Double, information: Double
@@ -103,12 +121,14 @@ enum NegativeBinomial {
     let psi = Digamma.digamma(theta)
     let psi1 = Digamma.trigamma(theta)
     let logTheta = Foundation.log(theta)
+    var gammas = CountValueTable { y in
+      (Digamma.digamma(theta + y), Digamma.trigamma(theta + y))
+    }
     for i in 0..<data.rowCount {
       let (y, u, m) = (data.y[i], mu[i], data.m[i])
       let s = u + theta
       let ratio = (y + theta) / s
-      let yPsi = y == 0 ? psi : Digamma.digamma(theta + y)
-      let yPsi1 = y == 0 ? psi1 : Digamma.trigamma(theta + y)
+      let (yPsi, yPsi1) = y == 0 ? (psi, psi1) : gammas(y)
       score += m * (yPsi - psi + logTheta + 1 - Foundation.log(s) - ratio)
       information += m * (psi1 - yPsi1 - 1 / theta + 2 / s - ratio / s)
     }
