@@ -129,6 +129,8 @@ let catalogSamples: [Message] = [
   .maihdaGaussianStrataNote(interval: "⟨interval⟩"),
   .maihdaPoissonStrataNote(interval: "⟨interval⟩"),
   .predictedMean,
+  .maihdaStrataTitleMean(variables: "⟨variables⟩"),
+  .maihdaStrataTitleRate(variables: "⟨variables⟩"),
   // MAIHDA
   .maihdaNullModel,
   .maihdaMainEffectsModel,

@@ -103,6 +103,18 @@ extension Message {
         "Strata ranked by model 1's predicted rate (shrunk towards the mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
     )
   }
+  /// "Strata efter predicerat medelvärde: Kön × Ålder".
+  public static func maihdaStrataTitleMean(variables: String) -> Message {
+    Message(
+      "analysis.maihda.strata_title_mean", sv: "Strata efter predicerat medelvärde: \(variables)",
+      en: "Strata by predicted mean: \(variables)")
+  }
+  /// "Strata efter predicerad incidens: Kön × Ålder".
+  public static func maihdaStrataTitleRate(variables: String) -> Message {
+    Message(
+      "analysis.maihda.strata_title_rate", sv: "Strata efter predicerad incidens: \(variables)",
+      en: "Strata by predicted rate: \(variables)")
+  }
   /// "Predicerat medelvärde" / "Predicted mean", the caterpillar plot's axis.
   public static let predictedMean = Message(
     "maihda.chart.axis_mean", sv: "Predicerat medelvärde", en: "Predicted mean")

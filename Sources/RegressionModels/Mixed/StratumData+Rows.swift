@@ -40,8 +40,9 @@ extension StratumData {
     var present = covariates.map { [Bool](repeating: false, count: $0.levels.count) }
     var excluded = 0
     var usable = [Bool](repeating: false, count: rows)
+    let allFactors = factors + covariates
     rowLoop: for row in 0..<rows {
-      for factor in factors + covariates {
+      for factor in allFactors {
         let code = Int(factor.codes[row])
         guard code >= 0, code < factor.levels.count else {
           excluded += 1
@@ -106,7 +107,9 @@ extension StratumData {
       return x
     }
 
-    var cellIndex: [[Int]: Int] = [:]
+    let patternRadices = covariates.map(\.levels.count)
+    let patterns = patternRadices.reduce(1, *)
+    var cellIndex = [Int](repeating: -1, count: strataCount * patterns)
     var cellKeys: [(stratum: Int, pattern: [Int])] = []
     var cellSums: [Accumulator] = []
     for row in 0..<rows where usable[row] {
@@ -129,9 +132,10 @@ extension StratumData {
         }
         accumulator.add(persons: w * n, cases: w * y, value: nil)
       }
-      let key = [stratum] + pattern
-      if let index = cellIndex[key] {
-        cellSums[index].merge(accumulator)
+      var key = stratum
+      for (c, level) in pattern.enumerated() { key = key * patternRadices[c] + level }
+      if cellIndex[key] >= 0 {
+        cellSums[cellIndex[key]].merge(accumulator)
       } else {
         cellIndex[key] = cellKeys.count
         cellKeys.append((stratum, pattern))

@@ -144,7 +144,8 @@ extension MAIHDAResult {
       stubHeaders: [language.text(.measure)], columnGroups: [groups], columns: columns,
       rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
       footnotes: [.note(counts), .note(note)]
-        + (casesWithheld ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
+        + (casesWithheld && family != .gaussian
+          ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
         + (mainWithheld
           ? [.note(language.text(.maihdaMainEffectsWithheld(maximum: disclosure!.threshold - 1)))]
           : []))
@@ -195,14 +196,13 @@ extension MAIHDAResult {
             + Array(repeating: .text("–"), count: 5))
       }
       if family == .gaussian {
-        // The Wald interval on the estimate's own scale (the stored one is exponentiated).
-        let half = c.estimate - log(c.oddsRatioInterval.lowerBound)
         return ReportRow(
           labels: [labels.termLabel(c.modelTerm)],
           cells: [
             finiteCell(c.estimate, .estimate), finiteCell(c.standardError, .estimate),
-            finiteCell(c.estimate, .estimate), finiteCell(c.estimate - half, .estimate),
-            finiteCell(c.estimate + half, .estimate), finiteCell(c.pValue, .pValue),
+            finiteCell(c.estimate, .estimate),
+            finiteCell(c.estimateInterval.lowerBound, .estimate),
+            finiteCell(c.estimateInterval.upperBound, .estimate), finiteCell(c.pValue, .pValue),
           ])
       }
       return ReportRow(
