@@ -129,6 +129,7 @@ let catalogSamples: [Message] = [
   .maihdaGaussianStrataNote(interval: "⟨interval⟩"),
   .maihdaPoissonStrataNote(interval: "⟨interval⟩"),
   .predictedMean,
+  .maihdaReadingVPCGaussian,
   .maihdaStrataTitleMean(variables: "⟨variables⟩"),
   .maihdaStrataTitleRate(variables: "⟨variables⟩"),
   // MAIHDA

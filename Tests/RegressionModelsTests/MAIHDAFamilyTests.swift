@@ -272,3 +272,56 @@ struct MAIHDAFamilyTests {
     }
   }
 }
+
+/// The generalised marginal likelihood (several cells per stratum, Poisson with offsets): its
+/// exact gradient and difference Hessian, for Laplace and quadrature, where no R reference
+/// covers the combination.
+@Suite("Marginal likelihood over cells")
+struct CellLikelihoodTests {
+  /// Five strata of one to three cells; binomial or Poisson counts; a covariate column.
+  static func likelihood(family: StratumCounts.Family, nAGQ: Int) throws -> MarginalLikelihood {
+    let cases = [3, 0, 7, 12, 1, 4, 9, 2, 5, 30]
+    let trials = [20, 15, 40, 60, 8, 25, 50, 9, 30, 90]
+    let groups = [0..<1, 1..<3, 3..<6, 6..<8, 8..<10]
+    let covariate: [Double] = [0, 1, 0, 1, 2, 0, 1, 0, 2, 1]
+    let design = Matrix(columns: [[Double](repeating: 1, count: 10), covariate])
+    let counts = zip(cases, trials).map { StratumCounts(cases: $0, trials: $1, family: family) }
+    let offsets = family == .poisson ? trials.map { log(Double($0)) } : nil
+    return MarginalLikelihood(
+      counts: counts, design: design, offsets: offsets, groups: groups,
+      rule: try GaussHermiteRule(order: nAGQ))
+  }
+
+  @Test(
+    "exact gradient and Hessian against differences",
+    arguments: [StratumCounts.Family.binomial, .poisson], [1, 9])
+  func derivatives(family: StratumCounts.Family, nAGQ: Int) throws {
+    let likelihood = try Self.likelihood(family: family, nAGQ: nAGQ)
+    let beta = family == .poisson ? [-1.7, 0.3] : [-1.5, 0.25]
+    let theta = 0.6
+    let starts = [Double](repeating: 0, count: likelihood.strataCount)
+    let point = likelihood.evaluate(beta: beta, theta: theta, modeStarts: starts)
+    let hessian = likelihood.hessian(at: point, theta: theta)
+    let h = 1e-4
+    for k in 0...beta.count {
+      func at(_ delta: Double) -> MarginalLikelihood.Point {
+        var b = beta
+        var t = theta
+        if k < beta.count { b[k] += delta } else { t += delta }
+        return likelihood.evaluate(beta: b, theta: t, modeStarts: starts)
+      }
+      let (p2, p1, m1, m2) = (at(2 * h), at(h), at(-h), at(-2 * h))
+      let slope =
+        (-p2.logLikelihood + 8 * p1.logLikelihood - 8 * m1.logLikelihood + m2.logLikelihood)
+        / (12 * h)
+      expectApproximatelyEqual(
+        point.gradient[k], slope, relative: 1e-7, absolute: 1e-7, "∂ℓ/∂ψ\(k)")
+      for l in 0...beta.count {
+        let numeric =
+          (-p2.gradient[l] + 8 * p1.gradient[l] - 8 * m1.gradient[l] + m2.gradient[l]) / (12 * h)
+        expectApproximatelyEqual(
+          hessian[l, k], numeric, relative: 1e-5, absolute: 1e-6, "∂²ℓ/∂ψ\(l)∂ψ\(k)")
+      }
+    }
+  }
+}

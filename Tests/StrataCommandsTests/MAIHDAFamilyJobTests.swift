@@ -150,3 +150,36 @@ struct MAIHDAFamilyJobTests {
     }
   }
 }
+
+@Suite("recipe maihda entries: families")
+struct MAIHDAFamilyRecipeTests {
+  @Test("family, ml, covariates, trials and weight are recipe keys of a maihda entry")
+  func recipeKeys() throws {
+    let r = try recipe(
+      """
+      title: T
+      data: {suspects: s.csv, population: p.csv}
+      analyses:
+        - {analysis: maihda, title: a, strata: [kon], family: poisson}
+        - {analysis: maihda, title: b, strata: [kon], outcome: alder, family: gaussian, ml: true,
+           covariates: [ar], weight: vikt}
+        - {analysis: maihda, title: c, strata: [herd], outcome: incidence, trials: size}
+      """)
+    let jobs = try r.plannedAnalyses().map {
+      try #require(try $0.makeJob(recipe: r, language: .sv) as? MAIHDARequest)
+    }
+    #expect(jobs[0].family == .poisson && jobs[0].population != nil)
+    #expect(jobs[1].family == .gaussian && jobs[1].ml && jobs[1].covariates == ["ar"])
+    #expect(jobs[1].weight == "vikt" && jobs[1].population == nil)
+    #expect(jobs[2].family == .binomial && jobs[2].trials == "size")
+    // An unknown family fails when the job is built, naming the entry's line.
+    let bad = try recipe(
+      "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: maihda, title: x, strata: [kon], outcome: y, family: gamma}\n"
+    )
+    #expect(throws: RecipeError.self) {
+      for planned in try bad.plannedAnalyses() {
+        _ = try planned.makeJob(recipe: bad, language: .sv)
+      }
+    }
+  }
+}

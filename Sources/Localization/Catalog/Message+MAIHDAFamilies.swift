@@ -49,6 +49,16 @@ extension Message {
     )
   }
 
+  /// What the VPC of a linear model (Gaussian outcome) is and the conventional reading of its
+  /// size.
+  public static let maihdaReadingVPCGaussian = Message(
+    "reading.maihda.vpc_gaussian",
+    sv:
+      "VPC (variansandelen mellan strata) är den del av utfallets totala varians som ligger mellan de intersektionella strata i stället för mellan personer i samma stratum. En VPC under 1 % brukar läsas som obefintlig, 1–5 % som liten, 5–10 % som måttlig, 10–20 % som stor och över 20 % som mycket stor.",
+    en:
+      "The VPC (variance partition coefficient) is the part of the outcome's total variance that lies between the intersectional strata rather than between persons of the same stratum. A VPC below 1% is conventionally read as negligible, 1–5% as small, 5–10% as moderate, 10–20% as large and above 20% as very large."
+  )
+
   // MARK: Main effects
 
   /// "Skillnad" / "Difference", the column of a linear model's coefficient.

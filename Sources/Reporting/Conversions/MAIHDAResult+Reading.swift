@@ -53,7 +53,8 @@ extension MAIHDAResult {
   ) -> [Footnote] {
     // The MOR and AUC readings are those of a binary outcome.
     var notes: [Footnote] = [
-      .note(language.text(.maihdaReadingVPC)), .note(language.text(.maihdaReadingPCV)),
+      .note(language.text(family == .gaussian ? .maihdaReadingVPCGaussian : .maihdaReadingVPC)),
+      .note(language.text(.maihdaReadingPCV)),
     ]
     if family == .binomial {
       notes += [.note(language.text(.maihdaReadingMOR)), .note(language.text(.maihdaReadingAUC))]
