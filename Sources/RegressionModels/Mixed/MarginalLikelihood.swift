@@ -105,6 +105,7 @@ struct MarginalLikelihood: Sendable {
   /// differences of each stratum's exact derivatives in its cells' η₀ and θ. With `betaOnly`
   /// the θ row and column are left 0 (less work, for maximising over β at fixed θ).
   func hessian(at point: Point, theta: Double, betaOnly: Bool = false) -> Matrix {
+    if largestGroup == 1 { return cellHessian(at: point, theta: theta, betaOnly: betaOnly) }
     let p = fixedCount
     let n = cellCount
     let x = design.elements
@@ -178,6 +179,61 @@ struct MarginalLikelihood: Sendable {
       h[p, a] = h[a, p]
     }
     h[p, p] = betaOnly ? 0 : thetaTheta
+    return h
+  }
+
+  /// `hessian` when every stratum is one cell: per stratum the 2 × 2 second derivatives in
+  /// (η₀, θ), then Xᵀ diag(∂²L/∂η₀²) X and Xᵀ ∂²L/∂η₀∂θ.
+  private func cellHessian(at point: Point, theta: Double, betaOnly: Bool) -> Matrix {
+    let p = fixedCount
+    let n = cellCount
+    var etaEta = [Double](repeating: 0, count: n)
+    var etaTheta = [Double](repeating: 0, count: n)
+    var thetaTheta = 0.0
+    let offsets: [Double] = [2, 1, -1, -2]
+    let coefficients: [Double] = [-1, 8, -8, 1]
+    for j in 0..<n {
+      let w = point.weights[j]
+      let curvature = w / (1 + theta * theta * w)
+      let hEta = 2e-3 / (1 + curvature).squareRoot()
+      let hTheta = 2e-3 * max(abs(theta), 1 / (1 + w).squareRoot())
+      var dEtaByEta = 0.0
+      var dThetaByEta = 0.0
+      var dEtaByTheta = 0.0
+      var dThetaByTheta = 0.0
+      for (offset, c) in zip(offsets, coefficients) {
+        let (a, aEta) = StratumLikelihood.evaluateCell(
+          counts[j], eta0: point.eta0[j] + offset * hEta, theta: theta, rule: rule,
+          modeStart: point.modes[j])
+        dEtaByEta += c * aEta
+        dThetaByEta += c * a.dTheta
+        if betaOnly { continue }
+        let (b, bEta) = StratumLikelihood.evaluateCell(
+          counts[j], eta0: point.eta0[j], theta: theta + offset * hTheta, rule: rule,
+          modeStart: point.modes[j])
+        dEtaByTheta += c * bEta
+        dThetaByTheta += c * b.dTheta
+      }
+      etaEta[j] = dEtaByEta / (12 * hEta)
+      if betaOnly { continue }
+      etaTheta[j] = (dThetaByEta / (12 * hEta) + dEtaByTheta / (12 * hTheta)) / 2
+      thetaTheta += dThetaByTheta / (12 * hTheta)
+    }
+    var h = Matrix(rows: p + 1, columns: p + 1)
+    let x = design.elements
+    for a in 0..<p {
+      for b in a..<p {
+        var sum = 0.0
+        for j in 0..<n { sum += x[a * n + j] * x[b * n + j] * etaEta[j] }
+        h[a, b] = sum
+        h[b, a] = sum
+      }
+      var cross = 0.0
+      for j in 0..<n { cross += x[a * n + j] * etaTheta[j] }
+      h[a, p] = cross
+      h[p, a] = cross
+    }
+    h[p, p] = thetaTheta
     return h
   }
 }

@@ -183,6 +183,98 @@ enum StratumLikelihood {
     return b
   }
 
+  /// The conditional mode of a stratum of one cell (scalar arithmetic, no arrays).
+  @inline(__always)
+  static func cellMode(
+    _ c: StratumCounts, eta0: Double, theta: Double, start: Double
+  ) -> Double {
+    if theta == 0 { return 0 }
+    let bounds = c.scoreRange
+    var lower = min(theta * bounds.lower, theta * bounds.upper)
+    var upper = max(theta * bounds.lower, theta * bounds.upper)
+    @inline(__always) func g(_ b: Double) -> Double { theta * c.terms(eta0 + theta * b).r - b }
+    if !lower.isFinite {
+      var step = 1.0
+      var b = min(start, upper.isFinite ? upper : start)
+      while g(b) < 0, step < 1e300 {
+        b -= step
+        step *= 2
+      }
+      lower = b
+    }
+    if !upper.isFinite {
+      var step = 1.0
+      var b = max(start, lower)
+      while g(b) > 0, step < 1e300 {
+        b += step
+        step *= 2
+      }
+      upper = b
+    }
+    var b = min(max(start, lower), upper)
+    for _ in 0..<200 {
+      let t = c.terms(eta0 + theta * b)
+      let f = theta * t.r - b
+      if f == 0 { return b }
+      if f > 0 { lower = b } else { upper = b }
+      var next = b + f / (theta * theta * t.w + 1)
+      if !(next > lower && next < upper) { next = (lower + upper) / 2 }
+      if abs(next - b) <= 4 * Double.ulpOfOne * max(1, abs(b)) || upper - lower <= 0 {
+        return next
+      }
+      b = next
+    }
+    return b
+  }
+
+  /// `evaluate` for a stratum of one cell: the value, dL/dθ and dL/dη₀.
+  @inline(__always)
+  static func evaluateCell(
+    _ c: StratumCounts, eta0: Double, theta: Double, rule: GaussHermiteRule, modeStart: Double
+  ) -> (StratumEvaluation, Double) {
+    let bHat = cellMode(c, eta0: eta0, theta: theta, start: modeStart)
+    let hatTerms = c.terms(eta0 + theta * bHat)
+    let w = hatTerms.w
+    let wPrime = hatTerms.wPrime
+    let theta2 = theta * theta
+    let d = 1 + theta2 * w
+    let s = 1 / d.squareRoot()
+    let rHat = hatTerms.r
+    let dModeEta = -theta * w / d
+    let dModeTheta = (rHat - theta * w * bHat) / d
+    let dSEta = -0.5 * s * s * s * theta2 * wPrime / d
+    let dSTheta = -0.5 * s * s * s * (theta2 * wPrime * (bHat + theta * dModeTheta) + 2 * theta * w)
+    let hHat = hatTerms.logP - bHat * bHat / 2
+    if rule.nodes.count == 1 {
+      return (
+        StratumEvaluation(
+          logLikelihood: c.constant + hHat + log(s), dTheta: dSTheta / s + rHat * bHat,
+          mode: bHat, weight: w),
+        dSEta / s + rHat
+      )
+    }
+    var total = 0.0
+    var sumEta = 0.0
+    var sumTheta = 0.0
+    for k in 0..<rule.nodes.count {
+      let z = rule.nodes[k]
+      let b = bHat + s * z
+      let t = c.terms(eta0 + theta * b)
+      let h = t.logP - b * b / 2
+      let term = rule.weights[k] * exp(h - hHat + z * z / 2)
+      let hPrime = theta * t.r - b
+      total += term
+      sumEta += term * (t.r + hPrime * (dModeEta + z * dSEta))
+      sumTheta += term * (t.r * b + hPrime * (dModeTheta + z * dSTheta))
+    }
+    return (
+      StratumEvaluation(
+        logLikelihood: c.constant + hHat + log(s) + log(total),
+        dTheta: dSTheta / s + sumTheta / total, mode: bHat, weight: w),
+      dSEta / s + sumEta / total
+    )
+  }
+
   /// The approximate marginal log-likelihood of the stratum made of the cells `range` and its
   /// derivatives: dL/dη₀ᵢ into `dEta[i]` for each cell, dL/dθ in the result. `scratch` holds at
   /// least `range.count` doubles.
@@ -190,6 +282,13 @@ enum StratumLikelihood {
     _ counts: [StratumCounts], _ range: Range<Int>, eta0: [Double], theta: Double,
     rule: GaussHermiteRule, modeStart: Double, dEta: inout [Double], scratch: inout [Double]
   ) -> StratumEvaluation {
+    if range.count == 1 {
+      let i = range.lowerBound
+      let (e, d) = evaluateCell(
+        counts[i], eta0: eta0[i], theta: theta, rule: rule, modeStart: modeStart)
+      dEta[i] = d
+      return e
+    }
     let bHat = mode(counts, range, eta0: eta0, theta: theta, start: modeStart)
     let theta2 = theta * theta
     var rHat = 0.0
