@@ -17,6 +17,9 @@ import RegressionModels
 /// 2. *Secondary*: when a single stratum is suppressed, the stratum with the fewest cases (at
 ///    least one, so that the reader's knowledge "a suppressed count is ≥ 1" holds) is
 ///    suppressed too; the same for the persons hidden.
+///    For every family the same rules hold; for a Gaussian outcome the disclosed quantity is the
+///    stratum's n (its mean, given back by the prediction, identifies persons of a small
+///    stratum), so the secondary stratum is the one with the fewest persons.
 /// 3. A suppressed stratum shows its keys and, unless its persons are small, `n`; no cases,
 ///    observed or predicted proportion, interval, main-effects prediction or interaction, and it
 ///    is not drawn. Every per-stratum array of the fits (modes, linear predictors, fitted
@@ -95,9 +98,13 @@ public struct MAIHDADisclosure: Sendable, Equatable {
       }.map(\.index))
     totalWithheldByLinking = totalWithheld
     var suppressed = primary.union(alsoSuppressed)
+    // The disclosed count of a stratum: its cases, or for a Gaussian outcome (whose stratum
+    // mean is sensitive) its persons.
+    let count: (MAIHDAStratum) -> Int =
+      result.family == .gaussian ? { $0.persons } : { $0.cases }
     if suppressed.count == 1,
-      let next = strata.filter({ !suppressed.contains($0.index) && $0.cases > 0 })
-        .min(by: { ($0.cases, $0.index) < ($1.cases, $1.index) })
+      let next = strata.filter({ !suppressed.contains($0.index) && count($0) > 0 })
+        .min(by: { (count($0), $0.index) < (count($1), $1.index) })
     {
       suppressed.insert(next.index)
     }

@@ -32,9 +32,30 @@ extension MAIHDARequest {
       notFilteredBy = populationFilterVariables(filter: filter, population: populationData.dataset)
     }
     let cells = try CaseCells.count(
-      data: dataset, include: include, population: populationData.dataset, variables: strata,
-      categorical: Set(strata))
+      data: dataset, include: include, population: populationData.dataset,
+      variables: strata + covariates, categorical: Set(strata + covariates))
     warnings += cells.warnings
+    let what = ModelOutcome(
+      outcome.map { .personsWith(condition: $0, againstPopulation: true) }
+        ?? .personsOfData(variable: nil), source: dataset.source)
+    let summary = PopulationSummary(
+      file: populationData.dataset.source, cells: cells.population.filter { $0 > 0 }.count,
+      persons: cells.population.reduce(0, +), cases: cells.cases.reduce(0, +))
+    if !covariates.isEmpty {
+      // Cells of strata × covariates as grouped rows: cases out of the population.
+      let indices = cells.cases.indices.map { cells.levelIndices(ofCell: $0) }
+      let factors = zip(cells.names, cells.levels).enumerated().map { v, pair in
+        Factor(name: pair.0, levels: pair.1, codes: indices.map { Int32($0[v]) })
+      }
+      let data = try StratumData.tabulating(
+        factors: Array(factors.prefix(strata.count)),
+        covariates: Array(factors.dropFirst(strata.count)),
+        outcome: cells.cases.map(Double.init), trials: cells.population, family: family)
+      return CountedStrata(
+        data: data, outcome: what, populationNotFilteredBy: notFilteredBy, population: summary,
+        excluded: cells.excluded, codebook: dataset.codebook, factors: factors,
+        warnings: warnings)
+    }
     var rows: [StratumData.Stratum] = []
     for cell in cells.cases.indices {
       rows.append(
@@ -46,15 +67,9 @@ extension MAIHDARequest {
       StratumData.Variable(name: $0, levels: $1)
     }
     let data = try StratumData(variables: variables, strata: rows)
-    let persons = cells.population.reduce(0, +)
-    let what = ModelOutcome(
-      outcome.map { .personsWith(condition: $0, againstPopulation: true) }
-        ?? .personsOfData(variable: nil), source: dataset.source)
     return CountedStrata(
       data: data, outcome: what, populationNotFilteredBy: notFilteredBy,
-      population: PopulationSummary(
-        file: populationData.dataset.source, cells: cells.population.filter { $0 > 0 }.count,
-        persons: persons, cases: cells.cases.reduce(0, +)),
+      population: summary,
       excluded: cells.excluded, codebook: dataset.codebook,
       factors: variables.map { Factor(name: $0.name, levels: $0.levels, codes: []) },
       warnings: warnings)
@@ -114,6 +129,84 @@ extension MAIHDARequest {
         .personsWith(condition: outcome, againstPopulation: false), source: dataset.source),
       population: nil,
       excluded: excluded, codebook: dataset.codebook, factors: factors, warnings: warnings)
+  }
+
+  /// Whether person-level rows carry values (a count, a measurement, trials, weights or
+  /// covariates) rather than a 0/1 condition counted per stratum.
+  var usesRowValues: Bool {
+    family != .binomial || trials != nil || weight != nil || !covariates.isEmpty
+  }
+
+  /// Person-level or grouped rows with values: the outcome is a condition (binomial without
+  /// `trials`) or a numeric column (successes with `trials`, a count for Poisson, a
+  /// measurement for Gaussian); `weight` are frequency weights; `covariates` categorical.
+  /// Rows with a missing value in any of them are left out and counted.
+  package func countRows(_ loaded: LoadedData) throws -> CountedStrata {
+    guard let outcome else {
+      throw ModelJobError.outcome(
+        "maihda needs --outcome: a condition (binomial) or a numeric column (successes with --trials, a count for --family poisson, a measurement for --family gaussian)."
+      )
+    }
+    let dataset = loaded.dataset
+    var warnings: [String] = []
+    let values: [Double]
+    let what: ModelOutcome
+    if family == .binomial && trials == nil {
+      let holds = try dataset.rowMask(RowFilter(parsing: outcome, as: "outcome"))
+      let fails = try dataset.rowMask(RowFilter(parsing: "!(\(outcome))", as: "outcome"))
+      values = zip(holds, fails).map { $0 ? 1 : ($1 ? 0 : .nan) }
+      what = ModelOutcome(
+        .personsWith(condition: outcome, againstPopulation: false), source: dataset.source)
+    } else {
+      guard dataset.hasVariable(outcome) else {
+        throw ModelJobError.outcome(
+          "With --family \(family.rawValue)\(trials == nil ? "" : " and --trials") the outcome is a numeric column of \(dataset.source); `\(outcome)` is not one."
+        )
+      }
+      values = try dataset.numeric(outcome)
+      what = ModelOutcome(.rows(response: outcome), source: dataset.source)
+    }
+    let trialValues = try trials.map { try dataset.numeric($0) }
+    let weightValues = try weight.map { try dataset.numeric($0) }
+    let factors = try strata.map { try dataset.factor($0) }
+    let covariateFactors = try covariates.map { try dataset.factor($0) }
+    var excluded = CaseCells.Exclusions()
+    for row in 0..<dataset.rowCount
+    where (factors + covariateFactors).contains(where: { $0.codes[row] < 0 }) {
+      Self.note(row: row, factors: factors + covariateFactors, into: &excluded.population)
+    }
+    let unknown = (0..<dataset.rowCount).filter {
+      !values[$0].isFinite || !(trialValues?[$0].isFinite ?? true)
+        || !(weightValues?[$0].isFinite ?? true)
+    }.count
+    if unknown > 0 {
+      warnings.append(
+        "\(unknown) rows of \(dataset.source) have a missing value in the outcome\(trials == nil ? "" : ", the trials")\(weight == nil ? "" : " or the weight") and were left out."
+      )
+    }
+    if excluded.population.rows > 0 {
+      warnings.append(
+        "\(excluded.population.rows) rows of \(dataset.source) with a missing or out-of-range value of \((strata + covariates).joined(separator: ", ")) were left out."
+      )
+    }
+    let data: StratumData
+    do {
+      let tabulated = try StratumData.tabulating(
+        factors: factors, covariates: covariateFactors, outcome: values, trials: trialValues,
+        weights: weightValues, family: family)
+      // The rows left out are warned about above, naming the file.
+      data = try StratumData(
+        variables: tabulated.variables, strata: tabulated.strata,
+        covariateTerms: tabulated.covariateTerms, cells: tabulated.cells,
+        casesBoundedByPersons: family == .binomial)
+    } catch {
+      guard case .invalidOutcome(let description, let row?) = error else { throw error }
+      throw ModelJobError.outcome(
+        "\(description) in \(dataset.source), line \(dataset.sourceLine(ofRow: row)).")
+    }
+    return CountedStrata(
+      data: data, outcome: what, population: nil, excluded: excluded,
+      codebook: dataset.codebook, factors: factors + covariateFactors, warnings: warnings)
   }
 
   /// Counts the variables that make a row missing (code −1) or outside (−2).

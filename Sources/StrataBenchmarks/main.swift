@@ -7,6 +7,7 @@
 //   swift run -c release StrataBenchmarks tabulate FILE   (TabulationBenchmark.swift)
 //   swift run -c release StrataBenchmarks glm             (GLMBenchmark.swift)
 //   swift run -c release StrataBenchmarks maihda          (MAIHDABenchmark.swift)
+//   swift run -c release StrataBenchmarks maihda-gaussian (MAIHDAGaussianBenchmark.swift)
 //   swift run -c release StrataBenchmarks make-persons ROWS FILE
 //
 // `load` reads each file through the canonical codebook into a columnar Dataset and prints the
@@ -45,6 +46,9 @@ do {
     runGLMBenchmark()
   case "maihda":
     runMAIHDABenchmark()
+    runGaussianMAIHDABenchmark()
+  case "maihda-gaussian":
+    runGaussianMAIHDABenchmark()
   case "verify" where positional.count > 1:
     try LoadBenchmark.verify(path: positional[1])
   case "make-persons" where positional.count > 2:
@@ -58,6 +62,7 @@ do {
              StrataBenchmarks county PERSONS DIR
              StrataBenchmarks tabulate FILE [--repeat N] [--rows N]
              StrataBenchmarks glm
+             StrataBenchmarks maihda-gaussian
              StrataBenchmarks maihda
              StrataBenchmarks make-persons ROWS FILE
       """)

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Microdata
+import RegressionModels
 import Reporting
 import Reports
 
@@ -11,9 +12,17 @@ struct MAIHDACommand: ParsableCommand {
     commandName: "maihda",
     abstract: "Intersectional MAIHDA: between-stratum variance (VPC), PCV, AUC and ranked strata.",
     discussion: """
-      Fits two logistic models with a random intercept per intersectional stratum (the crossing \
+      Fits two models with a random intercept per intersectional stratum (the crossing \
       of the --strata variables): the null model (VPC, MOR, AUC, stratum predictions) and the \
       main-effects model (PCV, the intersectional interaction of each stratum).
+
+      --family binomial (default: logistic), poisson (log-linear; with --population the \
+      population is the exposure, log(population) the offset; VPC on the log scale, MRR) or \
+      gaussian (linear, for a numeric --outcome COLUMN; REML, or --ml; VPC = σ²_u/(σ²_u + σ²_e), \
+      no AUC). --covariates adds categorical fixed effects outside the strata to both models \
+      (lme4's y ~ period + (1 | stratum)); strata are then predicted at the mean covariates. \
+      Grouped rows: --outcome SUCCESSES --trials COLUMN (binomial, as cbind(y, n − y)) or the \
+      exposure of a Poisson count; --weight COLUMN gives frequency weights.
 
       With --population, cases are the distinct persons (lopnr) of DATA in each stratum (select \
       e.g. one offence type with --filter) and persons the population's `antal` summed over the \
@@ -33,6 +42,10 @@ struct MAIHDACommand: ParsableCommand {
           --filter 'brottstyp == "vbek"'
         strata maihda suspects.csv --strata kon,aldersgrupp,fodelse \\
           --outcome 'antal_misstankar >= 2' --filter 'brottstyp == "vnr_partner"'
+        strata maihda suspects.csv --population population.csv --family poisson \\
+          --strata kon,aldersgrupp,utbildningsniva,fodelse
+        strata maihda persons.csv --family gaussian --outcome antal_misstankar \\
+          --strata kon,aldersgrupp --covariates fodelse
 
       Exit status: 0 success; 1 data or model error (e.g. fewer than two strata); 2 usage error.
       """)
@@ -57,6 +70,25 @@ struct MAIHDACommand: ParsableCommand {
       "The case condition: with --population it selects the persons of DATA who count; without it DATA is person-level."
   )
   var outcome: String?
+
+  @Option(help: "The outcome's family: binomial, poisson or gaussian.")
+  var family: MixedFamily = .binomial
+
+  @Flag(help: "Gaussian: maximum likelihood instead of REML.")
+  var ml = false
+
+  @Option(
+    help: "Categorical fixed effects outside the strata, comma-separated, e.g. period,lan.")
+  var covariates: String?
+
+  @Option(
+    help:
+      "A column of trials per row (binomial: --outcome counts successes) or of exposure (poisson)."
+  )
+  var trials: String?
+
+  @Option(help: "A column of frequency weights per row.")
+  var weight: String?
 
   @Option(
     name: .customLong("nagq"),
@@ -102,7 +134,11 @@ struct MAIHDACommand: ParsableCommand {
     MAIHDARequest(
       data: personLevel.apply(to: input.input(data)), filter: input.filter, strata: strataVariables,
       population: population.map { input.input($0) }, populationFilter: populationFilter,
-      outcome: outcome, nAGQ: nAGQ, level: level, suppress: suppress, title: title,
+      outcome: outcome, family: family, ml: ml,
+      covariates: (covariates ?? "").split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }, trials: trials, weight: weight, nAGQ: nAGQ, level: level,
+      suppress: suppress, title: title,
       language: outputOptions.lang)
   }
 
@@ -110,3 +146,5 @@ struct MAIHDACommand: ParsableCommand {
     try writeAnalysisResult(try job().publish(), output: outputOptions, rendering: rendering)
   }
 }
+
+extension MixedFamily: ExpressibleByArgument {}

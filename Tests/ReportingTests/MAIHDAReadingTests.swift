@@ -38,7 +38,7 @@ struct MAIHDAReadingTests {
     let vpc = result.nullSummary.randomIntercept.vpc
     #expect(values.contains(MAIHDAMeasureSize(vpc: vpc).text(language)))
     let auc = NumberFormat(language: language).string(
-      result.nullSummary.auc.auc, kind: .estimate, decimals: 2)
+      try #require(result.nullSummary.auc?.auc), kind: .estimate, decimals: 2)
     #expect(values.contains(auc))
     // Withheld measures are not read out.
     let withheld = result.readingNotes(

@@ -74,11 +74,11 @@ extension MAIHDAAnalysisResult: FigureSource {
         case .nullSigma2: null.randomIntercept.variance
         case .nullVPC: null.randomIntercept.vpc
         case .nullMOR: null.randomIntercept.medianOddsRatio
-        case .nullAUC: null.auc.auc
+        case .nullAUC: null.auc?.auc
         case .mainSigma2: main.randomIntercept.variance
         case .mainVPC: main.randomIntercept.vpc
         case .mainMOR: main.randomIntercept.medianOddsRatio
-        case .mainAUC: main.auc.auc
+        case .mainAUC: main.auc?.auc
         case .pcv: result.pcv
         default: nil
         }

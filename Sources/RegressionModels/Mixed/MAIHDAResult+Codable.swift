@@ -33,7 +33,8 @@ extension MAIHDAResult: Codable {
     case method
     case nAGQ = "n_agq"
     case droppedStrata = "dropped_strata"
-    case warnings, fits
+    case warnings, fits, family, covariates
+    case logLikelihoodScale = "loglik_scale"
   }
 
   enum ModelKeys: String, CodingKey {
@@ -43,6 +44,8 @@ extension MAIHDAResult: Codable {
     case vpcInterval = "vpc_ci"
     case mor
     case morInterval = "mor_ci"
+    case residualVariance = "sigma2_e"
+    case bic
     case auc
     case aucInterval = "auc_ci"
     case aucStandardError = "auc_std_error"
@@ -116,7 +119,7 @@ extension MAIHDAResult: Codable {
         try row.encode(code, forKey: StratumKey(variable))
       }
       try row.encode(stratum.persons, forKey: .persons)
-      try row.encode(stratum.cases, forKey: .cases)
+      if family != .gaussian { try row.encode(stratum.cases, forKey: .cases) }
       try row.encode(stratum.observed, forKey: .observed)
       try row.encode(stratum.predicted, forKey: .predicted)
       try row.encode(stratum.predictedInterval, forKey: .interval)
@@ -140,6 +143,9 @@ extension MAIHDAResult: Codable {
       try row.encode(true, forKey: .suppressed)
       try row.encode(stratum.index, forKey: .index)
     }
+    try container.encode(family, forKey: .family)
+    if !covariates.isEmpty { try container.encode(covariates, forKey: .covariates) }
+    try container.encode(logLikelihoodScale, forKey: .logLikelihoodScale)
     try container.encode(method, forKey: .method)
     try container.encode(nAGQ, forKey: .nAGQ)
     try container.encode(droppedStrata, forKey: .droppedStrata)
@@ -153,7 +159,7 @@ extension MAIHDAResult: Codable {
   private func encodeModel(
     _ fit: RandomInterceptFit, _ summary: MAIHDAModelSummary,
     in container: inout KeyedEncodingContainer<CodingKeys>, key: CodingKeys,
-    extra: (Double?, GroupedAUC)?, redaction: MAIHDARedaction?
+    extra: (Double?, GroupedAUC?)?, redaction: MAIHDARedaction?
   ) throws {
     var model = container.nestedContainer(keyedBy: ModelKeys.self, forKey: key)
     let variance = summary.randomIntercept
@@ -162,21 +168,25 @@ extension MAIHDAResult: Codable {
     try model.encodeIfPresent(variance.varianceInterval, forKey: .sigma2Interval)
     try model.encode(variance.vpc, forKey: .vpc)
     try model.encodeIfPresent(variance.vpcInterval, forKey: .vpcInterval)
-    try model.encode(variance.medianOddsRatio, forKey: .mor)
+    try model.encodeIfPresent(variance.medianOddsRatio, forKey: .mor)
     try model.encodeIfPresent(variance.medianOddsRatioInterval, forKey: .morInterval)
+    try model.encodeIfPresent(variance.residualVariance, forKey: .residualVariance)
     let measuresWithheld = redaction?.measuresWithheld == true
-    if measuresWithheld {
-      try model.encodeNil(forKey: .auc)
-    } else {
-      try model.encode(summary.auc.auc, forKey: .auc)
-      try model.encodeIfPresent(summary.auc.interval, forKey: .aucInterval)
-      try model.encodeIfPresent(summary.auc.standardError, forKey: .aucStandardError)
-      try model.encode(summary.auc.level, forKey: .aucLevel)
+    if let auc = summary.auc {
+      if measuresWithheld {
+        try model.encodeNil(forKey: .auc)
+      } else {
+        try model.encode(auc.auc, forKey: .auc)
+        try model.encodeIfPresent(auc.interval, forKey: .aucInterval)
+        try model.encodeIfPresent(auc.standardError, forKey: .aucStandardError)
+        try model.encode(auc.level, forKey: .aucLevel)
+      }
     }
     if !measuresWithheld {
       try model.encode(fit.logLikelihood, forKey: .logLikelihood)
       try model.encode(fit.deviance, forKey: .deviance)
       try model.encode(fit.aic, forKey: .aic)
+      try model.encode(fit.bic, forKey: .bic)
     }
     try model.encode(fit.converged, forKey: .converged)
     try model.encode(fit.boundary, forKey: .boundary)
@@ -184,7 +194,7 @@ extension MAIHDAResult: Codable {
     try model.encode(summary.coefficients, forKey: .coefficients)
     if let (pcv, fixedPart) = extra {
       try model.encodeIfPresent(pcv, forKey: .pcv)
-      if !measuresWithheld { try model.encode(fixedPart, forKey: .fixedPartAUC) }
+      if !measuresWithheld { try model.encodeIfPresent(fixedPart, forKey: .fixedPartAUC) }
     }
   }
 
@@ -198,7 +208,9 @@ extension MAIHDAResult: Codable {
     let main = try container.nestedContainer(keyedBy: ModelKeys.self, forKey: .mainEffectsModel)
     nullSummary = try Self.decodeSummary(null, fit: nullModel)
     pcv = try main.decodeIfPresent(Double.self, forKey: .pcv)
-    mainEffectsFixedPartAUC = try main.decode(GroupedAUC.self, forKey: .fixedPartAUC)
+    mainEffectsFixedPartAUC = try main.decodeIfPresent(GroupedAUC.self, forKey: .fixedPartAUC)
+    family = try container.decodeIfPresent(MixedFamily.self, forKey: .family) ?? .binomial
+    covariates = try container.decodeIfPresent([String].self, forKey: .covariates) ?? []
     var rows = try container.nestedUnkeyedContainer(forKey: .strata)
     var strata: [MAIHDAStratum] = []
     while !rows.isAtEnd {
@@ -208,7 +220,7 @@ extension MAIHDAResult: Codable {
           index: try row.decode(Int.self, forKey: .index),
           codes: try variables.map { try row.decode(String.self, forKey: StratumKey($0)) },
           persons: try row.decode(Int.self, forKey: .persons),
-          cases: try row.decode(Int.self, forKey: .cases),
+          cases: try row.decodeIfPresent(Int.self, forKey: .cases) ?? 0,
           observed: try row.decode(Double.self, forKey: .observed),
           predicted: try row.decode(Double.self, forKey: .predicted),
           predictedInterval: try row.decode(ClosedRange<Double>.self, forKey: .interval),
@@ -221,7 +233,8 @@ extension MAIHDAResult: Codable {
     self.strata = strata
     mainEffectsModel = untypedMain.replacingModelTerms(
       Self.mainEffectTerms(
-        variables: variables, strata: strata, names: untypedMain.coefficientNames))
+        variables: variables, strata: strata, names: untypedMain.coefficientNames,
+        covariates: covariates.count))
     mainEffectsSummary = try Self.decodeSummary(main, fit: mainEffectsModel)
     method = try container.decode(MixedModelMethod.self, forKey: .method)
     nAGQ = try container.decode(Int.self, forKey: .nAGQ)
@@ -235,11 +248,13 @@ extension MAIHDAResult: Codable {
     MAIHDAModelSummary(
       intercept: try model.decode(Double.self, forKey: .intercept),
       randomIntercept: fit.randomIntercept,
-      auc: GroupedAUC(
-        auc: try model.decode(Double.self, forKey: .auc),
-        standardError: try model.decodeIfPresent(Double.self, forKey: .aucStandardError),
-        level: try model.decode(Double.self, forKey: .aucLevel),
-        interval: try model.decodeIfPresent(ClosedRange<Double>.self, forKey: .aucInterval)),
+      auc: try model.decodeIfPresent(Double.self, forKey: .auc).map { auc in
+        GroupedAUC(
+          auc: auc,
+          standardError: try model.decodeIfPresent(Double.self, forKey: .aucStandardError),
+          level: try model.decode(Double.self, forKey: .aucLevel),
+          interval: try model.decodeIfPresent(ClosedRange<Double>.self, forKey: .aucInterval))
+      },
       coefficients: fit.coefficientRows(
         level: try model.decode([CoefficientLevel].self, forKey: .coefficients).first?.level
           ?? 0.95))
@@ -254,11 +269,13 @@ extension MAIHDAResult: Codable {
   /// columns come variable by variable, one per level of the strata other than the reference
   /// (the level of the strata without a column). Each name is matched against the names of the
   /// candidate levels, never split.
-  static func mainEffectTerms(variables: [String], strata: [MAIHDAStratum], names: [String])
-    -> [ModelTerm]
-  {
+  static func mainEffectTerms(
+    variables: [String], strata: [MAIHDAStratum], names: [String], covariates: Int = 0
+  ) -> [ModelTerm] {
     var terms: [ModelTerm] = names.isEmpty ? [] : [.intercept]
-    var next = 1
+    // Covariates outside the strata come first and stay known by name.
+    terms += names.dropFirst().prefix(covariates).map(ModelTerm.untyped)
+    var next = terms.count
     for (v, variable) in variables.enumerated() {
       var present: [String] = []
       for stratum in strata where !present.contains(stratum.codes[v]) {

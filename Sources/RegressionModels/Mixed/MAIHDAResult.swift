@@ -21,8 +21,9 @@ public struct MAIHDAResult: Sendable, Equatable {
   /// ```
   public let pcv: Double?
   /// AUC of model 2's fixed part alone (xⱼβ̂, no stratum effects): the discrimination the
-  /// additive main effects achieve without intersectional interactions.
-  public let mainEffectsFixedPartAUC: GroupedAUC
+  /// additive main effects achieve without intersectional interactions; nil without a 0/1
+  /// outcome per person (Gaussian, Poisson counts above the persons).
+  public let mainEffectsFixedPartAUC: GroupedAUC?
   /// The strata with persons, ranked by model 1's predicted probability (highest first).
   public let strata: [MAIHDAStratum]
   /// Strata left out because they have no persons.
@@ -33,6 +34,16 @@ public struct MAIHDAResult: Sendable, Equatable {
   public let nAGQ: Int
   /// Warnings for the analyst from both fits and the data (each prefixed by its model).
   public let warnings: [String]
+  /// The response distribution of both models.
+  public var family: MixedFamily = .binomial
+  /// Covariates outside the strata in both models (`period: 2`), empty without.
+  public var covariates: [String] = []
+
+  /// Whether the Gaussian variances are REML estimates (false for ML and the other families).
+  public var restricted: Bool { family == .gaussian && nullModel.restricted }
+  /// The scale of the log-likelihoods: grouped counts (binomial, Poisson) or persons
+  /// (Gaussian, whose cell summaries are sufficient).
+  public var logLikelihoodScale: LogLikelihoodScale { nullModel.logLikelihoodScale }
 }
 
 /// The measures reported for one MAIHDA model.
@@ -42,8 +53,8 @@ public struct MAIHDAModelSummary: Sendable, Equatable {
   /// σ²_u, VPC and MOR with their profile-likelihood intervals.
   public let randomIntercept: RandomInterceptVariance
   /// The AUC of the stratum predictions including the stratum effects, logit⁻¹(xⱼβ̂ + ûⱼ),
-  /// with DeLong's interval.
-  public let auc: GroupedAUC
+  /// with DeLong's interval; nil without a 0/1 outcome per person.
+  public let auc: GroupedAUC?
   /// The fixed-effects table (estimates, standard errors, z, p, odds ratios with intervals).
   public let coefficients: [RandomInterceptCoefficient]
 }

@@ -73,4 +73,8 @@ public enum MixedModelMethod: String, Sendable, Codable, CaseIterable {
   case laplace
   /// Adaptive Gauss–Hermite quadrature with `nAGQ` nodes.
   case adaptiveGaussHermite = "aghq"
+  /// A Gaussian model by restricted maximum likelihood (exact, no approximation).
+  case reml
+  /// A Gaussian model by maximum likelihood (exact).
+  case ml
 }

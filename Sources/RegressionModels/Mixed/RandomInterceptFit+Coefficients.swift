@@ -26,11 +26,23 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
   public let level: Double
   /// The Wald interval for the odds ratio.
   public let oddsRatioInterval: ClosedRange<Double>
+  /// The model's family: `oddsRatio` is a rate ratio for Poisson and has no meaning for a
+  /// Gaussian model (the JSON then writes the estimate's own interval).
+  public var family: MixedFamily = .binomial
+  /// The Wald interval β̂ ± z SE on the estimate's own scale.
+  public var estimateInterval: ClosedRange<Double> = 0...0
 
   /// Whether the estimate is the trace of a separated or boundary fit (|β̂| > 12 or SE > 50,
   /// ``BoundaryEstimate``): kept in the JSON, shown as "–" in a publication.
   public var separation: Bool {
-    BoundaryEstimate.isBoundary(estimate: estimate, standardError: standardError)
+    switch family {
+    case .binomial: BoundaryEstimate.isBoundary(estimate: estimate, standardError: standardError)
+    // A log rate per person is far below −12 by nature; only contrasts can be separated.
+    case .poisson:
+      modelTerm != .intercept
+        && BoundaryEstimate.isBoundary(estimate: estimate, standardError: standardError)
+    case .gaussian: false
+    }
   }
 
   enum CodingKeys: String, CodingKey {
@@ -38,6 +50,7 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
     case standardError = "std_error"
     case pValue = "p_value"
     case oddsRatio = "odds_ratio"
+    case rateRatio = "rate_ratio"
     case oddsRatioInterval = "ci"
   }
 
@@ -51,9 +64,17 @@ public struct RandomInterceptCoefficient: Sendable, Equatable, Encodable {
     try c.encode(standardError, forKey: .standardError)
     try c.encode(z, forKey: .z)
     try c.encode(pValue, forKey: .pValue)
-    try c.encode(oddsRatio, forKey: .oddsRatio)
     try c.encode(level, forKey: .level)
-    try c.encode(oddsRatioInterval, forKey: .oddsRatioInterval)
+    switch family {
+    case .binomial:
+      try c.encode(oddsRatio, forKey: .oddsRatio)
+      try c.encode(oddsRatioInterval, forKey: .oddsRatioInterval)
+    case .poisson:
+      try c.encode(oddsRatio, forKey: .rateRatio)
+      try c.encode(oddsRatioInterval, forKey: .oddsRatioInterval)
+    case .gaussian:
+      try c.encode(estimateInterval, forKey: .oddsRatioInterval)
+    }
     try c.encode(separation, forKey: .separation)
   }
 }
@@ -70,7 +91,8 @@ extension RandomInterceptFit {
       return RandomInterceptCoefficient(
         modelTerm: modelTerms[k], estimate: estimate, standardError: se, z: z,
         pValue: 2 * Normal.cdf(-abs(z)), oddsRatio: exp(estimate), level: level,
-        oddsRatioInterval: exp(estimate - q * se)...exp(estimate + q * se))
+        oddsRatioInterval: exp(estimate - q * se)...exp(estimate + q * se), family: family,
+        estimateInterval: (estimate - q * se)...(estimate + q * se))
     }
   }
 }

@@ -8,17 +8,33 @@ extension RandomInterceptFit: CustomStringConvertible {
     func range(_ r: ClosedRange<Double>?) -> String {
       r.map { " [\(number($0.lowerBound)), \(number($0.upperBound))]" } ?? ""
     }
-    let approximation = nAGQ == 1 ? "Laplace" : "adaptive Gauss–Hermite, \(nAGQ) nodes"
+    let approximation: String
+    switch method {
+    case .laplace: approximation = "Laplace"
+    case .adaptiveGaussHermite: approximation = "adaptive Gauss–Hermite, \(nAGQ) nodes"
+    case .reml: approximation = "REML"
+    case .ml: approximation = "ML"
+    }
     let v = randomIntercept
+    let kind: String
+    switch family {
+    case .binomial: kind = "logistic"
+    case .poisson: kind = "Poisson"
+    case .gaussian: kind = "linear"
+    }
+    let ratio: String =
+      v.medianOddsRatio.map { mor in
+        ", MOR \(number(mor))\(range(v.medianOddsRatioInterval))"
+      } ?? ""
+    let residual: String = v.residualVariance.map { ", σ²_e \(number($0))" } ?? ""
     var lines = [
-      "Random-intercept logistic model (\(approximation)): \(strataCount) strata, "
+      "Random-intercept \(kind) model (\(approximation)): \(strataCount) strata, "
         + "\(personCount) persons, \(caseCount) cases",
       "log-likelihood \(number(logLikelihood)), deviance \(number(deviance)), AIC \(number(aic)); "
         + (converged ? "converged" : "NOT converged") + " in \(iterations) iterations"
         + (boundary ? "; boundary (singular) fit" : ""),
-      "σ²_u \(number(v.variance))\(range(v.varianceInterval)), "
-        + "VPC \(number(v.vpc))\(range(v.vpcInterval)), "
-        + "MOR \(number(v.medianOddsRatio))\(range(v.medianOddsRatioInterval))",
+      "σ²_u \(number(v.variance))\(range(v.varianceInterval))\(residual), "
+        + "VPC \(number(v.vpc))\(range(v.vpcInterval))\(ratio)",
     ]
     let width = max(4, coefficientNames.map(\.count).max() ?? 0)
     lines.append(
@@ -43,12 +59,16 @@ extension MAIHDAResult: CustomStringConvertible {
     func model(_ name: String, _ summary: MAIHDAModelSummary) -> String {
       let v = summary.randomIntercept
       let interval = v.vpcInterval.map { " [\(number($0.lowerBound)), \(number($0.upperBound))]" }
-      return "\(name): σ²_u \(number(v.variance)), VPC \(number(v.vpc))\(interval ?? ""), "
-        + "MOR \(number(v.medianOddsRatio)), AUC \(number(summary.auc.auc))"
+      let mor = v.medianOddsRatio.map { ", MOR \(number($0))" } ?? ""
+      let auc = summary.auc.map { ", AUC \(number($0.auc))" } ?? ""
+      return "\(name): σ²_u \(number(v.variance)), VPC \(number(v.vpc))\(interval ?? "")"
+        + mor + auc
     }
     var lines = [
       "MAIHDA over \(strata.count) strata (\(variables.joined(separator: " × "))), "
-        + (method == .laplace ? "Laplace" : "AGHQ \(nAGQ) nodes"),
+        + (family == .binomial ? "" : "\(family.rawValue), ")
+        + (method == .adaptiveGaussHermite
+          ? "AGHQ \(nAGQ) nodes" : method == .laplace ? "Laplace" : method.rawValue.uppercased()),
       model("Null model", nullSummary),
       model("Main-effects model", mainEffectsSummary)
         + (pcv.map { ", PCV \(number($0))" } ?? ""),

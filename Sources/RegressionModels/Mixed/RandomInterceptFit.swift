@@ -11,6 +11,11 @@
 /// `nAGQ > 1` on `cbind` data is on another scale, lme4 issue #161; on 0/1 rows, this
 /// log-likelihood minus Σ log C(nⱼ, yⱼ) is lme4's for every `nAGQ`.)
 public struct RandomInterceptFit: Sendable, Equatable, Codable {
+  /// The response distribution (binomial: logit link; poisson: log link with log exposure as
+  /// offset; gaussian: identity, fitted by `RandomInterceptLinear`).
+  public var family: MixedFamily = .binomial
+  /// Gaussian only: whether σ² were estimated by REML (else ML).
+  public var restricted = false
   /// Laplace or adaptive Gauss–Hermite quadrature.
   public let method: MixedModelMethod
   /// Quadrature nodes per stratum (1 = Laplace).
@@ -35,8 +40,15 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   public let logLikelihood: Double
   /// −2ℓ (lme4's `deviance` column of the summary's fit table).
   public let deviance: Double
-  /// −2ℓ + 2(p + 1), p fixed effects and one variance parameter.
+  /// −2ℓ + 2k, k = p fixed effects and the variance parameters (1, or 2 for Gaussian).
   public let aic: Double
+  /// −2ℓ + k log N, N = `observationCount` (on the scale of `logLikelihoodScale`).
+  public var bic: Double = .nan
+  /// Whether ℓ is that of the grouped rows (cells with their counts, including log C(n, y)) or
+  /// of the individual persons.
+  public var logLikelihoodScale: LogLikelihoodScale = .grouped
+  /// The N of the BIC: grouped rows (cells) or persons.
+  public var observationCount = 0
   /// Newton iterations of the final maximisation.
   public let iterations: Int
   /// Whether the Newton decrement fell below `MixedModelOptions.tolerance`.
@@ -66,6 +78,8 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   public let linearPredictorVariances: [Double]
   /// Fitted probabilities logit⁻¹(xⱼβ̂ + ûⱼ) (lme4's `fitted`).
   public let fittedProbabilities: [Double]
+  /// Per cell (input row used, in stratum order): xᵢβ̂ + û_{j(i)} without offsets.
+  public var cellLinearPredictors: [Double] = []
   /// Warnings for the analyst (boundary fit, non-convergence, quasi-separation).
   public let warnings: [String]
 
@@ -73,6 +87,7 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
   public var coefficientNames: [String] { modelTerms.map(\.name) }
 
   enum CodingKeys: String, CodingKey {
+    case family, restricted
     case method
     case nAGQ = "n_agq"
     case coefficientNames = "coefficient_names"
@@ -81,7 +96,10 @@ public struct RandomInterceptFit: Sendable, Equatable, Codable {
     case covariance
     case randomIntercept = "random_intercept"
     case logLikelihood = "log_likelihood"
-    case deviance, aic, iterations, converged, boundary, rows
+    case deviance, aic, bic, iterations, converged, boundary, rows
+    case logLikelihoodScale = "loglik_scale"
+    case observationCount = "observation_count"
+    case cellLinearPredictors = "cell_linear_predictors"
     case strataCount = "strata_count"
     case personCount = "person_count"
     case caseCount = "case_count"
@@ -124,8 +142,10 @@ public struct RandomInterceptVariance: Sendable, Equatable, Codable {
   public let variance: Double
   /// VPC on the latent scale.
   public let vpc: Double
-  /// Median odds ratio.
-  public let medianOddsRatio: Double
+  /// Median odds ratio (binomial) or median rate ratio (Poisson); nil for a Gaussian fit.
+  public let medianOddsRatio: Double?
+  /// Gaussian: the residual (within-stratum) variance σ²_e; nil otherwise.
+  public var residualVariance: Double?
   /// The level of the intervals, or nil without intervals.
   public let level: Double?
   /// Profile-likelihood interval for σ_u (lower bound 0 when the profile at 0 is within the
@@ -143,10 +163,18 @@ public struct RandomInterceptVariance: Sendable, Equatable, Codable {
     case variance = "sigma2"
     case vpc
     case medianOddsRatio = "mor"
+    case residualVariance = "sigma2_e"
     case level
     case sigmaInterval = "sigma_ci"
     case varianceInterval = "sigma2_ci"
     case vpcInterval = "vpc_ci"
     case medianOddsRatioInterval = "mor_ci"
   }
+}
+
+/// The scale of a log-likelihood: `grouped` (binomial or Poisson counts per cell, with their
+/// combinatorial constants: lme4's on `cbind(y, n − y)` rows) or `individual` (persons).
+public enum LogLikelihoodScale: String, Sendable, Codable {
+  case grouped
+  case individual
 }

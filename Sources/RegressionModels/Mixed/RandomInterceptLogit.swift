@@ -56,7 +56,8 @@ public enum RandomInterceptLogit {
   ) throws(ModelError) -> RandomInterceptFit {
     try options.validate()
     let problem = try RandomInterceptProblem(
-      cases: cases, trials: trials, design: design, terms: terms, options: options)
+      family: .binomial, cases: cases, trials: trials, offsets: nil, strata: nil, design: design,
+      terms: terms, predictionDesign: nil, options: options)
     return try problem.fit()
   }
 
@@ -70,89 +71,5 @@ public enum RandomInterceptLogit {
     try fit(
       cases: cases, trials: trials, design: design, terms: names.map(ModelTerm.untyped),
       options: options)
-  }
-}
-
-/// A validated fitting problem: the strata with persons, their design and the quadrature rule.
-struct RandomInterceptProblem: Sendable {
-  let likelihood: MarginalLikelihood
-  let terms: [ModelTerm]
-  let options: MixedModelOptions
-  /// Input rows kept (those with persons).
-  let rows: [Int]
-  var warnings: [String]
-
-  init(
-    cases: [Int], trials: [Int], design: Matrix, terms: [ModelTerm], options: MixedModelOptions
-  ) throws(ModelError) {
-    let names = terms.map(\.name)
-    guard cases.count == trials.count, design.rows == cases.count else {
-      throw .invalidOption(
-        "cases (\(cases.count)), trials (\(trials.count)) and design rows (\(design.rows)) differ in length"
-      )
-    }
-    guard names.count == design.columns else {
-      throw .invalidOption("\(names.count) names for \(design.columns) design columns")
-    }
-    guard design.columns >= 1 else {
-      throw .notEstimable("the fixed-effects design has no columns (add an intercept)")
-    }
-    for j in 0..<cases.count {
-      guard trials[j] >= 0 else {
-        throw .invalidOutcome(
-          description: "the number of persons is negative (\(trials[j]))", row: j)
-      }
-      guard cases[j] >= 0, cases[j] <= trials[j] else {
-        throw .invalidOutcome(
-          description: "\(cases[j]) cases among \(trials[j]) persons", row: j)
-      }
-      for k in 0..<design.columns where !design[j, k].isFinite {
-        throw .nonFiniteCovariate(variable: names[k], row: j)
-      }
-    }
-    let kept = (0..<cases.count).filter { trials[$0] > 0 }
-    var warnings: [String] = []
-    let dropped = cases.count - kept.count
-    if dropped > 0 {
-      warnings.append(
-        "\(dropped) \(dropped == 1 ? "stratum has" : "strata have") no persons and \(dropped == 1 ? "was" : "were") left out."
-      )
-    }
-    guard kept.count >= 2 else {
-      throw .notEstimable(
-        "a random-intercept model needs at least two strata with persons; there \(kept.count == 1 ? "is 1" : "are \(kept.count)")"
-      )
-    }
-    let totalCases = kept.reduce(0) { $0 + cases[$1] }
-    let totalTrials = kept.reduce(0) { $0 + trials[$1] }
-    if totalCases == 0 { throw .constantOutcome(value: 0) }
-    if totalCases == totalTrials { throw .constantOutcome(value: 1) }
-
-    let x = design.submatrix(rows: kept, columns: Array(0..<design.columns))
-    let qr: QRFactorization
-    do {
-      qr = try QRFactorization(x)
-    } catch {
-      throw .linearAlgebra(error)
-    }
-    if qr.rank < x.columns {
-      let aliased = qr.aliasedColumns.map { "`\(names[$0])`" }.joined(separator: ", ")
-      throw .notEstimable(
-        "the fixed-effects design is rank deficient among the strata used: \(aliased) \(qr.aliasedColumns.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns"
-      )
-    }
-    let rule: GaussHermiteRule
-    do {
-      rule = try GaussHermiteRule(order: options.nAGQ)
-    } catch {
-      throw .linearAlgebra(error)
-    }
-    likelihood = MarginalLikelihood(
-      counts: kept.map { StratumCounts(cases: cases[$0], trials: trials[$0]) }, design: x,
-      rule: rule)
-    self.terms = terms
-    self.options = options
-    self.rows = kept
-    self.warnings = warnings
   }
 }

@@ -2,17 +2,26 @@ import Foundation
 import LinearAlgebra
 
 extension RandomInterceptProblem {
-  /// The binomial GLM: the maximum of ℓ at σ_u = 0 (where the marginal likelihood is exactly
-  /// the binomial one), started from weighted least squares on empirical logits.
+  /// The GLM: the maximum of ℓ at σ_u = 0 (where the marginal likelihood is exactly the
+  /// binomial or Poisson one), started from weighted least squares on empirical logits or log
+  /// rates.
   func fitGLM() throws(ModelError) -> MarginalLikelihood.Optimum {
     let x = likelihood.design
-    let j = likelihood.strataCount
+    let cells = likelihood.cellCount
     var scaled = x
-    var response = [Double](repeating: 0, count: j)
-    for s in 0..<j {
+    var response = [Double](repeating: 0, count: cells)
+    for s in 0..<cells {
       let c = likelihood.counts[s]
-      let root = c.trials.squareRoot()
-      response[s] = root * log((c.cases + 0.5) / (c.trials - c.cases + 0.5))
+      let root: Double
+      switch family {
+      case .binomial:
+        root = c.trials.squareRoot()
+        response[s] = log((c.cases + 0.5) / (c.trials - c.cases + 0.5))
+      case .poisson:
+        root = (c.cases + 0.5).squareRoot()
+        response[s] = log(c.cases + 0.5)
+      }
+      response[s] = root * (response[s] - likelihood.offsets[s])
       for k in 0..<x.columns { scaled[s, k] *= root }
     }
     var start: [Double]
@@ -23,20 +32,25 @@ extension RandomInterceptProblem {
     }
     if start.contains(where: { !$0.isFinite }) { start = [Double](repeating: 0, count: x.columns) }
     return try likelihood.maximize(
-      beta: start, theta: 0, modeStarts: [Double](repeating: 0, count: j), fixTheta: true,
+      beta: start, theta: 0, modeStarts: [Double](repeating: 0, count: likelihood.strataCount),
+      fixTheta: true,
       tolerance: options.tolerance, maxIterations: options.maxIterations)
   }
 
-  /// The score for σ²_u at σ_u = 0 and a GLM fit, ½ Σ[(y − nμ)² − nμ(1 − μ)], and the moment
-  /// estimate Σ[(y − nμ)² − nμ(1 − μ)] / Σ (nμ(1 − μ))² it suggests.
+  /// The score for σ²_u at σ_u = 0 and a GLM fit, ½ Σⱼ(Rⱼ² − Wⱼ) (Rⱼ, Wⱼ: the stratum's sums
+  /// of y − E y and of the GLM weights), and the moment estimate Σⱼ(Rⱼ² − Wⱼ) / Σⱼ Wⱼ² it
+  /// suggests.
   func varianceScore(at glm: MarginalLikelihood.Optimum) -> (score: Double, moment: Double) {
     var numerator = 0.0
     var denominator = 0.0
-    for s in 0..<likelihood.strataCount {
-      let c = likelihood.counts[s]
-      let mu = StratumLikelihood.logistic(glm.point.eta0[s])
-      let w = c.trials * mu * (1 - mu)
-      let r = c.cases - c.trials * mu
+    for range in likelihood.groups {
+      var r = 0.0
+      var w = 0.0
+      for i in range {
+        let t = likelihood.counts[i].terms(glm.point.eta0[i])
+        r += t.r
+        w += t.w
+      }
       numerator += r * r - w
       denominator += w * w
     }

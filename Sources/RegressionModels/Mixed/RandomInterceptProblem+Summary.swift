@@ -47,24 +47,25 @@ extension RandomInterceptProblem {
     let cov = covariance!
     let standardErrors = (0..<p).map { cov[$0, $0].squareRoot() }
 
-    // Per-stratum quantities at the mode.
+    // Per-stratum quantities at the mode, at each stratum's prediction row.
     var modes = [Double](repeating: 0, count: j)
     var conditionalVariances = [Double](repeating: 0, count: j)
     var linear = [Double](repeating: 0, count: j)
     var fitted = [Double](repeating: 0, count: j)
-    var shrinkage = [Double](repeating: 0, count: j)
-    var schurWeights = [Double](repeating: 0, count: j)
     for s in 0..<j {
       let w = point.weights[s]
       modes[s] = theta * point.modes[s]
       conditionalVariances[s] = sigma2 / (1 + sigma2 * w)
-      linear[s] = point.eta0[s] + modes[s]
-      fitted[s] = StratumLikelihood.logistic(linear[s])
-      shrinkage[s] = 1 / (1 + sigma2 * w)
-      schurWeights[s] = w / (1 + sigma2 * w)
+      var fixed = 0.0
+      for k in 0..<p { fixed += predictionRows[s][k] * optimum.beta[k] }
+      linear[s] = fixed + modes[s]
+      fitted[s] = inverseLink(linear[s])
     }
-    let pev = try predictionErrorVariances(
-      schurWeights: schurWeights, shrinkage: shrinkage, conditionalVariances: conditionalVariances)
+    let pev = try predictionErrorVariances(point: point, theta: theta)
+    var cellLinear = [Double](repeating: 0, count: likelihood.cellCount)
+    for (s, range) in likelihood.groups.enumerated() {
+      for i in range { cellLinear[i] = point.eta0[i] - likelihood.offsets[i] + modes[s] }
+    }
 
     // Variance component and its profile interval.
     let z = Normal.quantile((1 + options.confidenceLevel) / 2)
@@ -81,7 +82,8 @@ extension RandomInterceptProblem {
     }
     let randomIntercept = RandomInterceptVariance(
       sigma: sigma, level: interval == nil ? nil : options.confidenceLevel,
-      sigmaInterval: interval)
+      sigmaInterval: interval, family: family == .binomial ? .binomial : .poisson,
+      intercept: meanLogRate(point: point, beta: optimum.beta))
 
     let boundary = sigma < options.singularTolerance || theta == 0
     if boundary {
@@ -101,35 +103,79 @@ extension RandomInterceptProblem {
     }
 
     let counts = likelihood.counts
+    let observations = Double(likelihood.cellCount)
     return RandomInterceptFit(
+      family: family == .binomial ? .binomial : .poisson,
       method: options.method, nAGQ: options.nAGQ, modelTerms: terms,
       coefficients: optimum.beta, standardErrors: standardErrors,
       covariance: (0..<p).map { cov.row($0) }, randomIntercept: randomIntercept,
       logLikelihood: point.logLikelihood, deviance: -2 * point.logLikelihood,
-      aic: -2 * point.logLikelihood + 2 * Double(p + 1), iterations: optimum.iterations,
+      aic: -2 * point.logLikelihood + 2 * Double(p + 1),
+      bic: -2 * point.logLikelihood + log(observations) * Double(p + 1),
+      logLikelihoodScale: .grouped, observationCount: likelihood.cellCount,
+      iterations: optimum.iterations,
       converged: optimum.converged, boundary: boundary, rows: rows, strataCount: j,
       personCount: Int(counts.reduce(0) { $0 + $1.trials }),
       caseCount: Int(counts.reduce(0) { $0 + $1.cases }),
       conditionalModes: modes, conditionalVariances: conditionalVariances,
       linearPredictors: linear, linearPredictorVariances: pev, fittedProbabilities: fitted,
-      warnings: warnings)
+      cellLinearPredictors: cellLinear, warnings: warnings)
   }
 
-  /// Henderson prediction-error variances of xⱼβ̂ + ûⱼ:
-  /// xⱼ S⁻¹ xⱼᵀ (1 + σ²wⱼ)⁻² + σ²/(1 + σ²wⱼ), S = Xᵀ diag(wⱼ/(1 + σ²wⱼ)) X.
+  /// log λ for the Poisson VPC: the log of the exposure-weighted mean of exp(xᵢβ̂), the rate per
+  /// unit of exposure without stratum effects (β̂₀ when the intercept is the only column).
+  func meanLogRate(point: MarginalLikelihood.Point, beta: [Double]) -> Double {
+    var expected = 0.0
+    var exposure = 0.0
+    for i in 0..<likelihood.cellCount {
+      expected += exp(point.eta0[i])
+      exposure += likelihood.counts[i].trials
+    }
+    return log(expected / exposure)
+  }
+
+  /// Henderson prediction-error variances of lⱼβ̂ + ûⱼ, lⱼ the stratum's prediction row:
+  ///
+  /// ```
+  /// PEVⱼ = (lⱼ − aⱼ)ᵀ S⁻¹ (lⱼ − aⱼ) + σ²/(1 + σ²Wⱼ),   aⱼ = σ² Σᵢ∈ⱼ wᵢxᵢ / (1 + σ²Wⱼ)
+  /// S    = Σᵢ wᵢxᵢxᵢᵀ − Σⱼ σ² (Σᵢ∈ⱼ wᵢxᵢ)(Σᵢ∈ⱼ wᵢxᵢ)ᵀ / (1 + σ²Wⱼ)
+  /// ```
+  /// the inverse of the joint (β, u) curvature at the mode, with the cells' weights wᵢ there;
+  /// with one cell per stratum, xⱼS⁻¹xⱼᵀ/(1 + σ²wⱼ)² + σ²/(1 + σ²wⱼ).
   func predictionErrorVariances(
-    schurWeights: [Double], shrinkage: [Double], conditionalVariances: [Double]
+    point: MarginalLikelihood.Point, theta: Double
   ) throws(ModelError) -> [Double] {
+    let sigma2 = theta * theta
     let x = likelihood.design
-    let j = likelihood.strataCount
+    let p = x.columns
+    var cellWeights = [Double](repeating: 0, count: likelihood.cellCount)
+    for (s, range) in likelihood.groups.enumerated() {
+      let u = theta * point.modes[s]
+      for i in range { cellWeights[i] = likelihood.counts[i].terms(point.eta0[i] + u).w }
+    }
     do {
-      let schur = try x.gram(weights: schurWeights)
-      let inverse = try CholeskyFactorization(schur).inverse()
-      let xs = try x.multiplied(by: inverse)
-      return (0..<j).map { s in
-        var quadratic = 0.0
-        for k in 0..<x.columns { quadratic += xs[s, k] * x[s, k] }
-        return quadratic * shrinkage[s] * shrinkage[s] + conditionalVariances[s]
+      var schur = try x.gram(weights: cellWeights)
+      var shifts: [[Double]] = []
+      var conditional: [Double] = []
+      for range in likelihood.groups {
+        var wx = [Double](repeating: 0, count: p)
+        var total = 0.0
+        for i in range {
+          total += cellWeights[i]
+          for k in 0..<p { wx[k] += cellWeights[i] * x[i, k] }
+        }
+        let factor = sigma2 / (1 + sigma2 * total)
+        for a in 0..<p {
+          for b in 0..<p { schur[a, b] -= factor * wx[a] * wx[b] }
+        }
+        shifts.append(wx.map { $0 * factor })
+        conditional.append(factor)
+      }
+      let factorization = try CholeskyFactorization(schur)
+      return try likelihood.groups.indices.map { (s: Int) throws(LinearAlgebraError) -> Double in
+        let d = (0..<p).map { predictionRows[s][$0] - shifts[s][$0] }
+        let solved = try factorization.solve(d)
+        return zip(d, solved).reduce(0) { $0 + $1.0 * $1.1 } + conditional[s]
       }
     } catch {
       throw .linearAlgebra(error)
@@ -139,13 +185,35 @@ extension RandomInterceptProblem {
 
 extension RandomInterceptVariance {
   /// Derives σ², VPC and MOR (and their intervals) from σ_u and its interval.
-  init(sigma: Double, level: Double?, sigmaInterval: ClosedRange<Double>?) {
+  ///
+  /// Binomial (latent-response scale): VPC = σ²/(σ² + π²/3). Poisson (log scale, the lognormal
+  /// approximation): VPC = σ²/(σ² + log(1 + 1/λ)), λ = exp(β₀ + σ²/2) the mean rate per unit of
+  /// exposure at the intercept; the MOR is then the median rate ratio (MRR). Nakagawa, S.,
+  /// Johnson, P. C. D. & Schielzeth, H. (2017). The coefficient of determination R² and
+  /// intra-class correlation coefficient from generalized linear mixed-effects models revisited
+  /// and expanded. *J. R. Soc. Interface* 14, 20170213. https://doi.org/10.1098/rsif.2017.0213 ·
+  /// Leckie, G., Browne, W. J., Goldstein, H., Merlo, J. & Austin, P. C. (2020). Partitioning
+  /// variation in multilevel models for count data. *Psychol. Methods* 25, 787–801.
+  /// https://doi.org/10.1037/met0000265
+  init(
+    sigma: Double, level: Double?, sigmaInterval: ClosedRange<Double>?,
+    family: MixedFamily = .binomial, intercept: Double = 0
+  ) {
     func variance(_ s: Double) -> Double { s * s }
-    func vpc(_ s: Double) -> Double { s * s / (s * s + Double.pi * Double.pi / 3) }
+    func vpc(_ s: Double) -> Double {
+      switch family {
+      case .poisson:
+        let lambda = exp(intercept + s * s / 2)
+        return s * s / (s * s + log1p(1 / lambda))
+      default:
+        return s * s / (s * s + Double.pi * Double.pi / 3)
+      }
+    }
     func mor(_ s: Double) -> Double { exp((2 * s * s).squareRoot() * Normal.quantile(0.75)) }
+    // VPC is increasing in σ for Poisson too (its level-1 variance falls as λ rises).
     self.init(
       sigma: sigma, variance: variance(sigma), vpc: vpc(sigma), medianOddsRatio: mor(sigma),
-      level: level, sigmaInterval: sigmaInterval,
+      residualVariance: nil, level: level, sigmaInterval: sigmaInterval,
       varianceInterval: sigmaInterval.map { variance($0.lowerBound)...variance($0.upperBound) },
       vpcInterval: sigmaInterval.map { vpc($0.lowerBound)...vpc($0.upperBound) },
       medianOddsRatioInterval: sigmaInterval.map { mor($0.lowerBound)...mor($0.upperBound) })

@@ -33,10 +33,16 @@ extension MAIHDAAnalysisResult: PublishableResult {
     summary.footnotes += result.readingNotes(
       language: request.language, mainEffectsWithheld: disclosure.mainEffectsWithheld,
       aucWithheld: disclosure.totalCasesWithheld)
+    let strataTitle: Message =
+      switch result.family {
+      case .binomial: .maihdaStrataTitle(variables: variables)
+      case .poisson: .maihdaStrataTitleRate(variables: variables)
+      case .gaussian: .maihdaStrataTitleMean(variables: variables)
+      }
     let tables = [
       summary,
       result.strataReportTable(
-        title: request.language.text(.maihdaStrataTitle(variables: variables)),
+        title: request.language.text(strataTitle),
         labels: labels, suppress: request.suppress, subtitle: outcome,
         disclosure: disclosure),
       result.mainEffectsReportTable(

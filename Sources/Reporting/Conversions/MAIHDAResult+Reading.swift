@@ -51,10 +51,14 @@ extension MAIHDAResult {
   public func readingNotes(
     language: Language, mainEffectsWithheld: Bool = false, aucWithheld: Bool = false
   ) -> [Footnote] {
+    // The MOR and AUC readings are those of a binary outcome.
     var notes: [Footnote] = [
-      .note(language.text(.maihdaReadingVPC)), .note(language.text(.maihdaReadingPCV)),
-      .note(language.text(.maihdaReadingMOR)), .note(language.text(.maihdaReadingAUC)),
+      .note(language.text(family == .gaussian ? .maihdaReadingVPCGaussian : .maihdaReadingVPC)),
+      .note(language.text(.maihdaReadingPCV)),
     ]
+    if family == .binomial {
+      notes += [.note(language.text(.maihdaReadingMOR)), .note(language.text(.maihdaReadingAUC))]
+    }
     let format = NumberFormat(language: language)
     func percent(_ share: Double, _ decimals: Int) -> String {
       format.string(share * 100, kind: .percent, decimals: decimals) + " %"
@@ -84,8 +88,7 @@ extension MAIHDAResult {
       values.append(
         language.text(.maihdaReadingPCVValue(percent(shown, 0), rest: percent(1 - shown, 0))))
     }
-    let auc = nullSummary.auc.auc
-    if !aucWithheld, auc.isFinite {
+    if !aucWithheld, let auc = nullSummary.auc?.auc, auc.isFinite {
       values.append(
         language.text(
           .maihdaReadingAUCValue(

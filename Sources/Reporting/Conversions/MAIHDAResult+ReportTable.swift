@@ -29,7 +29,7 @@ extension MAIHDAResult {
   {
     let casesWithheld = disclosure?.totalCasesWithheld ?? false
     let mainWithheld = disclosure?.mainEffectsWithheld ?? false
-    let level = nullSummary.randomIntercept.level ?? nullSummary.auc.level
+    let level = nullSummary.randomIntercept.level ?? nullSummary.auc?.level ?? 0.95
     let columns = (0..<2).flatMap { _ in
       [
         ReportColumn(language.text(.estimate), role: .estimate),
@@ -66,20 +66,20 @@ extension MAIHDAResult {
           + triple(main.vpc, main.vpcInterval, .percent, scale: 100)
       ),
       (
-        language.text(.medianOddsRatio),
+        language.text(family == .poisson ? .medianRateRatio : .medianOddsRatio),
         triple(null.medianOddsRatio, null.medianOddsRatioInterval, .ratio)
           + triple(main.medianOddsRatio, main.medianOddsRatioInterval, .ratio)
       ),
       ("PCV, %", triple(nil, nil, .percent) + triple(pcv, nil, .percent, scale: 100)),
       (
         "AUC",
-        triple(nullSummary.auc.auc, nullSummary.auc.interval, .estimate)
-          + triple(mainEffectsSummary.auc.auc, mainEffectsSummary.auc.interval, .estimate)
+        triple(nullSummary.auc?.auc, nullSummary.auc?.interval, .estimate)
+          + triple(mainEffectsSummary.auc?.auc, mainEffectsSummary.auc?.interval, .estimate)
       ),
       (
         language.text(.aucMainEffectsOnly),
         triple(nil, nil, .estimate)
-          + triple(mainEffectsFixedPartAUC.auc, mainEffectsFixedPartAUC.interval, .estimate)
+          + triple(mainEffectsFixedPartAUC?.auc, mainEffectsFixedPartAUC?.interval, .estimate)
       ),
     ]
     if casesWithheld {
@@ -87,17 +87,28 @@ extension MAIHDAResult {
         rows[k].1 = rows[k].1.map { $0.content == .missing ? $0 : .suppressed }
       }
     }
+    // A Gaussian model has a residual variance and neither MOR nor AUC; a Poisson model of
+    // event counts no AUC.
+    if family == .gaussian {
+      rows[2] = (
+        language.text(.withinStratumVariance),
+        triple(null.residualVariance, nil, .estimate)
+          + triple(main.residualVariance, nil, .estimate)
+      )
+    }
+    if nullSummary.auc == nil { rows.removeSubrange(4...5) }
     if mainWithheld {
       rows = rows.map { ($0.0, Array($0.1.prefix(3)) + Array(repeating: .suppressed, count: 3)) }
     }
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
     let format = NumberFormat(language: language)
+    let casesShown = !casesWithheld && family != .gaussian
     let personsText =
       disclosure?.totalPersonsWithheld ?? false
       ? ".." : format.string(Double(persons), kind: .count)
     let counts =
-      casesWithheld
+      !casesShown
       ? language.text(
         .maihdaCountsWithoutCases(
           strata: format.string(Double(strata.count), kind: .count), persons: personsText))
@@ -105,17 +116,36 @@ extension MAIHDAResult {
         .maihdaCounts(
           strata: format.string(Double(strata.count), kind: .count),
           persons: personsText, cases: format.string(Double(cases), kind: .count)))
-    let methodText =
-      method == .laplace
-      ? language.text(.laplaceApproximation) : language.text(.adaptiveQuadrature(nodes: nAGQ))
-    let note = language.text(
-      .maihdaSummaryNote(method: methodText, interval: confidenceLabel(level, language)))
+    let methodText: String
+    switch method {
+    case .laplace: methodText = language.text(.laplaceApproximation)
+    case .adaptiveGaussHermite: methodText = language.text(.adaptiveQuadrature(nodes: nAGQ))
+    case .reml: methodText = language.text(.remlEstimation)
+    case .ml: methodText = language.text(.mlEstimation)
+    }
+    let interval = confidenceLabel(level, language)
+    var note: String
+    switch family {
+    case .binomial:
+      note = language.text(.maihdaSummaryNote(method: methodText, interval: interval))
+    case .poisson:
+      note = language.text(.maihdaPoissonSummaryNote(method: methodText, interval: interval))
+    case .gaussian: note = language.text(.maihdaGaussianSummaryNote(method: methodText))
+    }
+    if !covariates.isEmpty {
+      let names = mainEffectsModel.modelTerms.filter { covariates.contains($0.name) }
+        .compactMap { $0.factorLevels.first?.variable }
+      var unique: [String] = []
+      for name in names where !unique.contains(name) { unique.append(name) }
+      note += " " + language.text(.maihdaCovariatesNote(unique.joined(separator: ", ")))
+    }
     return ReportTable(
       title: title, subtitle: subtitle, language: language,
       stubHeaders: [language.text(.measure)], columnGroups: [groups], columns: columns,
       rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
       footnotes: [.note(counts), .note(note)]
-        + (casesWithheld ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
+        + (casesWithheld && family != .gaussian
+          ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
         + (mainWithheld
           ? [.note(language.text(.maihdaMainEffectsWithheld(maximum: disclosure!.threshold - 1)))]
           : []))
@@ -131,14 +161,26 @@ extension MAIHDAResult {
     let language = labels.language
     let coefficients = mainEffectsSummary.coefficients
     let level = coefficients.first?.level ?? 0.95
+    let ratioHeader: Message =
+      switch family {
+      case .binomial: .oddsRatio
+      case .poisson: .rateRatio
+      case .gaussian: .difference
+      }
     let columns = [
       ReportColumn(language.text(.estimate), role: .estimate),
       ReportColumn(language.text(.standardError), role: .standardError),
-      ReportColumn(language.text(.oddsRatio), role: .ratio),
+      ReportColumn(language.text(ratioHeader), role: family == .gaussian ? .estimate : .ratio),
       ReportColumn(language.text(.lower), role: .ciLower),
       ReportColumn(language.text(.upper), role: .ciUpper),
       ReportColumn("p", role: .pValue),
     ]
+    let mainEffectsNote: Message =
+      switch family {
+      case .binomial: .maihdaMainEffectsNote
+      case .poisson: .maihdaPoissonMainEffectsNote
+      case .gaussian: .maihdaGaussianMainEffectsNote
+      }
     let separatedMarker = "b"
     let usesSeparated = !withheld && coefficients.contains { $0.separation }
     let rows = coefficients.map { c in
@@ -152,6 +194,16 @@ extension MAIHDAResult {
           labels: [labels.termLabel(c.modelTerm)],
           cells: [ReportCell.text("–").noted(separatedMarker)]
             + Array(repeating: .text("–"), count: 5))
+      }
+      if family == .gaussian {
+        return ReportRow(
+          labels: [labels.termLabel(c.modelTerm)],
+          cells: [
+            finiteCell(c.estimate, .estimate), finiteCell(c.standardError, .estimate),
+            finiteCell(c.estimate, .estimate),
+            finiteCell(c.estimateInterval.lowerBound, .estimate),
+            finiteCell(c.estimateInterval.upperBound, .estimate), finiteCell(c.pValue, .pValue),
+          ])
       }
       return ReportRow(
         labels: [labels.termLabel(c.modelTerm)],
@@ -172,7 +224,7 @@ extension MAIHDAResult {
         ]
       ],
       columns: columns, rows: rows,
-      footnotes: [.note(language.text(.maihdaMainEffectsNote))]
+      footnotes: [.note(language.text(mainEffectsNote))]
         + (usesSeparated
           ? [.note(language.text(.separatedEstimateNote), marker: separatedMarker)] : [])
         + (withheld

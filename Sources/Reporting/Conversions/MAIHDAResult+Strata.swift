@@ -5,7 +5,11 @@ import RegressionModels
 extension MAIHDAResult {
   /// The scale on which stratum proportions are shown: per 100 000 when the overall proportion
   /// is below 1 % (as Brå publishes rates of suspects), otherwise per cent.
+  ///
+  /// A Poisson outcome is always a rate per 100 000, a Gaussian one its own scale (a mean).
   public var proportionScale: (factor: Double, kind: NumberKind) {
+    if family == .gaussian { return (1, .estimate) }
+    if family == .poisson { return (100_000, .rate) }
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
     let overall = persons > 0 ? Double(cases) / Double(persons) : 0
@@ -33,24 +37,40 @@ extension MAIHDAResult {
       disclosure ?? MAIHDADisclosure(self, threshold: suppress, nonCasesArePersons: false)
     let language = labels.language
     let (scale, kind) = proportionScale
-    let unit = language.text(kind == .rate ? .per100000 : .sharePercent)
-    let level = nullSummary.auc.level
-    let columns = [
-      ReportColumn(language.text(.rank), role: .count),
-      ReportColumn(language.text(.persons), role: .population),
-      ReportColumn(language.text(.cases), role: .count),
-      ReportColumn(language.text(.observed), role: kind == .rate ? .rate : .percent),
-      ReportColumn(language.text(.predicted), role: kind == .rate ? .rate : .percent),
-      ReportColumn(language.text(.lower), role: .ciLower),
-      ReportColumn(language.text(.upper), role: .ciUpper),
-      ReportColumn(language.text(.mainEffects), role: kind == .rate ? .rate : .percent),
-      ReportColumn("û", role: .estimate),
-      ReportColumn(language.text(.lower), role: .ciLower),
-      ReportColumn(language.text(.upper), role: .ciUpper),
-    ]
+    let unit = language.text(
+      family == .gaussian ? .stratumMean : kind == .rate ? .per100000 : .sharePercent)
+    let level = nullSummary.randomIntercept.level ?? nullSummary.auc?.level ?? 0.95
+    let showsCases = family != .gaussian
+    func role(_ kind: NumberKind) -> ColumnRole {
+      switch kind {
+      case .rate: .rate
+      case .percent: .percent
+      default: .estimate
+      }
+    }
+    let columns =
+      [
+        ReportColumn(language.text(.rank), role: .count),
+        ReportColumn(language.text(.persons), role: .population),
+      ] + (showsCases ? [ReportColumn(language.text(.cases), role: .count)] : []) + [
+        ReportColumn(language.text(.observed), role: role(kind)),
+        ReportColumn(language.text(.predicted), role: role(kind)),
+        ReportColumn(language.text(.lower), role: .ciLower),
+        ReportColumn(language.text(.upper), role: .ciUpper),
+        ReportColumn(language.text(.mainEffects), role: role(kind)),
+        ReportColumn("û", role: .estimate),
+        ReportColumn(language.text(.lower), role: .ciLower),
+        ReportColumn(language.text(.upper), role: .ciUpper),
+      ]
+    let interaction: Message =
+      switch family {
+      case .binomial: .interactionLogOdds
+      case .poisson: .interactionLogRate
+      case .gaussian: .interactionOutcomeScale
+      }
     let groups = [
-      HeaderSpan("", span: 3), HeaderSpan(unit, span: 5),
-      HeaderSpan(language.text(.interactionLogOdds), span: 3),
+      HeaderSpan("", span: showsCases ? 3 : 2), HeaderSpan(unit, span: 5),
+      HeaderSpan(language.text(interaction), span: 3),
     ]
     let hidden = disclosure.suppressed
     let published = strata.filter { !hidden.contains($0.index) }
@@ -73,7 +93,7 @@ extension MAIHDAResult {
         [
           .count(hidden.isEmpty ? stratum.rank : position + 1),
           .count(stratum.persons),
-          .count(stratum.cases),
+        ] + (showsCases ? [.count(stratum.cases)] : []) + [
           finiteCell(stratum.observed * scale, kind),
           finiteCell(stratum.predicted * scale, kind),
           finiteCell(stratum.predictedInterval.lowerBound * scale, kind),
@@ -88,9 +108,14 @@ extension MAIHDAResult {
         labels: labelsOfRow(stratum),
         cells: [.missing, persons] + Array(repeating: .suppressed, count: columns.count - 2))
     }
-    var notes: [Footnote] = [
-      .note(language.text(.maihdaStrataNote(interval: confidenceLabel(level, language))))
-    ]
+    let interval = confidenceLabel(level, language)
+    let strataNote: Message =
+      switch family {
+      case .binomial: .maihdaStrataNote(interval: interval)
+      case .poisson: .maihdaPoissonStrataNote(interval: interval)
+      case .gaussian: .maihdaGaussianStrataNote(interval: interval)
+      }
+    var notes: [Footnote] = [.note(language.text(strataNote))]
     if !hidden.isEmpty {
       notes.append(.note(language.text(.maihdaSuppressedNote(maximum: suppress - 1))))
     }
@@ -133,8 +158,14 @@ extension MAIHDAResult {
     }
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
-    let overall = persons > 0 ? Double(cases) / Double(persons) * scale : 0
-    let axis = language.text(kind == .rate ? .predictedPer100000 : .predictedSharePercent)
+    let overall =
+      family == .gaussian
+      ? (persons > 0
+        ? strata.reduce(0) { $0 + Double($1.persons) * $1.observed } / Double(persons) : 0)
+      : persons > 0 ? Double(cases) / Double(persons) * scale : 0
+    let axis = language.text(
+      family == .gaussian
+        ? .predictedMean : kind == .rate ? .predictedPer100000 : .predictedSharePercent)
     let note =
       hidden.isEmpty ? nil : language.text(.caterpillarSuppressedNote(count: hidden.count))
     return CaterpillarPlot(
