@@ -78,4 +78,23 @@ struct LinkedFiltersTests {
     let after = try LinkedTabulations.audit(results)
     #expect(after[0].skipped == nil && after[0].findings.isEmpty, "\(after[0].findings)")
   }
+
+  /// Variables tied by definition (two age groupings of `alder`) are not independent
+  /// dimensions of the cover: only the combinations the rows take are cells, so the attacker
+  /// cannot put a 25-year-old in the 55+ group of the three-group variable.
+  @Test func groupingsOfOneSourceAreNotIndependentInTheCover() throws {
+    let data = try Self.file(Self.people([(1, 16, 3), (1, 30, 8), (2, 40, 6), (2, 70, 5)]))
+    let loaded = try data.load()
+    let codebook = loaded.dataset.codebook
+    let cover = try PopulationCover.build(
+      of: loaded.dataset, variables: ["aldersgrupp", "aldersgrupp3"], filters: [""],
+      distinctPersons: true, sources: { codebook.sources(of: $0) })
+    // 4 age groups occur, each in one of the three groups: 4 cells, not 4 × 3.
+    #expect(cover.cells.count == 4)
+    #expect(cover.counts.sorted() == [3, 5, 6, 8])
+    let groups = PopulationCover.relatedGroups(
+      variableSources: [["kon"], ["malsagande_kon"], ["alder"], ["alder"], ["utbildning"]],
+      filterSources: [["kon", "malsagande_kon", "relation"]])
+    #expect(groups == [[0, 1], [2, 3]])
+  }
 }

@@ -241,15 +241,19 @@ public enum LinkedTabulations {
       guard filters.count <= 62 else {
         return .skipped("more than 62 filters on one population", coverCells: 0)
       }
-      codebooks.append(try members[0].data.loadCodebook())
+      let codebook = try members[0].data.loadCodebook()
+      codebooks.append(codebook)
+      let sources = { (name: String) -> Set<String> in codebook.sources(of: name) }
       if let rows = members[0].rows {
-        covers.append(try PopulationCover.build(of: rows, variables: variables, filters: filters))
+        covers.append(
+          try PopulationCover.build(
+            of: rows, variables: variables, filters: filters, sources: sources))
       } else {
         let loaded = try members[0].data.load(filter: nil)
         covers.append(
           try PopulationCover.build(
             of: loaded.dataset, variables: variables, filters: filters,
-            distinctPersons: members[0].countsPersons))
+            distinctPersons: members[0].countsPersons, sources: sources))
       }
       filtersOf.append(filters)
     }

@@ -47,7 +47,8 @@ struct PopulationCover {
   ///   - distinctPersons: count each person once per cover cell (the tables count each person
   ///     once per table cell; ``figure(filter:levels:)`` sums are then checked against them).
   static func build(
-    of dataset: Dataset, variables: [String], filters: [String], distinctPersons: Bool
+    of dataset: Dataset, variables: [String], filters: [String], distinctPersons: Bool,
+    sources: (String) -> Set<String> = { [$0] }
   ) throws -> PopulationCover {
     precondition(filters.count <= 62, "at most 62 filters per population")
     var mask = [Int](repeating: 0, count: dataset.rowCount)
@@ -67,18 +68,25 @@ struct PopulationCover {
       ? try TabulationRequest.naming(dataset) { () throws(MicrodataError) in
         try dataset.keys(TabulationRequest.personVariable)
       } : nil
+    let filterSources = filters.map { filter -> Set<String> in
+      guard let parsed = try? RowFilter(parsing: filter) else { return [] }
+      return parsed.variables.reduce(into: Set<String>()) { $0.formUnion(sources($1)) }
+    }
     return build(
       mask: mask, factors: factors,
       persons: persons.map { keys in
         (0..<keys.count).map { keys.key(at: $0) }
-      }, variables: variables, filters: filters)
+      }, variables: variables, filters: filters,
+      related: relatedGroups(
+        variableSources: variables.map(sources), filterSources: filterSources))
   }
 
   /// The cover of rows given as they are counted (``CountRows``): the filters are the names
   /// of its subsets (`""`: all rows).
-  static func build(of rows: CountRows, variables: [String], filters: [String]) throws
-    -> PopulationCover
-  {
+  static func build(
+    of rows: CountRows, variables: [String], filters: [String],
+    sources: (String) -> Set<String> = { [$0] }
+  ) throws -> PopulationCover {
     precondition(filters.count <= 62, "at most 62 filters per population")
     var mask = [Int](repeating: 0, count: rows.persons.count)
     for (i, filter) in filters.enumerated() {
@@ -100,14 +108,48 @@ struct PopulationCover {
     }
     return build(
       mask: mask, factors: factors, persons: rows.countsPersons ? rows.persons : nil,
-      variables: variables, filters: filters)
+      variables: variables, filters: filters,
+      related: relatedGroups(variableSources: variables.map(sources), filterSources: []))
+  }
+
+  /// Groups of two or more cover variables tied by definition: variables with a common source
+  /// (`aldersgrupp` and `aldersgrupp3` from `alder`), or whose sources meet those of one filter
+  /// (`kon` and `malsagande_kon` under `parrelation == "samkonad"`). Not every combination of
+  /// their levels can occur (a same-sex suspect of violence against a partner of the other
+  /// sex), so the cover keeps only the combinations the rows of each pattern take: a reader
+  /// knows the definitions, and an attacker who could move persons into impossible cells would
+  /// be weaker than a real one.
+  static func relatedGroups(variableSources: [Set<String>], filterSources: [Set<String>])
+    -> [[Int]]
+  {
+    let n = variableSources.count
+    var parent = Array(0..<(n + filterSources.count))
+    func root(_ i: Int) -> Int {
+      var i = i
+      while parent[i] != i { i = parent[i] }
+      return i
+    }
+    func join(_ a: Int, _ b: Int) { parent[root(a)] = root(b) }
+    for a in 0..<n {
+      for b in (a + 1)..<max(a + 1, n)
+      where !variableSources[a].isDisjoint(with: variableSources[b]) {
+        join(a, b)
+      }
+      for (f, sources) in filterSources.enumerated()
+      where !variableSources[a].isDisjoint(with: sources) {
+        join(a, n + f)
+      }
+    }
+    var groups: [Int: [Int]] = [:]
+    for v in 0..<n { groups[root(v), default: []].append(v) }
+    return groups.values.filter { $0.count >= 2 }.sorted { $0[0] < $1[0] }
   }
 
   /// The cover of rows with the filters they satisfy (`mask`, one bit per filter), their
   /// variables' codes and, to count distinct persons, their person keys.
   private static func build(
     mask: [Int], factors: [Factor], persons personKeys: [KeyColumn.Key?]?, variables: [String],
-    filters: [String]
+    filters: [String], related: [[Int]]
   ) -> PopulationCover {
     var patterns: [Int] = []
     var patternIndex: [Int: Int32] = [:]
@@ -141,6 +183,8 @@ struct PopulationCover {
     var seen = [[Set<Int32>]](
       repeating: [Set<Int32>](repeating: [], count: factors.count), count: patterns.count)
     var counts: [[Int32]: Int] = [:]
+    // The combinations of related variables each pattern's rows take.
+    var occurring = [Set<[Int32]>](repeating: [], count: related.count)
     // Each person once per cell (the tables count each person once per table cell).
     var members: [[Int32]: Set<KeyColumn.Key>] = [:]
     var key = [Int32](repeating: 0, count: all.count)
@@ -153,6 +197,9 @@ struct PopulationCover {
       }
       counts[key, default: 0] += 1
       for k in factors.indices { seen[Int(pattern)][k].insert(key[k + 1]) }
+      for (g, group) in related.enumerated() {
+        occurring[g].insert([pattern] + group.map { key[$0 + 1] })
+      }
     }
     var cells: [[Int]] = []
     var values: [Int] = []
@@ -165,9 +212,14 @@ struct PopulationCover {
       while true {
         let levelsOfCell = position.enumerated().map { choices[$0.offset][$0.element] }
         let cell = [p] + levelsOfCell
-        cells.append(cell)
-        values.append(counts[cell.map(Int32.init)] ?? 0)
-        if personKeys != nil { persons.append(Array(members[cell.map(Int32.init)] ?? [])) }
+        let possible = related.indices.allSatisfy { g in
+          occurring[g].contains([Int32(p)] + related[g].map { Int32(levelsOfCell[$0]) })
+        }
+        if possible {
+          cells.append(cell)
+          values.append(counts[cell.map(Int32.init)] ?? 0)
+          if personKeys != nil { persons.append(Array(members[cell.map(Int32.init)] ?? [])) }
+        }
         var d = position.count - 1
         while d >= 0 {
           position[d] += 1
