@@ -47,23 +47,14 @@ func runMAIHDABenchmark() {
 /// approximation to the binomial, which is immaterial for timing).
 enum MAIHDABenchmarkCounty {
   static func make(levelCounts: [Int], persons: Int, seed: UInt64) -> StratumData {
-    var state = seed
-    func uniform() -> Double {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Double((z ^ (z >> 31)) >> 11) / 9_007_199_254_740_992
-    }
-    func normal() -> Double {
-      (-2 * log(max(uniform(), 1e-300))).squareRoot() * cos(2 * Double.pi * uniform())
-    }
+    var random = BenchmarkRandom(seed: seed)
     let variables = levelCounts.enumerated().map { v, count in
       StratumData.Variable(
         name: ["kon", "alder", "utbildning", "fodelse"][v],
         levels: (0..<count).map { Factor.Level(code: "\($0 + 1)", sv: "", en: "") })
     }
-    let effects = levelCounts.map { count in (0..<count).map { $0 == 0 ? 0 : 0.6 * normal() } }
+    let effects = levelCounts.map { count in (0..<count).map { $0 == 0 ? 0 : 0.6 * random.normal() }
+    }
     let total = levelCounts.reduce(1, *)
     var cells: [[Int]] = []
     for cell in 0..<total {
@@ -75,15 +66,15 @@ enum MAIHDABenchmarkCounty {
       }
       cells.append(levels)
     }
-    let shares = cells.map { _ in exp(0.8 * normal()) }
+    let shares = cells.map { _ in exp(0.8 * random.normal()) }
     let shareTotal = shares.reduce(0, +)
     let strata = cells.indices.map { j -> StratumData.Stratum in
       let n = max(1, Int((Double(persons) * shares[j] / shareTotal).rounded()))
-      var eta = -6.5 + 0.35 * normal()
+      var eta = -6.5 + 0.35 * random.normal()
       for (v, level) in cells[j].enumerated() { eta += effects[v][level] }
       let p = 1 / (1 + exp(-eta))
       let mean = Double(n) * p
-      let draw = (mean + (mean * (1 - p)).squareRoot() * normal()).rounded()
+      let draw = (mean + (mean * (1 - p)).squareRoot() * random.normal()).rounded()
       return StratumData.Stratum(
         levels: cells[j], persons: n, cases: Int(min(max(draw, 0), Double(n))))
     }

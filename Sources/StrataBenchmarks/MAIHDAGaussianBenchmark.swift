@@ -10,31 +10,21 @@ import RegressionModels
 func runGaussianMAIHDABenchmark() {
   let sizes = [2, 8, 4, 6]
   let persons = 33_000
-  var state: UInt64 = 2025
-  func uniform() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) / 9_007_199_254_740_992
-  }
-  func normal() -> Double {
-    (-2 * log(max(uniform(), 1e-300))).squareRoot() * cos(2 * Double.pi * uniform())
-  }
+  var random = BenchmarkRandom(seed: 2025)
   let strataCount = sizes.reduce(1, *)
-  let effects = (0..<strataCount).map { _ in 1.5 * normal() }
+  let effects = (0..<strataCount).map { _ in 1.5 * random.normal() }
   var codes = sizes.map { _ in [Int32](repeating: 0, count: persons) }
   var outcome = [Double](repeating: 0, count: persons)
   for i in 0..<persons {
     var stratum = 0
     var mean = 40.0
     for (v, size) in sizes.enumerated() {
-      let level = min(Int(uniform() * Double(size)), size - 1)
+      let level = min(Int(random.uniform() * Double(size)), size - 1)
       codes[v][i] = Int32(level)
       stratum = stratum * size + level
       mean += Double(level) * 0.7 * (v % 2 == 0 ? 1 : -1)
     }
-    outcome[i] = mean + effects[stratum] + 4 * normal()
+    outcome[i] = mean + effects[stratum] + 4 * random.normal()
   }
   let names = ["kon", "aldersgrupp", "utbildning", "fodelse"]
   let factors = zip(names, zip(sizes, codes)).map { name, pair in

@@ -143,44 +143,9 @@ enum StratumLikelihood {
       rLow += bounds.lower
       rHigh += bounds.upper
     }
-    var lower = min(theta * rLow, theta * rHigh)
-    var upper = max(theta * rLow, theta * rHigh)
-    func g(_ b: Double) -> Double {
-      theta * score(counts, range, eta0: eta0, theta: theta, b: b).r - b
+    return solveMode(rLow: rLow, rHigh: rHigh, theta: theta, start: start) { b in
+      score(counts, range, eta0: eta0, theta: theta, b: b)
     }
-    if !lower.isFinite {
-      var step = 1.0
-      var b = min(start, upper.isFinite ? upper : start)
-      while g(b) < 0, step < 1e300 {
-        b -= step
-        step *= 2
-      }
-      lower = b
-    }
-    if !upper.isFinite {
-      var step = 1.0
-      var b = max(start, lower)
-      while g(b) > 0, step < 1e300 {
-        b += step
-        step *= 2
-      }
-      upper = b
-    }
-    var b = min(max(start, lower), upper)
-    for _ in 0..<200 {
-      let (r, w) = score(counts, range, eta0: eta0, theta: theta, b: b)
-      let f = theta * r - b
-      if f == 0 { return b }
-      if f > 0 { lower = b } else { upper = b }
-      let slope = -(theta * theta * w + 1)
-      var next = b - f / slope
-      if !(next > lower && next < upper) { next = (lower + upper) / 2 }
-      if abs(next - b) <= 4 * Double.ulpOfOne * max(1, abs(b)) || upper - lower <= 0 {
-        return next
-      }
-      b = next
-    }
-    return b
   }
 
   /// The conditional mode of a stratum of one cell (scalar arithmetic, no arrays).
@@ -190,9 +155,22 @@ enum StratumLikelihood {
   ) -> Double {
     if theta == 0 { return 0 }
     let bounds = c.scoreRange
-    var lower = min(theta * bounds.lower, theta * bounds.upper)
-    var upper = max(theta * bounds.lower, theta * bounds.upper)
-    @inline(__always) func g(_ b: Double) -> Double { theta * c.terms(eta0 + theta * b).r - b }
+    return solveMode(rLow: bounds.lower, rHigh: bounds.upper, theta: theta, start: start) { b in
+      let t = c.terms(eta0 + theta * b)
+      return (t.r, t.w)
+    }
+  }
+
+  /// Solves θ R(b) = b given R's range [rLow, rHigh] and `score(b)` = (R(b), −R′(b)): the
+  /// safeguarded Newton iteration of ``mode(_:_:eta0:theta:start:)`` and ``cellMode``.
+  @inline(__always)
+  static func solveMode(
+    rLow: Double, rHigh: Double, theta: Double, start: Double,
+    score: (Double) -> (r: Double, w: Double)
+  ) -> Double {
+    var lower = min(theta * rLow, theta * rHigh)
+    var upper = max(theta * rLow, theta * rHigh)
+    func g(_ b: Double) -> Double { theta * score(b).r - b }
     if !lower.isFinite {
       var step = 1.0
       var b = min(start, upper.isFinite ? upper : start)
@@ -213,7 +191,7 @@ enum StratumLikelihood {
     }
     var b = min(max(start, lower), upper)
     for _ in 0..<200 {
-      let t = c.terms(eta0 + theta * b)
+      let t = score(b)
       let f = theta * t.r - b
       if f == 0 { return b }
       if f > 0 { lower = b } else { upper = b }
