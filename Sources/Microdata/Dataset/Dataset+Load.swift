@@ -27,13 +27,13 @@ extension Dataset {
     let input = try InputFile(url: url, compression: options.compression)
     let loader = CSVLoader(codebook: codebook, options: options, file: input.name)
     // The byte buffer is freed when this closure returns, before the columns are assembled.
-    let (parts, preamble) = try { () throws(MicrodataError) -> ([ParsedPart], CSVLoader.Preamble) in
+    let parsed = try { () throws(MicrodataError) in
       let buffer = try input.readAll(options: options)
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(
-      parts: parts, preamble: preamble, compressed: input.compressed,
-      firstLine: 1 + preamble.headerLineBreaks
+      parts: parsed.parts, preamble: parsed.preamble, compressed: input.compressed,
+      firstLine: 1 + parsed.preamble.headerLineBreaks, placed: parsed.placed
     ).applyingCodeLists()
   }
 
@@ -43,14 +43,15 @@ extension Dataset {
     bytes: [UInt8], source: String = "data", codebook: Codebook, options: LoadOptions = .init()
   ) throws(MicrodataError) -> Dataset {
     let loader = CSVLoader(codebook: codebook, options: options, file: source)
-    let (parts, preamble) = try { () throws(MicrodataError) -> ([ParsedPart], CSVLoader.Preamble) in
+    let parsed = try { () throws(MicrodataError) in
       let buffer = ByteBuffer(capacity: bytes.count + 1)
       bytes.withUnsafeBytes { buffer.append($0) }
       buffer.terminate()
       return try loader.parseWhole(buffer)
     }()
     return try loader.finish(
-      parts: parts, preamble: preamble, compressed: false, firstLine: 1 + preamble.headerLineBreaks
+      parts: parsed.parts, preamble: parsed.preamble, compressed: false,
+      firstLine: 1 + parsed.preamble.headerLineBreaks, placed: parsed.placed
     ).applyingCodeLists()
   }
 

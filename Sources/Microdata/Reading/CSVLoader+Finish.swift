@@ -2,9 +2,11 @@ extension CSVLoader {
   /// Turns parsed parts into a dataset: throws the first problem in strict mode, assembles the
   /// columns, maps rows to source lines, tallies problems and checks unique variables.
   /// - Parameter firstLine: the source line of the first byte the parts cover.
-  func finish(parts: [ParsedPart], preamble: Preamble, compressed: Bool, firstLine: Int)
-    throws(MicrodataError) -> Dataset
-  {
+  /// - Parameter placed: columns written in place (`ColumnPlacement`), by plan.
+  func finish(
+    parts: [ParsedPart], preamble: Preamble, compressed: Bool, firstLine: Int,
+    placed: [ColumnPlacement.Values?] = []
+  ) throws(MicrodataError) -> Dataset {
     let plans = preamble.planned.plans
     let encoding = preamble.dialect.encoding
     var lineBases: [Int] = []
@@ -32,7 +34,8 @@ extension CSVLoader {
       }
       if count > 0 { naCounts.append((index, count, line)) }
     }
-    var columns = ColumnAssembler.assemble(parts: parts, plans: plans, codebook: codebook)
+    var columns = ColumnAssembler.assemble(
+      parts: parts, plans: plans, codebook: codebook, placed: placed)
     var rowCount = parts.reduce(0) { $0 + $1.rows }
 
     // Rows → source lines: from part k's row r on, line = global row + shift.

@@ -98,13 +98,18 @@ struct CSVLoader {
   }
 
   /// Parses a whole file held in memory. The buffer must be `terminate()`d (sentinel line feed);
-  /// the parts do not refer to it, so it can be freed before `finish`.
-  func parseWhole(_ buffer: ByteBuffer) throws(MicrodataError) -> ([ParsedPart], Preamble) {
+  /// the parts do not refer to it, so it can be freed before `finish`. The fixed-width columns
+  /// are written in place (`ColumnPlacement`); the others stay in the parts' sinks.
+  func parseWhole(_ buffer: ByteBuffer) throws(MicrodataError)
+    -> (parts: [ParsedPart], preamble: Preamble, placed: [ColumnPlacement.Values?])
+  {
     let base = UnsafePointer(buffer.base)
     let end = buffer.count
     let preamble = try self.preamble(base, count: end, complete: true)
     let cuts: [Int]
-    if options.parallel && end - preamble.bodyStart >= max(1, options.minimumParallelBytes) {
+    let parallel =
+      options.parallel && end - preamble.bodyStart >= max(1, options.minimumParallelBytes)
+    if parallel {
       let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
       cuts = RecordBoundaries.split(
         base, from: preamble.bodyStart, to: end, parts: cores, delimiter: preamble.dialect.delimiter
@@ -112,21 +117,59 @@ struct CSVLoader {
     } else {
       cuts = [preamble.bodyStart, end]
     }
-    return (parse(base, cuts: cuts, preamble: preamble), preamble)
+    // Room for each part's rows: its line feeds (every part but the last ends with one), the
+    // last part one more for a final line without a line feed.
+    let partCount = cuts.count - 1
+    var rooms = [Int](repeating: 0, count: partCount)
+    rooms.withUnsafeMutableBufferPointer { rooms in
+      let rooms = SendableBuffer(rooms)
+      let bytes = SendableBuffer(base)
+      let count: @Sendable (Int) -> Void = { k in
+        rooms.value[k] = LineFeedCount.count(bytes.value, from: cuts[k], to: cuts[k + 1])
+      }
+      if parallel && partCount > 1 {
+        DispatchQueue.concurrentPerform(iterations: partCount, execute: count)
+      } else {
+        for k in 0..<partCount { count(k) }
+      }
+    }
+    rooms[partCount - 1] += 1
+    var offsets = [0]
+    for room in rooms.dropLast() { offsets.append(offsets.last! + room) }
+    let capacity = offsets.last! + rooms.last!
+    let plans = preamble.planned.plans
+    var parts: [ParsedPart] = []
+    let placed = ColumnPlacement.withColumns(plans: plans, capacity: capacity) { bases in
+      let places = (0..<partCount).map { k in
+        plans.indices.map { index -> UnsafeMutableRawPointer? in
+          guard let column = bases[index], let width = ColumnPlacement.width(of: plans[index].sink)
+          else { return nil }
+          return column + offsets[k] * width
+        }
+      }
+      parts = parse(base, cuts: cuts, preamble: preamble, rooms: rooms, places: places)
+      return ColumnPlacement.gather(parts: parts, offsets: offsets, plans: plans, bases: bases)
+    }
+    return (parts, preamble, placed)
   }
 
   /// Parses the byte ranges between consecutive cuts, concurrently when there are several.
-  func parse(_ base: UnsafePointer<UInt8>, cuts: [Int], preamble: Preamble, maxRows: Int = .max)
-    -> [ParsedPart]
-  {
+  /// - Parameters:
+  ///   - rooms: rows each part can write in place (with `places`), else estimated from its size.
+  ///   - places: per part and column, where the part's values go (see `ColumnPlacement`).
+  func parse(
+    _ base: UnsafePointer<UInt8>, cuts: [Int], preamble: Preamble, maxRows: Int = .max,
+    rooms: [Int] = [], places: [[UnsafeMutableRawPointer?]] = []
+  ) -> [ParsedPart] {
     let plans = preamble.planned.plans
     let columnCount = max(1, plans.count)
     let parts = (0..<(cuts.count - 1)).map { k -> ParsedPart in
       let bytes = cuts[k + 1] - cuts[k]
       let bound = min(maxRows, bytes / columnCount + 16)
       return ParsedPart(
-        plans: plans, capacity: min(bound, 1 << 26), arenaCapacity: max(4096, bytes / columnCount),
-        encoding: preamble.dialect.encoding)
+        plans: plans, capacity: k < rooms.count ? rooms[k] : min(bound, 1 << 26),
+        arenaCapacity: max(4096, bytes / columnCount), encoding: preamble.dialect.encoding,
+        places: k < places.count ? places[k] : [])
     }
     preamble.stopTable.withUnsafeBufferPointer { table in
       let parser = RecordParser(
@@ -148,3 +191,9 @@ struct CSVLoader {
 }
 
 extension RecordParser: @unchecked Sendable {}
+
+/// A buffer handed to concurrent workers that write disjoint elements.
+struct SendableBuffer<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}

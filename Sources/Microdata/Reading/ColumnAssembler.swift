@@ -12,7 +12,11 @@ import Dispatch
 enum ColumnAssembler {
   /// Columns are assembled concurrently (each touches only its own sinks): the copies are
   /// bound by page faults, which proceed on several cores at once.
-  static func assemble(parts: [ParsedPart], plans: [ColumnPlan], codebook: Codebook) -> [Column] {
+  /// - Parameter placed: columns already written in place, by plan (`ColumnPlacement`).
+  static func assemble(
+    parts: [ParsedPart], plans: [ColumnPlan], codebook: Codebook,
+    placed: [ColumnPlacement.Values?] = []
+  ) -> [Column] {
     let read = plans.indices.filter { plans[$0].sink != .skip }
     var assembled = [Column?](repeating: nil, count: read.count)
     let rows = parts.reduce(0) { $0 + $1.rows }
@@ -20,8 +24,10 @@ enum ColumnAssembler {
       let results = UnsafeSendable(results)
       let work: @Sendable (Int) -> Void = { k in
         let index = read[k]
-        results.value[k] = assembleColumn(
-          index, plan: plans[index], parts: parts, codebook: codebook)
+        results.value[k] =
+          index < placed.count && placed[index] != nil
+          ? placedColumn(plans[index], placed[index]!, parts: parts, index: index)
+          : assembleColumn(index, plan: plans[index], parts: parts, codebook: codebook)
         for part in parts { part.sinks[index].release() }
       }
       if read.count > 1 && rows >= minimumParallelRows {
@@ -31,6 +37,34 @@ enum ColumnAssembler {
       }
     }
     return assembled.map { $0! }
+  }
+
+  /// A column written in place: its values as they are (an undeclared column's `NA`s become
+  /// missing).
+  private static func placedColumn(
+    _ plan: ColumnPlan, _ values: ColumnPlacement.Values, parts: [ParsedPart], index: Int
+  ) -> Column {
+    var column = Column(
+      name: plan.name, header: plan.header, kind: plan.kind, declared: plan.variable != nil,
+      storage: .integer32([]))
+    switch values {
+    case .uint8(let v): column.storage = .categorical8(v, levels: plan.levels)
+    case .uint16(let v): column.storage = .categorical16(v, levels: plan.levels)
+    case .double(let v): column.storage = .decimal(v)
+    case .int64(let v): column.storage = .numericIdentifier(v)
+    case .int32(var v):
+      switch plan.sink {
+      case .date: column.storage = .date(v)
+      case .inferred:
+        column.kind = .integer
+        if parts.contains(where: { $0.sinks[index].naCount > 0 }) {
+          replace(FieldSink.naInt32, by: Int32.min, in: &v)
+        }
+        column.storage = .integer32(v)
+      default: column.storage = .integer32(v)
+      }
+    }
+    return column
   }
 
   /// Fewer rows are assembled on one thread.

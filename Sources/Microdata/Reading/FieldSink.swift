@@ -21,6 +21,9 @@ struct FieldSink {
   var sink: ColumnPlan.Sink
   var width: Int
   var values: UnsafeMutableRawPointer?
+  /// Whether `values` is this sink's own memory (else it is the sink's place in a column
+  /// allocated for the whole file: `ColumnPlacement`; it is never freed or reallocated here).
+  var ownsValues = true
   var lookup: CodeLookup.View
   var integerMinimum: Int64
   var integerMaximum: Int64
@@ -45,7 +48,12 @@ struct FieldSink {
   var firstNARow = -1
   var lastNARow = -1
 
-  init(plan: ColumnPlan, column: Int, capacity: Int, arenaCapacity: Int, encoding: TextEncoding) {
+  /// - Parameter place: where the values go in a column allocated for the whole file (room for
+  ///   `capacity` rows of the sink's width), or nil for memory of the sink's own.
+  init(
+    plan: ColumnPlan, column: Int, capacity: Int, arenaCapacity: Int, encoding: TextEncoding,
+    place: UnsafeMutableRawPointer? = nil
+  ) {
     self.column = column
     self.capacity = capacity
     sink = plan.sink
@@ -56,8 +64,13 @@ struct FieldSink {
     case .integer, .date, .inferred: width = 4
     case .decimal, .identifier, .text: width = 8
     }
-    values = width > 0 ? malloc(capacity * width) : nil
-    HugePages.advise(values, bytes: capacity * width)
+    if let place, width > 0 {
+      values = place
+      ownsValues = false
+    } else {
+      values = width > 0 ? malloc(capacity * width) : nil
+      HugePages.advise(values, bytes: capacity * width)
+    }
     lookup = plan.lookup.view
     integerMinimum = plan.integerMinimum
     integerMaximum = plan.integerMaximum
@@ -85,7 +98,7 @@ struct FieldSink {
 
   /// Frees the memory (the sink must not be used afterwards).
   mutating func release() {
-    free(values)
+    if ownsValues { free(values) }
     free(arena)
     numericMissing?.deallocate()
     values = nil
@@ -98,9 +111,24 @@ struct FieldSink {
       capacity = newCapacity
       return
     }
-    values = realloc(values, newCapacity * width)
-    precondition(values != nil, "out of memory")
+    if ownsValues {
+      values = realloc(values, newCapacity * width)
+      precondition(values != nil, "out of memory")
+    } else {
+      detach(rows: capacity, capacity: newCapacity)
+    }
     capacity = newCapacity
+  }
+
+  /// Moves the first `rows` values from the sink's place in a whole-file column to memory of
+  /// its own, with room for `capacity` rows (the part outgrew its place, or the column cannot
+  /// stay where it was written).
+  mutating func detach(rows: Int, capacity newCapacity: Int) {
+    guard !ownsValues, let place = values else { return }
+    let own = malloc(max(1, newCapacity) * width)!
+    memcpy(own, place, rows * width)
+    values = own
+    ownsValues = true
   }
 
   @inline(__always)
@@ -179,8 +207,9 @@ struct FieldSink {
       let v = values!.load(fromByteOffset: r * 4, as: Int32.self)
       wide.storeBytes(of: FieldSink.widened(v), toByteOffset: r * 8, as: Int64.self)
     }
-    free(values)
+    if ownsValues { free(values) }
     values = wide
+    ownsValues = true
     width = 8
     plainMinimum = 1
     plainMaximum = 0
@@ -203,7 +232,9 @@ struct FieldSink {
     let ends = malloc(max(1, capacity) * 8)!
     let oldValues = values!
     let oldWidth = width
+    let ownedOld = ownsValues
     values = ends
+    ownsValues = true
     width = 8
     self.arenaCapacity = max(64, arenaCapacity)
     arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
@@ -219,11 +250,12 @@ struct FieldSink {
       }
       values!.storeBytes(of: Int64(arenaCount), toByteOffset: r * 8, as: Int64.self)
     }
-    free(oldValues)
+    if ownedOld { free(oldValues) }
   }
 
   /// Turns an identifier column read as numbers into text (a non-numeric id appeared).
   mutating func identifiersToText(rows: Int, arenaCapacity: Int) {
+    detach(rows: rows, capacity: capacity)
     self.arenaCapacity = max(64, arenaCapacity)
     arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
     sink = .text

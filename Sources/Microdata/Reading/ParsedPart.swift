@@ -54,15 +54,20 @@ final class ParsedPart: @unchecked Sendable {
   /// to the part. The first row's difference is always recorded.
   var lineShifts: [(row: Int, shift: Int)] = []
 
-  init(plans: [ColumnPlan], capacity: Int, arenaCapacity: Int, encoding: TextEncoding) {
+  /// - Parameter places: per column, where this part's values go in a column allocated for the
+  ///   whole file (room for `capacity` rows), or nil for memory of the sink's own.
+  init(
+    plans: [ColumnPlan], capacity: Int, arenaCapacity: Int, encoding: TextEncoding,
+    places: [UnsafeMutableRawPointer?] = []
+  ) {
     columnCount = plans.count
-    self.capacity = max(16, capacity)
+    self.capacity = places.isEmpty ? max(16, capacity) : capacity
     sinks = .allocate(capacity: max(1, plans.count))
     for (index, plan) in plans.enumerated() {
       (sinks + index).initialize(
         to: FieldSink(
           plan: plan, column: index, capacity: self.capacity, arenaCapacity: arenaCapacity,
-          encoding: encoding))
+          encoding: encoding, place: index < places.count ? places[index] : nil))
     }
   }
 
@@ -73,7 +78,7 @@ final class ParsedPart: @unchecked Sendable {
   }
 
   func growRows() {
-    let newCapacity = capacity * 2
+    let newCapacity = max(16, capacity * 2)
     for index in 0..<columnCount { sinks[index].grow(rows: newCapacity) }
     capacity = newCapacity
   }
