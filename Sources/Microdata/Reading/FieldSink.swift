@@ -18,8 +18,24 @@ struct FieldSink {
   let column: Int
   /// Rows the value buffer holds.
   var capacity: Int
-  var sink: ColumnPlan.Sink
-  var width: Int
+  var sink: ColumnPlan.Sink {
+    didSet { setNumberPaths() }
+  }
+  var width: Int {
+    didSet { setNumberPaths() }
+  }
+  /// The scanner's paths for a plain number: a categorical code (1 byte), a whole number
+  /// (`Int32`), a numeric id (`Int64`); kept apart from `sink` so that the scanner tests them
+  /// as separate branches.
+  private(set) var numbersAreCodes = false
+  private(set) var numbersAreWhole = false
+  private(set) var numbersAreIdentifiers = false
+
+  private mutating func setNumberPaths() {
+    numbersAreCodes = sink == .categorical8
+    numbersAreWhole = (sink == .integer || sink == .inferred) && width == 4
+    numbersAreIdentifiers = sink == .identifier
+  }
   var values: UnsafeMutableRawPointer?
   /// Whether `values` is this sink's own memory (else it is the sink's place in a column
   /// allocated for the whole file: `ColumnPlacement`; it is never freed or reallocated here).
@@ -94,6 +110,7 @@ struct FieldSink {
       arena = malloc(self.arenaCapacity)!.assumingMemoryBound(to: UInt8.self)
       HugePages.advise(arena, bytes: self.arenaCapacity)
     }
+    setNumberPaths()
   }
 
   /// Frees the memory (the sink must not be used afterwards).

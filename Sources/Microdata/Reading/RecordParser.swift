@@ -156,13 +156,18 @@ struct RecordParser {
         } else {
           // A plain number (1–18 digits, no leading zero, ended by the delimiter or the line
           // end) is read while it is scanned: most fields of a register are one.
-          var q = p
-          var value: Int64 = 0
-          while true {
-            let digit = UInt64(base[q]) &- 48
-            if digit > 9 { break }
-            value = value &* 10 &+ Int64(digit)
-            q += 1
+          // Its first eight bytes at once (the input always has readable bytes after its
+          // end), then digit by digit for longer numbers.
+          let leading = NumberParsing.leadingDigits(base + p)
+          var q = p + leading.count
+          var value = leading.value
+          if leading.count == 8 {
+            while true {
+              let digit = UInt64(base[q]) &- 48
+              if digit > 9 { break }
+              value = value &* 10 &+ Int64(digit)
+              q += 1
+            }
           }
           let digits = q - p
           if digits > 0 && digits <= 18 && stopTable[Int(base[q])] != 0
@@ -196,34 +201,46 @@ struct RecordParser {
           // (Written out here: as a function of its own, it was not inlined.)
           let sink = sinks + column
           var stored = false
-          switch sink.pointee.sink {
-          case .categorical8:
-            let v = sink.pointee.lookup.find(fieldStart, fieldCount)
-            if v >= 0 {
-              sink.pointee.values!.storeBytes(
-                of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+          let kind = sink.pointee.sink
+          if number != NumberParsing.invalid {
+            // A plain number: a code, an id or a whole number (tested on flags of their own,
+            // as branches rather than a jump table, which the processor predicts less well).
+            if sink.pointee.numbersAreCodes {
+              let v = sink.pointee.lookup.find(fieldStart, fieldCount)
+              if v >= 0 {
+                sink.pointee.values!.storeBytes(
+                  of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+                stored = true
+              }
+            } else if sink.pointee.numbersAreWhole {
+              stored = storeInt32(sink, number, row: row)
+            } else if sink.pointee.numbersAreIdentifiers {
+              sink.pointee.values!.storeBytes(of: number, toByteOffset: row &* 8, as: Int64.self)
               stored = true
             }
-          case .integer:
-            let v =
-              number != NumberParsing.invalid
-              ? number : NumberParsing.integer(fieldStart, fieldCount)
-            stored = storeInt32(sink, v, row: row)
-          case .inferred:
-            let v =
-              number != NumberParsing.invalid
-              ? number : NumberParsing.canonicalInteger(fieldStart, fieldCount)
-            stored = storeInt32(sink, v, row: row)
-          case .identifier:
-            let v =
-              number != NumberParsing.invalid
-              ? number : NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
-            if v != NumberParsing.invalid {
-              sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
-              stored = true
+          } else {
+            switch kind {
+            case .categorical8:
+              let v = sink.pointee.lookup.find(fieldStart, fieldCount)
+              if v >= 0 {
+                sink.pointee.values!.storeBytes(
+                  of: UInt8(truncatingIfNeeded: v), toByteOffset: row, as: UInt8.self)
+                stored = true
+              }
+            case .integer:
+              stored = storeInt32(sink, NumberParsing.integer(fieldStart, fieldCount), row: row)
+            case .inferred:
+              stored = storeInt32(
+                sink, NumberParsing.canonicalInteger(fieldStart, fieldCount), row: row)
+            case .identifier:
+              let v = NumberParsing.canonicalIdentifier(fieldStart, fieldCount)
+              if v != NumberParsing.invalid {
+                sink.pointee.values!.storeBytes(of: v, toByteOffset: row &* 8, as: Int64.self)
+                stored = true
+              }
+            default:
+              break
             }
-          default:
-            break
           }
           if !stored, let issue = storeGeneral(sink, fieldStart, fieldCount, row: row) {
             pending.append(
