@@ -99,23 +99,3 @@ import Testing
     }
   }
 }
-
-/// The scanner's eight-byte digit reader agrees with reading digit by digit.
-@Suite struct LeadingDigitsTests {
-  @Test func agreesWithDigitByDigitReading() {
-    var rng = SplitMix64(seed: 5)
-    let alphabet: [UInt8] =
-      Array("0123456789".utf8) + [0x2F, 0x3A, 0x3B, 0x0A, 0x00, 0xFF, 0xC3, 0x20]
-    for _ in 0..<20_000 {
-      let bytes = (0..<8).map { _ in alphabet[rng.next(rng.next(3) == 0 ? alphabet.count : 10)] }
-      var count = 0
-      var value: Int64 = 0
-      while count < 8, let digit = Int64(exactly: bytes[count]), (48...57).contains(digit) {
-        value = value * 10 + digit - 48
-        count += 1
-      }
-      let found = bytes.withUnsafeBufferPointer { NumberParsing.leadingDigits($0.baseAddress!) }
-      #expect(found.count == count && found.value == value, "\(bytes)")
-    }
-  }
-}

@@ -13,24 +13,6 @@
 /// operation (Clinger's fast path, W. D. Clinger, "How to read floating point numbers
 /// accurately", PLDI 1990, doi:10.1145/93542.93557); otherwise `strtod` does the conversion.
 enum NumberParsing {
-  /// The run of ASCII digits among the eight bytes at `p` (all eight are read) and its value:
-  /// found and converted without a branch per digit (the digits' end is the lowest set bit of a
-  /// mask; the value comes from three multiplications, after Lemire's eight-digit conversion).
-  @inline(__always)
-  static func leadingDigits(_ p: UnsafePointer<UInt8>) -> (count: Int, value: Int64) {
-    // Digit bytes become 0…9; any other byte has its high bit set in `other`.
-    let x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x3030_3030_3030_3030
-    let other = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
-    let count = other.trailingZeroBitCount >> 3
-    guard count > 0 else { return (0, 0) }
-    // The digits moved to the top bytes (the first, most significant, lowest): the bytes below
-    // are zeros, i.e. leading zero digits.
-    var v = x &<< UInt64(64 - 8 * count)
-    v = (v &* 2561) >> 8
-    v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
-    v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-    return (count, Int64(v))
-  }
 
   /// Sentinel for "not an integer".
   static let invalid = Int64.min

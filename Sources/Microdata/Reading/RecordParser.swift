@@ -156,18 +156,13 @@ struct RecordParser {
         } else {
           // A plain number (1–18 digits, no leading zero, ended by the delimiter or the line
           // end) is read while it is scanned: most fields of a register are one.
-          // Its first eight bytes at once (the input always has readable bytes after its
-          // end), then digit by digit for longer numbers.
-          let leading = NumberParsing.leadingDigits(base + p)
-          var q = p + leading.count
-          var value = leading.value
-          if leading.count == 8 {
-            while true {
-              let digit = UInt64(base[q]) &- 48
-              if digit > 9 { break }
-              value = value &* 10 &+ Int64(digit)
-              q += 1
-            }
+          var q = p
+          var value: Int64 = 0
+          while true {
+            let digit = UInt64(base[q]) &- 48
+            if digit > 9 { break }
+            value = value &* 10 &+ Int64(digit)
+            q += 1
           }
           let digits = q - p
           if digits > 0 && digits <= 18 && stopTable[Int(base[q])] != 0
