@@ -6,8 +6,8 @@
 
 /// Asks the kernel to back large column buffers with transparent huge pages (Linux
 /// `madvise(MADV_HUGEPAGE)`; a no-op elsewhere): a 2-million-row file fills ~50 MB of fresh
-/// columns twice (parts, then the assembled columns), which costs one page fault per 4 KiB
-/// without them (a third of a load's time in the kernel) and one per 2 MiB with them.
+/// columns, which costs one page fault per 4 KiB without them and one per 2 MiB with them (the
+/// pages are zeroed by the kernel either way).
 enum HugePages {
   static let size = 2 << 20
 

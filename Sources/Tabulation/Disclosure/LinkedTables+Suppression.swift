@@ -29,6 +29,14 @@
 // suppressed), so a bound once proved stays proved as more figures are suppressed; every figure
 // therefore needs to be fixed at most once, and the work list terminates.
 //
+// Locality: a witness may change only the cells near f (`witnessCells`): f's cells and the
+// cells reached from them through at most two small figures (≤ 64 cells), at most 400 cells;
+// every other cell keeps its true value, and every figure touching a changed cell is in the
+// program. A restriction again (any solution is still a valid witness, and raising one cell of
+// f while suppressing the figures that contain it stays feasible), which keeps each program
+// the size of f's neighbourhood rather than of the whole population: the model report on a
+// 2-million-person county spent minutes in whole-population witness programs.
+//
 // Cost (see `LinkedTables.suppressionCost`): persons hidden, plus 1 per figure, plus a fraction
 // that prefers finer figures on ties.
 
@@ -91,6 +99,8 @@ struct LinkedSuppression {
 
   /// Figures hidden by the tables' own rules: never published again by pruning.
   let hidden: Set<Int>
+  /// The figures that contain each cover cell.
+  let figuresOfCell: [[Int]]
 
   init(tables: LinkedTables, threshold: Int, rule: ProtectionRule, hidden: Set<Int> = []) {
     self.tables = tables
@@ -106,6 +116,42 @@ struct LinkedSuppression {
     }
     self.status = status
     self.hidden = hidden
+    var figuresOfCell = [[Int]](repeating: [], count: tables.cover.count)
+    for (g, figure) in tables.figures.enumerated() {
+      for cell in figure.cells { figuresOfCell[cell].append(g) }
+    }
+    self.figuresOfCell = figuresOfCell
+  }
+
+  /// A witness for `f` changes at most this many cells (more when f itself has more).
+  static let witnessCellLimit = 400
+  /// Figures with more cells (totals and wide margins) do not widen a witness's neighbourhood.
+  static let neighbourhoodFigureCells = 64
+
+  /// The cells a witness for `f` may change: f's cells, then, breadth first for two steps, the
+  /// cells of every figure of at most `neighbourhoodFigureCells` cells that contains one of
+  /// them, up to `witnessCellLimit` cells.
+  func witnessCells(for f: Int) -> [Bool] {
+    var inside = [Bool](repeating: false, count: tables.cover.count)
+    var frontier = tables.figures[f].cells
+    for cell in frontier { inside[cell] = true }
+    var count = frontier.count
+    for _ in 0..<2 {
+      var next: [Int] = []
+      for cell in frontier {
+        for g in figuresOfCell[cell]
+        where tables.figures[g].cells.count <= Self.neighbourhoodFigureCells {
+          for other in tables.figures[g].cells where !inside[other] {
+            guard count < Self.witnessCellLimit else { return inside }
+            inside[other] = true
+            count += 1
+            next.append(other)
+          }
+        }
+      }
+      frontier = next
+    }
+    return inside
   }
 
   var suppressed: Set<Int> { Set(status.indices.filter { status[$0] != .published }) }
@@ -235,22 +281,34 @@ struct LinkedSuppression {
     where status[g] == .published && tables.values[g] == 0 && !tables.isImplied(g) {
       for cell in figure.cells { knownZero[cell] = true }
     }
+    let near = witnessCells(for: f)
     var program = LinearProgram()
     var variable = [Int?](repeating: nil, count: cover.count)
-    for cell in cover.indices where !knownZero[cell] {
+    for cell in cover.indices where near[cell] && !knownZero[cell] {
       variable[cell] = program.addVariable(
         lower: Double(max(0, cover[cell] - slack)), upper: Double(cover[cell] + slack),
         integer: true)
     }
-    func terms(_ g: Int) -> [(variable: Int, coefficient: Double)] {
-      tables.figures[g].cells.compactMap { variable[$0].map { (variable: $0, coefficient: 1.0) } }
+    // A figure's cells that may change, and the true total of its other cells.
+    func terms(_ g: Int) -> (sum: [(variable: Int, coefficient: Double)], fixed: Int) {
+      var sum: [(variable: Int, coefficient: Double)] = []
+      var fixed = 0
+      for cell in tables.figures[g].cells {
+        if let v = variable[cell] { sum.append((v, 1.0)) } else { fixed += cover[cell] }
+      }
+      return (sum, fixed)
+    }
+    // Only figures with a cell that may change can change.
+    var touched = Set<Int>()
+    for cell in cover.indices where variable[cell] != nil {
+      touched.formUnion(figuresOfCell[cell])
     }
     var choices: [(figure: Int, variable: Int)] = []
-    for (g, value) in tables.values.enumerated() {
-      let sum = terms(g)
-      if sum.isEmpty { continue }
+    for g in touched.sorted() {
+      let value = tables.values[g]
+      let (sum, fixed) = terms(g)
       if status[g] != .published {
-        program.addConstraint(sum, .atLeast, value >= 1 ? 1 : 0)
+        program.addConstraint(sum, .atLeast, Double((value >= 1 ? 1 : 0) - fixed))
       } else if tables.isImplied(g) {
         continue
       } else if value > 0 {
@@ -258,17 +316,18 @@ struct LinkedSuppression {
         let z = program.addVariable(lower: 0, upper: 1, integer: true)
         program.objective[z] = tables.suppressionCost(of: g)
         let m = Double(slack)
-        program.addConstraint(sum.map { ($0.variable, -1.0) } + [(z, m)], .atLeast, -Double(value))
-        program.addConstraint(sum + [(z, m)], .atLeast, Double(value))
-        program.addConstraint(sum, .atLeast, 1)
+        let rest = Double(value - fixed)
+        program.addConstraint(sum.map { ($0.variable, -1.0) } + [(z, m)], .atLeast, -rest)
+        program.addConstraint(sum + [(z, m)], .atLeast, rest)
+        program.addConstraint(sum, .atLeast, Double(1 - fixed))
         choices.append((g, z))
       }
     }
-    let own = terms(f)
+    let (own, ownFixed) = terms(f)
     if upward {
-      program.addConstraint(own, .atLeast, Double(target))
+      program.addConstraint(own, .atLeast, Double(target - ownFixed))
     } else {
-      program.addConstraint(own.map { ($0.variable, -1.0) }, .atLeast, -Double(target))
+      program.addConstraint(own.map { ($0.variable, -1.0) }, .atLeast, -Double(target - ownFixed))
     }
     let values: [Double]
     let cost: Double
@@ -282,7 +341,10 @@ struct LinkedSuppression {
       return nil
     }
     let chosen = choices.filter { values[$0.variable] > 0.5 }.map(\.figure)
-    let table = variable.map { j in j.map { Int(values[$0].rounded()) } ?? 0 }
+    // Cells the witness did not change keep their true values.
+    let table = cover.indices.map { cell in
+      variable[cell].map { Int(values[$0].rounded()) } ?? cover[cell]
+    }
     return (chosen, cost, optimal, table)
   }
 
