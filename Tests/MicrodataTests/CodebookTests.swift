@@ -233,4 +233,13 @@ import Testing
     #expect(Codebook.canonicalYAML == yaml)
     #expect(try Codebook(contentsOf: yamlURL) == Codebook(yaml: yaml, source: "codebook.yaml"))
   }
+
+  /// `Codebook.canonical` is read without YAML tag resolution (a start-up saving); it must be
+  /// exactly the codebook that YAML's default resolver gives.
+  @Test func canonicalCodebookReadsAsWithTheDefaultResolver() throws {
+    let withDefaultResolver = try Codebook(
+      yaml: Codebook.canonicalYAML, source: "codebook.yaml (canonical)")
+    #expect(Codebook.canonical == withDefaultResolver)
+    #expect(Codebook.canonical.variables.count == 15)
+  }
 }
