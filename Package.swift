@@ -35,20 +35,23 @@ let package = Package(
   targets: [
     // MARK: System libraries (Debian: libopenblas-dev, liblapacke-dev, zlib1g-dev, libxlsxwriter-dev,
     // libglpk-dev; scripts/install-system-deps installs them).
-    .systemLibrary(
-      name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-    .systemLibrary(
-      name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+    // OpenBLAS, LAPACKE, libxlsxwriter and GLPK give only their headers here: they are not
+    // linked but opened at their first call by CLazyLibraries (mapping them and their
+    // dependencies cost about 5 ms at every start-up of `strata`).
+    .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CLAPACKE", providers: [.apt(["liblapacke-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .systemLibrary(
-      name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
     // GLPK (linear and integer programs) for disclosure control; only
     // Tabulation/Disclosure/LinearProgram.swift imports it. Debian ships no glpk.pc.
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+    // The functions of the four libraries above that Strata calls, as trampolines that open the
+    // library with dlopen at the first call.
+    .target(name: "CLazyLibraries"),
 
     // MARK: Library modules
     .target(name: "Localization"),
-    .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+    .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE", "CLazyLibraries"]),
     .target(
       name: "Distributions",
       dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -56,7 +59,8 @@ let package = Package(
       name: "Microdata",
       dependencies: ["Localization", "CZlib", .product(name: "Yams", package: "Yams")]),
     .target(name: "SyntheticCounty", dependencies: ["Microdata"]),
-    .target(name: "Tabulation", dependencies: ["Microdata", "Distributions", "CGLPK"]),
+    .target(
+      name: "Tabulation", dependencies: ["Microdata", "Distributions", "CGLPK", "CLazyLibraries"]),
     .target(
       name: "RegressionModels",
       dependencies: [
@@ -68,7 +72,9 @@ let package = Package(
       dependencies: ["Microdata", "Distributions", "Tabulation", "RegressionModels"]),
     .target(
       name: "Reporting",
-      dependencies: ["CXLSXWriter", "Microdata", "Tabulation", "RegressionModels", "Analysis"]),
+      dependencies: [
+        "CXLSXWriter", "CLazyLibraries", "Microdata", "Tabulation", "RegressionModels", "Analysis",
+      ]),
     .target(
       name: "Reports",
       dependencies: [

@@ -194,6 +194,13 @@ import Testing
       8, "the code `1` is in both `a` and `b` of `g`"
     ),
     ("variables:\n  kon: [1, 2]\n", 2, "must be a mapping"),
+    // With YAML's default resolver `1` (an int) and `"1"` (a str) are different keys, so the
+    // codebook reader, not YAML's duplicate-key check, reports the code (only the embedded
+    // canonical codebook is read without tag resolution).
+    (
+      "variables:\n  kon: {type: categorical, codes: {1: Man, \"1\": Kvinna}}\n", 2,
+      "the code `1` of `kon` is declared twice"
+    ),
     ("variables: {kon: {type: categorical\n", 2, "not valid YAML"),
   ])
   func invalidCodebooksNameTheLine(yaml: String, line: Int, message: String) {
@@ -232,5 +239,14 @@ import Testing
     )
     #expect(Codebook.canonicalYAML == yaml)
     #expect(try Codebook(contentsOf: yamlURL) == Codebook(yaml: yaml, source: "codebook.yaml"))
+  }
+
+  /// `Codebook.canonical` is read without YAML tag resolution (a start-up saving); it must be
+  /// exactly the codebook that YAML's default resolver gives.
+  @Test func canonicalCodebookReadsAsWithTheDefaultResolver() throws {
+    let withDefaultResolver = try Codebook(
+      yaml: Codebook.canonicalYAML, source: "codebook.yaml (canonical)")
+    #expect(Codebook.canonical == withDefaultResolver)
+    #expect(Codebook.canonical.variables.count == 15)
   }
 }

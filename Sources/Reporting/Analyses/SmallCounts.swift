@@ -40,7 +40,12 @@ package enum SmallCounts {
   package static func redacted(warning: String, threshold: Int, language: Language = .en)
     -> String
   {
-    guard threshold > 0 else { return warning }
+    guard threshold > 0, mayHaveCounts(warning) else { return warning }
+    return patternRedacted(warning: warning, threshold: threshold, language: language)
+  }
+
+  /// `redacted(warning:threshold:language:)` without the `mayHaveCounts` shortcut.
+  static func patternRedacted(warning: String, threshold: Int, language: Language) -> String {
     let text = language.text(.fewerThan(threshold: String(threshold)))
     var result = warning
     var patterns = countPatterns
@@ -59,6 +64,26 @@ package enum SmallCounts {
     return result.replacingOccurrences(
       of: "(" + NSRegularExpression.escapedPattern(for: text) + #") (row|person|suspicion)\b"#,
       with: "$1 $2s", options: .regularExpression)
+  }
+
+  /// Words without which no pattern below (nor the final plural fix) can match: every pattern
+  /// needs one of them literally. A warning with none of them is returned as it is without
+  /// compiling a regular expression, which costs about 2 ms (ICU) once per process.
+  private static let countWords: [[UInt8]] = [
+    " row", " person", " suspicion", " suspect", " values", " cases", " missing", "missing ",
+    " outside its levels", "outside the groups of ", "zero weight or trials ",
+    "excluded (missing",
+  ].map { Array($0.utf8) }
+
+  /// Whether `warning` holds one of `countWords` (compared byte by byte, as the patterns do).
+  static func mayHaveCounts(_ warning: String) -> Bool {
+    let bytes = Array(warning.utf8)
+    return countWords.contains { word in
+      guard bytes.count >= word.count else { return false }
+      return (0...(bytes.count - word.count)).contains { start in
+        bytes[start..<(start + word.count)].elementsEqual(word)
+      }
+    }
   }
 
   /// The places of counts in the warnings Strata writes (the count is group 1): "3 rows
