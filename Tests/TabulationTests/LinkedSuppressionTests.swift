@@ -169,6 +169,31 @@ struct LinkedSuppressionTests {
     #expect(primaryOnlyLeaks >= withPrimaries - 2)
   }
 
+  @Test("a cover of more than 1 000 cells (neighbourhood programs only) passes the audit")
+  func largeCoverIsProtectedByNeighbourhoodPrograms() throws {
+    var generator = SplitMix64(seed: 20_261_204)
+    let shape = [6, 12, 15]
+    let counts = (0..<shape.reduce(1, *)).map { _ -> Int in
+      switch Int.random(in: 0..<100, using: &generator) {
+      case 0..<4: return 0
+      case 4..<9: return Int.random(in: 1...4, using: &generator)
+      default: return Int.random(in: 5...60, using: &generator)
+      }
+    }
+    let cover = try CoverTable(shape: shape, counts: counts)
+    #expect(counts.count > LinkedSuppression.globalCheckCells)
+    let linked = try LinkedTables(cover: cover, tables: Self.tablesWithMargins(3))
+    let result = linked.suppress(threshold: 5)
+    #expect(result.primary.count >= 40)
+    for (figure, value) in linked.values.enumerated() where value == 0 {
+      #expect(!result.suppressed.contains(figure), "zeros are published")
+    }
+    let findings = DisclosureAudit.findings(linked, suppressed: result.suppressed, threshold: 5)
+    #expect(findings.isEmpty, "\(findings.prefix(5))")
+    // Not a blanket: most inner cells stay published.
+    #expect(result.informationLoss.figuresHidden * 4 < linked.publishedCount)
+  }
+
   // MARK: (b) Today's per-table method leaks; the linked engine does not
 
   /// Counts of kön (2) × födelse (2) × åldersgrupp (3), found by a seeded search for a cover

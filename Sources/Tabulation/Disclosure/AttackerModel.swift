@@ -11,6 +11,8 @@ struct AttackerModel {
   let variable: [Int?]
   /// The attacker's program without an objective.
   let program: LinearProgram
+  /// Each cell's upper bound: the smallest published figure containing it.
+  let bound: [Int]
 
   /// A cell no published figure bounds is bounded by this (the attacker learns nothing about
   /// it); a range whose upper end reaches it is unbounded in effect.
@@ -47,6 +49,56 @@ struct AttackerModel {
     }
     self.variable = variable
     self.program = program
+    self.bound = bound
+  }
+
+  /// A table the attacker cannot rule out that takes `figure` as far as it goes when only the
+  /// cells marked `near` may differ from the truth (the others keep their true counts), with
+  /// the figure's value there; nil when the solver finds none. A restriction of the attacker's
+  /// program: the value is a proved lower bound of the attacker's maximum (upper bound of the
+  /// minimum), found in a program the size of the neighbourhood.
+  /// - Parameter figuresOfCell: the figures that contain each cover cell.
+  func localExtremeTable(
+    of figure: Int, _ sense: LinearProgram.Sense, near: [Bool], figuresOfCell: [[Int]],
+    timeLimit: Double
+  ) -> (value: Int, table: [Int])? {
+    let cover = tables.cover
+    var local = LinearProgram()
+    var localVariable = [Int?](repeating: nil, count: cover.count)
+    var touched = Set<Int>()
+    for cell in cover.indices where near[cell] && variable[cell] != nil {
+      localVariable[cell] = local.addVariable(
+        lower: 0, upper: Double(bound[cell]), integer: true)
+      touched.formUnion(figuresOfCell[cell])
+    }
+    func terms(_ g: Int) -> (sum: [(variable: Int, coefficient: Double)], fixed: Int) {
+      var sum: [(variable: Int, coefficient: Double)] = []
+      var fixed = 0
+      for cell in tables.figures[g].cells {
+        if let j = localVariable[cell] { sum.append((j, 1.0)) } else { fixed += cover[cell] }
+      }
+      return (sum, fixed)
+    }
+    for g in touched.sorted() {
+      let (sum, fixed) = terms(g)
+      if suppressed.contains(g) {
+        local.addConstraint(sum, .atLeast, Double((tables.values[g] >= 1 ? 1 : 0) - fixed))
+      } else if !tables.isImplied(g) {
+        local.addConstraint(sum, .equal, Double(tables.values[g] - fixed))
+      }
+    }
+    let (own, fixed) = terms(figure)
+    if own.isEmpty { return nil }
+    for term in own { local.objective[term.variable] = 1 }
+    let values: [Double]
+    switch local.solve(sense, timeLimit: timeLimit) {
+    case .optimal(_, let solution), .feasible(_, let solution): values = solution
+    case .infeasible, .unsolved: return nil
+    }
+    let table = cover.indices.map { cell in
+      localVariable[cell].map { Int(values[$0].rounded()) } ?? cover[cell]
+    }
+    return (tables.figures[figure].cells.reduce(0) { $0 + table[$1] }, table)
   }
 
   /// The attacker's smallest or largest value of a figure, and whether it is proved optimal.

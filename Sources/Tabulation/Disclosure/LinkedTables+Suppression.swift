@@ -35,7 +35,9 @@
 // program. A restriction again (any solution is still a valid witness, and raising one cell of
 // f while suppressing the figures that contain it stays feasible), which keeps each program
 // the size of f's neighbourhood rather than of the whole population: the model report on a
-// 2-million-person county spent minutes in whole-population witness programs.
+// 2-million-person county spent minutes in whole-population witness programs. The attacker's
+// checks in steps 2 and 3 likewise first search the neighbourhood (a table found there is a
+// certificate); only when it falls short does the program over the whole population decide.
 //
 // Cost (see `LinkedTables.suppressionCost`): persons hidden, plus 1 per figure, plus a fraction
 // that prefers finer figures on ties.
@@ -163,6 +165,14 @@ struct LinkedSuppression {
       let required = rule.requiredMaximum(value: tables.values[p], threshold: threshold)
       if certificates.contains(where: { value(of: p, in: $0) >= required }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
+      if let local = localExtreme(attacker, p, .maximize), local.value >= required {
+        certificates.append(local.table)
+        continue
+      }
+      if !globalChecks {
+        protect(p, target: required)
+        continue
+      }
       let high = attacker.extremeTable(of: p, .maximize, timeLimit: rule.timeLimit)
       if let table = high.table { certificates.append(table) }
       if high.value < required {
@@ -179,6 +189,18 @@ struct LinkedSuppression {
       if value == 0 { continue }  // a suppressed zero reveals nothing the rules hide
       if certificates.contains(where: { self.value(of: s, in: $0) != value }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
+      if let local = localExtreme(attacker, s, .maximize), local.value > value {
+        certificates.append(local.table)
+        continue
+      }
+      if let local = localExtreme(attacker, s, .minimize), local.value < value {
+        certificates.append(local.table)
+        continue
+      }
+      if !globalChecks {
+        protect(s, target: value + 1, orDownTo: value >= 2 ? value - 1 : nil)
+        continue
+      }
       let high = attacker.extremeTable(of: s, .maximize, timeLimit: rule.timeLimit)
       if let table = high.table { certificates.append(table) }
       if high.value > value { continue }
@@ -188,6 +210,26 @@ struct LinkedSuppression {
       protect(s, target: value + 1, orDownTo: value >= 2 ? value - 1 : nil)
     }
     prune(trials: pruningTrials)
+  }
+
+  /// Whether a figure the neighbourhood search leaves short is checked against the whole
+  /// population before it is protected; else it is protected at once (never less safe, at most
+  /// a few figures more hidden). Measured on the model report: the sample county's cover (978
+  /// cells) 1.8 s with the checks, 1.2 s and one figure more hidden without; 2 and 10 million
+  /// persons (1 581 and 2 440 cells) 22 s and 152 s with them, 8 s and 11 s without, the same
+  /// figures hidden.
+  var globalChecks: Bool { tables.cover.count <= Self.globalCheckCells }
+  static let globalCheckCells = 1_000
+
+  /// The attacker's extreme of a figure within the figure's neighbourhood (`witnessCells`):
+  /// when it already reaches what the rule asks, the table proves it, and the program over
+  /// the whole population is not needed.
+  func localExtreme(_ attacker: AttackerModel, _ figure: Int, _ sense: LinearProgram.Sense)
+    -> (value: Int, table: [Int])?
+  {
+    attacker.localExtremeTable(
+      of: figure, sense, near: witnessCells(for: figure), figuresOfCell: figuresOfCell,
+      timeLimit: rule.timeLimit)
   }
 
   /// A figure's value in a table of cover counts.
