@@ -26,9 +26,7 @@ extension TabulationRequest {
   /// The distinct years (`ar`) of the rows, or `nil` when the file has no `ar`.
   package static func years(of dataset: Dataset) throws -> Set<String>? {
     guard dataset.hasVariable("ar") else { return nil }
-    let factor = try dataset.factor("ar")
-    let counts = factor.levelCounts()
-    return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
+    return try dataset.presentCodes("ar")
   }
 
   /// Whether the table counts distinct persons: by default when the file has `lopnr` and no

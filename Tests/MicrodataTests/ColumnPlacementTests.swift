@@ -99,3 +99,26 @@ import Testing
     }
   }
 }
+
+/// `presentCodes` names the same levels as the factor's non-empty levels.
+@Suite struct PresentCodesTests {
+  @Test func agreesWithTheFactorsLevelsThatOccur() throws {
+    let csv = """
+      lopnr;ar;kon;alder;kommun;x;t
+      1;2016;1;34;0180;70000;a
+      2;2017;2;;0114;-5;b
+      3;2016;;90;;;a
+      4;2019;1;15;0180;1;
+
+      """
+    let data = try Dataset(csv: csv)
+    for name in ["ar", "kon", "alder", "kommun", "x", "t", "aldersgrupp", "lopnr"] {
+      let factor = try data.factor(name)
+      let counts = factor.levelCounts()
+      let expected = Set(
+        factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
+      #expect(try data.presentCodes(name) == expected, "\(name)")
+    }
+    #expect(try data.presentCodes("ar") == ["2016", "2017", "2019"])
+  }
+}
