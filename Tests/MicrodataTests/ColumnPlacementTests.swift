@@ -88,6 +88,32 @@ import Testing
     }
   }
 
+  @Test func roomBeyondTheMemoryLimitIsNotAllocatedAhead() throws {
+    // 1 000 records among 200 000 blank lines: room for the lines would pass the limit.
+    var text = "lopnr;kon;alder;utbildning;vikt;x;kommentar\n"
+    for i in 0..<1_000 {
+      text += "\(1_000_001 + i);\(1 + i % 2);\(15 + i % 70);1;2,5;\(i);k\n"
+      text += String(repeating: "\n", count: 200)
+    }
+    var options = LoadOptions(parallel: true)
+    options.minimumParallelBytes = 4_096
+    options.maximumInMemoryBytes = 600_000
+    #expect(text.utf8.count < 600_000)
+    let loader = CSVLoader(codebook: .canonical, options: options, file: "persons.csv")
+    let bytes = Array(text.utf8)
+    let buffer = ByteBuffer(capacity: bytes.count + 1)
+    bytes.withUnsafeBytes { buffer.append($0) }
+    buffer.terminate()
+    let parsed = try loader.parseWhole(buffer)
+    #expect(parsed.placed.isEmpty)
+    let data = try loader.finish(
+      parts: parsed.parts, preamble: parsed.preamble, compressed: false, firstLine: 2,
+      placed: parsed.placed)
+    #expect(data.rowCount == 1_000)
+    #expect(try data.numeric("alder")[999] == Double(15 + 999 % 70))
+    #expect(data.sourceLine(ofRow: 999) == 2 + 999 * 201)
+  }
+
   @Test func lineFeedsAreCountedExactly() {
     var rng = SplitMix64(seed: 11)
     let bytes = (0..<10_000).map { _ in [0x0A, 0x0D, 0x0B, 0x8A, 0x3B, 0x31][rng.next(6)] as UInt8 }

@@ -134,10 +134,24 @@ struct CSVLoader {
       }
     }
     rooms[partCount - 1] += 1
+    // A kept record has at least one byte per column (delimiters and its line end), whatever
+    // its line feeds (a file of blank lines has many).
+    let columnCount = max(1, preamble.planned.plans.count)
+    for k in 0..<partCount {
+      rooms[k] = min(rooms[k], (cuts[k + 1] - cuts[k]) / columnCount + 1)
+    }
     var offsets = [0]
     for room in rooms.dropLast() { offsets.append(offsets.last! + room) }
     let capacity = offsets.last! + rooms.last!
     let plans = preamble.planned.plans
+    // Columns larger than the in-memory limit are not allocated ahead: the parts grow with the
+    // rows they really keep.
+    let rowBytes = plans.reduce(0) { $0 + (ColumnPlacement.width(of: $1.sink) ?? 0) }
+    if capacity.multipliedReportingOverflow(by: rowBytes).partialValue > options.inMemoryLimit
+      || capacity.multipliedReportingOverflow(by: rowBytes).overflow
+    {
+      return (parse(base, cuts: cuts, preamble: preamble), preamble, [])
+    }
     var parts: [ParsedPart] = []
     let placed = ColumnPlacement.withColumns(plans: plans, capacity: capacity) { bases in
       let places = (0..<partCount).map { k in
