@@ -4,11 +4,7 @@ extension Dataset {
   /// example the years a file covers.
   /// - Throws: as `factor(_:)`.
   public func presentCodes(_ name: String) throws(MicrodataError) -> Set<String> {
-    guard let column = column(named: name) else {
-      let factor = try factor(name)
-      let counts = factor.levelCounts()
-      return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
-    }
+    guard let column = column(named: name) else { return Self.occurringCodes(try factor(name)) }
     switch column.storage {
     case .categorical8(let codes, let levels):
       var seen = [Bool](repeating: false, count: 256)
@@ -29,9 +25,12 @@ extension Dataset {
       for v in values where v != Int32.min { seen[Int(v) - Int(low)] = true }
       return Set(seen.indices.filter { seen[$0] }.map { String(Int(low) + $0) })
     default:
-      let factor = Dataset.factor(of: column)
-      let counts = factor.levelCounts()
-      return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
+      return Self.occurringCodes(Dataset.factor(of: column))
     }
+  }
+
+  private static func occurringCodes(_ factor: Factor) -> Set<String> {
+    let counts = factor.levelCounts()
+    return Set(factor.levels.indices.filter { counts[$0] > 0 }.map { factor.levels[$0].code })
   }
 }

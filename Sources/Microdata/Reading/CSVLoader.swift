@@ -147,9 +147,8 @@ struct CSVLoader {
     // Columns larger than the in-memory limit are not allocated ahead: the parts grow with the
     // rows they really keep.
     let rowBytes = plans.reduce(0) { $0 + (ColumnPlacement.width(of: $1.sink) ?? 0) }
-    if capacity.multipliedReportingOverflow(by: rowBytes).partialValue > options.inMemoryLimit
-      || capacity.multipliedReportingOverflow(by: rowBytes).overflow
-    {
+    let (placedBytes, overflow) = capacity.multipliedReportingOverflow(by: rowBytes)
+    if overflow || placedBytes > options.inMemoryLimit {
       return (parse(base, cuts: cuts, preamble: preamble), preamble, [])
     }
     var parts: [ParsedPart] = []
@@ -205,9 +204,3 @@ struct CSVLoader {
 }
 
 extension RecordParser: @unchecked Sendable {}
-
-/// A buffer handed to concurrent workers that write disjoint elements.
-struct SendableBuffer<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
-}

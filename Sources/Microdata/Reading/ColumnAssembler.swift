@@ -21,7 +21,7 @@ enum ColumnAssembler {
     var assembled = [Column?](repeating: nil, count: read.count)
     let rows = parts.reduce(0) { $0 + $1.rows }
     assembled.withUnsafeMutableBufferPointer { results in
-      let results = UnsafeSendable(results)
+      let results = SendableBuffer(results)
       let work: @Sendable (Int) -> Void = { k in
         let index = read[k]
         results.value[k] =
@@ -69,12 +69,6 @@ enum ColumnAssembler {
 
   /// Fewer rows are assembled on one thread.
   static let minimumParallelRows = 100_000
-
-  /// A buffer handed to concurrent workers that write disjoint elements.
-  private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-  }
 
   private static func assembleColumn(
     _ index: Int, plan: ColumnPlan, parts: [ParsedPart], codebook: Codebook

@@ -27,8 +27,8 @@ enum UTF8Validation {
     }
     let found = UnsafeMutablePointer<Int>.allocate(capacity: parts)
     defer { found.deallocate() }
-    let results = SendablePointer(found)
-    let bytes = SendablePointer(base)
+    let results = SendableBuffer(found)
+    let bytes = SendableBuffer(base)
     DispatchQueue.concurrentPerform(iterations: parts) { k in
       results.value[k] =
         firstInvalidOffset(bytes.value, from: cuts[k], before: max(cuts[k], cuts[k + 1]), end: end)
@@ -36,11 +36,6 @@ enum UTF8Validation {
     }
     let first = (0..<parts).map { found[$0] }.min()!
     return first == Int.max ? nil : first
-  }
-
-  private struct SendablePointer<P>: @unchecked Sendable {
-    let value: P
-    init(_ value: P) { self.value = value }
   }
 
   /// The first invalid sequence that starts in `start..<before`, reading up to `end`.

@@ -85,19 +85,7 @@ struct LinearProblem: Sendable {
         "a random-intercept model needs at least two strata with persons; there \(indices.count == 1 ? "is 1" : "are \(indices.count)")"
       )
     }
-    let x = design.submatrix(rows: kept, columns: Array(0..<design.columns))
-    let qr: QRFactorization
-    do {
-      qr = try QRFactorization(x)
-    } catch {
-      throw .linearAlgebra(error)
-    }
-    if qr.rank < x.columns {
-      let aliased = qr.aliasedColumns.map { "`\(names[$0])`" }.joined(separator: ", ")
-      throw .notEstimable(
-        "the fixed-effects design is rank deficient among the strata used: \(aliased) \(qr.aliasedColumns.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns"
-      )
-    }
+    let x = try fixedEffectsDesign(design, rows: kept, names: names)
     let w = kept.map { counts[$0] }
     let m = kept.map { means[$0] }
     let ss = kept.map { sumsOfSquares[$0] }

@@ -88,19 +88,7 @@ struct RandomInterceptProblem: Sendable {
     if totalCases == 0 { throw .constantOutcome(value: 0) }
     if family == .binomial, totalCases == totalTrials { throw .constantOutcome(value: 1) }
 
-    let x = design.submatrix(rows: kept, columns: Array(0..<design.columns))
-    let qr: QRFactorization
-    do {
-      qr = try QRFactorization(x)
-    } catch {
-      throw .linearAlgebra(error)
-    }
-    if qr.rank < x.columns {
-      let aliased = qr.aliasedColumns.map { "`\(names[$0])`" }.joined(separator: ", ")
-      throw .notEstimable(
-        "the fixed-effects design is rank deficient among the strata used: \(aliased) \(qr.aliasedColumns.count == 1 ? "is a linear combination" : "are linear combinations") of the other columns"
-      )
-    }
+    let x = try fixedEffectsDesign(design, rows: kept, names: names)
     let rule: GaussHermiteRule
     do {
       rule = try GaussHermiteRule(order: options.nAGQ)

@@ -72,12 +72,7 @@ struct AttackerModel {
       touched.formUnion(figuresOfCell[cell])
     }
     func terms(_ g: Int) -> (sum: [(variable: Int, coefficient: Double)], fixed: Int) {
-      var sum: [(variable: Int, coefficient: Double)] = []
-      var fixed = 0
-      for cell in tables.figures[g].cells {
-        if let j = localVariable[cell] { sum.append((j, 1.0)) } else { fixed += cover[cell] }
-      }
-      return (sum, fixed)
+      tables.terms(of: g, variables: localVariable)
     }
     for g in touched.sorted() {
       let (sum, fixed) = terms(g)
@@ -87,7 +82,7 @@ struct AttackerModel {
         local.addConstraint(sum, .equal, Double(tables.values[g] - fixed))
       }
     }
-    let (own, fixed) = terms(figure)
+    let own = terms(figure).sum
     if own.isEmpty { return nil }
     for term in own { local.objective[term.variable] = 1 }
     let values: [Double]
@@ -95,9 +90,7 @@ struct AttackerModel {
     case .optimal(_, let solution), .feasible(_, let solution): values = solution
     case .infeasible, .unsolved: return nil
     }
-    let table = cover.indices.map { cell in
-      localVariable[cell].map { Int(values[$0].rounded()) } ?? cover[cell]
-    }
+    let table = tables.table(values, variables: localVariable)
     return (tables.figures[figure].cells.reduce(0) { $0 + table[$1] }, table)
   }
 
@@ -141,9 +134,7 @@ struct AttackerModel {
   }
 
   /// A solver's variable values as one count per cover cell (0 inside a published zero).
-  func table(_ values: [Double]) -> [Int] {
-    variable.map { j in j.map { Int(values[$0].rounded()) } ?? 0 }
-  }
+  func table(_ values: [Double]) -> [Int] { tables.table(values, variables: variable) }
 
   /// The attacker's feasible range of a figure, and whether both ends are proved.
   func range(of figure: Int, timeLimit: Double) -> (range: ClosedRange<Int>, exact: Bool) {

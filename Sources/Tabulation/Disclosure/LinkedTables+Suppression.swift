@@ -189,11 +189,12 @@ struct LinkedSuppression {
       if value == 0 { continue }  // a suppressed zero reveals nothing the rules hide
       if certificates.contains(where: { self.value(of: s, in: $0) != value }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
-      if let local = localExtreme(attacker, s, .maximize), local.value > value {
+      let near = witnessCells(for: s)
+      if let local = localExtreme(attacker, s, .maximize, near: near), local.value > value {
         certificates.append(local.table)
         continue
       }
-      if let local = localExtreme(attacker, s, .minimize), local.value < value {
+      if let local = localExtreme(attacker, s, .minimize, near: near), local.value < value {
         certificates.append(local.table)
         continue
       }
@@ -224,11 +225,11 @@ struct LinkedSuppression {
   /// The attacker's extreme of a figure within the figure's neighbourhood (`witnessCells`):
   /// when it already reaches what the rule asks, the table proves it, and the program over
   /// the whole population is not needed.
-  func localExtreme(_ attacker: AttackerModel, _ figure: Int, _ sense: LinearProgram.Sense)
-    -> (value: Int, table: [Int])?
-  {
+  func localExtreme(
+    _ attacker: AttackerModel, _ figure: Int, _ sense: LinearProgram.Sense, near: [Bool]? = nil
+  ) -> (value: Int, table: [Int])? {
     attacker.localExtremeTable(
-      of: figure, sense, near: witnessCells(for: figure), figuresOfCell: figuresOfCell,
+      of: figure, sense, near: near ?? witnessCells(for: figure), figuresOfCell: figuresOfCell,
       timeLimit: rule.timeLimit)
   }
 
@@ -333,12 +334,7 @@ struct LinkedSuppression {
     }
     // A figure's cells that may change, and the true total of its other cells.
     func terms(_ g: Int) -> (sum: [(variable: Int, coefficient: Double)], fixed: Int) {
-      var sum: [(variable: Int, coefficient: Double)] = []
-      var fixed = 0
-      for cell in tables.figures[g].cells {
-        if let v = variable[cell] { sum.append((v, 1.0)) } else { fixed += cover[cell] }
-      }
-      return (sum, fixed)
+      tables.terms(of: g, variables: variable)
     }
     // Only figures with a cell that may change can change.
     var touched = Set<Int>()
@@ -384,9 +380,7 @@ struct LinkedSuppression {
     }
     let chosen = choices.filter { values[$0.variable] > 0.5 }.map(\.figure)
     // Cells the witness did not change keep their true values.
-    let table = cover.indices.map { cell in
-      variable[cell].map { Int(values[$0].rounded()) } ?? cover[cell]
-    }
+    let table = tables.table(values, variables: variable)
     return (chosen, cost, optimal, table)
   }
 

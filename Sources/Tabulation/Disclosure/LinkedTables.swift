@@ -162,4 +162,23 @@ public struct LinkedTables: Sendable, Equatable {
     }
     return table.figures[position]
   }
+
+  /// A figure in a program whose variables are some cover cells (`variables[cell]`, nil for a
+  /// cell kept at its true count): its terms and the true total of its other cells.
+  func terms(of figure: Int, variables: [Int?]) -> (
+    sum: [(variable: Int, coefficient: Double)], fixed: Int
+  ) {
+    var sum: [(variable: Int, coefficient: Double)] = []
+    var fixed = 0
+    for cell in figures[figure].cells {
+      if let j = variables[cell] { sum.append((j, 1.0)) } else { fixed += cover[cell] }
+    }
+    return (sum, fixed)
+  }
+
+  /// A solver's values as one count per cover cell; cells without a variable keep their true
+  /// counts (0 inside a published zero).
+  func table(_ values: [Double], variables: [Int?]) -> [Int] {
+    cover.indices.map { cell in variables[cell].map { Int(values[$0].rounded()) } ?? cover[cell] }
+  }
 }
