@@ -77,6 +77,28 @@ struct LinkedSuppressionTests {
     }
   }
 
+  @Test("a constraint's terms are sorted, repeated variables summed and zero terms dropped")
+  func constraintTerms() {
+    var program = LinearProgram()
+    let x = program.addVariable(integer: true)
+    let y = program.addVariable(integer: true)
+    let z = program.addVariable(integer: true)
+    program.addConstraint([(z, 1), (x, 2), (y, 1), (x, 1), (y, -1)], .atLeast, 3)
+    program.addConstraint([(x, 1), (y, 1)], .equal, 2)
+    let first = program.constraints[0].terms
+    #expect(first.map(\.variable) == [x, z])
+    #expect(first.map(\.coefficient) == [3, 1])
+    #expect(program.constraints[1].terms.map(\.variable) == [x, y])
+    // min 3x + z subject to 3x + z ≥ 3, x + y = 2: x = 1 (y = 1) or z = 3, both cost 3.
+    program.objective = [3, 0, 1]
+    guard case .optimal(let objective, let values) = program.solve(.minimize) else {
+      Issue.record("not solved")
+      return
+    }
+    #expect(objective == 3)
+    #expect(3 * values[x] + values[z] >= 3 && values[x] + values[y] == 2)
+  }
+
   // MARK: The attacker
 
   @Test("the audit's ranges agree with enumerating every integer table")

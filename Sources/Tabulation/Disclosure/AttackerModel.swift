@@ -9,8 +9,18 @@ struct AttackerModel {
   let suppressed: Set<Int>
   /// The variable of each cover cell, `nil` for a cell inside a published zero.
   let variable: [Int?]
-  /// The attacker's program without an objective.
-  let program: LinearProgram
+  /// The attacker's program without an objective, over the whole population: built on first
+  /// use, because the neighbourhood checks (`localExtremeTable`) that decide most figures of a
+  /// large cover never need it.
+  var program: LinearProgram {
+    if let built = cache.program { return built }
+    let built = Self.program(tables, suppressed: suppressed, variable: variable, bound: bound)
+    cache.program = built
+    return built
+  }
+  private final class Cache { var program: LinearProgram? }
+  private let cache = Cache()
+
   /// Each cell's upper bound: the smallest published figure containing it.
   let bound: [Int]
 
@@ -31,10 +41,24 @@ struct AttackerModel {
         bound[cell] = min(bound[cell], tables.values[f])
       }
     }
-    var program = LinearProgram()
     var variable = [Int?](repeating: nil, count: cellCount)
+    var count = 0
     for cell in 0..<cellCount where !knownZero[cell] {
-      variable[cell] = program.addVariable(lower: 0, upper: Double(bound[cell]), integer: true)
+      variable[cell] = count
+      count += 1
+    }
+    self.variable = variable
+    self.bound = bound
+  }
+
+  /// The attacker's program: one variable per cell outside the published zeros (numbered as in
+  /// `variable`), bounded by `bound`.
+  private static func program(
+    _ tables: LinkedTables, suppressed: Set<Int>, variable: [Int?], bound: [Int]
+  ) -> LinearProgram {
+    var program = LinearProgram()
+    for cell in variable.indices where variable[cell] != nil {
+      program.addVariable(lower: 0, upper: Double(bound[cell]), integer: true)
     }
     for (f, figure) in tables.figures.enumerated() {
       let terms = figure.cells.compactMap { variable[$0].map { (variable: $0, coefficient: 1.0) } }
@@ -47,9 +71,7 @@ struct AttackerModel {
         program.addConstraint(terms, .equal, Double(tables.values[f]))
       }
     }
-    self.variable = variable
-    self.program = program
-    self.bound = bound
+    return program
   }
 
   /// A table the attacker cannot rule out that takes `figure` as far as it goes when only the

@@ -66,17 +66,30 @@ struct LinearProgram: Sendable {
     _ terms: [(variable: Int, coefficient: Double)], _ relation: Constraint.Relation,
     _ bound: Double
   ) {
-    var merged = [Int: Double]()
+    precondition(bound.isFinite, "finite bound")
     for term in terms {
       precondition(term.variable >= 0 && term.variable < variableCount, "variable index")
-      precondition(term.coefficient.isFinite && bound.isFinite, "finite coefficients")
-      merged[term.variable, default: 0] += term.coefficient
+      precondition(term.coefficient.isFinite, "finite coefficients")
     }
-    let sorted = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-    constraints.append(
-      Constraint(
-        terms: sorted.map { (variable: $0.key, coefficient: $0.value) }, relation: relation,
-        bound: bound))
+    // Terms usually arrive in increasing variable order (cells in cover order) and are kept as
+    // they are; otherwise they are sorted and repeated variables summed. (A dictionary here
+    // was 5 % of the model report's time on a 10-million-person county.)
+    var merged = terms
+    if !zip(terms, terms.dropFirst()).allSatisfy({ $0.variable < $1.variable }) {
+      merged.sort { $0.variable < $1.variable }
+      var write = 0
+      for read in merged.indices {
+        if write > 0 && merged[write - 1].variable == merged[read].variable {
+          merged[write - 1].coefficient += merged[read].coefficient
+        } else {
+          merged[write] = merged[read]
+          write += 1
+        }
+      }
+      merged.removeLast(merged.count - write)
+    }
+    merged.removeAll { $0.coefficient == 0 }
+    constraints.append(Constraint(terms: merged, relation: relation, bound: bound))
   }
 
   /// Solves the program.
