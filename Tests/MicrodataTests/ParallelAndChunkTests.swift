@@ -94,6 +94,34 @@ import Testing
     #expect(lines == (0..<whole.rowCount).map { whole.sourceLine(ofRow: $0) })
   }
 
+  /// A file with carriage returns only (classic Mac OS) or CRLF reads the same in chunks as
+  /// whole, with the same source lines, also when a block ends between CR and LF. (Streaming
+  /// once found no record end in a CR-only file and stopped at the 1 MiB record limit.)
+  @Test(arguments: [("\r", 64), ("\r", 1_000), ("\r\n", 63), ("\r\n", 1_000)])
+  func chunkedReadingOfCarriageReturnFiles(lineEnd: String, blockSize: Int) throws {
+    let url = temporaryDirectory().appendingPathComponent("cr.csv")
+    var csv = "lopnr;kon;alder;kommentar" + lineEnd
+    for i in 0..<2_000 {
+      let comment = i % 7 == 0 ? "\"två\(lineEnd)rader; \"\"citat\"\"\"" : "x\(i)"
+      csv += "\(i);\(1 + i % 2);\(20 + i % 50);\(comment)" + lineEnd
+    }
+    try csv.write(to: url, atomically: true, encoding: .utf8)
+    let whole = try Dataset.load(contentsOf: url, codebook: .canonical)
+    #expect(whole.rowCount == 2_000)
+    var chunks: [Dataset] = []
+    // Records of at most 2 000 bytes: the reader must find record ends long before the file ends.
+    var options = LoadOptions()
+    options.maximumRecordBytes = 2_000
+    try DatasetReader(url: url, codebook: .canonical, options: options, blockSize: blockSize)
+      .forEachChunk(rowsPerChunk: 300) { chunks.append($0) }
+    #expect(chunks.reduce(0) { $0 + $1.rowCount } == 2_000)
+    for name in ["lopnr", "kon", "alder", "kommentar"] {
+      #expect(try chunks.flatMap { try $0.strings(name) } == whole.strings(name), "\(name)")
+    }
+    let lines = chunks.flatMap { chunk in (0..<chunk.rowCount).map { chunk.sourceLine(ofRow: $0) } }
+    #expect(lines == (0..<whole.rowCount).map { whole.sourceLine(ofRow: $0) })
+  }
+
   @Test func chunkedReadingReportsErrorsWithTheirLines() throws {
     let url = temporaryDirectory().appendingPathComponent("bad.csv")
     var csv = "lopnr;kon\n"

@@ -137,7 +137,9 @@ public struct DatasetReader: Sendable {
     return report
   }
 
+  /// Whether the buffer holds a line break (a line feed, or a carriage return for a file that
+  /// ends its lines with carriage returns only).
   private func containsLineFeed(_ buffer: ByteBuffer) -> Bool {
-    memchr(buffer.base, 0x0A, buffer.count) != nil
+    memchr(buffer.base, 0x0A, buffer.count) != nil || memchr(buffer.base, 0x0D, buffer.count) != nil
   }
 }

@@ -10,10 +10,12 @@
 /// Without any quote in the range, a record ends after every line feed. With quotes, one
 /// sequential pass tracks the same states as the parser (a quote opens a quoted field only at
 /// the start of a field; a doubled quote inside stays inside), and only line feeds outside
-/// quotes end records. Lone carriage returns are never used as cut points.
+/// quotes end records. Lone carriage returns are cut points only for `lastBoundary` (streaming), where
+/// a file that uses them would otherwise be one record.
 enum RecordBoundaries {
   private static let quote = UInt8(ascii: "\"")
   private static let lf: UInt8 = 0x0A
+  private static let cr: UInt8 = 0x0D
 
   static func containsQuote(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
     guard end > start else { return false }
@@ -50,30 +52,35 @@ enum RecordBoundaries {
   }
 
   /// The start of the last record that may be incomplete (the offset after the last record end
-  /// in the range), or `start` when no record ends in it.
+  /// in the range), or `start` when no record ends in it. A record ends at a line feed, or at a
+  /// lone carriage return (a classic Mac OS file) whose next byte is in the range and is not a
+  /// line feed: a carriage return at the end of the range may be half of a CRLF.
   static func lastBoundary(
     _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8
   ) -> Int {
     if !containsQuote(base, from: start, to: end) {
       var i = end - 1
       while i >= start {
-        if base[i] == lf { return i + 1 }
+        if base[i] == lf || (base[i] == cr && i + 1 < end && base[i + 1] != lf) { return i + 1 }
         i -= 1
       }
       return start
     }
     var last = start
-    scan(base, from: start, to: end, delimiter: delimiter) { boundary in
+    scan(base, from: start, to: end, delimiter: delimiter, loneCarriageReturns: true) {
+      boundary in
       last = boundary
       return true
     }
     return last
   }
 
-  /// Calls `found` with the offset after every line feed that ends a record, until it returns false.
+  /// Calls `found` with the offset after every line feed that ends a record (and, with
+  /// `loneCarriageReturns`, after every carriage return that ends one and is not followed by a
+  /// line feed), until it returns false.
   private static func scan(
     _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8,
-    _ found: (Int) -> Bool
+    loneCarriageReturns: Bool = false, _ found: (Int) -> Bool
   ) {
     var i = start
     var fieldStart = true
@@ -102,8 +109,9 @@ enum RecordBoundaries {
       } else if b == lf {
         fieldStart = true
         if !found(i + 1) { return }
-      } else if b == 0x0D {
+      } else if b == cr {
         fieldStart = true
+        if loneCarriageReturns && i + 1 < end && base[i + 1] != lf && !found(i + 1) { return }
       } else {
         fieldStart = false
       }
