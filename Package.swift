@@ -134,6 +134,7 @@ let package = Package(
       name: "StrataCommandsTests",
       dependencies: [
         "StrataCommands", "Analysis", "Reporting", "Reports", "Microdata", "Tabulation",
+        "Localization",
         "StatsTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

@@ -42,7 +42,7 @@ extension ReportIndexPage {
           : language.text(.valuesSetMissing)
         let variable = issue.variable.map { " `\($0)`" } ?? ""
         return
-          "\(run.publishedCountText(issue.count)) \(what): \(issue.kind)\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
+          "\(run.publishedCountText(issue.count)) \(what): \(language.text(.loadIssue(kind: issue.kind)))\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
       }
       try table.appendRow(
         [file.name],

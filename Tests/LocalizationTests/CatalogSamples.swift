@@ -260,6 +260,7 @@ let catalogSamples: [Message] = [
   .excludedAndReplaced,
   .notReadInThisRun,
   .rowsExcludedInline,
+  .loadIssue(kind: "unknownCode"),
   .valuesSetMissing,
   .firstOnLine,
   .exclusionPerAnalysisNote,

@@ -1,4 +1,6 @@
 import Foundation
+import Localization
+import Microdata
 import Testing
 
 /// The Swedish model report reads as Swedish: the visible text of every HTML page and SVG chart
@@ -44,5 +46,35 @@ struct VisibleTextCheckerTests {
           "English (OR)", "English (persons, in)", "file name outside the appendix",
           "file name outside the appendix", "filter code",
         ].sorted(), "\(problems)")
+  }
+}
+
+/// The report's data appendix names why rows were excluded in the report's language, not by
+/// the internal `MicrodataError.kind` ("missingMarker").
+@Test func everyReadingProblemHasItsOwnText() {
+  let at = DataLocation(file: "f.csv", line: 2, column: "kon")
+  let problems: [MicrodataError] = [
+    .unterminatedQuote(at), .malformedQuotedField(at, value: "x"),
+    .wrongColumnCount(at, found: 2, expected: 3),
+    .undecodableBytes(at, bytes: "0xFF", encoding: .utf8),
+    .unknownCode(at, variable: "kon", value: "7", expected: ["1", "2"]),
+    .outOfRange(at, variable: "alder", value: "200", minimum: 0, maximum: 120),
+    .unparseableValue(at, variable: "alder", value: "x", expected: "a number"),
+    .missingRequiredValue(at, variable: "lopnr"),
+    .duplicateKey(file: "f.csv", variable: "lopnr", value: "1", firstLine: 2, secondLine: 3),
+    .codeNotInList(at, variable: "brottskod", code: "9999", date: nil),
+    .contradictingCode(
+      at, variable: "malsagande_kon", value: "1", codeVariable: "brottskod", code: "0301",
+      expected: "2"),
+    .missingMarker(at, variable: "alder", marker: "NA"),
+    .recordTooLong(at, limit: 1 << 20),
+  ]
+  let fallback = Message.loadIssue(kind: "").text(in: .sv)
+  var seen: Set<String> = []
+  for problem in problems {
+    let message = Message.loadIssue(kind: problem.kind)
+    #expect(message.text(in: .sv) != fallback, "\(problem.kind) has no text of its own")
+    #expect(seen.insert(message.text(in: .sv)).inserted, "\(problem.kind) shares its text")
+    #expect(!message.text(in: .sv).contains(problem.kind))
   }
 }

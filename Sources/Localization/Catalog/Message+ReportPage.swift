@@ -118,6 +118,29 @@ extension Message {
   /// "värden satta som saknade" / "values set to missing".
   public static let valuesSetMissing = Message(
     "report.data.issue.set_missing", sv: "värden satta som saknade", en: "values set to missing")
+  /// Why rows were excluded or values replaced while a file was read, for a `LoadReport`
+  /// issue's `kind` (`MicrodataError.kind`): "okänd kod" / "unknown code".
+  public static func loadIssue(kind: String) -> Message {
+    let (sv, en): (String, String) =
+      switch kind {
+      case "unterminatedQuote": ("citattecken som inte avslutas", "unterminated quote")
+      case "malformedQuotedField": ("felaktigt citerat fält", "malformed quoted field")
+      case "wrongColumnCount": ("fel antal kolumner", "wrong number of columns")
+      case "undecodableBytes": ("tecken som inte kan avkodas", "bytes that cannot be decoded")
+      case "unknownCode": ("okänd kod", "unknown code")
+      case "outOfRange": ("värde utanför det tillåtna intervallet", "value out of range")
+      case "unparseableValue": ("värde som inte kan tolkas", "value that cannot be read")
+      case "missingRequiredValue": ("obligatoriskt värde saknas", "required value missing")
+      case "duplicateKey": ("dubblerad nyckel", "duplicate key")
+      case "codeNotInList": ("kod som inte finns i kodlistan", "code not in the code list")
+      case "contradictingCode": ("värde som motsäger koden", "value contradicting the code")
+      case "missingMarker": ("värde markerat som saknat (NA)", "value marked missing (NA)")
+      case "mixedEncoding": ("blandad teckenkodning", "mixed encoding")
+      case "recordTooLong": ("för lång rad", "line too long")
+      default: ("annat fel i filen", "other problem in the file")
+      }
+    return Message("report.data.issue.kind", sv: sv, en: en)
+  }
   /// "första på rad" / "first on line".
   public static let firstOnLine = Message(
     "report.data.issue.first_line", sv: "första på rad", en: "first on line")
