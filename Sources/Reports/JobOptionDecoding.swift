@@ -70,7 +70,10 @@ public struct JobOptionDecoding {
         field(context.codingPath) ?? key.stringValue, "the key `\(key.stringValue)` is needed"
       )
     case .dataCorrupted(let context):
-      return (field(context.codingPath), context.debugDescription)
+      return (
+        field(context.codingPath),
+        RecipeChoices.explain(context.debugDescription) ?? context.debugDescription
+      )
     @unknown default:
       return (nil, "\(error)")
     }

@@ -146,6 +146,24 @@ struct RecipeExpansionTests {
     }
   }
 
+  /// A word that is not one of an option's values is answered with the words that are.
+  @Test func aWordOutsideAnOptionsValuesListsTheValues() throws {
+    let r = try recipe(
+      "title: T\ndata: {suspects: s.csv, population: p.csv}\nanalyses:\n  - analysis: maihda\n    title: x\n    strata: [kon]\n    family: gamma\n"
+    )
+    let planned = try r.plannedAnalyses()
+    do {
+      _ = try planned[0].makeJob(recipe: r, language: .sv)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.line == 7)
+      #expect(
+        error.description.contains(
+          "`family`: `gamma` is not a value this option takes; use `binomial`, `poisson` or `gaussian`"
+        ), "\(error.description)")
+    }
+  }
+
   @Test func ratesWithoutAPopulationIsAnError() throws {
     let r = try recipe(
       "title: T\ndata: {suspects: s.csv}\nanalyses:\n  - {analysis: rates, title: x, rows: kon}\n")
