@@ -149,6 +149,7 @@ let catalogSamples: [Message] = [
   .mainEffects,
   .interactionLogOdds,
   .maihdaStrataNote(interval: "⟨interval⟩"),
+  .maihdaStrataModel2Note,
   .maihdaSuppressedNote(maximum: 7012),
   .maihdaMainEffectsWithheld(maximum: 7023),
   .maihdaMeasuresWithheld,

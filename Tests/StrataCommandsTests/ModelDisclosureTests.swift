@@ -182,6 +182,12 @@ struct ModelDisclosureTests {
     #expect(publication.tables[2].rows.allSatisfy { $0.cells.allSatisfy { $0 == .suppressed } })
     let strata = try #require(json["strata"] as? [[String: Any]])
     #expect(strata.allSatisfy { $0["interaction"] == nil && $0["main_effects_predicted"] == nil })
+    // The strata table leaves model 2's columns out rather than fill them with `..`.
+    let strataTable = try #require(
+      publication.tables.first { $0.stubHeaders.count == 2 && $0.columns.count >= 7 })
+    #expect(strataTable.columns.count == 7, "\(strataTable.columns.map(\.label))")
+    #expect(!strataTable.columns.contains { $0.label == "û" })
+    #expect(strataTable.rows.allSatisfy { $0.cells.count == 7 })
   }
 
   func logit(_ formula: String, _ county: SmallCellCounty, suppress: Int = 5) throws

@@ -76,11 +76,20 @@ extension Message {
     Message(
       "maihda.note.strata",
       sv:
-        "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(interval). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
+        "Strata rangordnade efter modell 1:s predicerade andel (krympt mot medelvärdet), med \(interval).",
       en:
-        "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+        "Strata ranked by model 1's predicted share (shrunk towards the mean), with \(interval)."
     )
   }
+  /// The note explaining the strata table's model-2 columns (left out with them when model 2 is
+  /// withheld).
+  public static let maihdaStrataModel2Note = Message(
+    "maihda.note.strata_model2",
+    sv:
+      "Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
+    en:
+      "Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+  )
   /// The note on small counts left out of the strata table.
   public static func maihdaSuppressedNote(maximum: Int) -> Message {
     Message(

@@ -98,9 +98,9 @@ extension Message {
     Message(
       "maihda.note.strata_gaussian",
       sv:
-        "Strata rangordnade efter modell 1:s predicerade medelvärde (krympt mot totalmedelvärdet), med \(interval). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
+        "Strata rangordnade efter modell 1:s predicerade medelvärde (krympt mot totalmedelvärdet), med \(interval).",
       en:
-        "Strata ranked by model 1's predicted mean (shrunk towards the overall mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+        "Strata ranked by model 1's predicted mean (shrunk towards the overall mean), with \(interval)."
     )
   }
   /// The note explaining a Poisson strata table.
@@ -108,9 +108,9 @@ extension Message {
     Message(
       "maihda.note.strata_poisson",
       sv:
-        "Strata rangordnade efter modell 1:s predicerade incidens (krympt mot medelvärdet), med \(interval). Huvudeffekter: modell 2:s prediktion utan stratumeffekten; û: stratumeffekten i modell 2, den intersektionella interaktionen utöver huvudeffekterna.",
+        "Strata rangordnade efter modell 1:s predicerade incidens (krympt mot medelvärdet), med \(interval).",
       en:
-        "Strata ranked by model 1's predicted rate (shrunk towards the mean), with \(interval). Main effects: model 2's prediction without the stratum effect; û: model 2's stratum effect, the intersectional interaction beyond the main effects."
+        "Strata ranked by model 1's predicted rate (shrunk towards the mean), with \(interval)."
     )
   }
   /// "Strata efter predicerat medelvärde: Kön × Ålder".

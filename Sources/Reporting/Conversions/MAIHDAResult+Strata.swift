@@ -27,7 +27,7 @@ extension MAIHDAResult {
   /// stratum (cases or persons from 1 to `suppress` − 1, or chosen to protect one) shows `..`
   /// in every column but its persons (unless they are small themselves), comes after the
   /// published strata and has no rank, so that neither its position nor a gap in the ranks
-  /// brackets its prediction. When model 2 is withheld, its columns are `..` for every stratum.
+  /// brackets its prediction. When model 2 is withheld, its four columns are left out.
   /// A true zero is shown.
   public func strataReportTable(
     title: String, labels: TermLabeler, suppress: Int, subtitle: String? = nil,
@@ -48,6 +48,9 @@ extension MAIHDAResult {
       default: .estimate
       }
     }
+    // A withheld model 2 (see ``MAIHDADisclosure``) leaves out its four columns rather than
+    // fill them with `..`; the note says why.
+    let withheld = disclosure.mainEffectsWithheld
     let columns =
       [
         ReportColumn(language.text(.rank), role: .count),
@@ -57,32 +60,36 @@ extension MAIHDAResult {
         ReportColumn(language.text(.predicted), role: role(kind)),
         ReportColumn(language.text(.lower), role: .ciLower),
         ReportColumn(language.text(.upper), role: .ciUpper),
-        ReportColumn(language.text(.mainEffects), role: role(kind)),
-        ReportColumn("û", role: .estimate),
-        ReportColumn(language.text(.lower), role: .ciLower),
-        ReportColumn(language.text(.upper), role: .ciUpper),
       ]
+      + (withheld
+        ? []
+        : [
+          ReportColumn(language.text(.mainEffects), role: role(kind)),
+          ReportColumn("û", role: .estimate),
+          ReportColumn(language.text(.lower), role: .ciLower),
+          ReportColumn(language.text(.upper), role: .ciUpper),
+        ])
     let interaction: Message =
       switch family {
       case .binomial: .interactionLogOdds
       case .poisson: .interactionLogRate
       case .gaussian: .interactionOutcomeScale
       }
-    let groups = [
-      HeaderSpan("", span: showsCases ? 3 : 2), HeaderSpan(unit, span: 5),
-      HeaderSpan(language.text(interaction), span: 3),
-    ]
+    let groups =
+      [HeaderSpan("", span: showsCases ? 3 : 2)]
+      + (withheld
+        ? [HeaderSpan(unit, span: 4)]
+        : [HeaderSpan(unit, span: 5), HeaderSpan(language.text(interaction), span: 3)])
     let hidden = disclosure.suppressed
     let published = strata.filter { !hidden.contains($0.index) }
     let suppressed = strata.filter { hidden.contains($0.index) }.sorted { $0.index < $1.index }
-    let withheld = disclosure.mainEffectsWithheld
     func labelsOfRow(_ stratum: MAIHDAStratum) -> [String] {
       zip(variables, stratum.codes).map { labels.levelLabel(variable: $0, code: $1) }
     }
     var rows = published.enumerated().map { position, stratum -> ReportRow in
       let mainEffects: [ReportCell] =
         withheld
-        ? Array(repeating: .suppressed, count: 4)
+        ? []
         : [
           finiteCell(stratum.mainEffectsPredicted * scale, kind),
           finiteCell(stratum.interaction, .estimate),
@@ -115,7 +122,8 @@ extension MAIHDAResult {
       case .poisson: .maihdaPoissonStrataNote(interval: interval)
       case .gaussian: .maihdaGaussianStrataNote(interval: interval)
       }
-    var notes: [Footnote] = [.note(language.text(strataNote))]
+    let model2Note = withheld ? "" : " " + language.text(.maihdaStrataModel2Note)
+    var notes: [Footnote] = [.note(language.text(strataNote) + model2Note)]
     if !hidden.isEmpty {
       notes.append(.note(language.text(.maihdaSuppressedNote(maximum: suppress - 1))))
     }
