@@ -48,5 +48,9 @@ struct MAIHDAReadingTests {
     #expect(!withheld.contains { $0.contains(auc) && $0.contains("AUC") && $0.count < 300 })
     #expect(!withheld.contains { $0.contains(language == .sv ? "PCV är" : "The PCV is") })
     #expect(notes.contains { $0.contains(language == .sv ? "PCV är" : "The PCV is") })
+    // Nor explained: the general readings of the PCV and the AUC go with them.
+    #expect(!withheld.contains(language.text(.maihdaReadingPCV)))
+    #expect(!withheld.contains(language.text(.maihdaReadingAUC)))
+    #expect(withheld.contains(language.text(.maihdaReadingMOR)))
   }
 }

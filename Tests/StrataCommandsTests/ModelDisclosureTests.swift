@@ -179,7 +179,13 @@ struct ModelDisclosureTests {
     let disclosure = try #require(main["disclosure"] as? [String: Any])
     #expect(disclosure["withheld"] as? Bool == true)
     #expect((disclosure["reason"] as? String)?.contains("fodelseland: 9") == true)
-    #expect(publication.tables[2].rows.allSatisfy { $0.cells.allSatisfy { $0 == .suppressed } })
+    // Model 2's coefficient table would be `..` only: it is left out (summary and strata stay),
+    // and the summary keeps model 1's three columns and the rows they fill.
+    #expect(publication.tables.count == 2)
+    let summary = publication.tables[0]
+    #expect(summary.columns.count == 3)
+    #expect(!summary.rows.contains { $0.labels == ["PCV, %"] })
+    #expect(summary.rows.allSatisfy { $0.cells.count == 3 })
     let strata = try #require(json["strata"] as? [[String: Any]])
     #expect(strata.allSatisfy { $0["interaction"] == nil && $0["main_effects_predicted"] == nil })
     // The strata table leaves model 2's columns out rather than fill them with `..`.

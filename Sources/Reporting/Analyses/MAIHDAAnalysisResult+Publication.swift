@@ -39,16 +39,21 @@ extension MAIHDAAnalysisResult: PublishableResult {
       case .poisson: .maihdaStrataTitleRate(variables: variables)
       case .gaussian: .maihdaStrataTitleMean(variables: variables)
       }
-    let tables = [
+    var tables = [
       summary,
       result.strataReportTable(
         title: request.language.text(strataTitle),
         labels: labels, suppress: request.suppress, subtitle: outcome,
         disclosure: disclosure),
-      result.mainEffectsReportTable(
-        title: request.language.text(.maihdaMainEffectsTitle(variables: variables)),
-        labels: labels, disclosure: disclosure),
     ]
+    // A withheld model 2 would be a table of `..` only: it is left out, and the summary's note
+    // says why.
+    if !disclosure.mainEffectsWithheld {
+      tables.append(
+        result.mainEffectsReportTable(
+          title: request.language.text(.maihdaMainEffectsTitle(variables: variables)),
+          labels: labels, disclosure: disclosure))
+    }
     let plot = result.caterpillarPlot(
       title: name, labels: labels, subtitle: outcome, disclosure: disclosure)
     var publication = AnalysisPublication(

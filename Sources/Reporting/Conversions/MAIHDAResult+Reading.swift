@@ -52,12 +52,14 @@ extension MAIHDAResult {
     language: Language, mainEffectsWithheld: Bool = false, aucWithheld: Bool = false
   ) -> [Footnote] {
     // The MOR and AUC readings are those of a binary outcome.
+    // A measure the tables withhold (the PCV with model 2, the AUC) is not explained either.
     var notes: [Footnote] = [
-      .note(language.text(family == .gaussian ? .maihdaReadingVPCGaussian : .maihdaReadingVPC)),
-      .note(language.text(.maihdaReadingPCV)),
+      .note(language.text(family == .gaussian ? .maihdaReadingVPCGaussian : .maihdaReadingVPC))
     ]
+    if !mainEffectsWithheld { notes.append(.note(language.text(.maihdaReadingPCV))) }
     if family == .binomial {
-      notes += [.note(language.text(.maihdaReadingMOR)), .note(language.text(.maihdaReadingAUC))]
+      notes.append(.note(language.text(.maihdaReadingMOR)))
+      if !aucWithheld { notes.append(.note(language.text(.maihdaReadingAUC))) }
     }
     let format = NumberFormat(language: language)
     func percent(_ share: Double, _ decimals: Int) -> String {

@@ -19,8 +19,8 @@ extension MAIHDAResult {
   /// σ², VPC and MOR have profile-likelihood intervals, the AUC DeLong's.
   ///
   /// Under a `disclosure` with suppressed strata the AUCs and the total of cases are `..`
-  /// (each is an exact function of every stratum's cases); a withheld model 2 is `..` in
-  /// all its cells.
+  /// (each is an exact function of every stratum's cases); a withheld model 2 leaves out its
+  /// columns and the rows only it has (PCV, AUC of the main effects).
   public func summaryReportTable(
     title: String, language: Language, subtitle: String? = nil,
     disclosure: MAIHDADisclosure? = nil
@@ -30,17 +30,18 @@ extension MAIHDAResult {
     let casesWithheld = disclosure?.totalCasesWithheld ?? false
     let mainWithheld = disclosure?.mainEffectsWithheld ?? false
     let level = nullSummary.randomIntercept.level ?? nullSummary.auc?.level ?? 0.95
-    let columns = (0..<2).flatMap { _ in
+    // A withheld model 2 leaves out its columns (and the rows only it has), rather than fill
+    // them with `..`; the note says why.
+    let columns = (0..<(mainWithheld ? 1 : 2)).flatMap { _ in
       [
         ReportColumn(language.text(.estimate), role: .estimate),
         ReportColumn(language.text(.lower), role: .ciLower),
         ReportColumn(language.text(.upper), role: .ciUpper),
       ]
     }
-    let groups = [
-      HeaderSpan(language.text(.maihdaNullModel), span: 3),
-      HeaderSpan(language.text(.maihdaMainEffectsModel), span: 3),
-    ]
+    let groups =
+      [HeaderSpan(language.text(.maihdaNullModel), span: 3)]
+      + (mainWithheld ? [] : [HeaderSpan(language.text(.maihdaMainEffectsModel), span: 3)])
     func triple(
       _ value: Double?, _ interval: ClosedRange<Double>?, _ kind: NumberKind, scale: Double = 1
     )
@@ -98,7 +99,8 @@ extension MAIHDAResult {
     }
     if nullSummary.auc == nil { rows.removeSubrange(4...5) }
     if mainWithheld {
-      rows = rows.map { ($0.0, Array($0.1.prefix(3)) + Array(repeating: .suppressed, count: 3)) }
+      rows = rows.map { ($0.0, Array($0.1.prefix(3))) }
+        .filter { !$0.1.allSatisfy { $0.content == .missing } }
     }
     let persons = strata.reduce(0) { $0 + $1.persons }
     let cases = strata.reduce(0) { $0 + $1.cases }
@@ -153,7 +155,8 @@ extension MAIHDAResult {
 
   /// The fixed effects of model 2 (the additive main effects of the stratifying variables) as
   /// odds ratios with their Wald intervals.
-  /// When `disclosure` withholds model 2, every cell is `..` and a note says why.
+  /// When `disclosure` withholds model 2, every cell is `..` and a note says why (a publication
+  /// leaves such a table out).
   public func mainEffectsReportTable(
     title: String, labels: TermLabeler, disclosure: MAIHDADisclosure? = nil
   ) -> ReportTable {
