@@ -26,8 +26,9 @@
 // tight. Bounding it took a 4-variable cover with 180 figures from time-outs to 3 s; M = |t − v_f|
 // rather than 2|t − v_f| doubles the relaxation's bound (99.5 → 199 against an optimum of 398 in
 // the slowest program of the model report on a 10-million-person county, 5.1 s → 0.17 s) and
-// halved the report's linked suppression (11 s → 5.8 s) with the same figures hidden there and
-// one figure fewer on the sample county. A published figure's `Σ y ≥ 1` is left out where
+// halved the report's linked suppression (11 s → 5.8 s) with the same figures hidden there, one
+// figure fewer on the sample county (478 of 941) and one more on a 2-million-person county
+// (359 of 987, 7 persons more). A published figure's `Σ y ≥ 1` is left out where
 // `v − M ≥ 1` implies it (another 0.6 s there). Its solution is an explicit table
 // the attacker cannot rule out, so the bound is proved by construction. Suppressing a figure
 // replaces `= v` by `≥ 1` in the attacker's program, a relaxation (v ≥ 1; zeros are never
