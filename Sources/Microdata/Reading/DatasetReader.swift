@@ -61,7 +61,7 @@ public struct DatasetReader: Sendable {
     // (A header without a line break stops at `maximumRecordBytes`, and `preamble` reports it.)
     repeat {
       try fill()
-    } while !atEnd && (buffer.count < 1 << 16 || !containsLineFeed(buffer))
+    } while !atEnd && (buffer.count < 1 << 16 || !containsLineBreak(buffer))
       && buffer.count <= options.maximumRecordBytes
     var preamble = try loader.preamble(
       UnsafePointer(buffer.base), count: buffer.count, complete: atEnd)
@@ -139,7 +139,7 @@ public struct DatasetReader: Sendable {
 
   /// Whether the buffer holds a line break (a line feed, or a carriage return for a file that
   /// ends its lines with carriage returns only).
-  private func containsLineFeed(_ buffer: ByteBuffer) -> Bool {
+  private func containsLineBreak(_ buffer: ByteBuffer) -> Bool {
     memchr(buffer.base, 0x0A, buffer.count) != nil || memchr(buffer.base, 0x0D, buffer.count) != nil
   }
 }

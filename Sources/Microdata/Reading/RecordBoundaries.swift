@@ -10,8 +10,8 @@
 /// Without any quote in the range, a record ends after every line feed. With quotes, one
 /// sequential pass tracks the same states as the parser (a quote opens a quoted field only at
 /// the start of a field; a doubled quote inside stays inside), and only line feeds outside
-/// quotes end records. Lone carriage returns are cut points only for `lastBoundary` (streaming), where
-/// a file that uses them would otherwise be one record.
+/// quotes end records. Lone carriage returns are cut points only for `lastBoundary` (streaming),
+/// where a file that uses them would otherwise be one record.
 enum RecordBoundaries {
   private static let quote = UInt8(ascii: "\"")
   private static let lf: UInt8 = 0x0A
