@@ -19,6 +19,7 @@ static void *glpk_function(const char *name) {
 
 STRATA_TRAMPOLINE(glpk, int, glp_add_cols, (glp_prob * P, int ncs), (P, ncs))
 STRATA_TRAMPOLINE(glpk, int, glp_add_rows, (glp_prob * P, int nrs), (P, nrs))
+STRATA_TRAMPOLINE(glpk, const char *, glp_config, (const char *option), (option))
 STRATA_TRAMPOLINE(glpk, glp_prob *, glp_create_prob, (void), ())
 STRATA_VOID_TRAMPOLINE(glpk, glp_delete_prob, (glp_prob * P), (P))
 STRATA_TRAMPOLINE(glpk, double, glp_get_col_prim, (glp_prob * P, int j), (P, j))

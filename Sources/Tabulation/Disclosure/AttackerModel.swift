@@ -79,10 +79,13 @@ struct AttackerModel {
   /// the figure's value there; nil when the solver finds none. A restriction of the attacker's
   /// program: the value is a proved lower bound of the attacker's maximum (upper bound of the
   /// minimum), found in a program the size of the neighbourhood.
-  /// - Parameter figuresOfCell: the figures that contain each cover cell.
+  /// - Parameters:
+  ///   - figuresOfCell: the figures that contain each cover cell.
+  ///   - target: the value the caller needs (at least it when maximising, at most it when
+  ///     minimising): nil when the program's relaxation shows it out of reach.
   func localExtremeTable(
     of figure: Int, _ sense: LinearProgram.Sense, near: [Bool], figuresOfCell: [[Int]],
-    timeLimit: Double
+    reaching target: Int, timeLimit: Double
   ) -> (value: Int, table: [Int])? {
     let cover = tables.cover
     var local = LinearProgram()
@@ -104,13 +107,14 @@ struct AttackerModel {
         local.addConstraint(sum, .equal, Double(tables.values[g] - fixed))
       }
     }
-    let own = terms(figure).sum
+    // The figure's cells outside the neighbourhood keep their true counts.
+    let (own, fixed) = terms(figure)
     if own.isEmpty { return nil }
     for term in own { local.objective[term.variable] = 1 }
     let values: [Double]
-    switch local.solve(sense, timeLimit: timeLimit) {
+    switch local.solve(sense, timeLimit: timeLimit, reaching: Double(target - fixed)) {
     case .optimal(_, let solution), .feasible(_, let solution): values = solution
-    case .infeasible, .unsolved: return nil
+    case .infeasible, .unsolved, .outOfReach: return nil
     }
     let table = tables.table(values, variables: localVariable)
     return (tables.figures[figure].cells.reduce(0) { $0 + table[$1] }, table)
@@ -147,7 +151,7 @@ struct AttackerModel {
       let found = Int(objective.rounded())
       let truth = tables.values[figure]
       return (sense == .minimize ? min(found, truth) : max(found, truth), false, table(values))
-    case .infeasible, .unsolved:
+    case .infeasible, .unsolved, .outOfReach:
       // The true table is always feasible, so this is a solver failure. The true value is a
       // feasible point: reporting it keeps every range inside the true one, so an audit never
       // misses a breach and the selection protects rather than trusts.

@@ -4,13 +4,14 @@
 // Goals, in priority order: (1) never hand GLPK input it aborts on (GLPK calls `abort()` on
 // invalid data, e.g. a repeated (row, column) entry or a bound pair with lower > upper), so
 // every program is checked and normalised here first; (2) silence: GLPK prints to stdout by
-// default, which would corrupt piped output; (3) one call at a time, because GLPK's environment
-// is per thread only when the library was built with thread-local storage, and Swift Testing
-// runs tests in parallel.
+// default, which would corrupt piped output; (3) concurrent calls only where GLPK allows them:
+// its environment is per thread when the library was built with thread-local storage
+// (`glp_config("TLS")`, Debian's is), and otherwise one call runs at a time (Swift Testing runs
+// tests in parallel).
 //
 // GLPK: Andrew Makhorin, GNU Linear Programming Kit 5.0, https://www.gnu.org/software/glpk/
 // (Debian `libglpk-dev`). The simplex method solves continuous programs; branch-and-cut
-// (`glp_intopt`, with its presolver) solves integer programs.
+// (`glp_intopt`) solves integer programs, starting from the relaxation's optimal basis.
 
 internal import CGLPK
 import Foundation
@@ -39,6 +40,8 @@ struct LinearProgram: Sendable {
     case infeasible
     /// The objective is unbounded, or the solver failed (time limit without any solution).
     case unsolved
+    /// The relaxation already shows that no solution reaches the objective asked for.
+    case outOfReach
   }
 
   private(set) var lowerBounds: [Double] = []
@@ -98,21 +101,31 @@ struct LinearProgram: Sendable {
   ///   - sense: minimise or maximise ``objective``.
   ///   - timeLimit: seconds the integer search may take before it returns its best solution as
   ///     `.feasible`.
-  func solve(_ sense: Sense, timeLimit: Double = 20) -> Outcome {
+  ///   - target: an objective the caller needs reached (at least it when maximising, at most
+  ///     it when minimising): when the relaxation's optimum falls short, the integer search is
+  ///     skipped and the answer is ``Outcome/outOfReach``.
+  func solve(_ sense: Sense, timeLimit: Double = 20, reaching target: Double? = nil) -> Outcome {
+    if Self.solvesConcurrently {
+      return GLPKCall.solve(self, sense: sense, timeLimit: timeLimit, target: target)
+    }
     glpkLock.lock()
     defer { glpkLock.unlock() }
-    return GLPKCall.solve(self, sense: sense, timeLimit: timeLimit)
+    return GLPKCall.solve(self, sense: sense, timeLimit: timeLimit, target: target)
   }
+
+  /// Whether programs may be solved on several threads at once: GLPK keeps its environment in
+  /// thread-local storage (else ``solve(_:timeLimit:reaching:)`` runs one program at a time).
+  static let solvesConcurrently = glp_config("TLS") != nil
 }
 
-/// GLPK is called by one thread at a time.
+/// Without thread-local storage GLPK is called by one thread at a time.
 private let glpkLock = NSLock()
 
 /// The translation of a ``LinearProgram`` into GLPK calls.
 private enum GLPKCall {
-  static func solve(_ program: LinearProgram, sense: LinearProgram.Sense, timeLimit: Double)
-    -> LinearProgram.Outcome
-  {
+  static func solve(
+    _ program: LinearProgram, sense: LinearProgram.Sense, timeLimit: Double, target: Double?
+  ) -> LinearProgram.Outcome {
     let n = program.variableCount
     guard n > 0 else {
       // No variables: feasible exactly when every constraint holds at 0.
@@ -159,10 +172,38 @@ private enum GLPKCall {
     let limit = Int32(min(max(timeLimit, 0.001) * 1000, Double(Int32.max)))
 
     if program.isInteger.contains(true) {
+      // The relaxation first, by the simplex method without presolver, then branch and cut
+      // from its optimal basis without GLPK's integer presolver and preprocessing: for the
+      // programs of the linked suppression (a few hundred variables) those cost more than they
+      // save. Measured on the model report of a 10-million-person county: 4.2 s → 3.3 s, the
+      // same figures hidden.
+      var relaxation = glp_smcp()
+      glp_init_smcp(&relaxation)
+      relaxation.msg_lev = GLP_MSG_OFF
+      relaxation.presolve = GLP_OFF
+      relaxation.tm_lim = limit
+      var fromBasis = false
+      if glp_simplex(problem, &relaxation) == 0 {
+        switch glp_get_status(problem) {
+        case GLP_NOFEAS: return .infeasible
+        case GLP_OPT:
+          fromBasis = true
+          // The objectives asked to reach are sums of integer variables with integer bounds.
+          if let target {
+            let bound = glp_get_obj_val(problem)
+            let tolerance = 1e-6 * max(1, abs(target))
+            if sense == .maximize ? bound < target - tolerance : bound > target + tolerance {
+              return .outOfReach
+            }
+          }
+        default: break
+        }
+      }
       var parameters = glp_iocp()
       glp_init_iocp(&parameters)
       parameters.msg_lev = GLP_MSG_OFF
-      parameters.presolve = GLP_ON
+      parameters.presolve = fromBasis ? GLP_OFF : GLP_ON
+      if fromBasis { parameters.pp_tech = GLP_PP_NONE }
       parameters.tm_lim = limit
       let code = glp_intopt(problem, &parameters)
       if code == GLP_ENOPFS { return .infeasible }

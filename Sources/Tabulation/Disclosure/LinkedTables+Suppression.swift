@@ -171,7 +171,9 @@ struct LinkedSuppression {
       let required = rule.requiredMaximum(value: tables.values[p], threshold: threshold)
       if certificates.contains(where: { value(of: p, in: $0) >= required }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
-      if let local = localExtreme(attacker, p, .maximize), local.value >= required {
+      if let local = localExtreme(attacker, p, .maximize, reaching: required),
+        local.value >= required
+      {
         certificates.append(local.table)
         continue
       }
@@ -196,11 +198,15 @@ struct LinkedSuppression {
       if certificates.contains(where: { self.value(of: s, in: $0) != value }) { continue }
       let attacker = AttackerModel(tables, suppressed: suppressed)
       let near = witnessCells(for: s)
-      if let local = localExtreme(attacker, s, .maximize, near: near), local.value > value {
+      if let local = localExtreme(attacker, s, .maximize, reaching: value + 1, near: near),
+        local.value > value
+      {
         certificates.append(local.table)
         continue
       }
-      if let local = localExtreme(attacker, s, .minimize, near: near), local.value < value {
+      if let local = localExtreme(attacker, s, .minimize, reaching: value - 1, near: near),
+        local.value < value
+      {
         certificates.append(local.table)
         continue
       }
@@ -229,14 +235,16 @@ struct LinkedSuppression {
   static let globalCheckCells = 1_000
 
   /// The attacker's extreme of a figure within the figure's neighbourhood (`witnessCells`):
-  /// when it already reaches what the rule asks, the table proves it, and the program over
-  /// the whole population is not needed.
+  /// when it already reaches what the rule asks (`target`), the table proves it, and the
+  /// program over the whole population is not needed; nil when the neighbourhood cannot reach
+  /// it (often shown by the relaxation alone, without an integer search).
   func localExtreme(
-    _ attacker: AttackerModel, _ figure: Int, _ sense: LinearProgram.Sense, near: [Bool]? = nil
+    _ attacker: AttackerModel, _ figure: Int, _ sense: LinearProgram.Sense, reaching target: Int,
+    near: [Bool]? = nil
   ) -> (value: Int, table: [Int])? {
     attacker.localExtremeTable(
       of: figure, sense, near: near ?? witnessCells(for: figure), figuresOfCell: figuresOfCell,
-      timeLimit: rule.timeLimit)
+      reaching: target, timeLimit: rule.timeLimit)
   }
 
   /// A figure's value in a table of cover counts.
@@ -381,7 +389,7 @@ struct LinkedSuppression {
       (values, cost, optimal) = (solution, objective, true)
     case .feasible(let objective, let solution):
       (values, cost, optimal) = (solution, objective, false)
-    case .infeasible, .unsolved:
+    case .infeasible, .unsolved, .outOfReach:
       return nil
     }
     let chosen = choices.filter { values[$0.variable] > 0.5 }.map(\.figure)
