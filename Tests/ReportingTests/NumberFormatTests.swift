@@ -55,6 +55,31 @@ struct NumberFormatTests {
     #expect(DecimalNumber(value, decimals: decimals).plainString == expected)
   }
 
+  /// The shortest expansion reads back as the same double, for whole numbers (their own
+  /// path) and fractions at every scale, and whole numbers keep every digit.
+  @Test("The shortest expansion round-trips")
+  func shortestExpansionRoundTrips() {
+    var generator = SystemRandomNumberGenerator()
+    var values: [Double] = [
+      0, -0.0, 1, -1, 123, 9_007_199_254_740_991, 9_007_199_254_740_992, 1e15, 1e16, 1e22, 0.5,
+      1e-5,
+    ]
+    for _ in 0..<2000 {
+      let scale = Double.random(in: -12...18, using: &generator)
+      values.append(Double.random(in: -1...1, using: &generator) * pow(10, scale))
+      values.append(Double(Int64.random(in: -(1 << 53)...(1 << 53), using: &generator)))
+    }
+    for value in values {
+      let text = DecimalNumber(exactShortest: value).plainString
+      #expect(Double(text) == value, "\(value) → \(text)")
+    }
+    #expect(DecimalNumber(exactShortest: 1_234_567).plainString == "1234567")
+    #expect(DecimalNumber(exactShortest: -0.0).plainString == "0")
+    #expect(DecimalNumber(exactShortest: 1.2345e16).plainString == "12345000000000000")
+    #expect(DecimalNumber(exactShortest: 1e-5).plainString == "0.00001")
+    #expect(DecimalNumber(exactShortest: 2.675e-3).plainString == "0.002675")
+  }
+
   @Test("Naive binary rounding differs from the rule on known cases")
   func naiveRoundingDiffers() {
     // Documents why the rule exists: correct rounding of the binary double (printf, Python's

@@ -46,27 +46,44 @@ public struct DecimalNumber: Sendable, Equatable {
   public init(exactShortest value: Double) {
     precondition(value.isFinite, "DecimalNumber needs a finite value")
     negative = value.sign == .minus && value != 0
-    // `description` of a finite Double is the shortest round-trip string, e.g. "2.675",
-    // "1e-05", "1.2345e+16", "5e-324".
-    let text = value.magnitude.description
-    var mantissa = Substring(text)
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...]) ?? 0
+    let magnitude = value.magnitude
+    // A whole number below 2⁵³ is its own shortest expansion (counts, coordinates in pixels).
+    if magnitude < 9_007_199_254_740_992, magnitude.rounded(.towardZero) == magnitude {
+      var whole = UInt64(magnitude)
+      var digits: [UInt8] = []
+      repeat {
+        digits.append(UInt8(whole % 10))
+        whole /= 10
+      } while whole > 0
+      integerDigits = digits.reversed()
+      fractionDigits = []
+      return
     }
+    // `description` of a finite Double is the shortest round-trip string, e.g. "2.675",
+    // "1e-05", "1.2345e+16", "5e-324": ASCII only, read byte by byte.
     var digits: [UInt8] = []
     var pointPosition = 0  // number of mantissa digits before the decimal point
     var seenPoint = false
-    for character in mantissa {
-      if character == "." {
-        seenPoint = true
-      } else if let digit = character.wholeNumberValue {
-        digits.append(UInt8(digit))
-        if !seenPoint { pointPosition += 1 }
+    var exponent = 0
+    var exponentSign = 1
+    var inExponent = false
+    for byte in magnitude.description.utf8 {
+      switch byte {
+      case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+      case UInt8(ascii: "-") where inExponent: exponentSign = -1
+      case UInt8(ascii: "."): seenPoint = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let digit = byte - UInt8(ascii: "0")
+        if inExponent {
+          exponent = exponent * 10 + Int(digit)
+        } else {
+          digits.append(digit)
+          if !seenPoint { pointPosition += 1 }
+        }
+      default: break
       }
     }
-    pointPosition += exponent
+    pointPosition += exponentSign * exponent
     if pointPosition <= 0 {
       integerDigits = [0]
       fractionDigits = Array(repeating: 0, count: -pointPosition) + digits
