@@ -105,14 +105,32 @@ public struct ReportRunner: Sendable {
     }
     // The analyst's warnings (English, with file names; small counts already redacted): the
     // page shows the reader's notices in the report's language instead.
-    for outcome in outcomes {
-      for warning in outcome.jobResult?.warnings ?? [] {
-        progress("  warning (\(outcome.analysis.number). \(outcome.analysis.title)): \(warning)")
-      }
-    }
+    for line in Self.warningLines(outcomes) { progress(line) }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
       plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// The analysts' warnings for the console: each text once, in the order first met, naming
+  /// its analysis, or the numbers of all the analyses it concerns (a data file's excluded rows
+  /// concern every analysis of the file: 30 times the same line in the model report before).
+  package static func warningLines(_ outcomes: [AnalysisOutcome]) -> [String] {
+    var texts: [String] = []
+    var analyses: [String: [PlannedAnalysis]] = [:]
+    for outcome in outcomes {
+      for warning in outcome.jobResult?.warnings ?? [] {
+        if analyses[warning] == nil { texts.append(warning) }
+        analyses[warning, default: []].append(outcome.analysis)
+      }
+    }
+    return texts.map { text in
+      let concerned = analyses[text]!
+      if concerned.count == 1 {
+        return "  warning (\(concerned[0].number). \(concerned[0].title)): \(text)"
+      }
+      let numbers = concerned.map { String($0.number) }.joined(separator: ", ")
+      return "  warning (analyses \(numbers)): \(text)"
+    }
   }
 
   /// Every analysis first, as typed results; then the tables of one population are suppressed

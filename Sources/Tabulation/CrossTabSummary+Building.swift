@@ -78,10 +78,12 @@ extension CrossTabSummary {
     if suppression.primaryCount > 0 {
       let primary = suppression.primaryCount
       let secondary = suppression.secondaryCount
+      let revealing =
+        secondary == 0
+        ? "" : ", and \(secondary) more that would reveal \(primary == 1 ? "it" : "them")"
       warnings.append(
         "\(primary) \(primary == 1 ? "entry" : "entries") below "
-          + "\(Self.format(options.disclosure.threshold)) suppressed, and \(secondary) more "
-          + "that would reveal \(primary == 1 ? "it" : "them").")
+          + "\(Self.format(options.disclosure.threshold)) suppressed\(revealing).")
     }
     var test: TestSummary?
     var testWithheld: Bool?

@@ -50,9 +50,13 @@ import Testing
       #expect(SmallCounts.mayHaveCounts(sentence), "\(sentence)")
       #expect(SmallCounts.redacted(warning: sentence, threshold: 5) != sentence, "\(sentence)")
     }
-    let plain = "2 entries below 5 suppressed, and 0 more that would reveal them."
-    #expect(!SmallCounts.mayHaveCounts(plain))
-    #expect(SmallCounts.redacted(warning: plain, threshold: 5) == plain)
+    for plain in [
+      "2 entries below 5 suppressed.",
+      "1 entry below 5 suppressed, and 3 more that would reveal it.",
+    ] {
+      #expect(!SmallCounts.mayHaveCounts(plain), "\(plain)")
+      #expect(SmallCounts.redacted(warning: plain, threshold: 5) == plain, "\(plain)")
+    }
   }
 }
 

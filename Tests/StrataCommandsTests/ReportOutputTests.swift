@@ -10,6 +10,26 @@ import Testing
 
 @Suite("Report output")
 struct ReportOutputTests {
+  @Test func theConsoleNamesEachWarningOnceWithEveryAnalysisItConcerns() throws {
+    var outcomes = try SyntheticReport.run().outcomes
+    let shared = "The population population.csv: 92 rows excluded: fodelse is missing."
+    outcomes[0].result = outcomes[0].result.map { publication in
+      var publication = publication
+      publication.warnings = [shared, "3 rows excluded"]
+      return publication
+    }
+    outcomes[1].result = outcomes[1].result.map { publication in
+      var publication = publication
+      publication.warnings = [shared]
+      return publication
+    }
+    #expect(
+      ReportRunner.warningLines(outcomes) == [
+        "  warning (analyses 1, 2): \(shared)",
+        "  warning (1. Misstänkta efter kön): 3 rows excluded",
+      ])
+  }
+
   @Test func filesAreNamedPerAnalysisTableAndChart() throws {
     let out = temporaryDirectory("strata-output")
     defer { try? FileManager.default.removeItem(at: out) }
