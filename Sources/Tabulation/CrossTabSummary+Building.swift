@@ -78,12 +78,9 @@ extension CrossTabSummary {
     if suppression.primaryCount > 0 {
       let primary = suppression.primaryCount
       let secondary = suppression.secondaryCount
-      let revealing =
-        secondary == 0
-        ? "" : ", and \(secondary) more that would reveal \(primary == 1 ? "it" : "them")"
       warnings.append(
-        "\(primary) \(primary == 1 ? "entry" : "entries") below "
-          + "\(Self.format(options.disclosure.threshold)) suppressed\(revealing).")
+        Self.suppressionWarning(
+          primary: primary, secondary: secondary, threshold: options.disclosure.threshold))
     }
     var test: TestSummary?
     var testWithheld: Bool?
@@ -150,6 +147,22 @@ extension CrossTabSummary {
   }
 
   /// The warning when a test of association is withheld.
+  /// The analyst's warning that a table hides entries: `primary` below the threshold and
+  /// `secondary` more that would reveal them.
+  package static func suppressionWarning(primary: Int, secondary: Int, threshold: Double)
+    -> String
+  {
+    if primary == 0 {
+      return "\(secondary) \(secondary == 1 ? "entry" : "entries") suppressed that would "
+        + "reveal, with other tables of the same population, counts below \(format(threshold))."
+    }
+    let revealing =
+      secondary == 0
+      ? "" : ", and \(secondary) more that would reveal \(primary == 1 ? "it" : "them")"
+    return "\(primary) \(primary == 1 ? "entry" : "entries") below \(format(threshold)) "
+      + "suppressed\(revealing)."
+  }
+
   package static let testWithheldWarning =
     "The test of association is withheld: the table has suppressed entries, and a test "
     + "statistic is computed from the cells and could reveal them."

@@ -142,6 +142,7 @@ let catalogSamples: [Message] = [
   .laplaceApproximation,
   .adaptiveQuadrature(nodes: 7011),
   .maihdaSummaryNote(method: "⟨method⟩", interval: "⟨interval⟩"),
+  .maihdaStrataCount(strata: "⟨strata⟩"),
   .maihdaMainEffectsNote,
   .rank,
   .observed,

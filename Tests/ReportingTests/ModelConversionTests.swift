@@ -151,6 +151,27 @@ struct ModelConversionTests {
     assertSnapshot(try MarkdownRenderer().render(summary), named: "maihda-summary-en.md")
   }
 
+  @Test(
+    "A MAIHDA summary defines only the measures it shows", arguments: [Language.sv, .en])
+  func withheldMeasuresAreNotDefined(language: Language) throws {
+    let result = try Self.maihda()
+    let open = try MarkdownRenderer().render(
+      result.summaryReportTable(title: "MAIHDA", language: language))
+    #expect(open.contains("PCV =") && open.contains("DeLong"))
+    // Every count below a threshold this high: model 2, the AUC and the totals are withheld.
+    let strict = MAIHDADisclosure(result, threshold: 1_000_000, nonCasesArePersons: false)
+    try #require(strict.mainEffectsWithheld && strict.totalCasesWithheld)
+    try #require(strict.totalPersonsWithheld)
+    let closed = try MarkdownRenderer().render(
+      result.summaryReportTable(title: "MAIHDA", language: language, disclosure: strict))
+    #expect(!closed.contains("PCV"))
+    #expect(!closed.contains("DeLong"))
+    #expect(closed.contains(language == .sv ? "Logistisk modell " : "A logistic model "))
+    // The strata are counted; the withheld totals are not shown as `..` in a sentence.
+    #expect(closed.contains("\n\(result.strata.count) strata.\n"))
+    #expect(!closed.contains(".. person"))
+  }
+
   @Test("MAIHDA caterpillar plot: one point per stratum on the per-100 000 scale")
   func caterpillar() throws {
     let result = try Self.maihda()

@@ -93,5 +93,13 @@ struct LinkedReportTablesTests {
         #expect(record.count == nil && record.rate == nil && record.percent == nil)
       }
     }
+    // Each table's warning counts what it hides after linking.
+    for result in results {
+      let suppression = result.summary.suppression
+      guard suppression.primary + suppression.secondary > 0 else { continue }
+      let warning = CrossTabSummary.suppressionWarning(
+        primary: suppression.primary, secondary: suppression.secondary, threshold: 5)
+      #expect(result.summary.warnings.filter { $0.contains("suppressed") } == [warning])
+    }
   }
 }

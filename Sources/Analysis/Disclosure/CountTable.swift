@@ -77,6 +77,21 @@ extension TabulationResult {
     for i in 0..<cells { update(&summary.cells[i], table.records[i]) }
     for i in 0..<margins { update(&summary.margins[i], table.records[cells + i]) }
     update(&summary.total, table.records[cells + margins])
+    if added > 0 {
+      // The table's warning counts what the linked suppression hides as well.
+      let threshold = Double(request.suppress)
+      let before = CrossTabSummary.suppressionWarning(
+        primary: summary.suppression.primary, secondary: summary.suppression.secondary,
+        threshold: threshold)
+      let after = CrossTabSummary.suppressionWarning(
+        primary: summary.suppression.primary, secondary: summary.suppression.secondary + added,
+        threshold: threshold)
+      if let k = summary.warnings.firstIndex(of: before) {
+        summary.warnings[k] = after
+      } else {
+        summary.warnings.append(after)
+      }
+    }
     summary.suppression.secondary += added
     if summary.test != nil, summary.suppression.primary + summary.suppression.secondary > 0 {
       summary.test = nil

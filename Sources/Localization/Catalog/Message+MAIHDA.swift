@@ -34,14 +34,26 @@ extension Message {
       "maihda.method.agq", sv: "adaptiv Gauss–Hermite-kvadratur med \(nodes) noder",
       en: "adaptive Gauss–Hermite quadrature with \(nodes) nodes")
   }
-  /// The note on the models and their measures; `interval` e.g. "95 % KI".
-  public static func maihdaSummaryNote(method: String, interval: String) -> Message {
+  /// The note on the models and their measures; `interval` e.g. "95 % KI". Without model 2
+  /// (`bothModels` false) the note speaks of one model and leaves out the PCV; without the
+  /// AUC it leaves out its interval.
+  public static func maihdaSummaryNote(
+    method: String, interval: String, bothModels: Bool = true, auc: Bool = true
+  ) -> Message {
     Message(
       "maihda.note.summary",
-      sv:
-        "Logistiska modeller med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(interval): profillikelihood för σ², VPC och MOR, DeLong för AUC.",
-      en:
-        "Logistic models with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3); PCV = the share of the null model's between-stratum variance that the main effects explain. \(interval): profile likelihood for σ², VPC and MOR, DeLong for the AUC."
+      sv: (bothModels ? "Logistiska modeller" : "Logistisk modell")
+        + " med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)"
+        + (bothModels
+          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar"
+          : "") + ". \(interval): profillikelihood för σ², VPC och MOR"
+        + (auc ? ", DeLong för AUC." : "."),
+      en: (bothModels ? "Logistic models" : "A logistic model")
+        + " with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)"
+        + (bothModels
+          ? "; PCV = the share of the null model's between-stratum variance that the main "
+            + "effects explain" : "") + ". \(interval): profile likelihood for σ², VPC and MOR"
+        + (auc ? ", DeLong for the AUC." : ".")
     )
   }
 
@@ -115,10 +127,14 @@ extension Message {
   public static let maihdaMeasuresWithheld = Message(
     "maihda.note.measures_withheld",
     sv:
-      "När strata med få fall redovisas inte visas inte heller AUC eller totala antalet fall, eftersom de skulle avslöja dem.",
+      "När strata med få fall inte redovisas, visas inte heller AUC eller totala antalet fall, eftersom de skulle avslöja dem.",
     en:
       "While strata with few cases are not shown, neither are the AUC and the total number of cases, which would reveal them."
   )
+  /// "112 strata." (the totals of persons and cases withheld).
+  public static func maihdaStrataCount(strata: String) -> Message {
+    Message("maihda.note.strata_count", sv: "\(strata) strata.", en: "\(strata) strata.")
+  }
   /// "112 strata, 10 234 personer." (the cases withheld).
   public static func maihdaCountsWithoutCases(strata: String, persons: String) -> Message {
     Message(

@@ -28,24 +28,50 @@ extension Message {
         "Both models adjust for \(covariates); strata are predicted at the persons' average values."
     )
   }
-  /// The note on the Poisson models; `interval` e.g. "95 % KI".
-  public static func maihdaPoissonSummaryNote(method: String, interval: String) -> Message {
+  /// The note on the Poisson models; `interval` e.g. "95 % KI". Without model 2 (`bothModels`
+  /// false) it speaks of one model and leaves out the PCV; without the AUC, its interval.
+  public static func maihdaPoissonSummaryNote(
+    method: String, interval: String, bothModels: Bool = true, auc: Bool = true
+  ) -> Message {
     Message(
       "maihda.note.summary_poisson",
-      sv:
-        "Poissonmodeller för antalet fall med befolkningen som exponering (log-offset) och slumpmässigt intercept per stratum (\(method)). VPC på logskalan = σ²/(σ² + ln(1 + 1/λ)), λ = genomsnittlig incidens (Nakagawa m.fl. 2017); MRR = medianincidenskvoten; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar. \(interval): profillikelihood för σ², VPC och MRR, DeLong för AUC.",
-      en:
-        "Poisson models of the number of cases with the population as exposure (log offset) and a random intercept per stratum (\(method)). VPC on the log scale = σ²/(σ² + ln(1 + 1/λ)), λ = the mean rate (Nakagawa et al. 2017); MRR = the median rate ratio; PCV = the share of the null model's between-stratum variance that the main effects explain. \(interval): profile likelihood for σ², VPC and MRR, DeLong for the AUC."
+      sv: (bothModels ? "Poissonmodeller" : "Poissonmodell")
+        + " för antalet fall med befolkningen som exponering (log-offset) och slumpmässigt "
+        + "intercept per stratum (\(method)). VPC på logskalan = σ²/(σ² + ln(1 + 1/λ)), λ = "
+        + "genomsnittlig incidens (Nakagawa m.fl. 2017); MRR = medianincidenskvoten"
+        + (bothModels
+          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar"
+          : "") + ". \(interval): profillikelihood för σ², VPC och MRR"
+        + (auc ? ", DeLong för AUC." : "."),
+      en: (bothModels ? "Poisson models" : "A Poisson model")
+        + " of the number of cases with the population as exposure (log offset) and a random "
+        + "intercept per stratum (\(method)). VPC on the log scale = σ²/(σ² + ln(1 + 1/λ)), λ = "
+        + "the mean rate (Nakagawa et al. 2017); MRR = the median rate ratio"
+        + (bothModels
+          ? "; PCV = the share of the null model's between-stratum variance that the main "
+            + "effects explain" : "") + ". \(interval): profile likelihood for σ², VPC and MRR"
+        + (auc ? ", DeLong for the AUC." : ".")
     )
   }
-  /// The note on the linear models (Gaussian outcome).
-  public static func maihdaGaussianSummaryNote(method: String) -> Message {
+  /// The note on the linear models (Gaussian outcome); without model 2 (`bothModels` false)
+  /// of the one model, without the PCV.
+  public static func maihdaGaussianSummaryNote(method: String, bothModels: Bool = true)
+    -> Message
+  {
     Message(
       "maihda.note.summary_gaussian",
-      sv:
-        "Linjära modeller med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), andelen av utfallets varians som ligger mellan strata; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar.",
-      en:
-        "Linear models with a random intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), the share of the outcome's variance that lies between strata; PCV = the share of the null model's between-stratum variance that the main effects explain."
+      sv: (bothModels ? "Linjära modeller" : "Linjär modell")
+        + " med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), andelen "
+        + "av utfallets varians som ligger mellan strata"
+        + (bothModels
+          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar."
+          : "."),
+      en: (bothModels ? "Linear models" : "A linear model")
+        + " with a random intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), the share "
+        + "of the outcome's variance that lies between strata"
+        + (bothModels
+          ? "; PCV = the share of the null model's between-stratum variance that the main "
+            + "effects explain." : ".")
     )
   }
 

@@ -109,15 +109,18 @@ extension MAIHDAResult {
     let personsText =
       disclosure?.totalPersonsWithheld ?? false
       ? ".." : format.string(Double(persons), kind: .count)
+    let personsWithheld = disclosure?.totalPersonsWithheld ?? false
     let counts =
-      !casesShown
-      ? language.text(
-        .maihdaCountsWithoutCases(
-          strata: format.string(Double(strata.count), kind: .count), persons: personsText))
-      : language.text(
-        .maihdaCounts(
-          strata: format.string(Double(strata.count), kind: .count),
-          persons: personsText, cases: format.string(Double(cases), kind: .count)))
+      !casesShown && personsWithheld
+      ? language.text(.maihdaStrataCount(strata: format.string(Double(strata.count), kind: .count)))
+      : !casesShown
+        ? language.text(
+          .maihdaCountsWithoutCases(
+            strata: format.string(Double(strata.count), kind: .count), persons: personsText))
+        : language.text(
+          .maihdaCounts(
+            strata: format.string(Double(strata.count), kind: .count),
+            persons: personsText, cases: format.string(Double(cases), kind: .count)))
     let methodText: String
     switch method {
     case .laplace: methodText = language.text(.laplaceApproximation)
@@ -126,13 +129,20 @@ extension MAIHDAResult {
     case .ml: methodText = language.text(.mlEstimation)
     }
     let interval = confidenceLabel(level, language)
+    let aucShown = nullSummary.auc != nil && !casesWithheld
     var note: String
     switch family {
     case .binomial:
-      note = language.text(.maihdaSummaryNote(method: methodText, interval: interval))
+      note = language.text(
+        .maihdaSummaryNote(
+          method: methodText, interval: interval, bothModels: !mainWithheld, auc: aucShown))
     case .poisson:
-      note = language.text(.maihdaPoissonSummaryNote(method: methodText, interval: interval))
-    case .gaussian: note = language.text(.maihdaGaussianSummaryNote(method: methodText))
+      note = language.text(
+        .maihdaPoissonSummaryNote(
+          method: methodText, interval: interval, bothModels: !mainWithheld, auc: aucShown))
+    case .gaussian:
+      note = language.text(
+        .maihdaGaussianSummaryNote(method: methodText, bothModels: !mainWithheld))
     }
     if !covariates.isEmpty {
       let names = mainEffectsModel.modelTerms.filter { covariates.contains($0.name) }
