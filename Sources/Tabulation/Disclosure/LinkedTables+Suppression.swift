@@ -32,7 +32,10 @@
 // `v − M ≥ 1` implies it (another 0.6 s there). Branch and cut from the relaxation's basis
 // without GLPK's presolver (`LinearProgram`) took the 10-million-person report's linked
 // suppression from 4.2 s to 3.0 s, the same 269 figures hidden; the 2-million-person county
-// hides 358 of 987 with it, the sample county the same 478. Its solution is an explicit table
+// hides 358 of 987 with it, the sample county the same 478. (Deciding two primaries at once on
+// two cores, each from the same state and the second kept only when the first changed nothing it
+// read, so with the one-core selection, was measured and dropped: each program ran about twice
+// as slowly beside the other, 3.0 s → 4.2 s.) Its solution is an explicit table
 // the attacker cannot rule out, so the bound is proved by construction. Suppressing a figure
 // replaces `= v` by `≥ 1` in the attacker's program, a relaxation (v ≥ 1; zeros are never
 // suppressed), so a bound once proved stays proved as more figures are suppressed; every figure
