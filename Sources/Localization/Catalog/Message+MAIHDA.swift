@@ -40,22 +40,26 @@ extension Message {
   public static func maihdaSummaryNote(
     method: String, interval: String, bothModels: Bool = true, auc: Bool = true
   ) -> Message {
-    Message(
+    let pcv = bothModels ? pcvDefinition : (sv: "", en: "")
+    let end = auc ? aucInterval : (sv: ".", en: ".")
+    return Message(
       "maihda.note.summary",
       sv: (bothModels ? "Logistiska modeller" : "Logistisk modell")
-        + " med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)"
-        + (bothModels
-          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar"
-          : "") + ". \(interval): profillikelihood för σ², VPC och MOR"
-        + (auc ? ", DeLong för AUC." : "."),
+        + " med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)\(pcv.sv). "
+        + "\(interval): profillikelihood för σ², VPC och MOR\(end.sv)",
       en: (bothModels ? "Logistic models" : "A logistic model")
-        + " with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)"
-        + (bothModels
-          ? "; PCV = the share of the null model's between-stratum variance that the main "
-            + "effects explain" : "") + ". \(interval): profile likelihood for σ², VPC and MOR"
-        + (auc ? ", DeLong for the AUC." : ".")
-    )
+        + " with a random intercept per stratum (\(method)). VPC = σ²/(σ² + π²/3)\(pcv.en). "
+        + "\(interval): profile likelihood for σ², VPC and MOR\(end.en)")
   }
+
+  /// The PCV's definition as the last clause of a summary note's definitions.
+  static let pcvDefinition = (
+    sv: "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar",
+    en: "; PCV = the share of the null model's between-stratum variance that the main effects "
+      + "explain"
+  )
+  /// The AUC's interval as the end of a summary note.
+  static let aucInterval = (sv: ", DeLong för AUC.", en: ", DeLong for the AUC.")
 
   // MARK: Main effects
 

@@ -33,46 +33,35 @@ extension Message {
   public static func maihdaPoissonSummaryNote(
     method: String, interval: String, bothModels: Bool = true, auc: Bool = true
   ) -> Message {
-    Message(
+    let pcv = bothModels ? pcvDefinition : (sv: "", en: "")
+    let end = auc ? aucInterval : (sv: ".", en: ".")
+    return Message(
       "maihda.note.summary_poisson",
       sv: (bothModels ? "Poissonmodeller" : "Poissonmodell")
         + " för antalet fall med befolkningen som exponering (log-offset) och slumpmässigt "
         + "intercept per stratum (\(method)). VPC på logskalan = σ²/(σ² + ln(1 + 1/λ)), λ = "
-        + "genomsnittlig incidens (Nakagawa m.fl. 2017); MRR = medianincidenskvoten"
-        + (bothModels
-          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar"
-          : "") + ". \(interval): profillikelihood för σ², VPC och MRR"
-        + (auc ? ", DeLong för AUC." : "."),
+        + "genomsnittlig incidens (Nakagawa m.fl. 2017); MRR = medianincidenskvoten\(pcv.sv). "
+        + "\(interval): profillikelihood för σ², VPC och MRR\(end.sv)",
       en: (bothModels ? "Poisson models" : "A Poisson model")
         + " of the number of cases with the population as exposure (log offset) and a random "
         + "intercept per stratum (\(method)). VPC on the log scale = σ²/(σ² + ln(1 + 1/λ)), λ = "
-        + "the mean rate (Nakagawa et al. 2017); MRR = the median rate ratio"
-        + (bothModels
-          ? "; PCV = the share of the null model's between-stratum variance that the main "
-            + "effects explain" : "") + ". \(interval): profile likelihood for σ², VPC and MRR"
-        + (auc ? ", DeLong for the AUC." : ".")
-    )
+        + "the mean rate (Nakagawa et al. 2017); MRR = the median rate ratio\(pcv.en). "
+        + "\(interval): profile likelihood for σ², VPC and MRR\(end.en)")
   }
   /// The note on the linear models (Gaussian outcome); without model 2 (`bothModels` false)
   /// of the one model, without the PCV.
   public static func maihdaGaussianSummaryNote(method: String, bothModels: Bool = true)
     -> Message
   {
-    Message(
+    let pcv = bothModels ? pcvDefinition : (sv: "", en: "")
+    return Message(
       "maihda.note.summary_gaussian",
       sv: (bothModels ? "Linjära modeller" : "Linjär modell")
         + " med slumpmässigt intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), andelen "
-        + "av utfallets varians som ligger mellan strata"
-        + (bothModels
-          ? "; PCV = andelen av nollmodellens varians mellan strata som huvudeffekterna förklarar."
-          : "."),
+        + "av utfallets varians som ligger mellan strata\(pcv.sv).",
       en: (bothModels ? "Linear models" : "A linear model")
         + " with a random intercept per stratum (\(method)). VPC = σ²/(σ² + σ²_e), the share "
-        + "of the outcome's variance that lies between strata"
-        + (bothModels
-          ? "; PCV = the share of the null model's between-stratum variance that the main "
-            + "effects explain." : ".")
-    )
+        + "of the outcome's variance that lies between strata\(pcv.en).")
   }
 
   /// What the VPC of a linear model (Gaussian outcome) is and the conventional reading of its
