@@ -146,7 +146,6 @@ extension CrossTabSummary {
     self.warnings = warnings
   }
 
-  /// The warning when a test of association is withheld.
   /// The analyst's warning that a table hides entries: `primary` below the threshold and
   /// `secondary` more that would reveal them.
   package static func suppressionWarning(primary: Int, secondary: Int, threshold: Double)
@@ -163,6 +162,7 @@ extension CrossTabSummary {
       + "suppressed\(revealing)."
   }
 
+  /// The warning when a test of association is withheld.
   package static let testWithheldWarning =
     "The test of association is withheld: the table has suppressed entries, and a test "
     + "statistic is computed from the cells and could reveal them."

@@ -106,21 +106,18 @@ extension MAIHDAResult {
     let cases = strata.reduce(0) { $0 + $1.cases }
     let format = NumberFormat(language: language)
     let casesShown = !casesWithheld && family != .gaussian
-    let personsText =
-      disclosure?.totalPersonsWithheld ?? false
-      ? ".." : format.string(Double(persons), kind: .count)
     let personsWithheld = disclosure?.totalPersonsWithheld ?? false
-    let counts =
-      !casesShown && personsWithheld
-      ? language.text(.maihdaStrataCount(strata: format.string(Double(strata.count), kind: .count)))
-      : !casesShown
-        ? language.text(
-          .maihdaCountsWithoutCases(
-            strata: format.string(Double(strata.count), kind: .count), persons: personsText))
-        : language.text(
-          .maihdaCounts(
-            strata: format.string(Double(strata.count), kind: .count),
-            persons: personsText, cases: format.string(Double(cases), kind: .count)))
+    let strataText = format.string(Double(strata.count), kind: .count)
+    let personsText = personsWithheld ? ".." : format.string(Double(persons), kind: .count)
+    let counts: Message =
+      switch (casesShown, personsWithheld) {
+      case (false, true): .maihdaStrataCount(strata: strataText)
+      case (false, false): .maihdaCountsWithoutCases(strata: strataText, persons: personsText)
+      case (true, _):
+        .maihdaCounts(
+          strata: strataText, persons: personsText,
+          cases: format.string(Double(cases), kind: .count))
+      }
     let methodText: String
     switch method {
     case .laplace: methodText = language.text(.laplaceApproximation)
@@ -155,7 +152,7 @@ extension MAIHDAResult {
       title: title, subtitle: subtitle, language: language,
       stubHeaders: [language.text(.measure)], columnGroups: [groups], columns: columns,
       rows: rows.map { ReportRow(labels: [$0.0], cells: $0.1) },
-      footnotes: [.note(counts), .note(note)]
+      footnotes: [.note(language.text(counts)), .note(note)]
         + (casesWithheld && family != .gaussian
           ? [.note(language.text(.maihdaMeasuresWithheld))] : [])
         + (mainWithheld

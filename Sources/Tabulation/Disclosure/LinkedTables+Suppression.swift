@@ -26,20 +26,15 @@
 // tight. Bounding it took a 4-variable cover with 180 figures from time-outs to 3 s; M = |t − v_f|
 // rather than 2|t − v_f| doubles the relaxation's bound (99.5 → 199 against an optimum of 398 in
 // the slowest program of the model report on a 10-million-person county, 5.1 s → 0.17 s) and
-// halved the report's linked suppression (11 s → 5.8 s) with the same figures hidden there, one
-// figure fewer on the sample county (478 of 941) and one more on a 2-million-person county
-// (359 of 987, 7 persons more). A published figure's `Σ y ≥ 1` is left out where
-// `v − M ≥ 1` implies it (another 0.6 s there). Branch and cut from the relaxation's basis
-// without GLPK's presolver (`LinearProgram`) took the 10-million-person report's linked
-// suppression from 4.2 s to 3.0 s, the same 269 figures hidden; the 2-million-person county
-// hides 358 of 987 with it, the sample county the same 478. (Deciding two primaries at once on
-// two cores, each from the same state and the second kept only when the first changed nothing it
-// read, so with the one-core selection, was measured and dropped: each program ran about twice
-// as slowly beside the other, 3.0 s → 4.2 s.) Its solution is an explicit table
-// the attacker cannot rule out, so the bound is proved by construction. Suppressing a figure
-// replaces `= v` by `≥ 1` in the attacker's program, a relaxation (v ≥ 1; zeros are never
-// suppressed), so a bound once proved stays proved as more figures are suppressed; every figure
-// therefore needs to be fixed at most once, and the work list terminates.
+// halved the report's linked suppression (11 s → 5.8 s). A published figure's `Σ y ≥ 1` is left
+// out where `v − M ≥ 1` implies it. (Deciding two primaries at once on two cores, each from the
+// same state and the second kept only when the first changed nothing it read, was measured and
+// dropped: each program ran about twice as slowly beside the other, 3.0 s → 4.2 s.) Its
+// solution is an explicit table the attacker cannot rule out, so the bound is proved by
+// construction. Suppressing a figure replaces `= v` by `≥ 1` in the attacker's program, a
+// relaxation (v ≥ 1; zeros are never suppressed), so a bound once proved stays proved as more
+// figures are suppressed; every figure therefore needs to be fixed at most once, and the work
+// list terminates.
 //
 // Locality: a witness may change only the cells near f (`witnessCells`): f's cells and the
 // cells reached from them through at most two small figures (≤ 64 cells), at most 400 cells;
