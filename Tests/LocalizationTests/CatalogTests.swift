@@ -71,6 +71,18 @@ struct CatalogTests {
     }
   }
 
+  @Test func chartNotesCountGroupsInTheRightNumber() {
+    #expect(
+      Language.sv.text(.chartNotDrawnMixed(zero: 1, suppressed: 3))
+        == "Diagrammet visas inte: 1 grupp saknar fall och 3 redovisas inte (..).")
+    #expect(
+      Language.en.text(.chartNotDrawnMixed(zero: 2, suppressed: 1))
+        == "The chart is not drawn: 2 groups have no cases and 1 is not shown (..).")
+    #expect(
+      Language.sv.text(.chartNotDrawnSuppressed(count: 2))
+        == "Diagrammet visas inte: ingen av de 2 grupperna redovisas (..).")
+  }
+
   @Test func lookupIsByLanguage() {
     #expect(Language.sv.text(.sourcePrefix) == "Källa: ")
     #expect(Language.en.text(.sourcePrefix) == "Source: ")

@@ -97,8 +97,10 @@ extension Message {
     Message(
       "chart.not_drawn.suppressed",
       sv:
-        "Diagrammet visas inte: alla \(count) grupper har för få observationer för att redovisas.",
-      en: "The chart is not drawn: all \(count) groups have too few observations to be shown.")
+        "Diagrammet visas inte: ingen av de \(count) grupperna redovisas (..).",
+      en:
+        "The chart is not drawn: none of the \(count) groups is shown (..)."
+    )
   }
   /// The sentence shown instead of a chart whose groups all have no cases.
   public static func chartNotDrawnZero(count: Int) -> Message {
@@ -112,9 +114,9 @@ extension Message {
     Message(
       "chart.not_drawn.mixed",
       sv:
-        "Diagrammet visas inte: \(zero) grupper saknar fall och \(suppressed) har för få observationer för att redovisas.",
+        "Diagrammet visas inte: \(zero) \(zero == 1 ? "grupp" : "grupper") saknar fall och \(suppressed) redovisas inte (..).",
       en:
-        "The chart is not drawn: \(zero) groups have no cases and \(suppressed) have too few observations to be shown."
+        "The chart is not drawn: \(zero) \(zero == 1 ? "group has" : "groups have") no cases and \(suppressed) \(suppressed == 1 ? "is" : "are") not shown (..)."
     )
   }
   /// The reference line's legend in a caterpillar plot, e.g. "Samtliga: 0,31".
