@@ -99,6 +99,90 @@ struct LinkedSuppressionTests {
     #expect(3 * values[x] + values[z] >= 3 && values[x] + values[y] == 2)
   }
 
+  @Test("the dive before branch and cut finds the optimum that branch and cut and enumeration find")
+  func diveFindsTheOptimum() {
+    var generator = SplitMix64(seed: 20_261_204)
+    var divable = 0
+    for _ in 0..<300 {
+      let n = Int.random(in: 3...5, using: &generator)
+      var program = LinearProgram()
+      for _ in 0..<n { program.addVariable(lower: 0, upper: 3, integer: true) }
+      // Constraints through a random integer point, so that the program is feasible.
+      let point = (0..<n).map { _ in Int.random(in: 0...3, using: &generator) }
+      var rows: [(coefficients: [Int], relation: LinearProgram.Constraint.Relation, bound: Int)] =
+        []
+      for _ in 0..<Int.random(in: 2...4, using: &generator) {
+        let coefficients = (0..<n).map { _ in Int.random(in: -2...2, using: &generator) }
+        let value = zip(coefficients, point).reduce(0) { $0 + $1.0 * $1.1 }
+        let equal = Bool.random(using: &generator)
+        let bound = equal ? value : value - Int.random(in: 0...2, using: &generator)
+        rows.append((coefficients, equal ? .equal : .atLeast, bound))
+        program.addConstraint(
+          coefficients.enumerated().map { ($0.offset, Double($0.element)) },
+          equal ? .equal : .atLeast, Double(bound))
+      }
+      // An objective over one or two variables, as the witness programs' suppression costs.
+      let objective = (0..<n).map { j in j < 2 ? Int.random(in: 1...3, using: &generator) : 0 }
+      program.objective = objective.map(Double.init)
+      // Every integer point, for the true optimum.
+      var best: [LinearProgram.Sense: Int] = [:]
+      var x = [Int](repeating: 0, count: n)
+      repeat {
+        let holds = rows.allSatisfy { row in
+          let value = zip(row.coefficients, x).reduce(0) { $0 + $1.0 * $1.1 }
+          return row.relation == .equal ? value == row.bound : value >= row.bound
+        }
+        if holds {
+          let value = zip(objective, x).reduce(0) { $0 + $1.0 * $1.1 }
+          best[.minimize] = min(best[.minimize] ?? value, value)
+          best[.maximize] = max(best[.maximize] ?? value, value)
+        }
+        var j = 0
+        while j < n {
+          x[j] += 1
+          if x[j] <= 3 { break }
+          x[j] = 0
+          j += 1
+        }
+      } while x.contains(where: { $0 != 0 })
+      var relaxation = LinearProgram()
+      for _ in 0..<n { relaxation.addVariable(lower: 0, upper: 3) }
+      for row in rows {
+        relaxation.addConstraint(
+          row.coefficients.enumerated().map { ($0.offset, Double($0.element)) }, row.relation,
+          Double(row.bound))
+      }
+      relaxation.objective = program.objective
+      for sense in [LinearProgram.Sense.minimize, .maximize] {
+        // The dive's case: the objective's variables integral, another fractional.
+        if case .optimal(_, let values) = relaxation.solve(sense),
+          values.prefix(2).allSatisfy({ abs($0 - $0.rounded()) <= 1e-7 }),
+          values.contains(where: { abs($0 - $0.rounded()) > 1e-7 })
+        {
+          divable += 1
+        }
+        var branchAndCut = program
+        branchAndCut.divesFirst = false
+        for candidate in [program, branchAndCut] {
+          guard case .optimal(let value, let values) = candidate.solve(sense) else {
+            Issue.record("not solved: \(rows)")
+            continue
+          }
+          #expect(Int(value.rounded()) == best[sense], "\(sense) \(rows) \(objective)")
+          #expect(values.allSatisfy { $0 == $0.rounded() })
+          let point = values.map { Int($0) }
+          #expect(
+            rows.allSatisfy { row in
+              let value = zip(row.coefficients, point).reduce(0) { $0 + $1.0 * $1.1 }
+              return row.relation == .equal ? value == row.bound : value >= row.bound
+            })
+        }
+      }
+    }
+    // The dive has something to do.
+    #expect(divable >= 30)
+  }
+
   // MARK: The attacker
 
   @Test("the audit's ranges agree with enumerating every integer table")
