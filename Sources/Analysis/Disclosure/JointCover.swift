@@ -49,26 +49,59 @@ struct JointCover {
   ) {
     var offsets: [Int] = []
     var counts: [Int] = []
-    // Each person's cells, per population (in cell order).
-    var cellsOfPerson: [KeyColumn.Key: [[Int]]] = [:]
+    // Each person's cells: (person, population, cell), in population and cell order.
+    var personIndex: [KeyColumn.Key: Int] = [:]
+    var entries: [(person: Int, cell: Int)] = []
+    var populationOf: [Int] = []
     for (p, cover) in covers.enumerated() {
       offsets.append(counts.count)
       for (cell, persons) in cover.persons.enumerated() {
         for person in persons {
-          cellsOfPerson[person, default: [[Int]](repeating: [], count: covers.count)][p]
-            .append(counts.count + cell)
+          let id: Int
+          if let known = personIndex[person] {
+            id = known
+          } else {
+            id = personIndex.count
+            personIndex[person] = id
+          }
+          entries.append((id, counts.count + cell))
         }
       }
       counts += cover.counts
+      populationOf += repeatElement(p, count: cover.counts.count)
+    }
+    // Grouped by person, keeping population and cell order (a counting sort).
+    var start = [Int](repeating: 0, count: personIndex.count + 1)
+    for entry in entries { start[entry.person + 1] += 1 }
+    for id in 0..<personIndex.count { start[id + 1] += start[id] }
+    var next = start
+    var cellsByPerson = [Int](repeating: 0, count: entries.count)
+    for entry in entries {
+      cellsByPerson[next[entry.person]] = entry.cell
+      next[entry.person] += 1
     }
     // A table counts a person once in each of its cells and sums cells into margins, so a
     // person in two cells of one population is two units there. Units of different
     // populations are paired in cell order: the k-th cell of the person in each population.
     var units: [[Int]: Int] = [:]
-    for (_, perPopulation) in cellsOfPerson {
-      let depth = perPopulation.map(\.count).max() ?? 0
+    var runs: [ArraySlice<Int>] = []
+    for id in 0..<personIndex.count {
+      let cells = cellsByPerson[start[id]..<start[id + 1]]
+      // Counted in one population only: no unit joins two.
+      guard let first = cells.first, populationOf[cells.last!] != populationOf[first] else {
+        continue
+      }
+      runs.removeAll(keepingCapacity: true)
+      var runStart = cells.startIndex
+      for i in cells.indices.dropFirst()
+      where populationOf[cells[i]] != populationOf[cells[i - 1]] {
+        runs.append(cells[runStart..<i])
+        runStart = i
+      }
+      runs.append(cells[runStart..<cells.endIndex])
+      let depth = runs.reduce(0) { max($0, $1.count) }
       for k in 0..<depth {
-        let unit = perPopulation.compactMap { k < $0.count ? $0[k] : nil }
+        let unit = runs.compactMap { k < $0.count ? $0[$0.startIndex + k] : nil }
         if unit.count > 1 { units[unit, default: 0] += 1 }
       }
     }
@@ -117,20 +150,29 @@ struct JointCover {
     }
     var added: [[Int]] = []
     let limit = 64
+    // The variables of population p a combination with the populations `others` fixes (the
+    // same for every combination of the same populations).
+    var fixedOf: [[Int]: [Int]] = [:]
+    func fixedVariables(_ p: Int, others: [Int]) -> [Int] {
+      if let known = fixedOf[[p] + others] { return known }
+      let shared = others.reduce(into: Set<String>()) { set, q in
+        for s in variableSources[q] { set.formUnion(s) }
+        set.formUnion(filterSources[q])
+      }
+      let fixed = covers[p].variables.indices.filter {
+        !variableSources[p][$0].isDisjoint(with: shared)
+      }
+      fixedOf[[p] + others] = fixed
+      return fixed
+    }
     for unit in units {
       let members = unit.map(population(of:))
       for (position, cell) in unit.enumerated() {
         let p = members[position]
         let others = members.enumerated().filter { $0.offset != position }.map(\.element)
-        let shared = others.reduce(into: Set<String>()) { set, q in
-          for s in variableSources[q] { set.formUnion(s) }
-          set.formUnion(filterSources[q])
-        }
         let local = cell - offsets[p]
         let levels = covers[p].cells[local]
-        let fixed = covers[p].variables.indices.filter {
-          !variableSources[p][$0].isDisjoint(with: shared)
-        }
+        let fixed = fixedVariables(p, others: others)
         let candidates = (occupied[p][levels[0]] ?? []).filter { other in
           other != local && fixed.allSatisfy { covers[p].cells[other][$0 + 1] == levels[$0 + 1] }
         }

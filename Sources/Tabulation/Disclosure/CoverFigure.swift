@@ -16,6 +16,21 @@ public struct CoverFigure: Sendable, Hashable, Codable {
 
   /// A figure summing the given cover cells (repeats are ignored).
   public init(cells: some Sequence<Int>) {
-    self.cells = Array(Set(cells)).sorted()
+    let given = Array(cells)
+    // Figures usually arrive ascending already (cells in cover order); only others are sorted
+    // and their repeats dropped (a set per figure was a quarter of building a large report's
+    // linked figures).
+    if zip(given, given.dropFirst()).allSatisfy({ $0 < $1 }) {
+      self.cells = given
+    } else {
+      var sorted = given.sorted()
+      var write = 0
+      for read in sorted.indices where write == 0 || sorted[write - 1] != sorted[read] {
+        sorted[write] = sorted[read]
+        write += 1
+      }
+      sorted.removeLast(sorted.count - write)
+      self.cells = sorted
+    }
   }
 }
