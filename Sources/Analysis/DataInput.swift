@@ -137,9 +137,12 @@ public struct DataInput: Sendable, Equatable, Codable {
       contentsOf: URL(fileURLWithPath: path), codebook: codebook,
       options: try loadOptions(variables: personLevel == nil ? variables : nil))
     if let personLevel {
-      let persons = try personLevel.persons.map { try withPath($0).load().dataset }
+      // The register and its index by `lopnr` come from the report's cache when there is one,
+      // shared with every other join to it.
+      let persons = try personLevel.persons.map { try withPath($0).loadIndexed(key: "lopnr") }
       dataset = try dataset.personLevel(
-        by: personLevel.by, persons: persons, period: try personLevel.period())
+        by: personLevel.by, persons: persons?.0.dataset, personsIndex: persons?.1,
+        period: try personLevel.period())
     }
     var warnings = dataset.loadReport.exclusionWarnings
     if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {

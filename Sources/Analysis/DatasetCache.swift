@@ -37,12 +37,21 @@ public final class DatasetCache: @unchecked Sendable {
   private var loading: Set<String> = []
   private var filtered: [String: LoadedData] = [:]
   private var indexes: [String: Result<KeyIndex, any Error>] = [:]
+  private var indexBuilds = 0
   private var records: [FileRecord] = []
   /// Called after a file has been read (for progress lines).
   private let onRead: (@Sendable (FileRecord) -> Void)?
 
   public init(onRead: (@Sendable (FileRecord) -> Void)? = nil) {
     self.onRead = onRead
+  }
+
+  /// How many key indexes were built (a join to a person register indexes it once per report;
+  /// two threads asking at the same moment may both build it).
+  public var indexesBuilt: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return indexBuilds
   }
 
   /// The files read so far, in the order they were first read.
@@ -124,6 +133,7 @@ public final class DatasetCache: @unchecked Sendable {
     }
     lock.lock()
     indexes[indexKey] = result
+    indexBuilds += 1
     lock.unlock()
     return (loaded, try result.get())
   }

@@ -34,6 +34,8 @@ public struct ReportRun: Sendable {
   public var outcomes: [AnalysisOutcome]
   /// The data files read, in the order they were first read.
   public var files: [DatasetCache.FileRecord]
+  /// The key indexes built for joins (one per data file and key).
+  public var indexesBuilt = 0
   /// The number of analyses in the whole recipe (with --only, more than `outcomes`).
   public var plannedCount: Int
   public var started: Date

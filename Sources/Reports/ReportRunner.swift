@@ -108,7 +108,8 @@ public struct ReportRunner: Sendable {
     for line in Self.warningLines(outcomes) { progress(line) }
     return ReportRun(
       recipe: recipe, language: language, outcomes: outcomes, files: cache.files,
-      plannedCount: all.count, started: started, seconds: Date().timeIntervalSince(started))
+      indexesBuilt: cache.indexesBuilt, plannedCount: all.count, started: started,
+      seconds: Date().timeIntervalSince(started))
   }
 
   /// The analysts' warnings for the console: each text once, in the order first met, naming

@@ -53,6 +53,17 @@ struct ReportEndToEndTests {
     // Each data file was read once: the four files and the two person-level tables derived
     // from the suspicions (which share the person register).
     #expect(run.files.count == 6)
+    // The person register is indexed by `lopnr` once, for the recidivism analyses and both
+    // person-level tables.
+    #expect(run.indexesBuilt == 1)
+  }
+
+  @Test("a person-level table joins the person register through the report's one index")
+  func personLevelTableUsesTheSharedIndex() throws {
+    let recipe = try Recipe(contentsOf: Self.recipeURL)
+    let run = try ReportRunner(recipe: recipe, language: .sv, only: ["samkonad-kon"]).run()
+    #expect(run.failures.isEmpty)
+    #expect(run.indexesBuilt == 1)
   }
 
   @Test func indexHasEveryTableAndChart() throws {

@@ -24,12 +24,18 @@ extension Dataset {
   /// combination's levels.
   /// - Throws: `MicrodataError.unknownVariable`, `.duplicateKey` (a person twice in `persons`),
   ///   `.wrongVariableKind` for a `date` that is not a date.
+  /// - Parameter personsIndex: the index of `persons` by `key`, when it is built already (a
+  ///   report joins the one person register several times and indexes it once).
   public func personLevel(
-    by variables: [String], persons: Dataset? = nil, key: String = "lopnr",
-    date: String = "datum", period: ClosedRange<CalendarDay>? = nil
+    by variables: [String], persons: Dataset? = nil, personsIndex: KeyIndex? = nil,
+    key: String = "lopnr", date: String = "datum", period: ClosedRange<CalendarDay>? = nil
   ) throws(MicrodataError) -> Dataset {
     var events = self
-    if let persons { events = try joined(with: persons, on: key, kind: .inner) }
+    if let persons, let personsIndex {
+      events = try joined(with: persons, index: personsIndex, on: key, kind: .inner)
+    } else if let persons {
+      events = try joined(with: persons, on: key, kind: .inner)
+    }
     let days = events.column(named: date) != nil ? try events.dates(date) : nil
     if let period {
       guard let days else { throw events.unknownVariable(date) }
