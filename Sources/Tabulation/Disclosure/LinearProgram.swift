@@ -249,9 +249,13 @@ private enum GLPKCall {
   /// Most programs' relaxation already leaves every variable of the objective at an integer
   /// value: then any integer solution that keeps them there has the relaxation's objective, the
   /// best there is. This dive looks for one before branch and cut: the objective's variables
-  /// are fixed at their values, and one fractional variable at a time (the nearest to an
-  /// integer, the lowest-numbered on ties) is fixed at its nearest integer, or the other when
-  /// that leaves no solution, re-solving the relaxation from the current basis each time.
+  /// are fixed at their values, then every fractional variable at its nearest integer at once;
+  /// when that leaves no solution, they are freed and only the one nearest to an integer (the
+  /// lowest-numbered on ties) is fixed, at its nearest integer or the other when that leaves no
+  /// solution; the relaxation is re-solved from the current basis after each step. (Rounding
+  /// all at once took the 42 dives of a 10-million-person county's report from 698 re-solves
+  /// to 102, 0.58 s to 0.18 s; the report's files stayed the same byte for byte on the sample,
+  /// 2 M and 10 M counties.)
   ///
   /// When the relaxation leaves an objective variable fractional, branch and cut first runs
   /// over the objective's integer variables alone (the others continuous): a program with far
@@ -302,17 +306,19 @@ private enum GLPKCall {
     func resolves() -> Bool {
       glp_simplex(problem, &parameters) == 0 && glp_get_status(problem) == GLP_OPT
     }
+    /// Gives a variable its program's bounds again.
+    func free(_ j: Int) {
+      let column = Int32(j + 1)
+      let lower = program.lowerBounds[j]
+      if let upper = program.upperBounds[j] {
+        glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
+      } else {
+        glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
+      }
+    }
     func restore() -> LinearProgram.Outcome? {
       for j in relaxedKinds { glp_set_col_kind(problem, Int32(j + 1), GLP_IV) }
-      for j in fixed {
-        let column = Int32(j + 1)
-        let lower = program.lowerBounds[j]
-        if let upper = program.upperBounds[j] {
-          glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
-        } else {
-          glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
-        }
-      }
+      for j in fixed { free(j) }
       _ = glp_simplex(problem, &parameters)
       return nil
     }
@@ -343,13 +349,17 @@ private enum GLPKCall {
     }
     guard resolves() else { return restore() }
     let start = Date()
+    var batch = true
     for _ in 0..<diveLimit {
       if Date().timeIntervalSince(start) * 1000 > Double(limit) { break }
       var nearest: (variable: Int, distance: Double)?
+      var fractional: [Int] = []
       for j in 0..<n where program.isInteger[j] {
         let x = value(j)
         let distance = abs(x - x.rounded())
-        if distance > tolerance && distance < (nearest?.distance ?? 1) { nearest = (j, distance) }
+        guard distance > tolerance else { continue }
+        fractional.append(j)
+        if distance < (nearest?.distance ?? 1) { nearest = (j, distance) }
       }
       guard let (j, _) = nearest else {
         let values = (0..<n).map { program.isInteger[$0] ? value($0).rounded() : value($0) }
@@ -357,6 +367,19 @@ private enum GLPKCall {
         guard abs(objective - bound) <= 1e-9 * max(1, abs(bound)) else { return restore() }
         return .optimal(objective: objective, values: values)
       }
+      // All fractional variables at their nearest integers at once; when that leaves no
+      // solution, they are freed again and the nearest alone is fixed.
+      if batch && fractional.count > 1 {
+        let values = fractional.map(value)
+        if zip(fractional, values).allSatisfy({ fix($0, at: $1.rounded()) }) && resolves() {
+          continue
+        }
+        for k in fractional { free(k) }
+        guard resolves() else { return restore() }
+        batch = false
+        continue
+      }
+      batch = true
       let x = value(j)
       let near = x.rounded()
       if fix(j, at: near) && resolves() { continue }
