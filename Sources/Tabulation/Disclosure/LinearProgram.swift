@@ -147,12 +147,7 @@ private enum GLPKCall {
     glp_add_cols(problem, Int32(n))
     for j in 0..<n {
       let column = Int32(j + 1)
-      let lower = program.lowerBounds[j]
-      if let upper = program.upperBounds[j] {
-        glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
-      } else {
-        glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
-      }
+      setBounds(problem, j, program)
       glp_set_obj_coef(problem, column, program.objective[j])
       if program.isInteger[j] { glp_set_col_kind(problem, column, GLP_IV) }
     }
@@ -183,11 +178,7 @@ private enum GLPKCall {
       // programs of the linked suppression (a few hundred variables) those cost more than they
       // save. Measured on the model report of a 10-million-person county: linked suppression
       // 4.2 s → 3.0 s, the same 269 figures hidden.
-      var relaxation = glp_smcp()
-      glp_init_smcp(&relaxation)
-      relaxation.msg_lev = GLP_MSG_OFF
-      relaxation.presolve = GLP_OFF
-      relaxation.tm_lim = limit
+      var relaxation = simplexParameters(limit: limit, presolve: false)
       var fromBasis = false
       if glp_simplex(problem, &relaxation) == 0 {
         switch glp_get_status(problem) {
@@ -209,12 +200,7 @@ private enum GLPKCall {
         if let found = dive(problem, program, limit: limit) { return found }
         fromBasis = glp_get_status(problem) == GLP_OPT
       }
-      var parameters = glp_iocp()
-      glp_init_iocp(&parameters)
-      parameters.msg_lev = GLP_MSG_OFF
-      parameters.presolve = fromBasis ? GLP_OFF : GLP_ON
-      if fromBasis { parameters.pp_tech = GLP_PP_NONE }
-      parameters.tm_lim = limit
+      var parameters = searchParameters(limit: limit, fromBasis: fromBasis)
       let code = glp_intopt(problem, &parameters)
       if code == GLP_ENOPFS { return .infeasible }
       if code == GLP_ENODFS { return .unsolved }
@@ -228,11 +214,7 @@ private enum GLPKCall {
       default: return .unsolved
       }
     } else {
-      var parameters = glp_smcp()
-      glp_init_smcp(&parameters)
-      parameters.msg_lev = GLP_MSG_OFF
-      parameters.presolve = GLP_ON
-      parameters.tm_lim = limit
+      var parameters = simplexParameters(limit: limit, presolve: true)
       let code = glp_simplex(problem, &parameters)
       if code == GLP_ENOPFS { return .infeasible }
       if code == GLP_ENODFS { return .unsolved }
@@ -244,6 +226,40 @@ private enum GLPKCall {
       default: return .unsolved
       }
     }
+  }
+
+  /// Gives variable `j` (0-based) the bounds the program states.
+  private static func setBounds(_ problem: OpaquePointer, _ j: Int, _ program: LinearProgram) {
+    let column = Int32(j + 1)
+    let lower = program.lowerBounds[j]
+    if let upper = program.upperBounds[j] {
+      glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
+    } else {
+      glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
+    }
+  }
+
+  /// The simplex method's parameters: silent, within `limit` milliseconds.
+  private static func simplexParameters(limit: Int32, presolve: Bool) -> glp_smcp {
+    var parameters = glp_smcp()
+    glp_init_smcp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.presolve = presolve ? GLP_ON : GLP_OFF
+    parameters.tm_lim = limit
+    return parameters
+  }
+
+  /// Branch and cut's parameters: silent, within `limit` milliseconds; from the relaxation's
+  /// optimal basis (`fromBasis`) without GLPK's integer presolver and preprocessing, else with
+  /// the presolver (which solves the relaxation itself).
+  private static func searchParameters(limit: Int32, fromBasis: Bool) -> glp_iocp {
+    var parameters = glp_iocp()
+    glp_init_iocp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.presolve = fromBasis ? GLP_OFF : GLP_ON
+    if fromBasis { parameters.pp_tech = GLP_PP_NONE }
+    parameters.tm_lim = limit
+    return parameters
   }
 
   /// Most programs' relaxation already leaves every variable of the objective at an integer
@@ -297,28 +313,14 @@ private enum GLPKCall {
       fixed.append(j)
       return true
     }
-    var parameters = glp_smcp()
-    glp_init_smcp(&parameters)
-    parameters.msg_lev = GLP_MSG_OFF
-    parameters.presolve = GLP_OFF
+    var parameters = simplexParameters(limit: limit, presolve: false)
     parameters.meth = GLP_DUALP
-    parameters.tm_lim = limit
     func resolves() -> Bool {
       glp_simplex(problem, &parameters) == 0 && glp_get_status(problem) == GLP_OPT
     }
-    /// Gives a variable its program's bounds again.
-    func free(_ j: Int) {
-      let column = Int32(j + 1)
-      let lower = program.lowerBounds[j]
-      if let upper = program.upperBounds[j] {
-        glp_set_col_bnds(problem, column, upper == lower ? GLP_FX : GLP_DB, lower, upper)
-      } else {
-        glp_set_col_bnds(problem, column, GLP_LO, lower, 0)
-      }
-    }
     func restore() -> LinearProgram.Outcome? {
       for j in relaxedKinds { glp_set_col_kind(problem, Int32(j + 1), GLP_IV) }
-      for j in fixed { free(j) }
+      for j in fixed { setBounds(problem, j, program) }
       _ = glp_simplex(problem, &parameters)
       return nil
     }
@@ -330,12 +332,7 @@ private enum GLPKCall {
         glp_set_col_kind(problem, Int32(j + 1), GLP_CV)
         relaxedKinds.append(j)
       }
-      var search = glp_iocp()
-      glp_init_iocp(&search)
-      search.msg_lev = GLP_MSG_OFF
-      search.presolve = GLP_OFF
-      search.pp_tech = GLP_PP_NONE
-      search.tm_lim = limit
+      var search = searchParameters(limit: limit, fromBasis: true)
       guard glp_intopt(problem, &search) == 0, glp_mip_status(problem) == GLP_OPT else {
         return restore()
       }
@@ -374,7 +371,7 @@ private enum GLPKCall {
         if zip(fractional, values).allSatisfy({ fix($0, at: $1.rounded()) }) && resolves() {
           continue
         }
-        for k in fractional { free(k) }
+        for k in fractional { setBounds(problem, k, program) }
         guard resolves() else { return restore() }
         batch = false
         continue
