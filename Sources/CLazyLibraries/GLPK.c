@@ -47,3 +47,4 @@ STRATA_VOID_TRAMPOLINE(
     (P, i, type, lb, ub))
 STRATA_TRAMPOLINE(glpk, int, glp_simplex, (glp_prob * P, const glp_smcp *parm), (P, parm))
 STRATA_TRAMPOLINE(glpk, int, glp_term_out, (int flag), (flag))
+STRATA_VOID_TRAMPOLINE(glpk, glp_adv_basis, (glp_prob * P, int flags), (P, flags))

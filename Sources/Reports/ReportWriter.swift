@@ -166,7 +166,7 @@ public struct ReportWriter: Sendable {
   package func threshold(_ outcome: AnalysisOutcome) -> Int { run.threshold(of: outcome) }
 
   private func write(_ data: Data, _ name: String) throws {
-    try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+    try writeReplacing(data, to: directory.appendingPathComponent(name))
   }
 
   /// A sheet name of at most 31 characters: the analysis number, then the title cut at a word.

@@ -47,7 +47,7 @@ extension TableRenderer {
   public func write(_ tables: [ReportTable], to url: URL) throws(ReportingError) {
     let data = try data(for: tables)
     do {
-      try data.write(to: url, options: .atomic)
+      try writeReplacing(data, to: url)
     } catch {
       throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }

@@ -57,6 +57,7 @@ struct AttackerModel {
     _ tables: LinkedTables, suppressed: Set<Int>, variable: [Int?], bound: [Int]
   ) -> LinearProgram {
     var program = LinearProgram()
+    program.startsFromCrashBasis = true
     for cell in variable.indices where variable[cell] != nil {
       program.addVariable(lower: 0, upper: Double(bound[cell]), integer: true)
     }
@@ -89,6 +90,7 @@ struct AttackerModel {
   ) -> (value: Int, table: [Int])? {
     let cover = tables.cover
     var local = LinearProgram()
+    local.startsFromCrashBasis = true
     var localVariable = [Int?](repeating: nil, count: cover.count)
     var touched = Set<Int>()
     for cell in cover.indices where near[cell] && variable[cell] != nil {

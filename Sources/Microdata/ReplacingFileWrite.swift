@@ -1,0 +1,51 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes `data` to the file at `url`, replacing it so that a reader sees the old file or the
+/// new one, never a part of either: the bytes go to a hidden temporary file beside it, which is
+/// then renamed over it.
+///
+/// Foundation's `.atomic` write does the same and also flushes every file to the disk
+/// (`fsync`) before the rename. A report writes some 700 files; their flushes took 0.1–0.2 s of
+/// the model report's 0.3–0.45 s of writing on a 10-million-person county (a virtual disk).
+/// Like R's `write.csv` and pandas' `to_csv`, this leaves flushing to the operating system.
+///
+/// When the fast path fails (no such folder, no permission, a full disk), Foundation's write is
+/// tried instead, so that the error thrown is Foundation's, which `fileErrorReason(_:path:)`
+/// explains.
+package func writeReplacing(_ data: Data, to url: URL) throws {
+  let path = url.path
+  let temporary =
+    url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+  if writeThenRename(data, temporary: temporary, path: path) { return }
+  try data.write(to: url, options: .atomic)
+}
+
+/// The fast path of `writeReplacing`: whether the file was written and renamed.
+private func writeThenRename(_ data: Data, temporary: String, path: String) -> Bool {
+  let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+  guard descriptor >= 0 else { return false }
+  let written = data.withUnsafeBytes { buffer -> Bool in
+    var offset = 0
+    while offset < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += count
+    }
+    return true
+  }
+  let closed = close(descriptor) == 0
+  guard written && closed && rename(temporary, path) == 0 else {
+    unlink(temporary)
+    return false
+  }
+  return true
+}
