@@ -132,17 +132,24 @@ public struct DataInput: Sendable, Equatable, Codable {
   /// Reads the file without the report cache.
   package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData
   {
-    let codebook = try loadCodebook()
-    var dataset = try Dataset.load(
-      contentsOf: URL(fileURLWithPath: path), codebook: codebook,
-      options: try loadOptions(variables: personLevel == nil ? variables : nil))
+    var dataset: Dataset
     if let personLevel {
+      // The file itself comes from the report's cache when there is one: read once, however
+      // many per-person datasets derive from it (the model report derives two from the
+      // suspicions it also reads as they are).
+      var file = self
+      file.personLevel = nil
+      dataset = try file.load().dataset
       // The register and its index by `lopnr` come from the report's cache when there is one,
       // shared with every other join to it.
       let persons = try personLevel.persons.map { try withPath($0).loadIndexed(key: "lopnr") }
       dataset = try dataset.personLevel(
         by: personLevel.by, persons: persons?.0.dataset, personsIndex: persons?.1,
         period: try personLevel.period())
+    } else {
+      dataset = try Dataset.load(
+        contentsOf: URL(fileURLWithPath: path), codebook: try loadCodebook(),
+        options: try loadOptions(variables: variables))
     }
     var warnings = dataset.loadReport.exclusionWarnings
     if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -94,8 +94,10 @@ public struct ReportRunner: Sendable {
         excluded < threshold
         ? Language.en.text(.fewerThan(threshold: String(threshold)))
         : ReportText.integer(excluded)
+      // A per-person table is derived from a file read (and reported) before.
+      let verb = record.input.personLevel == nil ? "read" : "per person from"
       progress(
-        "  read \(name): \(ReportText.integer(record.rows)) rows"
+        "  \(verb) \(name): \(ReportText.integer(record.rows)) rows"
           + (excluded > 0 ? " (\(amount) excluded)" : "")
           + " in \(ReportText.seconds(record.seconds))")
     }

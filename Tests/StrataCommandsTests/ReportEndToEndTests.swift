@@ -66,6 +66,25 @@ struct ReportEndToEndTests {
     #expect(run.indexesBuilt == 1)
   }
 
+  @Test("two person-level tables derive from one reading of the suspicions")
+  func personLevelTablesShareTheFileTheyDeriveFrom() throws {
+    let recipe = try Recipe(contentsOf: Self.recipeURL)
+    let run = try ReportRunner(
+      recipe: recipe, language: .sv, only: ["samkonad-kon", "samkonad-upprepad"]
+    ).run()
+    #expect(run.failures.isEmpty)
+    func name(_ record: DatasetCache.FileRecord) -> String {
+      URL(fileURLWithPath: record.input.path).lastPathComponent
+    }
+    // The suspicions as they are (read once, through the report's cache), the person register,
+    // and the two tables derived from them.
+    #expect(
+      run.files.filter { $0.input.personLevel == nil }.map(name).sorted()
+        == ["persons.csv.gz", "suspicions.csv"])
+    #expect(run.files.filter { $0.input.personLevel != nil }.count == 2)
+    #expect(run.indexesBuilt == 1)
+  }
+
   @Test func indexHasEveryTableAndChart() throws {
     let (out, run) = try Self.output.get()
     let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
