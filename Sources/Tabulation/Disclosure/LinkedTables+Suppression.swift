@@ -27,10 +27,13 @@
 // rather than 2|t − v_f| doubles the relaxation's bound (99.5 → 199 against an optimum of 398 in
 // the slowest program of the model report on a 10-million-person county, 5.1 s → 0.17 s) and
 // halved the report's linked suppression (11 s → 5.8 s). A published figure's `Σ y ≥ 1` is left
-// out where `v − M ≥ 1` implies it. (Deciding two primaries at once on two cores, each from the
-// same state and the second kept only when the first changed nothing it read, was measured and
-// dropped: each program ran about twice as slowly beside the other, 3.0 s → 4.2 s.) Its
-// solution is an explicit table the attacker cannot rule out, so the bound is proved by
+// out where `v − M ≥ 1` implies it. (Deciding the next primary ahead on the second core, from
+// the state before the current one's decision, and keeping it when the current one changed
+// nothing it read, was measured and dropped: GLPK runs two programs at once at full speed, but a
+// witness nearly always suppresses a figure the next primary's programs read, so only 15 of 79
+// decisions made ahead on a 10-million-person county (22 of 110 on 2 million) could be kept,
+// and linked suppression took as long as on one core. An earlier measurement that two programs
+// at once ran twice as slowly was mistaken.) Its solution is an explicit table the attacker cannot rule out, so the bound is proved by
 // construction. Suppressing a figure replaces `= v` by `≥ 1` in the attacker's program, a
 // relaxation (v ≥ 1; zeros are never suppressed), so a bound once proved stays proved as more
 // figures are suppressed; every figure therefore needs to be fixed at most once, and the work
