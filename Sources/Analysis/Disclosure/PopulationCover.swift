@@ -238,16 +238,25 @@ struct PopulationCover {
   /// The cover cells a table's entry sums: the table's filter, and for each of its variables
   /// the given level index, or every level but "left out" (`nil`, a margin).
   func figure(filter: Int, levels entry: [String: Int?]) -> CoverFigure {
+    // Per variable of the cover: the level wanted, `allButLeftOut` for a margin, or `any` when
+    // the table does not have the variable (looked up once, not once per cell: the string
+    // lookups were half of building the 10-million-person county's linked figures).
+    let any = -1
+    let allButLeftOut = -2
+    let wanted = variables.map { name -> Int in
+      guard let level = entry[name] else { return any }
+      return level ?? allButLeftOut
+    }
+    let leftOut = levels.map(\.count)
     var members: [Int] = []
     for (index, cell) in cells.enumerated() where patterns[cell[0]] & (1 << filter) != 0 {
       var inside = true
-      for (v, name) in variables.enumerated() {
-        guard let wanted = entry[name] else { continue }  // not a variable of the table
+      for v in wanted.indices {
         let level = cell[v + 1]
-        if let wanted {
-          if level != wanted { inside = false }
-        } else if level == levels[v].count {
-          inside = false
+        switch wanted[v] {
+        case any: continue
+        case allButLeftOut: inside = level != leftOut[v]
+        default: inside = level == wanted[v]
         }
         if !inside { break }
       }
