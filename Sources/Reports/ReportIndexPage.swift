@@ -1,5 +1,4 @@
 import Analysis
-import Dispatch
 import Foundation
 import Microdata
 import Reporting
@@ -8,7 +7,7 @@ import Reporting
 /// the title, the date, the data read (files, rows read, rows excluded with reasons), a table
 /// of contents, every analysis with its tables (`HTMLRenderer` fragments) and charts (inline
 /// SVG), its warnings or its failure, the published-figure checks, and the symbol legend.
-public struct ReportIndexPage: Sendable {
+public struct ReportIndexPage {
   /// Marks a page `strata report` wrote (so a rerun may replace its files).
   package static let generatorMarker = "<meta name=\"generator\" content=\"strata report\">"
 
@@ -30,15 +29,8 @@ public struct ReportIndexPage: Sendable {
     // order: the 10-million-person county's page (1.1 MB, charts and tables inline) took 0.1 s
     // on one core.
     let outcomes = run.outcomes
-    var rendered = [Result<String, any Error>?](repeating: nil, count: outcomes.count)
-    rendered.withUnsafeMutableBufferPointer { slots in
-      nonisolated(unsafe) let slots = slots
-      DispatchQueue.concurrentPerform(iterations: outcomes.count) { k in
-        let outcome = outcomes[k]
-        slots[k] = Result {
-          try section(outcome, level: outcome.analysis.sectionTitle == nil ? 2 : 3)
-        }
-      }
+    let rendered = outcomes.concurrentMap { outcome in
+      Result { try section(outcome, level: outcome.analysis.sectionTitle == nil ? 2 : 3) }
     }
     var currentSection: String?
     for (outcome, html) in zip(outcomes, rendered) {
@@ -50,7 +42,7 @@ public struct ReportIndexPage: Sendable {
         body.append("</section>")
       }
       currentSection = heading
-      body.append(try html!.get())
+      body.append(try html.get())
     }
     if currentSection != nil { body.append("</section>") }
     if !run.checks.isEmpty { body.append(try checksSection()) }
@@ -114,22 +106,8 @@ public struct ReportIndexPage: Sendable {
 
   private func contents() -> String {
     var items: [String] = []
-    // The analyses' sections are rendered on every core (each on its own), then joined in
-    // order: the 10-million-person county's page (1.1 MB, charts and tables inline) took 0.1 s
-    // on one core.
-    let outcomes = run.outcomes
-    var rendered = [Result<String, any Error>?](repeating: nil, count: outcomes.count)
-    rendered.withUnsafeMutableBufferPointer { slots in
-      nonisolated(unsafe) let slots = slots
-      DispatchQueue.concurrentPerform(iterations: outcomes.count) { k in
-        let outcome = outcomes[k]
-        slots[k] = Result {
-          try section(outcome, level: outcome.analysis.sectionTitle == nil ? 2 : 3)
-        }
-      }
-    }
     var currentSection: String?
-    for (outcome, html) in zip(outcomes, rendered) {
+    for outcome in run.outcomes {
       let heading = outcome.analysis.sectionTitle
       if heading != currentSection {
         if currentSection != nil { items.append("</ul></li>") }

@@ -1,5 +1,4 @@
 import Analysis
-import Dispatch
 import Foundation
 import Microdata
 import Reporting
@@ -59,18 +58,11 @@ public struct ReportWriter: Sendable {
     // The analyses' files are rendered and written on every core (each analysis writes its own
     // files); the workbook and the index page, which gather all of them, come after.
     let outcomes = run.outcomes
-    var written = [Result<Written, any Error>?](repeating: nil, count: outcomes.count)
-    written.withUnsafeMutableBufferPointer { slots in
-      let slots = SendableSlots(slots)
-      DispatchQueue.concurrentPerform(iterations: outcomes.count) { k in
-        slots.buffer[k] = Result { try write(outcomes[k]) }
-      }
-    }
+    let written = outcomes.concurrentMap { outcome in Result { try write(outcome) } }
     var files: [Int: AnalysisFiles] = [:]
     var sheets: [ReportTable] = []
     var contents: [(sheet: String, title: String, analysis: String)] = []
     for (outcome, result) in zip(outcomes, written) {
-      guard let result else { continue }
       let done = try result.get()
       guard let links = done.files else { continue }
       files[outcome.analysis.number] = links
@@ -97,12 +89,6 @@ public struct ReportWriter: Sendable {
     var files: AnalysisFiles?
     var sheets: [ReportTable] = []
     var contents: [(sheet: String, title: String, analysis: String)] = []
-  }
-
-  /// Concurrent workers' result slots (each writes only its own element).
-  private struct SendableSlots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
   }
 
   /// Writes the files of one analysis.
