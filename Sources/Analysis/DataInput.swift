@@ -120,9 +120,22 @@ public struct DataInput: Sendable, Equatable, Codable {
   /// report run both are done once and shared (`DatasetCache`).
   /// - Throws: what `load` throws; `MicrodataError.duplicateKey` (a key given twice) and
   ///   `InputError.unknownVariable` naming the file.
-  package func loadIndexed(key: String) throws -> (LoadedData, KeyIndex) {
-    if let cache = DatasetCache.current { return try cache.indexed(self, key: key) }
-    let loaded = try loadUncached()
+  /// - Parameter events: a file joined to this one and its dataset: only the rows its keys
+  ///   name are read in full (`KeySelection`; a register of the whole population joined to
+  ///   the persons of a suspicions file), the others are skipped and counted.
+  package func loadIndexed(key: String, namedBy events: (input: DataInput, dataset: Dataset)? = nil)
+    throws -> (LoadedData, KeyIndex)
+  {
+    // Without the key in `events` there is nothing to select by (the join reports it).
+    let selection = events.flatMap { events in
+      (try? events.dataset.keys(key)).map {
+        DatasetCache.Selection(input: events.input, keys: KeySelection(variable: key, keys: $0))
+      }
+    }
+    if let cache = DatasetCache.current {
+      return try cache.indexed(self, key: key, selection: selection)
+    }
+    let loaded = try loadUncached(selection: selection?.keys)
     let index = try TabulationRequest.naming(loaded.dataset) { () throws(MicrodataError) in
       try KeyIndex(loaded.dataset, key: key)
     }
@@ -130,8 +143,9 @@ public struct DataInput: Sendable, Equatable, Codable {
   }
 
   /// Reads the file without the report cache.
-  package func loadUncached(filter: String? = nil, variables: [String]? = nil) throws -> LoadedData
-  {
+  package func loadUncached(
+    filter: String? = nil, variables: [String]? = nil, selection: KeySelection? = nil
+  ) throws -> LoadedData {
     var dataset: Dataset
     if let personLevel {
       // The file itself comes from the report's cache when there is one: read once, however
@@ -141,15 +155,18 @@ public struct DataInput: Sendable, Equatable, Codable {
       file.personLevel = nil
       dataset = try file.load().dataset
       // The register and its index by `lopnr` come from the report's cache when there is one,
-      // shared with every other join to it.
-      let persons = try personLevel.persons.map { try withPath($0).loadIndexed(key: "lopnr") }
+      // shared with every other join to it; only the persons the file names are read in full.
+      let persons = try personLevel.persons.map {
+        try withPath($0).loadIndexed(key: "lopnr", namedBy: (file, dataset))
+      }
       dataset = try dataset.personLevel(
         by: personLevel.by, persons: persons?.0.dataset, personsIndex: persons?.1,
         period: try personLevel.period())
     } else {
+      var options = try loadOptions(variables: variables)
+      options.selection = selection
       dataset = try Dataset.load(
-        contentsOf: URL(fileURLWithPath: path), codebook: try loadCodebook(),
-        options: try loadOptions(variables: variables))
+        contentsOf: URL(fileURLWithPath: path), codebook: try loadCodebook(), options: options)
     }
     var warnings = dataset.loadReport.exclusionWarnings
     if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {

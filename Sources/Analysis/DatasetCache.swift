@@ -30,6 +30,8 @@ public final class DatasetCache: @unchecked Sendable {
     public var report: LoadReport
     public var rows: Int
     public var seconds: Double
+    /// The file whose keys selected the rows read in full (`KeySelection`), if any.
+    public var selectedBy: String?
   }
 
   private let lock = NSCondition()
@@ -87,7 +89,9 @@ public final class DatasetCache: @unchecked Sendable {
     return loaded
   }
 
-  private func dataset(_ input: DataInput, key: String) throws -> Dataset {
+  private func dataset(_ input: DataInput, key: String, selection: Selection? = nil) throws
+    -> Dataset
+  {
     lock.lock()
     while loading.contains(key) { lock.wait() }
     if let result = datasets[key] {
@@ -97,7 +101,9 @@ public final class DatasetCache: @unchecked Sendable {
     loading.insert(key)
     lock.unlock()
     let start = Date()
-    let result = Result<Dataset, any Error> { try input.loadUncached().dataset }
+    let result = Result<Dataset, any Error> {
+      try input.loadUncached(selection: selection?.keys).dataset
+    }
     let seconds = Date().timeIntervalSince(start)
     lock.lock()
     datasets[key] = result
@@ -105,7 +111,8 @@ public final class DatasetCache: @unchecked Sendable {
     var record: FileRecord?
     if case .success(let dataset) = result {
       record = FileRecord(
-        input: input, report: dataset.loadReport, rows: dataset.rowCount, seconds: seconds)
+        input: input, report: dataset.loadReport, rows: dataset.rowCount, seconds: seconds,
+        selectedBy: selection.map { URL(fileURLWithPath: $0.input.path).lastPathComponent })
       records.append(record!)
     }
     lock.broadcast()
@@ -114,11 +121,25 @@ public final class DatasetCache: @unchecked Sendable {
     return try result.get()
   }
 
-  /// The whole dataset of `input` with its index by `key`, each read or built at most once
-  /// (several joins to one person register share them).
-  package func indexed(_ input: DataInput, key: String) throws -> (LoadedData, KeyIndex) {
-    let loaded = try load(input, filter: nil)
-    let indexKey = Self.key(input) + "\u{1F}" + key
+  /// Rows of a register selected by the keys of another file (`KeySelection`): the other
+  /// file's input (which names the selection in the cache) and its keys.
+  package struct Selection {
+    var input: DataInput
+    var keys: KeySelection
+  }
+
+  /// The dataset of `input` with its index by `key`, each read or built at most once (several
+  /// joins to one person register share them). With `selection`, only the rows it selects
+  /// are read in full (once per register and selecting file).
+  package func indexed(_ input: DataInput, key: String, selection: Selection? = nil) throws -> (
+    LoadedData, KeyIndex
+  ) {
+    var fileKey = Self.key(input)
+    if let selection { fileKey += "\u{1D}" + Self.key(selection.input) }
+    let dataset = try self.dataset(input, key: fileKey, selection: selection)
+    let loaded = LoadedData(
+      dataset: dataset, warnings: dataset.loadReport.exclusionWarnings, filter: nil)
+    let indexKey = fileKey + "\u{1F}" + key
     lock.lock()
     if let hit = indexes[indexKey] {
       lock.unlock()

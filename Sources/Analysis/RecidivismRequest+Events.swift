@@ -68,7 +68,9 @@ extension RecidivismRequest {
     var personsFile: String?
     if let persons {
       // The register is read and indexed once per report (the cache), not once per offence type.
-      let (register, index) = try persons.loadIndexed(key: "lopnr")
+      // Only the persons the suspicions name are read in full.
+      let (register, index) = try persons.loadIndexed(
+        key: "lopnr", namedBy: (suspicions, dataset))
       warnings += register.warnings
       personsFile = URL(fileURLWithPath: persons.path).lastPathComponent
       let keys = try TabulationRequest.naming(dataset) { () throws(MicrodataError) in

@@ -44,12 +44,16 @@ extension ReportIndexPage {
         return
           "\(run.publishedCountText(issue.count)) \(what): \(language.text(.loadIssue(kind: issue.kind)))\(variable) (\(language.text(.firstOnLine)) \(issue.firstLine))"
       }
+      // A register read for the persons another file names (`KeySelection`) shows what it
+      // would without the selection: its skipped rows are rows of the register, not excluded
+      // ones (and the number of persons named is not a figure the report publishes).
       try table.appendRow(
         [file.name],
         [
           .text(label), .count(report.rowsRead),
-          run.publishedCount(report.rowsRead - report.rowsKept),
-          .count(record.rows), .text(reasons.isEmpty ? "–" : reasons.joined(separator: "; ")),
+          run.publishedCount(report.rowsRead - report.rowsKept - report.rowsSkipped),
+          .count(record.rows + report.rowsSkipped),
+          .text(reasons.isEmpty ? "–" : reasons.joined(separator: "; ")),
         ])
     }
     table.footnotes.append(

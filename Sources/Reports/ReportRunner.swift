@@ -88,7 +88,8 @@ public struct ReportRunner: Sendable {
     let progress = self.progress
     let threshold = recipe.suppress
     let cache = DatasetCache { record in
-      let excluded = record.report.rowsRead - record.report.rowsKept
+      let report = record.report
+      let excluded = report.rowsRead - report.rowsKept - report.rowsSkipped
       let name = URL(fileURLWithPath: record.input.path).lastPathComponent
       let amount =
         excluded < threshold
@@ -96,9 +97,14 @@ public struct ReportRunner: Sendable {
         : ReportText.integer(excluded)
       // A per-person table is derived from a file read (and reported) before.
       let verb = record.input.personLevel == nil ? "read" : "per person from"
+      // A register read for the persons another file names: the rows read in full.
+      let selected =
+        record.selectedBy.map {
+          " (\(ReportText.integer(report.rowsRead - report.rowsSkipped)) named in \($0) read in full)"
+        } ?? ""
       progress(
-        "  \(verb) \(name): \(ReportText.integer(record.rows)) rows"
-          + (excluded > 0 ? " (\(amount) excluded)" : "")
+        "  \(verb) \(name): \(ReportText.integer(record.rows + report.rowsSkipped)) rows"
+          + selected + (excluded > 0 ? " (\(amount) excluded)" : "")
           + " in \(ReportText.seconds(record.seconds))")
     }
     var outcomes: [AnalysisOutcome] = []

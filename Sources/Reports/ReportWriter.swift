@@ -35,11 +35,6 @@ public struct ReportWriter: Sendable {
     var links: [(label: String, file: String)] = []
   }
 
-  /// Writes everything and returns the files written per analysis number.
-  ///
-  /// - Throws: `ReportingError` when a file cannot be written or a table is malformed.
-  @discardableResult
-
   public init(
     run: ReportRun,
     directory: URL,
@@ -52,7 +47,11 @@ public struct ReportWriter: Sendable {
     self.creationDate = creationDate
   }
 
-  package func write() throws -> [Int: AnalysisFiles] {
+  /// Writes everything and returns the files written per analysis number.
+  ///
+  /// - Throws: `ReportingError` when a file cannot be written or a table is malformed.
+  @discardableResult
+  public func write() throws -> [Int: AnalysisFiles] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if removeStaleFiles { try removeEarlierReport() }
     // The analyses' files are rendered and written on every core (each analysis writes its own

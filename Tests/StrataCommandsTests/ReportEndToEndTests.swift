@@ -83,6 +83,11 @@ struct ReportEndToEndTests {
         == ["persons.csv.gz", "suspicions.csv"])
     #expect(run.files.filter { $0.input.personLevel != nil }.count == 2)
     #expect(run.indexesBuilt == 1)
+    // The register is read in full only for the persons the suspicions name.
+    let register = try #require(run.files.first { name($0) == "persons.csv.gz" })
+    #expect(register.selectedBy == "suspicions.csv")
+    #expect(register.report.rowsSkipped > register.rows)
+    #expect(register.report.rowsRead == register.rows + register.report.rowsSkipped)
   }
 
   @Test func indexHasEveryTableAndChart() throws {

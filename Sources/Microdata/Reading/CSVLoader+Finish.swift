@@ -102,7 +102,8 @@ extension CSVLoader {
     let report = LoadReport(
       source: file, encoding: encoding, delimiter: preamble.dialect.delimiterText,
       byteOrderMark: preamble.dialect.byteOrderMark, compressed: compressed,
-      rowsRead: parts.reduce(0) { $0 + $1.recordsRead }, rowsKept: rowCount, issues: issues,
+      rowsRead: parts.reduce(0) { $0 + $1.recordsRead + $1.recordsSkipped }, rowsKept: rowCount,
+      rowsSkipped: parts.reduce(0) { $0 + $1.recordsSkipped }, issues: issues,
       columns: columns.map {
         LoadReport.ColumnMapping(
           column: $0.header, variable: $0.name, kind: $0.kind, declared: $0.declared)

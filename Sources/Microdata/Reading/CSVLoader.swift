@@ -185,12 +185,14 @@ struct CSVLoader {
         places: k < places.count ? places[k] : [])
     }
     preamble.stopTable.withUnsafeBufferPointer { table in
-      let parser = RecordParser(
+      var configured = RecordParser(
         base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count,
         policy: options.errorPolicy,
         validateUTF8: preamble.validateUTF8, trailingDelimiter: preamble.planned.trailingDelimiter,
         stopTable: table.baseAddress!, plans: plans,
         maximumRecordBytes: max(1, options.maximumRecordBytes))
+      configured.selection = selection(plans)
+      let parser = configured
       if parts.count == 1 {
         parser.parse(into: parts[0], from: cuts[0], to: cuts[1], maxRows: maxRows)
       } else {
@@ -200,6 +202,16 @@ struct CSVLoader {
       }
     }
     return parts
+  }
+
+  /// The selected keys and their column, when the key column reads a plain number as that
+  /// number (an identifier, integer, undeclared or text column; see `KeySelection`).
+  func selection(_ plans: [ColumnPlan]) -> (keys: IntegerKeySet, column: Int)? {
+    guard let selection = options.selection,
+      let column = plans.firstIndex(where: { $0.name == selection.variable }),
+      [.identifier, .integer, .inferred, .text, .skip].contains(plans[column].sink)
+    else { return nil }
+    return (selection.keys, column)
   }
 }
 

@@ -89,6 +89,7 @@ public struct DatasetReader: Sendable {
       pendingRows = 0
       chunkLine = line
       report.rowsRead += chunk.loadReport.rowsRead
+      report.rowsSkipped += chunk.loadReport.rowsSkipped
       report.rowsKept += chunk.rowCount
       report.columns = chunk.loadReport.columns
       for issue in chunk.loadReport.issues {

@@ -50,6 +50,9 @@ public struct LoadOptions: Sendable, Equatable {
   /// times the file, which leaves room for the analysis. A gzip file is checked while it is
   /// decompressed, so a decompression bomb stops at the limit.
   public var maximumInMemoryBytes: Int? = nil
+  /// Read only the rows of these keys (see `KeySelection`: a semi-join, e.g. the persons a
+  /// suspicions file names out of a population register); nil (default) reads every row.
+  public var selection: KeySelection? = nil
   /// Bodies smaller than this are parsed on one thread (tests lower it to exercise splitting).
   var minimumParallelBytes = 1 << 20
 

@@ -77,10 +77,14 @@ public struct LoadReport: Sendable, Equatable, Codable {
   public var delimiter: String
   public var byteOrderMark: Bool
   public var compressed: Bool
-  /// Data records read (the header and blank lines not counted).
+  /// Data records read (the header and blank lines not counted), skipped ones included.
   public var rowsRead: Int
   /// Rows in the dataset.
   public var rowsKept: Int
+  /// Records skipped because their key is not selected (`LoadOptions.selection`): split into
+  /// fields and counted, their values neither read nor checked. Counted in `rowsRead`, not in
+  /// `rowsKept`; 0 without a selection.
+  public var rowsSkipped = 0
   /// Problems by kind and variable, in order of first occurrence.
   public var issues: [Issue]
   /// The header's columns and what they were read as.

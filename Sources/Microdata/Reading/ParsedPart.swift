@@ -43,6 +43,9 @@ final class ParsedPart: @unchecked Sendable {
   var capacity: Int
   /// Data records met (kept or excluded; blank lines not counted).
   var recordsRead = 0
+  /// Records skipped unread: their key is a plain number not selected (`LoadOptions.selection`);
+  /// not among `recordsRead`.
+  var recordsSkipped = 0
   /// Line breaks consumed in the part.
   var lineBreaks = 0
   /// Where parsing stopped (the end, or the start of the first unread record).
