@@ -119,6 +119,19 @@ import Testing
       #expect(pairs.map(\.firstRow) == [0, 1, 0] && pairs.map(\.row) == [3, 5, 7], "\(stride)")
     }
   }
+
+  @Test func keysInIncreasingOrderAreCheckedInOnePass() {
+    // Increasing keys (missing ones in between) have no repeats; a repeat next to itself, or
+    // a key smaller than one before it, sends the column to the table, which finds the pairs.
+    let increasing: [Int64] = [3, Int64.min, 4, 10, Int64.min, 11]
+    #expect(KeyColumn.strictlyIncreasing(increasing))
+    #expect(KeyColumn(storage: .integers(increasing)).duplicateRows().isEmpty)
+    let repeated: [Int64] = [3, 4, Int64.min, 4, 10]
+    #expect(!KeyColumn.strictlyIncreasing(repeated))
+    #expect(KeyColumn(storage: .integers(repeated)).duplicateRows().map(\.row) == [3])
+    #expect(!KeyColumn.strictlyIncreasing([3, 2]))
+    #expect(KeyColumn.strictlyIncreasing([]) && KeyColumn.strictlyIncreasing([Int64.min]))
+  }
 }
 
 extension Array where Element == Int64 {

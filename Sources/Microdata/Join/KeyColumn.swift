@@ -72,9 +72,25 @@ public struct KeyColumn: Sendable, Equatable {
   /// Pairs (first row with the key, later row) for every row whose key already occurred, in
   /// row order; empty when every key is unique (missing keys are not compared).
   public func duplicateRows() -> [(firstRow: Int, row: Int)] {
+    // A register numbered in order (the usual `lopnr`) is unique without a table: one pass.
+    if case .integers(let values) = storage, Self.strictlyIncreasing(values) { return [] }
     var duplicates: [(firstRow: Int, row: Int)] = []
     KeyHashTable.build(self) { first, row in duplicates.append((first, row)) }
     return duplicates
+  }
+}
+
+extension KeyColumn {
+  /// Whether the keys that are not missing (`Int64.min`) increase strictly from row to row.
+  static func strictlyIncreasing(_ values: [Int64]) -> Bool {
+    values.withUnsafeBufferPointer { v in
+      var last = Int64.min
+      for x in v where x != Int64.min {
+        if x <= last { return false }
+        last = x
+      }
+      return true
+    }
   }
 }
 
