@@ -10,7 +10,7 @@ out=${1:-report}
 if command -v strata >/dev/null 2>&1; then
   strata=$(command -v strata)
 else
-  (cd "$root" && swift build -c release --product strata >&2)
+  (cd "$root" && swift build -c release --static-swift-stdlib --product strata >&2)
   strata="$root/.build/release/strata"
 fi
 status=0
