@@ -6,14 +6,10 @@ enum LineFeedCount {
   static func count(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
     var total = 0
     var i = start
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let feeds = ones &* 0x0A
-    // A byte of `word ^ feeds` is zero exactly where the word has a line feed; the high bit of
-    // `((x & low7) + low7) | x` is clear exactly for zero bytes (no carries between bytes).
+    let feeds = ByteLanes.repeating(0x0A)
+    // A byte of `word ^ feeds` is zero exactly where the word has a line feed.
     @inline(__always) func feedBits(_ word: UInt64) -> UInt64 {
-      let x = word ^ feeds
-      return ~(((x & low7) &+ low7) | x) & ~low7
+      ByteLanes.zeroBytes(word ^ feeds)
     }
     while i + 32 <= end {
       let p = UnsafeRawPointer(base + i)

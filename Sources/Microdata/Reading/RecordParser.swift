@@ -358,28 +358,23 @@ struct RecordParser {
     fields += 1
     // The rest of the record: count delimiters up to the first line feed, carriage return or
     // quote (a quote sends the record to the full reader).
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let delimiters = ones &* UInt64(delimiter)
-    let lineFeeds = ones &* UInt64(RecordParser.lf)
-    let returns = ones &* UInt64(RecordParser.cr)
-    let quotes = ones &* UInt64(RecordParser.quote)
-    /// High bit set in each byte of `x` that is zero (exact for every byte).
-    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
-      ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-    }
+    let delimiters = ByteLanes.repeating(delimiter)
+    let lineFeeds = ByteLanes.repeating(RecordParser.lf)
+    let returns = ByteLanes.repeating(RecordParser.cr)
+    let quotes = ByteLanes.repeating(RecordParser.quote)
     while true {
       let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self).littleEndian
-      let stops = zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns) | zeroBytes(word ^ quotes)
-      let separators = zeroBytes(word ^ delimiters)
-      // (Bytes counted by one multiplication: the baseline x86-64 target has no popcount.)
+      let stops =
+        ByteLanes.zeroBytes(word ^ lineFeeds) | ByteLanes.zeroBytes(word ^ returns)
+        | ByteLanes.zeroBytes(word ^ quotes)
+      let separators = ByteLanes.zeroBytes(word ^ delimiters)
       if stops == 0 {
-        fields += Int(truncatingIfNeeded: ((separators >> 7) &* ones) >> 56)
+        fields += ByteLanes.markedCount(separators)
         p += 8
         continue
       }
       let offset = stops.trailingZeroBitCount >> 3
-      let before = separators & ((1 << (offset << 3)) &- 1)
-      fields += Int(truncatingIfNeeded: ((before >> 7) &* ones) >> 56)
+      fields += ByteLanes.markedCount(separators & ((1 << (offset << 3)) &- 1))
       p += offset
       break
     }
