@@ -114,6 +114,34 @@ struct ReportOutputTests {
     }
   }
 
+  @Test func temporariesOfAKilledRunAreRemoved() throws {
+    let out = temporaryDirectory("strata-output")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    // A process that has ended: its temporaries are leftovers. A running process's (this
+    // one's parent) and files that are not a report's temporaries stay.
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let gone = ended.processIdentifier
+    let running = getppid()
+    let names = [
+      ".01-misstankta-efter-kon.md.\(gone).tmp", ".index.html.\(gone).tmp",
+      ".01-misstankta-efter-kon.csv.\(running).tmp", ".anteckningar.txt.\(gone).tmp",
+      ".index.html.tmp",
+    ]
+    for name in names {
+      try "partial".write(to: out.appendingPathComponent(name), atomically: false, encoding: .utf8)
+    }
+    try ReportWriter(run: try SyntheticReport.run(), directory: out).write()
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+    #expect(!files.contains(names[0]) && !files.contains(names[1]))
+    #expect(files.isSuperset(of: names[2...]))
+    #expect(ReportWriter.temporary(".01-a.md.12.tmp")! == ("01-a.md", 12))
+    #expect(ReportWriter.temporary(".01-a.md.tmp") == nil)
+  }
+
   @Test func aRerunReplacesTheFilesOfTheEarlierReportOnly() throws {
     let out = temporaryDirectory("strata-output")
     defer { try? FileManager.default.removeItem(at: out) }
