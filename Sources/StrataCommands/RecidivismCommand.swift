@@ -23,7 +23,9 @@ struct RecidivismCommand: AnalysisCommand {
 
       With --persons the suspicions are joined by lopnr to the person file for the --by \
       variables (kon, aldersgrupp, fodelse, ...); suspicions of persons missing there are left \
-      out and counted. --filter selects suspicions after the join. Suspicions dated before \
+      out and counted. Only the rows of persons the suspicions name are read in full; the \
+      others are checked for their number of fields and skipped. --filter selects suspicions \
+      after the join. Suspicions dated before \
       --start, after --end (default: the last date) or before the person's birth are left out \
       and counted under "excluded_events", never silently.
 
