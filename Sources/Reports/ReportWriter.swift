@@ -20,7 +20,8 @@ import Reporting
 /// DIR/checks.md                          the published-figure checks (with --check)
 /// ```
 /// Files a previous run of `strata report` wrote into the folder are removed first (only
-/// when its index.html says strata wrote it, and not for a partial `--only` run).
+/// when its index.html says strata wrote it, and not for a partial `--only` run), and so are
+/// the hidden temporaries (`.NAME.PID.tmp`) of a run that was killed while writing.
 public struct ReportWriter: Sendable {
   public var run: ReportRun
   public var directory: URL
