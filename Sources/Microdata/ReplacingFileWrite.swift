@@ -49,3 +49,28 @@ private func writeThenRename(_ data: Data, temporary: String, path: String) -> B
   }
   return true
 }
+
+/// The file name and process of a temporary file name `.NAME.PID.tmp` (see `writeReplacing`),
+/// or nil for any other name.
+package func replacingWriteTemporary(_ name: String) -> (file: String, process: pid_t)? {
+  guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+  let inner = name.dropFirst().dropLast(4)
+  guard let dot = inner.lastIndex(of: "."),
+    let process = pid_t(inner[inner.index(after: dot)...]),
+    process > 0
+  else { return nil }
+  return (String(inner[..<dot]), process)
+}
+
+/// Removes from `directory` the temporaries that `writeReplacing` left when its process was
+/// killed while writing a file `isTarget` accepts (`.NAME.PID.tmp` of a process that no
+/// longer runs). Anything else stays, including a running process's temporaries.
+package func removeLeftoverTemporaries(in directory: URL, of isTarget: (String) -> Bool) {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+  for name in names {
+    guard let (file, process) = replacingWriteTemporary(name), isTarget(file),
+      process != getpid(), kill(process, 0) != 0 && errno == ESRCH
+    else { continue }
+    try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+  }
+}

@@ -55,7 +55,8 @@ public struct ReportWriter: Sendable {
   public func write() throws -> [Int: AnalysisFiles] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if removeStaleFiles { try removeEarlierReport() }
-    removeLeftoverTemporaries()
+    // The hidden temporaries of a run killed while writing a report file.
+    removeLeftoverTemporaries(in: directory, of: Self.isReportFile)
     // The analyses' files are rendered and written on every core (each analysis writes its own
     // files); the workbook and the index page, which gather all of them, come after.
     let outcomes = run.outcomes
@@ -225,30 +226,6 @@ public struct ReportWriter: Sendable {
     for name in names where Self.isReportFile(name) {
       try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
     }
-  }
-
-  /// Removes the hidden temporary files (`.NAME.PID.tmp`, see `writeReplacing`) that a report
-  /// run left behind when it was killed while writing NAME: those of report files whose
-  /// process no longer runs. Anything else in the folder is left alone.
-  private func removeLeftoverTemporaries() {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    for name in names {
-      guard let (file, process) = Self.temporary(name), Self.isReportFile(file),
-        process != getpid(), kill(process, 0) != 0 && errno == ESRCH
-      else { continue }
-      try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-    }
-  }
-
-  /// The file name and process id of a temporary file name `.NAME.PID.tmp`, or nil.
-  package static func temporary(_ name: String) -> (file: String, process: pid_t)? {
-    guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
-    let inner = name.dropFirst().dropLast(4)
-    guard let dot = inner.lastIndex(of: "."),
-      let process = pid_t(inner[inner.index(after: dot)...]),
-      process > 0
-    else { return nil }
-    return (String(inner[..<dot]), process)
   }
 
   /// Whether a file name is one `ReportWriter` writes.

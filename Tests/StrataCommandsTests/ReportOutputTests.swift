@@ -134,12 +134,23 @@ struct ReportOutputTests {
     for name in names {
       try "partial".write(to: out.appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
-    try ReportWriter(run: try SyntheticReport.run(), directory: out).write()
+    let run = try SyntheticReport.run()
+    try ReportWriter(run: run, directory: out).write()
     let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
     #expect(!files.contains(names[0]) && !files.contains(names[1]))
     #expect(files.isSuperset(of: names[2...]))
-    #expect(ReportWriter.temporary(".01-a.md.12.tmp")! == ("01-a.md", 12))
-    #expect(ReportWriter.temporary(".01-a.md.tmp") == nil)
+    #expect(replacingWriteTemporary(".01-a.md.12.tmp")! == ("01-a.md", 12))
+    #expect(replacingWriteTemporary(".01-a.md.tmp") == nil)
+    // A single table written where a killed command left its temporary.
+    let single = out.appendingPathComponent("tabell.md")
+    let leftover = ".tabell.md.\(gone).tmp"
+    try "partial".write(
+      to: out.appendingPathComponent(leftover), atomically: false, encoding: .utf8)
+    let table = try #require(run.outcomes.compactMap(\.jobResult).first?.tables.first)
+    try MarkdownRenderer().write([table], to: single)
+    let after = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+    #expect(after.contains("tabell.md") && !after.contains(leftover))
+    #expect(after.contains(names[2]))
   }
 
   @Test func aRerunReplacesTheFilesOfTheEarlierReportOnly() throws {

@@ -51,5 +51,8 @@ extension TableRenderer {
     } catch {
       throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
+    // A command killed while writing this file earlier left its temporary beside it.
+    let name = url.lastPathComponent
+    removeLeftoverTemporaries(in: url.deletingLastPathComponent(), of: { $0 == name })
   }
 }
