@@ -51,7 +51,7 @@ extension ReportIndexPage {
         [file.name],
         [
           .text(label), .count(report.rowsRead),
-          run.publishedCount(report.rowsRead - report.rowsKept - report.rowsSkipped),
+          run.publishedCount(report.rowsLeftOut),
           .count(record.rows + report.rowsSkipped),
           .text(reasons.isEmpty ? "–" : reasons.joined(separator: "; ")),
         ])

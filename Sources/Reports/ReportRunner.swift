@@ -89,7 +89,7 @@ public struct ReportRunner: Sendable {
     let threshold = recipe.suppress
     let cache = DatasetCache { record in
       let report = record.report
-      let excluded = report.rowsRead - report.rowsKept - report.rowsSkipped
+      let excluded = report.rowsLeftOut
       let name = URL(fileURLWithPath: record.input.path).lastPathComponent
       let amount =
         excluded < threshold

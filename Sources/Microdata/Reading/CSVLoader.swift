@@ -187,14 +187,12 @@ struct CSVLoader {
         places: k < places.count ? places[k] : [])
     }
     preamble.stopTable.withUnsafeBufferPointer { table in
-      var configured = RecordParser(
+      let parser = RecordParser(
         base: base, delimiter: preamble.dialect.delimiter, columnCount: plans.count,
         policy: options.errorPolicy,
         validateUTF8: preamble.validateUTF8, trailingDelimiter: preamble.planned.trailingDelimiter,
         stopTable: table.baseAddress!, plans: plans,
-        maximumRecordBytes: max(1, options.maximumRecordBytes))
-      configured.selection = selection(plans)
-      let parser = configured
+        maximumRecordBytes: max(1, options.maximumRecordBytes), selection: selection(plans))
       if parts.count == 1 {
         parser.parse(into: parts[0], from: cuts[0], to: cuts[1], maxRows: maxRows)
       } else {

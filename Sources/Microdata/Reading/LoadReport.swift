@@ -96,6 +96,10 @@ public struct LoadReport: Sendable, Equatable, Codable {
   /// Joins applied to the dataset after loading (`Dataset.joined(with:on:kind:)`).
   public var joins: [JoinSummary]
 
+  /// Rows read but not in the dataset (`rowsRead − rowsKept − rowsSkipped`): left out for a
+  /// problem, whatever it was.
+  public var rowsLeftOut: Int { rowsRead - rowsKept - rowsSkipped }
+
   /// Rows left out, over all reasons.
   public var rowsExcluded: Int {
     issues.filter { $0.action == .excluded }.reduce(0) { $0 + $1.count }

@@ -171,21 +171,10 @@ struct RecordParser {
         } else {
           // A plain number (1–18 digits, no leading zero, ended by the delimiter or the line
           // end) is read while it is scanned: most fields of a register are one.
-          var q = p
-          var value: Int64 = 0
-          while true {
-            let digit = UInt64(base[q]) &- 48
-            if digit > 9 { break }
-            value = value &* 10 &+ Int64(digit)
-            q += 1
-          }
-          let digits = q - p
-          if digits > 0 && digits <= 18 && stopTable[Int(base[q])] != 0
-            && (digits == 1 || base[p] != UInt8(ascii: "0"))
-          {
+          if let (value, q) = plainNumber(at: p) {
             number = value
             fieldStart = base + p
-            fieldCount = digits
+            fieldCount = q - p
             p = q
           } else {
             // Any other unquoted field: scan to the delimiter or line end, then trim spaces.
@@ -322,6 +311,26 @@ struct RecordParser {
     part.stopOffset = p
   }
 
+  /// The plain number starting at `p` (1–18 digits, no leading zero unless it is `0`, ended
+  /// by the delimiter or a line end) and the position after it; nil for any other field.
+  @inline(__always)
+  func plainNumber(at p: Int) -> (value: Int64, end: Int)? {
+    var q = p
+    var value: Int64 = 0
+    while true {
+      let digit = UInt64(base[q]) &- 48
+      if digit > 9 { break }
+      value = value &* 10 &+ Int64(digit)
+      q += 1
+    }
+    let digits = q - p
+    guard
+      digits > 0 && digits <= 18 && stopTable[Int(base[q])] != 0
+        && (digits == 1 || base[p] != UInt8(ascii: "0"))
+    else { return nil }
+    return (value, q)
+  }
+
   /// Where the record starting at `start` ends (at its line break, or the end of the input)
   /// when it is to be skipped: its key (in `column`) is a plain number not among `keys`, it
   /// holds no quote, and it has the header's number of fields within the record limit. Nil for
@@ -342,19 +351,8 @@ struct RecordParser {
       p += 1
       fields += 1
     }
-    let keyStart = p
-    var value: Int64 = 0
-    while true {
-      let digit = UInt64(base[p]) &- 48
-      if digit > 9 { break }
-      value = value &* 10 &+ Int64(digit)
-      p += 1
-    }
-    let digits = p - keyStart
-    guard
-      digits > 0 && digits <= 18 && stopTable[Int(base[p])] != 0
-        && (digits == 1 || base[keyStart] != UInt8(ascii: "0")) && !keys.contains(value)
-    else { return nil }
+    guard let (key, keyEnd) = plainNumber(at: p), !keys.contains(key) else { return nil }
+    p = keyEnd
     fields += 1
     // The rest of the record: count delimiters up to the first line feed, carriage return or
     // quote (a quote sends the record to the full reader).
