@@ -26,6 +26,24 @@ package func writeReplacing(_ data: Data, to url: URL) throws {
   try data.write(to: url, options: .atomic)
 }
 
+/// `writeReplacing`, then removes the temporary that an earlier write of the same file left
+/// beside it when its process was killed (see `removeLeftoverTemporaries(in:of:)`): for single
+/// files (a command's `--output`, a table written by the library).
+///
+/// A path that is not a regular file (a symbolic link, a device such as `/dev/stdout`, a named
+/// pipe) is written through, not replaced: replacing would put a file where the link or the
+/// device was.
+package func writeReplacingFile(_ data: Data, to url: URL) throws {
+  var info = stat()
+  if lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+    try data.write(to: url)
+    return
+  }
+  try writeReplacing(data, to: url)
+  let name = url.lastPathComponent
+  removeLeftoverTemporaries(in: url.deletingLastPathComponent(), of: { $0 == name })
+}
+
 /// The fast path of `writeReplacing`: whether the file was written and renamed.
 private func writeThenRename(_ data: Data, temporary: String, path: String) -> Bool {
   let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)

@@ -61,7 +61,7 @@ func writeAnalysisResult(
       progress("no chart written to \(path): the result has none (e.g. every group is suppressed)")
       return
     }
-    try Data(chart.svg.utf8).write(to: URL(fileURLWithPath: path))
+    try writeReplacingFile(Data(chart.svg.utf8), to: URL(fileURLWithPath: path))
   }
 }
 
@@ -99,7 +99,7 @@ func writeTidyCSV(_ tables: [ReportTable], style: CSVRenderer.Style, to path: St
 
 private func write(_ data: Data, to path: String?) throws {
   if let path {
-    try data.write(to: URL(fileURLWithPath: path))
+    try writeReplacingFile(data, to: URL(fileURLWithPath: path))
   } else {
     FileHandle.standardOutput.write(data)
   }

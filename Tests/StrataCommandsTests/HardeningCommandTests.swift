@@ -120,6 +120,46 @@ import Testing
     }
   }
 
+  @Test func outputFilesAreReplacedWholeAndLinksWrittenThrough() throws {
+    let folder = temporaryDirectory("strata-output-file")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // A temporary that a killed command left beside the file (its process has ended).
+    let ended = Process()
+    ended.executableURL = URL(fileURLWithPath: "/bin/true")
+    try ended.run()
+    ended.waitUntilExit()
+    let leftover = ".tabell.csv.\(ended.processIdentifier).tmp"
+    try "partial".write(
+      to: folder.appendingPathComponent(leftover), atomically: false, encoding: .utf8)
+    let output = folder.appendingPathComponent("tabell.csv").path
+    try "old contents".write(toFile: output, atomically: false, encoding: .utf8)
+    let chart = folder.appendingPathComponent("figur.svg").path
+    _ = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--format", "json", "--output",
+        output, "--chart", chart,
+      ], status: 0)
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(written.hasPrefix("{") && !written.contains("old contents"))
+    #expect(try String(contentsOfFile: chart, encoding: .utf8).contains("<svg"))
+    let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+    #expect(files == ["tabell.csv", "figur.svg"], "\(files)")
+    // A symbolic link stays a link; the file it points to gets the output.
+    let target = folder.appendingPathComponent("target.md").path
+    try "old".write(toFile: target, atomically: false, encoding: .utf8)
+    let link = folder.appendingPathComponent("link.md").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    _ = try run(
+      [
+        "tabulate", TestCounty.path("suspects"), "--rows", "kon", "--format", "md", "--output",
+        link,
+      ],
+      status: 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    #expect(try String(contentsOfFile: target, encoding: .utf8).contains("|"))
+  }
+
   @Test func logitReferenceSuggestsTheVariable() throws {
     let stderr = try run(
       [

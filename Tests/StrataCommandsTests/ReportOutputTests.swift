@@ -151,6 +151,13 @@ struct ReportOutputTests {
     let after = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
     #expect(after.contains("tabell.md") && !after.contains(leftover))
     #expect(after.contains(names[2]))
+    // Through a symbolic link: the link stays, the file it points to gets the table.
+    let link = out.appendingPathComponent("länk.md")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: single)
+    try "old".write(to: single, atomically: false, encoding: .utf8)
+    try MarkdownRenderer().write([table], to: link)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == single.path)
+    #expect(try String(contentsOf: single, encoding: .utf8).contains(table.title))
   }
 
   @Test func aRerunReplacesTheFilesOfTheEarlierReportOnly() throws {

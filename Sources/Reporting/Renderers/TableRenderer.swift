@@ -47,12 +47,9 @@ extension TableRenderer {
   public func write(_ tables: [ReportTable], to url: URL) throws(ReportingError) {
     let data = try data(for: tables)
     do {
-      try writeReplacing(data, to: url)
+      try writeReplacingFile(data, to: url)
     } catch {
       throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
     }
-    // A command killed while writing this file earlier left its temporary beside it.
-    let name = url.lastPathComponent
-    removeLeftoverTemporaries(in: url.deletingLastPathComponent(), of: { $0 == name })
   }
 }

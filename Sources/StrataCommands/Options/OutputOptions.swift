@@ -29,10 +29,11 @@ struct OutputOptions: ParsableArguments {
     }
   }
 
-  /// Writes text to the output file or standard output.
+  /// Writes text to the output file (replacing it whole: a reader never sees a part) or
+  /// standard output.
   func write(_ text: String) throws {
     if let output {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+      try writeReplacingFile(Data(text.utf8), to: URL(fileURLWithPath: output))
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
     }
