@@ -108,7 +108,7 @@ public struct ReportWriter: Sendable {
       let tableStem = result.tables.count == 1 ? stem : "\(stem)-\(k + 1)"
       for format in [TableFormat.md, .html, .tex] where formats.contains(format) {
         let name = "\(tableStem).\(format.rawValue)"
-        try format.renderer().write([table], to: directory.appendingPathComponent(name))
+        try write(try format.renderer().data(for: [table]), name)
         written.links.append((format.rawValue, name))
       }
       if formats.contains(.csv) {
@@ -116,7 +116,7 @@ public struct ReportWriter: Sendable {
         let renderer = TidyCSVRenderer(style: run.recipe.csvStyle)
         let long = table.longLayout()
         let name = "\(tableStem).csv"
-        try renderer.write([long], to: directory.appendingPathComponent(name))
+        try write(try renderer.data(for: [long]), name)
         try write(try renderer.metadata([(name, long)]), "\(tableStem).meta.json")
         written.links.append(("csv", name))
       }
@@ -153,8 +153,15 @@ public struct ReportWriter: Sendable {
   /// The disclosure threshold of an analysis: its own `suppress`, else the recipe's.
   package func threshold(_ outcome: AnalysisOutcome) -> Int { run.threshold(of: outcome) }
 
-  private func write(_ data: Data, _ name: String) throws {
-    try writeReplacing(data, to: directory.appendingPathComponent(name))
+  /// Writes one file of the report, replacing it (the leftovers of a killed run were removed
+  /// once, before the first file).
+  private func write(_ data: Data, _ name: String) throws(ReportingError) {
+    let url = directory.appendingPathComponent(name)
+    do {
+      try writeReplacing(data, to: url)
+    } catch {
+      throw .fileWrite(path: url.path, reason: fileErrorReason(error, path: url.path))
+    }
   }
 
   /// A sheet name of at most 31 characters: the analysis number, then the title cut at a word.
