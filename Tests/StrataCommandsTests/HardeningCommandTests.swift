@@ -125,11 +125,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     // A temporary that a killed command left beside the file (its process has ended).
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let leftover = ".tabell.csv.\(ended.processIdentifier).tmp"
+    let leftover = ".tabell.csv.\(try endedProcessIdentifier()).tmp"
     try "partial".write(
       to: folder.appendingPathComponent(leftover), atomically: false, encoding: .utf8)
     let output = folder.appendingPathComponent("tabell.csv").path

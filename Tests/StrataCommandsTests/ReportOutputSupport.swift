@@ -90,3 +90,13 @@ enum SyntheticReport {
       started: Date(timeIntervalSince1970: 1_700_000_000), seconds: 0.76)
   }
 }
+
+/// The process identifier of a process that has ended (`/bin/true`, waited for): a temporary
+/// named after it is a leftover of a killed run.
+func endedProcessIdentifier() throws -> pid_t {
+  let ended = Process()
+  ended.executableURL = URL(fileURLWithPath: "/bin/true")
+  try ended.run()
+  ended.waitUntilExit()
+  return ended.processIdentifier
+}

@@ -120,11 +120,7 @@ struct ReportOutputTests {
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     // A process that has ended: its temporaries are leftovers. A running process's (this
     // one's parent) and files that are not a report's temporaries stay.
-    let ended = Process()
-    ended.executableURL = URL(fileURLWithPath: "/bin/true")
-    try ended.run()
-    ended.waitUntilExit()
-    let gone = ended.processIdentifier
+    let gone = try endedProcessIdentifier()
     let running = getppid()
     let names = [
       ".01-misstankta-efter-kon.md.\(gone).tmp", ".index.html.\(gone).tmp",
