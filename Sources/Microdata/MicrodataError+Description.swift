@@ -38,7 +38,8 @@ extension MicrodataError {
       return "\(file) has no column for `\(variable)` (looked for \(names))"
         + (suggestions.isEmpty ? "." : didYouMean(suggestions))
     case .duplicateColumn(let file, let column, let variable):
-      return "\(file): the header column `\(column)` is a second column for `\(variable)`; "
+      return
+        "\(file): the header column `\(excerpt(column))` is a second column for `\(variable)`; "
         + "rename or drop one of them."
     case .duplicateKey(let file, let variable, let value, let first, let second):
       return
@@ -66,7 +67,7 @@ extension MicrodataError {
       return "\(file) is larger than \(bytes(limit)) (\(bytes(size)) read), more than can be "
         + "loaded into memory safely; read it in chunks with --stream (DatasetReader)."
     case .duplicateHeaderName(let file, let name, let first, let second):
-      return "\(file), line 1: columns \(first) and \(second) are both named `\(name)`; "
+      return "\(file), line 1: columns \(first) and \(second) are both named `\(excerpt(name))`; "
         + "rename or drop one of them."
     case .mixedEncoding(let invalid, let bytes, let valid, let character):
       return "\(invalid): the bytes \(bytes) are not UTF-8, but \(valid) holds the UTF-8 "
@@ -111,7 +112,8 @@ private func quoted(_ value: String) -> String {
 }
 
 /// At most `limit` characters of a value, with `…` when it is longer, so that a huge field
-/// never ends up whole in a message.
+/// never ends up whole in a message; control characters are shown as escapes (`\u{1B}`), so
+/// that a message printed to a terminal shows the bytes rather than obeying them.
 package func excerpt(_ value: String, limit: Int = 60) -> String {
   var end = value.startIndex
   var count = 0
@@ -119,7 +121,28 @@ package func excerpt(_ value: String, limit: Int = 60) -> String {
     end = value.index(after: end)
     count += 1
   }
-  return end == value.endIndex ? value : value[..<end] + "…"
+  let shown = visible(value[..<end])
+  return end == value.endIndex ? shown : shown + "…"
+}
+
+/// `text` with every control character (C0, DEL, C1) written as an escape: `\t`, `\n`, `\r`,
+/// `\0` or `\u{XX}`.
+private func visible(_ text: Substring) -> String {
+  guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+  else { return String(text) }
+  var result = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\t": result += "\\t"
+    case "\n": result += "\\n"
+    case "\r": result += "\\r"
+    case "\0": result += "\\0"
+    case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
+      result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
 }
 
 /// `1 MiB`, `512 KiB` or `300 bytes`.

@@ -17,7 +17,7 @@ public struct DataLocation: Sendable, Equatable, Hashable, Codable, CustomString
   /// `persons.csv, line 17, column kon`.
   public var description: String {
     var text = "\(file), line \(line)"
-    if let column { text += ", column `\(column)`" }
+    if let column { text += ", column `\(excerpt(column))`" }
     return text
   }
 }

@@ -217,6 +217,25 @@ import Testing
     #expect(error.description.count < 300)
   }
 
+  /// Control characters in a value or a column name are shown as escapes, so that a message
+  /// printed to a terminal shows them rather than obeying them (`ESC [2J` clears the screen);
+  /// a long column name is cut like a value.
+  @Test func errorsShowControlCharactersAsEscapes() throws {
+    let longName = String(repeating: "n", count: 10_000)
+    let csv = "lopnr;alder;\(longName)\u{7}\n1;\u{1B}[2J\u{0};x\n"
+    let error = try #require(
+      Self.error { _ = try Dataset(csv: csv, source: "escape.csv") })
+    #expect(
+      error.description
+        == "escape.csv, line 2, column `alder`: `\\u{1B}[2J\\0` cannot be read as a whole number "
+        + "for `alder`.")
+    let location = DataLocation(file: "escape.csv", line: 2, column: longName + "\u{9B}")
+    #expect(location.description.count < 100)
+    #expect(!location.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x9B })
+    let wide = DataLocation(file: "escape.csv", line: 2, column: "x\u{9B}y")
+    #expect(wide.description == "escape.csv, line 2, column `x\\u{9B}y`")
+  }
+
   /// One Latin-1 byte in an otherwise UTF-8 file: an error naming both places, not a file
   /// silently decoded as Windows-1252 (`kön` read as `kÃ¶n`).
   @Test func mixedEncodingNamesTheFirstInvalidByteAndTheFirstUTF8Character() throws {

@@ -34,6 +34,17 @@ struct EscapingTests {
     assertSnapshot(tex, named: "awkward.tex")
   }
 
+  @Test("Control characters in labels become spaces in HTML, LaTeX and Markdown")
+  func controlCharacters() {
+    let label = "a\u{1B}[2Jb\u{7}c\u{7F}d\u{9B}e\u{0}f"
+    #expect(Escaping.xml(label) == "a [2Jb c d e f")
+    #expect(Escaping.latex(label) == "a [2Jb c d e f")
+    #expect(Escaping.markdown(label) == "a \\[2Jb c d e f")
+    // Tab, newline and carriage return stay in XML (allowed there), and are spaces elsewhere.
+    #expect(Escaping.xml("a\tb") == "a\tb")
+    #expect(Escaping.latex("a\tb") == "a b" && Escaping.markdown("a\tb") == "a b")
+  }
+
   @Test("CSV: fields with the delimiter, quotes or line breaks are quoted, quotes doubled")
   func csv() throws {
     #expect(Escaping.csv("plain", delimiter: ",") == "plain")

@@ -13,8 +13,9 @@ package enum Escaping {
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
       default:
-        // XML 1.0 forbids most C0 controls; keep tab, newline, carriage return.
-        if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        // XML 1.0 forbids most C0 controls (tab, newline and carriage return stay); DEL and
+        // the C1 controls are shown as nothing either.
+        if isControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r" {
           result += " "
         } else {
           result.unicodeScalars.append(scalar)
@@ -24,9 +25,15 @@ package enum Escaping {
     return result
   }
 
+  /// Whether a scalar is a control character (C0, DEL or C1): invisible in print, and in a
+  /// terminal the start of an escape sequence. Text formats show a space in its place.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+  }
+
   /// LaTeX text mode: the ten specials `& % $ # _ { } ~ ^ \`, plus `< > | " `` ` (which the
-  /// default OT1 encoding or babel shorthands turn into other glyphs). å ä ö and other
-  /// letters stay UTF-8.
+  /// default OT1 encoding or babel shorthands turn into other glyphs); control characters
+  /// become spaces. å ä ö and other letters stay UTF-8.
   static func latex(_ text: String) -> String {
     var result = ""
     for character in text {
@@ -48,7 +55,9 @@ package enum Escaping {
       case "`": result += "\\textasciigrave{}"
       case "\u{00A0}": result += "~"
       case "\n", "\r\n", "\r": result += " "
-      default: result.append(character)
+      default:
+        // Control characters stop pdfLaTeX ("invalid character"): a space instead.
+        result += character.unicodeScalars.contains(where: isControl) ? " " : String(character)
       }
     }
     return result
@@ -65,14 +74,16 @@ package enum Escaping {
   }
 
   /// Markdown table cell text: backslash-escapes `\ | * _ ` < [ ]`, and turns line breaks
-  /// into spaces (a pipe-table cell is one line).
+  /// (a pipe-table cell is one line) and control characters into spaces.
   static func markdown(_ text: String) -> String {
     var result = ""
     for character in text {
       switch character {
       case "\\", "|", "*", "_", "`", "<", "[", "]": result += "\\" + String(character)
       case "\n", "\r\n", "\r": result += " "
-      default: result.append(character)
+      default:
+        // Control characters (a terminal's escape sequences among them): a space instead.
+        result += character.unicodeScalars.contains(where: isControl) ? " " : String(character)
       }
     }
     return result
