@@ -72,7 +72,15 @@ extension Recipe {
     let language = language ?? self.language
     var planned: [PlannedAnalysis] = []
     var index = 0
+    func checkCount(_ entry: RecipeEntry) throws(RecipeError) {
+      guard planned.count > Self.maximumAnalyses else { return }
+      throw .invalidValue(
+        file: file, line: entry.line,
+        message: "the recipe runs more than \(Self.maximumAnalyses) analyses up to this entry, "
+          + "more than a report holds; list fewer `for_each` values or split the recipe")
+    }
     while index < entries.count {
+      try checkCount(entries[index])
       guard let section = entries[index].section else {
         planned += try expand(
           entries[index], prefix: [], sectionTitle: nil, language, first: planned.count + 1)
@@ -86,6 +94,7 @@ extension Recipe {
       for combination in try combinations(section.forEach, codebook: codebook) {
         let heading = Self.fill(section.title, combination, language: language)
         for member in members {
+          try checkCount(member)
           planned += try expand(
             member, prefix: combination, sectionTitle: heading, language, first: planned.count + 1)
         }
@@ -95,6 +104,11 @@ extension Recipe {
     return planned
   }
 
+  /// The most analyses one report runs (the model report runs 57): a recipe whose `for_each`
+  /// values would give more is an error naming the line, not hours of work and a page no one
+  /// can read.
+  package static let maximumAnalyses = 2_000
+
   /// Every combination of the axes' codes with their labels, first axis outermost.
   package func combinations(_ axes: [ForEachAxis], codebook: Codebook) throws(RecipeError)
     -> [[(CellCoordinate, Label)]]
@@ -102,6 +116,14 @@ extension Recipe {
     var combinations: [[(CellCoordinate, Label)]] = [[]]
     for axis in axes {
       let levels = try levels(of: axis, codebook: codebook)
+      let (count, overflow) = combinations.count.multipliedReportingOverflow(by: levels.count)
+      if overflow || count > Self.maximumAnalyses {
+        throw .invalidValue(
+          file: file, line: axis.line,
+          message: "`for_each` repeats the entry for more than \(Self.maximumAnalyses) "
+            + "combinations of values, more than a report holds; list fewer values or split the "
+            + "recipe")
+      }
       combinations = combinations.flatMap { prefix in
         levels.map { prefix + [(CellCoordinate(variable: axis.variable, code: $0.code), $0.label)] }
       }
@@ -180,10 +202,21 @@ extension Recipe {
       return declared
     }
     var result: [(code: String, label: Label)] = []
+    var seen = Set<String>()
     for value in values {
+      guard seen.insert(value).inserted else {
+        throw .invalidValue(
+          file: file, line: axis.line,
+          message: "`\(value)` is listed twice in the `for_each` values of `\(axis.variable)`")
+      }
       if let level = declared.first(where: { $0.code == value }) {
         result.append(level)
       } else if declared.isEmpty {
+        if let variable = codebook.variable(named: axis.variable),
+          let problem = Self.outOfRange(value, of: variable)
+        {
+          throw .invalidValue(file: file, line: axis.line, message: problem)
+        }
         result.append((value, Label(sv: value, en: value)))
       } else {
         let hint =
@@ -198,6 +231,32 @@ extension Recipe {
       }
     }
     return result
+  }
+
+  /// Why a `for_each` value cannot be a value of a numeric variable (not a number, or outside
+  /// the codebook's range), or nil when it can.
+  static func outOfRange(_ value: String, of variable: Variable) -> String? {
+    guard variable.kind == .integer || variable.kind == .decimal else { return nil }
+    guard let number = Double(value), number.isFinite,
+      variable.kind == .decimal || number == number.rounded()
+    else {
+      return "`\(value)` is not \(variable.kind == .integer ? "a whole number" : "a number"), "
+        + "so no row has it as its `\(variable.name)`"
+    }
+    if let minimum = variable.minimum, number < minimum {
+      return "`\(value)` is below the smallest valid `\(variable.name)` "
+        + "(\(Self.shown(minimum))), so no row has it"
+    }
+    if let maximum = variable.maximum, number > maximum {
+      return "`\(value)` is above the largest valid `\(variable.name)` "
+        + "(\(Self.shown(maximum))), so no row has it"
+    }
+    return nil
+  }
+
+  /// `120` for 120.0, `2.5` for 2.5.
+  private static func shown(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
   }
 
   /// Fills `{variable}` and `{variable_label}` placeholders.

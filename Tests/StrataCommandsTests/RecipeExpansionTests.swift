@@ -94,6 +94,47 @@ struct RecipeExpansionTests {
     }
   }
 
+  /// A value no row can have (outside a numeric variable's range, or not a number), a value
+  /// listed twice, and more analyses than a report holds (200 000 `for_each` values ran for
+  /// minutes and took 500 MB before): each is an error naming the line.
+  @Test func forEachValuesAreCheckedAndTheAnalysesBounded() throws {
+    func problem(_ forEach: String, section: Bool = false) -> RecipeError? {
+      let entry =
+        section
+        ? "  - section: S\n    for_each: \(forEach)\n    analyses:\n"
+          + String(repeating: "      - {analysis: tabulate, title: x, rows: kon}\n", count: 3)
+        : "  - analysis: tabulate\n    title: x\n    rows: kon\n    for_each: \(forEach)\n"
+      let text = "title: T\ndata: {suspects: s.csv}\nanalyses:\n" + entry
+      do {
+        _ = try recipe(text).plannedAnalyses()
+        return nil
+      } catch let error as RecipeError {
+        return error
+      } catch {
+        Issue.record("\(error)")
+        return nil
+      }
+    }
+    #expect(problem("{alder: [30, 120]}") == nil)
+    let above = try #require(problem("{alder: [30, 500]}"))
+    #expect(above.line == 7 && above.description.contains("`500` is above the largest valid"))
+    #expect(problem("{alder: [-1]}")?.description.contains("below the smallest valid") == true)
+    #expect(problem("{alder: [3.5]}")?.description.contains("not a whole number") == true)
+    #expect(problem("{alder: [tjugo]}")?.description.contains("not a whole number") == true)
+    #expect(problem("{alder: [30, 30]}")?.description.contains("listed twice") == true)
+    // 121 ages × 2 × 5 × 7 levels: more than a report holds, refused before they are built.
+    let ages = (0...120).map(String.init).joined(separator: ", ")
+    let many = "{alder: [\(ages)], kon: all, brottstyp: all, utbildning: all}"
+    let started = Date()
+    let tooMany = try #require(problem(many))
+    #expect(tooMany.description.contains("more than \(Recipe.maximumAnalyses) combinations"))
+    #expect(Date().timeIntervalSince(started) < 5)
+    // A section of three entries over 121 × 2 × 5 combinations (3 630 analyses).
+    let section = try #require(
+      problem("{alder: [\(ages)], kon: all, brottstyp: all}", section: true))
+    #expect(section.description.contains("more than \(Recipe.maximumAnalyses) analyses"))
+  }
+
   @Test func ratesJobGetsDataPopulationFilterAndDefaults() throws {
     let r = try recipe(Self.yaml)
     let planned = try r.plannedAnalyses()
