@@ -33,7 +33,8 @@ struct CountModelOptions: ParsableArguments {
   @Option(help: "Interval method: wald (default) or profile.")
   var ci: CoefficientTable.IntervalMethod?
 
-  @Option(help: "Marginal effects on rates are shown per this many persons.")
+  @Option(
+    parsing: .unconditional, help: "Marginal effects on rates are shown per this many persons.")
   var per: Double = 100_000
 
   @Option(help: "Title of the tables.")

@@ -22,23 +22,34 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Directory to write the files into (created if needed).")
   var out: String
 
-  @Option(help: "Number of residents aged 15 and over.")
+  @Option(parsing: .unconditional, help: "Number of residents aged 15 and over.")
   var persons: Int = 100_000
 
-  @Option(help: "Random seed.")
+  @Option(parsing: .unconditional, help: "Random seed.")
   var seed: UInt64 = 1
 
-  @Option(help: "Reference year of the population; suspects cover it and the next year.")
+  @Option(
+    parsing: .unconditional,
+    help: "Reference year of the population; suspects cover it and the next year.")
   var year: Int = 2016
 
   @Option(
+    parsing: .unconditional,
     help:
       "Standard deviation of the intersectional stratum effects for every offence type (default: the model's own)."
   )
   var stratumSd: Double?
 
   func validate() throws {
-    guard persons > 0 else { throw ValidationError("--persons must be positive.") }
+    let most = CountyConfiguration.maximumPersons
+    guard (1...most).contains(persons) else {
+      throw ValidationError("--persons must be between 1 and \(most), not \(persons).")
+    }
+    let years = CountyConfiguration.referenceYears
+    guard years.contains(year) else {
+      throw ValidationError(
+        "--year must be between \(years.lowerBound) and \(years.upperBound), not \(year).")
+    }
     if let stratumSd, !(stratumSd >= 0) {
       throw ValidationError("--stratum-sd must be zero or positive.")
     }

@@ -92,6 +92,7 @@ struct MAIHDACommand: ParsableCommand {
 
   @Option(
     name: .customLong("nagq"),
+    parsing: .unconditional,
     help:
       "Quadrature nodes per stratum: 1 Laplace (as lme4's default), 2–25 adaptive Gauss–Hermite.")
   var nAGQ = 1

@@ -128,12 +128,14 @@ struct TabulateCommand: AnalysisCommand {
   var fisher = false
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "With --fisher: a Monte-Carlo p-value from this many random tables (R's "
         + "simulate.p.value), e.g. 10000."))
   var simulate: Int?
 
-  @Option(help: "The seed of the Monte-Carlo p-value (stated in the output).")
+  @Option(
+    parsing: .unconditional, help: "The seed of the Monte-Carlo p-value (stated in the output).")
   var seed: UInt64 = 1
 
   @Flag(

@@ -7,8 +7,8 @@ extension CountyConfiguration {
       "persons", persons, (1...Self.maximumPersons).contains(persons),
       "must be between 1 and \(Self.maximumPersons)")
     try check(
-      "referenceYear", referenceYear, (1900...2100).contains(referenceYear),
-      "must be between 1900 and 2100")
+      "referenceYear", referenceYear, Self.referenceYears.contains(referenceYear),
+      "must be between \(Self.referenceYears.lowerBound) and \(Self.referenceYears.upperBound)")
     try validateDemography()
     try check(
       "offences", offences.map(\.offence.rawValue).joined(separator: ","),

@@ -60,4 +60,7 @@ public struct CountyConfiguration: Codable, Sendable, Equatable {
 
   /// The largest county the generator accepts.
   public static let maximumPersons = 100_000_000
+
+  /// The reference years a county can have.
+  public static let referenceYears = 1900...2100
 }

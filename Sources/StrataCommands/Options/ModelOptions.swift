@@ -40,13 +40,15 @@ struct ModelOptions: ParsableArguments {
     help: "Further formulas; likelihood-ratio tests between consecutive nested models.")
   var compare: [String] = []
 
-  @Option(name: .customLong("max-iterations"), help: "The most IRLS iterations.")
+  @Option(
+    name: .customLong("max-iterations"), parsing: .unconditional, help: "The most IRLS iterations.")
   var maxIterations = 25
 
-  @Option(help: "Convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon.")
+  @Option(parsing: .unconditional, help: "Convergence: |dev − dev_old| / (|dev| + 0.1) < epsilon.")
   var epsilon = 1e-8
 
   @Option(
+    parsing: .unconditional,
     help:
       "Withhold a model that would reveal a count from 1 to this − 1 (0 publishes every model).")
   var suppress = 5
