@@ -29,6 +29,15 @@ extension MicrodataError {
     case .outOfRange(let l, let variable, let value, let minimum, let maximum):
       return
         "\(l): \(quoted(value)) is outside the valid range of `\(variable)` (\(range(minimum, maximum)))."
+    case .dateOutOfRange(let l, let variable, let value, let earliest, let latest):
+      let range: String
+      switch (earliest, latest) {
+      case (let from?, let to?): range = "\(from) to \(to)"
+      case (let from?, nil): range = "from \(from)"
+      case (nil, let to?): range = "up to \(to)"
+      case (nil, nil): range = "no range"
+      }
+      return "\(l): \(quoted(value)) is outside the valid dates of `\(variable)` (\(range))."
     case .unparseableValue(let l, let variable, let value, let expected):
       return "\(l): \(quoted(value)) cannot be read as \(expected) for `\(variable)`."
     case .missingRequiredValue(let l, let variable):

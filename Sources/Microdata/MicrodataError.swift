@@ -44,6 +44,10 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   case unknownCode(DataLocation, variable: String, value: String, expected: [String])
   /// A number outside the variable's valid range.
   case outOfRange(DataLocation, variable: String, value: String, minimum: Double?, maximum: Double?)
+  /// A date outside the variable's valid range (`earliest`…`latest`); its `kind` is
+  /// `outOfRange` too.
+  case dateOutOfRange(
+    DataLocation, variable: String, value: String, earliest: CalendarDay?, latest: CalendarDay?)
   /// A value that cannot be read as the variable's type (`expected` names the type).
   case unparseableValue(DataLocation, variable: String, value: String, expected: String)
   /// A missing value in a variable the codebook marks `required`.
@@ -102,7 +106,7 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .wrongColumnCount: "wrongColumnCount"
     case .undecodableBytes: "undecodableBytes"
     case .unknownCode: "unknownCode"
-    case .outOfRange: "outOfRange"
+    case .outOfRange, .dateOutOfRange: "outOfRange"
     case .unparseableValue: "unparseableValue"
     case .missingRequiredValue: "missingRequiredValue"
     case .missingRequiredColumn: "missingRequiredColumn"
@@ -129,7 +133,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     switch self {
     case .unterminatedQuote(let l), .malformedQuotedField(let l, _), .wrongColumnCount(let l, _, _),
       .undecodableBytes(let l, _, _), .unknownCode(let l, _, _, _), .outOfRange(let l, _, _, _, _),
-      .unparseableValue(let l, _, _, _), .missingRequiredValue(let l, _), .recordTooLong(let l, _),
+      .dateOutOfRange(let l, _, _, _, _), .unparseableValue(let l, _, _, _),
+      .missingRequiredValue(let l, _), .recordTooLong(let l, _),
       .mixedEncoding(let l, _, _, _), .codeNotInList(let l, _, _, _),
       .contradictingCode(let l, _, _, _, _, _), .missingMarker(let l, _, _):
       l

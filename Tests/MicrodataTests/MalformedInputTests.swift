@@ -58,6 +58,22 @@ import Testing
     #expect(error.description.hasSuffix("`130` is outside the valid range of `alder` (0 to 120)."))
   }
 
+  /// A date no register holds (year 201 for 2017): the canonical codebook's range for `datum`
+  /// is that of `ar`, and the message shows the range as dates, not day numbers.
+  @Test func dateOutOfRange() throws {
+    let error = try #require(loadError("date_out_of_range.csv"))
+    #expect(
+      error
+        == .dateOutOfRange(
+          DataLocation(file: "date_out_of_range.csv", line: 3, column: "datum"),
+          variable: "datum", value: "0201-02-28", earliest: CalendarDay("1900-01-01"),
+          latest: CalendarDay("2100-12-31")))
+    #expect(error.kind == "outOfRange")
+    #expect(
+      error.description.hasSuffix(
+        "`0201-02-28` is outside the valid dates of `datum` (1900-01-01 to 2100-12-31)."))
+  }
+
   @Test func unparseableNumberAndDate() throws {
     #expect(
       loadError("bad_number.csv")

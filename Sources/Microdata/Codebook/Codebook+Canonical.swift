@@ -126,6 +126,7 @@ extension Codebook {
       datum:
         type: date
         columns: [datum, beslutsdatum, registreringsdatum, date]
+        range: {min: 1900-01-01, max: 2100-12-31}  # as `ar`: a date outside is a broken row
         label: {sv: Datum för beslut om misstanke, en: Date of the decision to register the suspicion}
 
       brottskod:

@@ -11,6 +11,15 @@ extension RawIssue {
       return .unknownCode(
         location, variable: variable, value: text, expected: plan?.expectedCodes ?? [])
     case .outOfRange:
+      if let declared = plan?.variable, declared.kind == .date {
+        func day(_ x: Double?) -> CalendarDay? {
+          x.flatMap { $0.isFinite && abs($0) < 1e9 ? CalendarDay(dayNumber: Int($0)) : nil }
+        }
+        return .dateOutOfRange(
+          location, variable: variable, value: text,
+          earliest: day(declared.minimum?.rounded(.up)),
+          latest: day(declared.maximum?.rounded(.down)))
+      }
       return .outOfRange(
         location, variable: variable, value: text, minimum: plan?.variable?.minimum,
         maximum: plan?.variable?.maximum)
