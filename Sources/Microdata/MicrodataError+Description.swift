@@ -78,6 +78,9 @@ extension MicrodataError {
     case .duplicateHeaderName(let file, let name, let first, let second):
       return "\(file), line 1: columns \(first) and \(second) are both named `\(excerpt(name))`; "
         + "rename or drop one of them."
+    case .tooManyColumns(let file, let found, let limit):
+      return "\(file), line 1: the header names \(found) columns, more than \(limit); check the "
+        + "delimiter, or raise LoadOptions.maximumColumns if the file really is that wide."
     case .mixedEncoding(let invalid, let bytes, let valid, let character):
       return "\(invalid): the bytes \(bytes) are not UTF-8, but \(valid) holds the UTF-8 "
         + "character `\(character)`: the file mixes encodings. Convert it to one encoding, or "

@@ -79,6 +79,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
   case tooLargeForMemory(file: String, bytes: Int, limit: Int)
   /// The header names two columns alike (ignoring case); `first` and `second` are 1-based.
   case duplicateHeaderName(file: String, name: String, first: Int, second: Int)
+  /// The header has more columns than `LoadOptions.maximumColumns`.
+  case tooManyColumns(file: String, found: Int, limit: Int)
   /// A file that is UTF-8 in one place and not in another: `invalid` is the first byte that is
   /// not UTF-8, `validUTF8` the first valid multi-byte UTF-8 character.
   case mixedEncoding(
@@ -121,6 +123,7 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
     case .recordTooLong: "recordTooLong"
     case .tooLargeForMemory: "tooLargeForMemory"
     case .duplicateHeaderName: "duplicateHeaderName"
+    case .tooManyColumns: "tooManyColumns"
     case .mixedEncoding: "mixedEncoding"
     case .codeNotInList: "codeNotInList"
     case .contradictingCode: "contradictingCode"
@@ -138,7 +141,8 @@ public enum MicrodataError: Error, Sendable, Equatable, CustomStringConvertible 
       .mixedEncoding(let l, _, _, _), .codeNotInList(let l, _, _, _),
       .contradictingCode(let l, _, _, _, _, _), .missingMarker(let l, _, _):
       l
-    case .duplicateHeaderName(let file, _, _, _): DataLocation(file: file, line: 1)
+    case .duplicateHeaderName(let file, _, _, _), .tooManyColumns(let file, _, _):
+      DataLocation(file: file, line: 1)
     case .duplicateKey(let file, _, _, _, let second): DataLocation(file: file, line: second)
     default: nil
     }

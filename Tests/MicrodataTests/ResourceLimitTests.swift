@@ -217,6 +217,26 @@ import Testing
     #expect(error.description.count < 300)
   }
 
+  /// A wide file: 30 000 columns load (placing each column before the parse nested one call per
+  /// column, and 30 000 overflowed the stack: SIGSEGV); more than `maximumColumns` is an error
+  /// naming the count before anything is allocated per column.
+  @Test func wideFilesLoadAndTooWideOnesAreRefused() throws {
+    func file(columns: Int) -> String {
+      (0..<columns).map { "c\($0)" }.joined(separator: ";") + "\n"
+        + (0..<columns).map { String($0 % 10) }.joined(separator: ";") + "\n"
+    }
+    let wide = try Self.bounded(seconds: 20, megabytes: 400) {
+      try Dataset(csv: file(columns: 30_000), source: "wide.csv")
+    }
+    #expect(wide.rowCount == 1 && wide.variableNames.count == 30_000)
+    let error = try #require(
+      Self.bounded(seconds: 5, megabytes: 64) {
+        Self.error { _ = try Dataset(csv: file(columns: 40_000), source: "wider.csv") }
+      })
+    #expect(error == .tooManyColumns(file: "wider.csv", found: 40_000, limit: 32_767))
+    #expect(error.description.hasPrefix("wider.csv, line 1: the header names 40000 columns"))
+  }
+
   /// Control characters in a value or a column name are shown as escapes, so that a message
   /// printed to a terminal shows them rather than obeying them (`ESC [2J` clears the screen);
   /// a long column name is cut like a value.

@@ -49,8 +49,16 @@ enum ColumnPlacement {
     var columns = [Values?](repeating: nil, count: plans.count)
 
     // Each column's array is made inside the closure that allocates the next, so that the
-    // parse runs while every array's uninitialised storage is in scope.
-    func nest(_ k: Int) {
+    // parse runs while every array's uninitialised storage is in scope: one level of nesting
+    // per placed column, so at most `maximumPlacedColumns` of them (a file of 30 000 columns
+    // overflowed the stack); the others are assembled from their parts.
+    func nest(_ start: Int, placed: Int) {
+      var k = start
+      while k < plans.count
+        && (capacity == 0 || width(of: plans[k].sink) == nil || placed >= maximumPlacedColumns)
+      {
+        k += 1
+      }
       guard k < plans.count else {
         counts = body(bases)
         return
@@ -59,23 +67,25 @@ enum ColumnPlacement {
         [T](unsafeUninitializedCapacity: capacity) { buffer, count in
           bases[k] = UnsafeMutableRawPointer(buffer.baseAddress)
           HugePages.advise(bases[k], bytes: capacity * MemoryLayout<T>.stride)
-          nest(k + 1)
+          nest(k + 1, placed: placed + 1)
           count = counts[k]
         }
       }
-      switch capacity > 0 ? width(of: plans[k].sink) : nil {
+      switch width(of: plans[k].sink) {
       case 1: columns[k] = .uint8(allocate(UInt8.self))
       case 2: columns[k] = .uint16(allocate(UInt16.self))
       case 4: columns[k] = .int32(allocate(Int32.self))
       case 8 where plans[k].sink == .decimal: columns[k] = .double(allocate(Double.self))
-      case 8: columns[k] = .int64(allocate(Int64.self))
-      default: nest(k + 1)
+      default: columns[k] = .int64(allocate(Int64.self))
       }
       if counts[k] == 0 { columns[k] = nil }
     }
-    nest(0)
+    nest(0, placed: 0)
     return columns
   }
+
+  /// The most columns placed before the parse (a register has tens).
+  static let maximumPlacedColumns = 256
 
   /// After the parse: moves each placed column's parts together and returns the rows kept per
   /// column (the total, or 0 for a column that could not stay in place, whose parts are then

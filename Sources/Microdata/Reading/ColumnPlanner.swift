@@ -22,6 +22,9 @@ struct ColumnPlanner {
       names.removeLast()
       trailingDelimiter = true
     }
+    guard names.count <= options.maximumColumns else {
+      throw .tooManyColumns(file: file, found: names.count, limit: options.maximumColumns)
+    }
     // Empty names become column1, column2, …; a name given twice (ignoring case) is an error:
     // which of the two columns holds the data cannot be guessed.
     var seen: [String: Int] = [:]
