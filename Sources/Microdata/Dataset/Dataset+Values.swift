@@ -10,6 +10,11 @@ extension Dataset {
       }
       throw unknownVariable(name)
     }
+    return try numeric(column, name: name)
+  }
+
+  /// ``numeric(_:)`` of a column at hand (no lookup by name).
+  func numeric(_ column: Column, name: String) throws(MicrodataError) -> [Double] {
     switch column.storage {
     case .integer32(let v): return v.map { $0 == Int32.min ? .nan : Double($0) }
     case .integer64(let v): return v.map { $0 == Int64.min ? .nan : Double($0) }
