@@ -125,6 +125,19 @@ import Testing
     }
   }
 
+  /// `--only` with no name ran the whole report (and kept the earlier report's files).
+  @Test func anEmptyOnlyIsAUsageError() throws {
+    let recipe = TestCounty.write(
+      "title: x\ndata:\n  suspects:\n    path: \(TestCounty.path("suspects"))\nanalyses:\n"
+        + "  - {analysis: tabulate, name: a, title: a, rows: [kon]}\n", named: "only.yaml")
+    for only in ["", ",", " , "] {
+      for command in [["report", recipe, "--out", "/nonexistent/report"], ["check", recipe]] {
+        let stderr = try run(command + ["--only", only], status: 2)
+        #expect(stderr.contains("--only names no analysis"), "\(command) --only '\(only)'")
+      }
+    }
+  }
+
   @Test func unwritableOutputIsAPlainMessage() throws {
     let stderr = try run(
       [
