@@ -28,16 +28,11 @@ extension MicrodataError {
         + "or a missing-value code (add it to the codebook if it is valid)."
     case .outOfRange(let l, let variable, let value, let minimum, let maximum):
       return
-        "\(l): \(quoted(value)) is outside the valid range of `\(variable)` (\(range(minimum, maximum)))."
+        "\(l): \(quoted(value)) is outside the valid range of `\(variable)` "
+        + "(\(range(minimum.map(numberText), maximum.map(numberText))))."
     case .dateOutOfRange(let l, let variable, let value, let earliest, let latest):
-      let range: String
-      switch (earliest, latest) {
-      case (let from?, let to?): range = "\(from) to \(to)"
-      case (let from?, nil): range = "from \(from)"
-      case (nil, let to?): range = "up to \(to)"
-      case (nil, nil): range = "no range"
-      }
-      return "\(l): \(quoted(value)) is outside the valid dates of `\(variable)` (\(range))."
+      return "\(l): \(quoted(value)) is outside the valid dates of `\(variable)` "
+        + "(\(range(earliest?.description, latest?.description)))."
     case .unparseableValue(let l, let variable, let value, let expected):
       return "\(l): \(quoted(value)) cannot be read as \(expected) for `\(variable)`."
     case .missingRequiredValue(let l, let variable):
@@ -140,8 +135,7 @@ package func excerpt(_ value: String, limit: Int = 60) -> String {
 /// `text` with every control character (C0, DEL, C1) written as an escape: `\t`, `\n`, `\r`,
 /// `\0` or `\u{XX}`.
 private func visible(_ text: Substring) -> String {
-  guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
-  else { return String(text) }
+  guard text.unicodeScalars.contains(where: isControlCharacter) else { return String(text) }
   var result = ""
   for scalar in text.unicodeScalars {
     switch scalar {
@@ -149,7 +143,7 @@ private func visible(_ text: Substring) -> String {
     case "\n": result += "\\n"
     case "\r": result += "\\r"
     case "\0": result += "\\0"
-    case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
+    case _ where isControlCharacter(scalar):
       result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     default: result.unicodeScalars.append(scalar)
     }
@@ -172,16 +166,25 @@ private func list(_ values: [String]) -> String {
   return text.isEmpty ? "no codes" : text
 }
 
-private func range(_ minimum: Double?, _ maximum: Double?) -> String {
-  func format(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-  }
+/// `0 to 120`, `at least 1` or `at most 9`: bounds already written as text.
+private func range(_ minimum: String?, _ maximum: String?) -> String {
   switch (minimum, maximum) {
-  case (let lo?, let hi?): return "\(format(lo)) to \(format(hi))"
-  case (let lo?, nil): return "at least \(format(lo))"
-  case (nil, let hi?): return "at most \(format(hi))"
+  case (let lo?, let hi?): return "\(lo) to \(hi)"
+  case (let lo?, nil): return "at least \(lo)"
+  case (nil, let hi?): return "at most \(hi)"
   case (nil, nil): return "no range"
   }
+}
+
+/// A bound as written in a codebook: `120` for 120.0, `2.5` for 2.5.
+package func numberText(_ x: Double) -> String {
+  x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+}
+
+/// Whether a scalar is a control character (C0, DEL or C1): invisible in print, and in a
+/// terminal the start of an escape sequence.
+package func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
+  scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
 }
 
 func didYouMean(_ suggestions: [String]) -> String {

@@ -245,18 +245,13 @@ extension Recipe {
     }
     if let minimum = variable.minimum, number < minimum {
       return "`\(value)` is below the smallest valid `\(variable.name)` "
-        + "(\(Self.shown(minimum))), so no row has it"
+        + "(\(numberText(minimum))), so no row has it"
     }
     if let maximum = variable.maximum, number > maximum {
       return "`\(value)` is above the largest valid `\(variable.name)` "
-        + "(\(Self.shown(maximum))), so no row has it"
+        + "(\(numberText(maximum))), so no row has it"
     }
     return nil
-  }
-
-  /// `120` for 120.0, `2.5` for 2.5.
-  private static func shown(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
   }
 
   /// Fills `{variable}` and `{variable_label}` placeholders.

@@ -1,3 +1,5 @@
+import Microdata
+
 /// Escaping of text for each output format. Numbers from `NumberFormat` never need it (the
 /// LaTeX style already writes LaTeX), labels, titles and notes always do.
 package enum Escaping {
@@ -15,7 +17,7 @@ package enum Escaping {
       default:
         // XML 1.0 forbids most C0 controls (tab, newline and carriage return stay); DEL and
         // the C1 controls are shown as nothing either.
-        if isControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        if isControlCharacter(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r" {
           result += " "
         } else {
           result.unicodeScalars.append(scalar)
@@ -23,12 +25,6 @@ package enum Escaping {
       }
     }
     return result
-  }
-
-  /// Whether a scalar is a control character (C0, DEL or C1): invisible in print, and in a
-  /// terminal the start of an escape sequence. Text formats show a space in its place.
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
   }
 
   /// LaTeX text mode: the ten specials `& % $ # _ { } ~ ^ \`, plus `< > | " `` ` (which the
@@ -57,7 +53,8 @@ package enum Escaping {
       case "\n", "\r\n", "\r": result += " "
       default:
         // Control characters stop pdfLaTeX ("invalid character"): a space instead.
-        result += character.unicodeScalars.contains(where: isControl) ? " " : String(character)
+        result +=
+          character.unicodeScalars.contains(where: isControlCharacter) ? " " : String(character)
       }
     }
     return result
@@ -83,7 +80,8 @@ package enum Escaping {
       case "\n", "\r\n", "\r": result += " "
       default:
         // Control characters (a terminal's escape sequences among them): a space instead.
-        result += character.unicodeScalars.contains(where: isControl) ? " " : String(character)
+        result +=
+          character.unicodeScalars.contains(where: isControlCharacter) ? " " : String(character)
       }
     }
     return result
