@@ -188,14 +188,16 @@ public struct LoadedData: Sendable {
 }
 
 extension LoadReport {
-  /// One sentence per reason rows were excluded or values set missing, for stderr and JSON.
+  /// One sentence per reason rows were excluded or values set missing, for stderr and JSON;
+  /// first one when the file has a header and no data rows (every count from it is 0).
   public var exclusionWarnings: [String] {
-    issues.map { issue in
-      let what = issue.action == .excluded ? "rows excluded" : "values set to missing"
-      let variable = issue.variable.map { " in `\($0)`" } ?? ""
-      return
-        "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
-    }
+    (rowsRead == 0 ? ["\(source): the file has no data rows, only a header"] : [])
+      + issues.map { issue in
+        let what = issue.action == .excluded ? "rows excluded" : "values set to missing"
+        let variable = issue.variable.map { " in `\($0)`" } ?? ""
+        return
+          "\(source): \(issue.count) \(what) (\(issue.kind)\(variable)); first at line \(issue.firstLine): \(issue.first)"
+      }
       + joins.filter { $0.kind == .inner && $0.unmatched > 0 }.map { join in
         "\(source): \(join.unmatched) of \(join.rows) rows have no person in \(join.other) "
           + "(by `\(join.key)`) and were left out."

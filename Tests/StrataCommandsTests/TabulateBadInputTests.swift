@@ -143,4 +143,21 @@ import Testing
       } == true)
     #expect((json["population"] as? [String: Any])?["filter"] == nil)
   }
+
+  @Test(arguments: [false, true])
+  func headerOnlyFileWarnsThatItHasNoRows(stream: Bool) throws {
+    let header = try String(contentsOfFile: TestCounty.path("suspects"), encoding: .utf8)
+      .split(separator: "\n")[0]
+    let path = writeTemporary("suspects-header-only.csv", header + "\n")
+    let result = try TestCounty.run(
+      ["tabulate", path, "--rows", "kon", "--format", "json"] + (stream ? ["--stream"] : []))
+    #expect(result.status == 0)
+    let warning = "suspects-header-only.csv: the file has no data rows, only a header"
+    #expect(result.stderr.contains(warning))
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect((json?["warnings"] as? [String])?.contains(warning) == true)
+    // A file with rows says nothing of the kind.
+    let full = try TestCounty.run(["tabulate", TestCounty.path("suspects"), "--rows", "kon"])
+    #expect(!full.stderr.contains("no data rows"))
+  }
 }
