@@ -121,6 +121,8 @@ public struct CountRegressionRequest: Sendable, Codable, RegressionJob {
       main.offsets.append(.variable(offset))
       for k in others.indices { others[k].offsets.append(.variable(offset)) }
     }
+    try preflightRows(
+      data, filter: filter, formulas: [main] + others, rowOptions: [weight, cluster])
     let loaded = try data.load(filter: filter)
     var fits =
       population == nil

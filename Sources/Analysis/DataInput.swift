@@ -142,6 +142,35 @@ public struct DataInput: Sendable, Equatable, Codable {
     return (loaded, index)
   }
 
+  /// Runs `check` on the file's first kept row (a dataset with the header's columns and the
+  /// codebook's groupings) before the whole file is read, so that what an analysis needs of the
+  /// file (its variables, its filter) fails in milliseconds rather than after a load of
+  /// gigabytes: `check` throws the same errors the analysis would throw on the whole file.
+  /// Only for files of at least ``preflightBytes`` read outside a report (a report reads each
+  /// file once for all its analyses) and not derived per person; a file without a kept row is
+  /// left to the load.
+  package func preflight(_ check: (Dataset) throws -> Void) throws {
+    guard DatasetCache.current == nil, personLevel == nil,
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      size >= Self.preflightBytes
+    else { return }
+    struct Checked: Error {}
+    do {
+      try DatasetReader(
+        contentsOf: URL(fileURLWithPath: path), codebook: try loadCodebook(),
+        options: try loadOptions()
+      )
+      .forEachChunk(rowsPerChunk: 1) { first in
+        try check(first)
+        throw Checked()
+      }
+    } catch is Checked {}
+  }
+
+  /// Files smaller than this (32 MiB) are read whole before their analysis checks them: they
+  /// load in well under a tenth of a second.
+  package static let preflightBytes = 32 << 20
+
   /// Reads the file without the report cache.
   package func loadUncached(
     filter: String? = nil, variables: [String]? = nil, selection: KeySelection? = nil

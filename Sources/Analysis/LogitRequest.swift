@@ -94,6 +94,8 @@ public struct LogitRequest: Sendable, Codable, RegressionJob {
   public func run() throws -> LogitResult {
     try validate()
     let (main, others) = try parseFormulas()
+    try preflightRows(
+      data, filter: filter, formulas: [main] + others, rowOptions: [weight, trials, cluster])
     let loaded = try data.load(filter: filter)
     var fits =
       population == nil

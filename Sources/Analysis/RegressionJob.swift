@@ -21,6 +21,27 @@ package protocol RegressionJob {
 }
 
 extension RegressionJob {
+  /// Fails on the first row of a large file, before it is read whole, when the filter or a
+  /// variable the formulas or `rowOptions` (weight, trials, offset, cluster) name does not fit
+  /// it (``DataInput/preflight(_:)``), with the errors the fit would give after the load. A fit
+  /// against a population is left to the fit: its outcome is counted, not read.
+  package func preflightRows(
+    _ data: DataInput, filter: String?, formulas: [Formula], rowOptions: [String?]
+  ) throws {
+    guard population == nil else { return }
+    try data.preflight { first in
+      var first = first
+      if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+        first = try first.filtered(by: RowFilter(parsing: filter))
+      }
+      let names = formulas.flatMap(\.sourceVariables) + rowOptions.compactMap { $0 }
+      if let unknown = names.first(where: { !first.hasVariable($0) }) {
+        throw ModelError.unknownVariable(
+          name: unknown, suggestions: suggestions(for: unknown, among: first.variableNames))
+      }
+    }
+  }
+
   /// The formula and those of `compare`, which must have its outcome.
   package func parseFormulas() throws -> (main: Formula, others: [Formula]) {
     let main = try Formula(formula)

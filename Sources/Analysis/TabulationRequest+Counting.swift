@@ -15,6 +15,14 @@ public struct CountedTable: Sendable {
 extension TabulationRequest {
   /// Reads `data` into memory (after `filter`) and counts it.
   package func countInMemory() throws -> CountedTable {
+    // A misspelt variable or filter of a large file fails before the file is read.
+    try data.preflight { first in
+      var first = first
+      if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+        first = try first.filtered(by: RowFilter(parsing: filter))
+      }
+      _ = try Self.crossTab(of: first, variables: countedVariables, weight: weight)
+    }
     let loaded = try data.load(filter: filter)
     let persons = countsPersons(loaded.dataset)
     return CountedTable(

@@ -2,6 +2,7 @@ import Foundation
 import StatsTestSupport
 import Testing
 
+@testable import Analysis
 @testable import StrataCommands
 
 /// Issue #12 through the built executable: malformed input ends with a message and exit
@@ -239,5 +240,33 @@ import Testing
     let stderr = try run(
       ["tabulate", path, "--rows", "kon"] + (stream ? ["--stream"] : []), status: 1, seconds: 10)
     #expect(stderr.contains("long.csv, line 3: this line is longer than 1 MiB"))
+  }
+
+  /// A misspelt variable or filter fails on the first row of a large file instead of after the
+  /// whole file is read: the file's last row has an unknown code, which the whole read reports.
+  @Test func misspeltVariableOfALargeFileFailsBeforeTheFileIsRead() throws {
+    let rows = (DataInput.preflightBytes + 1_000_000) / 5
+    let text = "kon;alder\n" + String(repeating: "1;30\n", count: rows) + "9;30\n"
+    let path = writeTemporary("large-preflight.csv", text)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let lastLine = rows + 2
+
+    let variable = try run(["tabulate", path, "--rows", "kon", "--cols", "aldersgrup"], status: 1)
+    #expect(variable.contains("has no variable or grouping named `aldersgrup`"))
+    #expect(variable.contains("did you mean `aldersgrupp`"))
+    let filter = try run(["tabulate", path, "--rows", "kon", "--filter", "alderr > 20"], status: 1)
+    #expect(filter.contains("there is no variable or grouping named `alderr`"))
+    let formula = try run(
+      ["logit", path, "--formula", "alder >= 30 ~ kone", "--no-collapse"], status: 1)
+    #expect(formula.contains("The variable `kone` is not in the data"))
+    let offset = try run(
+      ["poisson", path, "--formula", "alder ~ kon", "--offset", "tid"], status: 1)
+    #expect(offset.contains("The variable `tid` is not in the data"))
+    for stderr in [variable, filter, formula, offset] {
+      #expect(!stderr.contains("line \(lastLine)"))
+    }
+    // Names that fit: the whole file is still read and checked.
+    let whole = try run(["tabulate", path, "--rows", "kon"], status: 1)
+    #expect(whole.contains("line \(lastLine)"))
   }
 }
