@@ -142,14 +142,15 @@ public struct DataInput: Sendable, Equatable, Codable {
     return (loaded, index)
   }
 
-  /// Runs `check` on the file's first kept row (a dataset with the header's columns and the
-  /// codebook's groupings) before the whole file is read, so that what an analysis needs of the
-  /// file (its variables, its filter) fails in milliseconds rather than after a load of
-  /// gigabytes: `check` throws the same errors the analysis would throw on the whole file.
-  /// Only for files of at least ``preflightBytes`` read outside a report (a report reads each
-  /// file once for all its analyses) and not derived per person; a file without a kept row is
-  /// left to the load.
-  package func preflight(_ check: (Dataset) throws -> Void) throws {
+  /// Checks what an analysis needs of the file (the variables of `filter`, and `check`'s) on
+  /// its first kept row (a dataset with the header's columns and the codebook's groupings)
+  /// before the whole file is read, so that a misspelt name fails in milliseconds rather than
+  /// after a load of gigabytes. Only names are checked, with the errors the analysis gives on
+  /// the whole file (one row says nothing about the types the whole file's values give an
+  /// undeclared column): `check` looks up names only. Only for files of at least
+  /// ``preflightBytes`` read outside a report (a report reads each file once for all its
+  /// analyses) and not derived per person; a file without a kept row is left to the load.
+  package func preflight(filter: String?, _ check: (Dataset) throws -> Void) throws {
     guard DatasetCache.current == nil, personLevel == nil,
       let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
       size >= Self.preflightBytes
@@ -161,6 +162,13 @@ public struct DataInput: Sendable, Equatable, Codable {
         options: try loadOptions()
       )
       .forEachChunk(rowsPerChunk: 1) { first in
+        if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
+          // A name the file lacks: the filter's own error, with its position.
+          let parsed = try RowFilter(parsing: filter)
+          if parsed.variables.contains(where: { !first.hasVariable($0) }) {
+            _ = try first.filtered(by: parsed)
+          }
+        }
         try check(first)
         throw Checked()
       }

@@ -29,11 +29,7 @@ extension RegressionJob {
     _ data: DataInput, filter: String?, formulas: [Formula], rowOptions: [String?]
   ) throws {
     guard population == nil else { return }
-    try data.preflight { first in
-      var first = first
-      if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
-        first = try first.filtered(by: RowFilter(parsing: filter))
-      }
+    try data.preflight(filter: filter) { first in
       let names = formulas.flatMap(\.sourceVariables) + rowOptions.compactMap { $0 }
       if let unknown = names.first(where: { !first.hasVariable($0) }) {
         throw ModelError.unknownVariable(

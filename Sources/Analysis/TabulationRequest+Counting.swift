@@ -16,12 +16,12 @@ extension TabulationRequest {
   /// Reads `data` into memory (after `filter`) and counts it.
   package func countInMemory() throws -> CountedTable {
     // A misspelt variable or filter of a large file fails before the file is read.
-    try data.preflight { first in
-      var first = first
-      if let filter, !filter.trimmingCharacters(in: .whitespaces).isEmpty {
-        first = try first.filtered(by: RowFilter(parsing: filter))
+    try data.preflight(filter: filter) { first in
+      // An unknown name throws before anything is computed from the row.
+      for name in countedVariables where !first.hasVariable(name) {
+        _ = try Self.factor(name, of: first)
       }
-      _ = try Self.crossTab(of: first, variables: countedVariables, weight: weight)
+      if let weight, !first.hasVariable(weight) { _ = try Self.weight(weight, of: first) }
     }
     let loaded = try data.load(filter: filter)
     let persons = countsPersons(loaded.dataset)
