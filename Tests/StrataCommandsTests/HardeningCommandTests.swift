@@ -44,6 +44,17 @@ import Testing
       ], status: 1)
     #expect(stderr.contains("In the outcome at position 21"))
     #expect(!stderr.contains("filter"))
+    // Errors found on the data (an unknown variable, a value that is no code) say it too.
+    for (outcome, says) in [
+      ("antal_misstankarr >= 2", "In the outcome at position 1: there is no variable"),
+      ("kon == \"a\"", "In the outcome at position 8: `a` is not a code of `kon`"),
+    ] {
+      let stderr = try run(
+        ["maihda", TestCounty.path("suspects"), "--strata", "kon,fodelse", "--outcome", outcome],
+        status: 1)
+      #expect(stderr.contains(says))
+      #expect(!stderr.contains("filter"))
+    }
   }
 
   @Test func hugeSuppressionThresholdIsAUsageError() throws {

@@ -8,7 +8,7 @@ extension RowFilter {
 
   /// The truth value of the filter on every row (0 false, 1 true, 2 unknown).
   func evaluate(on dataset: Dataset) throws(MicrodataError) -> [Truth] {
-    var context = FilterContext(dataset: dataset, expression: expression)
+    var context = FilterContext(dataset: dataset, expression: expression, noun: noun)
     return try context.evaluate(root)
   }
 }
@@ -17,11 +17,14 @@ extension RowFilter {
 struct FilterContext {
   let dataset: Dataset
   let expression: String
+  /// What the errors call the expression (see `RowFilter.noun`).
+  let noun: String
   private var cache: [String: View] = [:]
 
-  init(dataset: Dataset, expression: String) {
+  init(dataset: Dataset, expression: String, noun: String) {
     self.dataset = dataset
     self.expression = expression
+    self.noun = noun
   }
 
   /// A variable as the filter sees it.
@@ -33,7 +36,8 @@ struct FilterContext {
   }
 
   private func fail(_ message: String, at position: Int) -> MicrodataError {
-    .invalidFilter(expression: expression, position: position, message: message)
+    FilterParser.renamed(
+      .invalidFilter(expression: expression, position: position, message: message), noun: noun)
   }
 
   mutating func view(_ name: String, position: Int) throws(MicrodataError) -> View {

@@ -22,6 +22,9 @@
 public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
   /// The text the filter was parsed from.
   public let expression: String
+  /// What the analyst calls the expression (`filter`, `outcome`): its errors name it, the
+  /// parser's and those of evaluating it on a dataset (an unknown variable) alike.
+  public let noun: String
   let root: Node
 
   /// The deepest nesting of parentheses and negations a filter may have (200): far beyond any
@@ -44,6 +47,7 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
   /// - Throws: `MicrodataError.invalidCondition` (`.invalidFilter` when `noun` is `filter`).
   public init(parsing expression: String, as noun: String) throws(MicrodataError) {
     self.expression = expression
+    self.noun = noun
     var parser = try FilterParser(expression, noun: noun)
     root = try parser.parseAll()
   }
