@@ -137,6 +137,30 @@ extension MAIHDARequest {
     family != .binomial || trials != nil || weight != nil || !covariates.isEmpty
   }
 
+  /// Fails on the first row of a large person-level file, before it is read whole, when the
+  /// outcome condition, trials, weight, strata or covariates name a variable the file lacks
+  /// (``DataInput/preflight(filter:_:)``), in the order and with the errors of counting the
+  /// rows after the load. Counts against a population, and a numeric outcome the file lacks
+  /// (its message names the family), are left to the count.
+  package func preflightRows() throws {
+    guard population == nil, let outcome else { return }
+    try data.preflight(filter: filter) { first in
+      if family == .binomial && trials == nil {
+        let condition = try RowFilter(parsing: outcome, as: "outcome")
+        if condition.variables.contains(where: { !first.hasVariable($0) }) {
+          _ = try first.rowMask(condition)
+        }
+      } else if !first.hasVariable(outcome) {
+        return
+      }
+      let numerics = usesRowValues ? [trials, weight].compactMap { $0 } : []
+      for name in numerics where !first.hasVariable(name) { _ = try first.numeric(name) }
+      for name in strata + (usesRowValues ? covariates : []) where !first.hasVariable(name) {
+        _ = try first.factor(name)
+      }
+    }
+  }
+
   /// Person-level or grouped rows with values: the outcome is a condition (binomial without
   /// `trials`) or a numeric column (successes with `trials`, a count for Poisson, a
   /// measurement for Gaussian); `weight` are frequency weights; `covariates` categorical.

@@ -131,6 +131,7 @@ public struct MAIHDARequest: Sendable, Codable {
 
   public func run() throws -> MAIHDAAnalysisResult {
     try validate()
+    try preflightRows()
     let loaded = try data.load(filter: filter)
     var counted =
       population == nil

@@ -273,7 +273,13 @@ import Testing
     let offset = try run(
       ["poisson", path, "--formula", "alder ~ kon", "--offset", "tid"], status: 1)
     #expect(offset.contains("The variable `tid` is not in the data"))
-    for stderr in [variable, filter, formula, offset] {
+    let strata = try run(
+      ["maihda", path, "--strata", "kon,aldersgrup", "--outcome", "alder >= 30"], status: 1)
+    #expect(strata.contains("no variable or grouping named `aldersgrup`"))
+    let outcome = try run(
+      ["maihda", path, "--strata", "kon", "--outcome", "alderr >= 30"], status: 1)
+    #expect(outcome.contains("In the outcome at position 1"))
+    for stderr in [variable, filter, formula, offset, strata, outcome] {
       #expect(!stderr.contains("line \(lastLine)"))
     }
     // Names that fit: the whole file is still read and checked.
