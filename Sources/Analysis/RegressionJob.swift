@@ -23,8 +23,8 @@ package protocol RegressionJob {
 extension RegressionJob {
   /// Fails on the first row of a large file, before it is read whole, when the filter or a
   /// variable the formulas or `rowOptions` (weight, trials, offset, cluster) name does not fit
-  /// it (``DataInput/preflight(filter:_:)``), with the errors the fit would give after the load. A fit
-  /// against a population is left to the fit: its outcome is counted, not read.
+  /// it (``DataInput/preflight(filter:_:)``), with the errors the fit would give after the
+  /// load. A fit against a population is left to the fit: its outcome is counted, not read.
   package func preflightRows(
     _ data: DataInput, filter: String?, formulas: [Formula], rowOptions: [String?]
   ) throws {
