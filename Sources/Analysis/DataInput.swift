@@ -149,9 +149,11 @@ public struct DataInput: Sendable, Equatable, Codable {
   /// the whole file (one row says nothing about the types the whole file's values give an
   /// undeclared column): `check` looks up names only. Only for files of at least
   /// ``preflightBytes`` read outside a report (a report reads each file once for all its
-  /// analyses) and not derived per person; a file without a kept row is left to the load.
+  /// analyses), not derived per person, and read strictly: the first row then either is kept
+  /// or stops the load with its error (leaving out bad rows, the first kept row could be
+  /// anywhere in the file).
   package func preflight(filter: String?, _ check: (Dataset) throws -> Void) throws {
-    guard DatasetCache.current == nil, personLevel == nil,
+    guard DatasetCache.current == nil, personLevel == nil, onError == .strict,
       let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
       size >= Self.preflightBytes
     else { return }
