@@ -339,6 +339,12 @@ private enum GLPKCall {
         relaxedKinds.append(j)
       }
       var search = searchParameters(limit: limit, fromBasis: true)
+      // The next node by the best projection heuristic rather than the best local bound: 14
+      // such searches of a 10-million-person county's report spent 0.32 s, 0.27 s this way;
+      // the whole report 2.10 → 2.06 s (2 M county 1.96 → 1.84 s), the files of the three
+      // counties the same. (Depth first took 11 s; most-fractional, pseudocost and first- or
+      // last-fractional branching, or GLPK's cuts, were slower than Driebeck–Tomlin.)
+      search.bt_tech = GLP_BT_BPH
       guard glp_intopt(problem, &search) == 0, glp_mip_status(problem) == GLP_OPT else {
         return restore()
       }
