@@ -57,13 +57,13 @@
 // slack basis) and 0.41 s their dives (0.3 s of it 14 branch and cuts over the figures' choices
 // whose relaxation left a choice fractional); 78 neighbourhood checks 0.15 s; the 270 checks
 // that a suppressed figure is not pinned are all settled by certificates. Measured and dropped:
-// the witness in deviation form (y = truth + up − down, which starts at the truth) halves the
-// relaxations with the primal simplex and thirds them with the dual, but its dives took 3× as
-// long (1.35–1.58 s), and using it only where its relaxation chooses whole figures saved 0.1 s;
-// the dual simplex on this form (dives 1.17 s); GLPK's crash basis; standard pricing, other
-// ratio tests, other branching rules and GLPK's cuts (all slower); a tighter big-M for figures
-// below the shift (no change); other primary orders (by value, by size, reversed: 2–8 more
-// figures hidden, no faster).
+// the witness in deviation form (y = truth + up − down, which starts at the truth) cuts the
+// relaxations to a half with the primal simplex and to a third with the dual, but its dives
+// took 3× as long (1.35–1.58 s), and using it only where its relaxation chooses whole figures
+// saved 0.1 s; the dual simplex on this form (dives 1.17 s); GLPK's crash basis; standard
+// pricing, other ratio tests, other branching rules and GLPK's cuts (all slower); a tighter
+// big-M for figures below the shift (no change); other primary orders (by value, by size,
+// reversed: 2–8 more figures hidden, no faster).
 
 extension LinkedTables {
   /// Suppresses every figure below the threshold and further figures so that the protection
