@@ -23,6 +23,15 @@ public enum RecipeLoading {
     }
   }
 
+  /// Checks `--only`: given but naming nothing (`--only ''` or `--only ,`), it would run the
+  /// whole report (and keep an earlier one's files), so it is a usage error.
+  package static func validateOnly(_ values: [String]) throws {
+    if !values.isEmpty && names(values).isEmpty {
+      throw ValidationError(
+        "--only names no analysis: give a name or a number, e.g. --only 3,vbek-kon.")
+    }
+  }
+
   /// `--only a,b --only c` → `[a, b, c]`.
   package static func names(_ values: [String]) -> [String] {
     values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }

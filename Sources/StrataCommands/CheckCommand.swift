@@ -41,13 +41,7 @@ struct CheckCommand: ParsableCommand {
     case md, csv, json
   }
 
-  func validate() throws {
-    // `--only ''` or `--only ,` would run the whole report (and keep an earlier one's files).
-    if !only.isEmpty && RecipeLoading.names(only).isEmpty {
-      throw ValidationError(
-        "--only names no analysis: give a name or a number, e.g. --only 3,vbek-kon.")
-    }
-  }
+  func validate() throws { try RecipeLoading.validateOnly(only) }
 
   func run() throws {
     try execute { FileHandle.standardOutput.write(Data($0.utf8)) }

@@ -49,13 +49,7 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Also compare the published figures (expect:) and print the differences.")
   var check = false
 
-  func validate() throws {
-    // `--only ''` or `--only ,` would run the whole report (and keep an earlier one's files).
-    if !only.isEmpty && RecipeLoading.names(only).isEmpty {
-      throw ValidationError(
-        "--only names no analysis: give a name or a number, e.g. --only 3,vbek-kon.")
-    }
-  }
+  func validate() throws { try RecipeLoading.validateOnly(only) }
 
   func run() throws {
     try execute { FileHandle.standardOutput.write(Data($0.utf8)) }

@@ -262,24 +262,35 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let lastLine = rows + 2
 
-    let variable = try run(["tabulate", path, "--rows", "kon", "--cols", "aldersgrup"], status: 1)
-    #expect(variable.contains("has no variable or grouping named `aldersgrup`"))
-    #expect(variable.contains("did you mean `aldersgrupp`"))
-    let filter = try run(["tabulate", path, "--rows", "kon", "--filter", "alderr > 20"], status: 1)
-    #expect(filter.contains("there is no variable or grouping named `alderr`"))
-    let formula = try run(
-      ["logit", path, "--formula", "alder >= 30 ~ kone", "--no-collapse"], status: 1)
-    #expect(formula.contains("The variable `kone` is not in the data"))
-    let offset = try run(
-      ["poisson", path, "--formula", "alder ~ kon", "--offset", "tid"], status: 1)
-    #expect(offset.contains("The variable `tid` is not in the data"))
-    let strata = try run(
-      ["maihda", path, "--strata", "kon,aldersgrup", "--outcome", "alder >= 30"], status: 1)
-    #expect(strata.contains("no variable or grouping named `aldersgrup`"))
-    let outcome = try run(
-      ["maihda", path, "--strata", "kon", "--outcome", "alderr >= 30"], status: 1)
-    #expect(outcome.contains("In the outcome at position 1"))
-    for stderr in [variable, filter, formula, offset, strata, outcome] {
+    let cases: [(arguments: [String], says: [String])] = [
+      (
+        ["tabulate", path, "--rows", "kon", "--cols", "aldersgrup"],
+        ["has no variable or grouping named `aldersgrup`", "did you mean `aldersgrupp`"]
+      ),
+      (
+        ["tabulate", path, "--rows", "kon", "--filter", "alderr > 20"],
+        ["there is no variable or grouping named `alderr`"]
+      ),
+      (
+        ["logit", path, "--formula", "alder >= 30 ~ kone", "--no-collapse"],
+        ["The variable `kone` is not in the data"]
+      ),
+      (
+        ["poisson", path, "--formula", "alder ~ kon", "--offset", "tid"],
+        ["The variable `tid` is not in the data"]
+      ),
+      (
+        ["maihda", path, "--strata", "kon,aldersgrup", "--outcome", "alder >= 30"],
+        ["no variable or grouping named `aldersgrup`"]
+      ),
+      (
+        ["maihda", path, "--strata", "kon", "--outcome", "alderr >= 30"],
+        ["In the outcome at position 1"]
+      ),
+    ]
+    for (arguments, says) in cases {
+      let stderr = try run(arguments, status: 1)
+      for text in says { #expect(stderr.contains(text), "\(arguments[0])") }
       #expect(!stderr.contains("line \(lastLine)"))
     }
     // Names that fit: the whole file is still read and checked.
